@@ -1,0 +1,23 @@
+import type { Actor } from '$lib/server/permissions';
+import type { AuthSession, SessionUser } from '$lib/server/auth/auth-session';
+import type { AuthStage } from '$lib/server/auth/authenticate';
+import type { Db } from '$lib/server/db';
+import type { Origin } from '$lib/server/modules/audit/record';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+		}
+		interface Locals {
+			db: Db;
+			origin: Origin;
+			user: SessionUser | null;
+			authSession: AuthSession | null;
+			actor: Actor | null;
+			authStage: AuthStage | null;
+		}
+	}
+}
+
+export {};

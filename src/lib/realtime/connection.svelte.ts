@@ -1,0 +1,37 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from './events';
+
+export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
+export type PortalSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** The page's one live connection and its state, for the status indicator and every realtime feature. */
+class Connection {
+	state = $state<ConnectionState>('reconnecting');
+	socket: PortalSocket | null = null;
+
+	start(): PortalSocket {
+		if (this.socket) return this.socket;
+		const socket: PortalSocket = io({ transports: ['websocket'] });
+		socket.on('connect', () => (this.state = 'connected'));
+		socket.on('disconnect', () => (this.state = navigator.onLine ? 'reconnecting' : 'offline'));
+		socket.io.on('reconnect_attempt', () => (this.state = navigator.onLine ? 'reconnecting' : 'offline'));
+		socket.on('connect_error', () => (this.state = navigator.onLine ? 'reconnecting' : 'offline'));
+		socket.on('session:ended', () => {
+			// The server ended this login (logout elsewhere, account disabled): go to the login page.
+			window.location.assign('/inloggen');
+		});
+		window.addEventListener('offline', () => (this.state = 'offline'));
+		window.addEventListener('online', () => {
+			if (!socket.connected) this.state = 'reconnecting';
+		});
+		this.socket = socket;
+		return socket;
+	}
+
+	stop(): void {
+		this.socket?.disconnect();
+		this.socket = null;
+	}
+}
+
+export const connection = new Connection();

@@ -1,0 +1,99 @@
+import { eq, lt, or } from 'drizzle-orm';
+import type { Queryable } from '../db';
+import { authSessions, users } from '../db/schema';
+import { generateToken, hashToken } from './tokens';
+import type { Origin } from '../modules/audit/record';
+
+/** Idle expiry: a session not used for this long ends (sliding). */
+export const IDLE_MS = 12 * 60 * 60 * 1000;
+/** Absolute lifetime: however active, a session ends this long after login. */
+export const ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Step-up window: sign-offs and similar need 2FA confirmed this recently. */
+export const STEP_UP_MS = 10 * 60 * 1000;
+
+export type AuthSession = typeof authSessions.$inferSelect;
+export type SessionUser = Pick<
+	typeof users.$inferSelect,
+	'id' | 'email' | 'name' | 'locale' | 'totpEnabledAt' | 'disabledAt'
+>;
+
+export interface NewAuthSession {
+	token: string;
+	session: AuthSession;
+}
+
+export async function createAuthSession(
+	q: Queryable,
+	userId: string,
+	origin: Origin,
+	opts: { twoFactorVerified: boolean; now?: Date }
+): Promise<NewAuthSession> {
+	const now = opts.now ?? new Date();
+	const token = generateToken();
+	const [session] = await q
+		.insert(authSessions)
+		.values({
+			id: hashToken(token),
+			userId,
+			createdAt: now,
+			expiresAt: new Date(now.getTime() + IDLE_MS),
+			absoluteExpiresAt: new Date(now.getTime() + ABSOLUTE_MS),
+			twoFactorVerifiedAt: opts.twoFactorVerified ? now : null,
+			ip: origin.ip,
+			userAgent: origin.userAgent?.slice(0, 500) ?? null
+		})
+		.returning();
+	return { token, session };
+}
+
+/** Looks a token up; ends it when idle or past its lifetime; slides the idle expiry when half used. */
+export async function validateAuthSessionToken(
+	q: Queryable,
+	token: string,
+	now = new Date()
+): Promise<{ session: AuthSession; user: SessionUser } | null> {
+	const id = hashToken(token);
+	const [row] = await q
+		.select({ session: authSessions, user: users })
+		.from(authSessions)
+		.innerJoin(users, eq(users.id, authSessions.userId))
+		.where(eq(authSessions.id, id));
+	if (!row) return null;
+	const { session, user } = row;
+	const t = now.getTime();
+	if (user.disabledAt || t >= session.expiresAt.getTime() || t >= session.absoluteExpiresAt.getTime()) {
+		await q.delete(authSessions).where(eq(authSessions.id, id));
+		return null;
+	}
+	if (session.expiresAt.getTime() - t < IDLE_MS / 2) {
+		session.expiresAt = new Date(Math.min(t + IDLE_MS, session.absoluteExpiresAt.getTime()));
+		await q.update(authSessions).set({ expiresAt: session.expiresAt }).where(eq(authSessions.id, id));
+	}
+	const { id: userId, email, name, locale, totpEnabledAt, disabledAt } = user;
+	return { session, user: { id: userId, email, name, locale, totpEnabledAt, disabledAt } };
+}
+
+export async function markTwoFactorVerified(q: Queryable, sessionId: string, now = new Date()) {
+	await q.update(authSessions).set({ twoFactorVerifiedAt: now }).where(eq(authSessions.id, sessionId));
+}
+
+export async function invalidateAuthSession(q: Queryable, sessionId: string): Promise<void> {
+	await q.delete(authSessions).where(eq(authSessions.id, sessionId));
+}
+
+/** Ends every session of a user; returns their ids so live sockets can be disconnected too. */
+export async function invalidateUserAuthSessions(q: Queryable, userId: string): Promise<string[]> {
+	const rows = await q.delete(authSessions).where(eq(authSessions.userId, userId)).returning({ id: authSessions.id });
+	return rows.map((r) => r.id);
+}
+
+export async function deleteExpiredAuthSessions(q: Queryable, now = new Date()): Promise<void> {
+	await q
+		.delete(authSessions)
+		.where(or(lt(authSessions.expiresAt, now), lt(authSessions.absoluteExpiresAt, now)));
+}
+
+export function hasFreshTwoFactor(session: AuthSession, now = new Date()): boolean {
+	return !!session.twoFactorVerifiedAt && now.getTime() - session.twoFactorVerifiedAt.getTime() < STEP_UP_MS;
+}
+

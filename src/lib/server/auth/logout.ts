@@ -1,0 +1,13 @@
+import type { Db } from '../db';
+import { record, type Origin } from '../modules/audit/record';
+import { disconnect } from '../realtime/publish';
+import { invalidateAuthSession } from './auth-session';
+
+/** Ends one login: the session row goes, the audit row stays, its live sockets are closed. */
+export async function logout(db: Db, who: { userId: string; name: string }, authSessionId: string, origin: Origin) {
+	await db.transaction(async (tx) => {
+		await invalidateAuthSession(tx, authSessionId);
+		await record(tx, { actor: who, action: 'auth.logout', objectType: 'user', objectId: who.userId, origin });
+	});
+	disconnect(`auth-session:${authSessionId}`, 'logout');
+}

@@ -1,0 +1,41 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from '@oslojs/otp';
+import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
+import { secretKey } from './secret-key';
+
+const PERIOD_S = 30;
+const DIGITS = 6;
+
+export function generateTotpKey(): Uint8Array {
+	return new Uint8Array(randomBytes(20));
+}
+
+/** The otpauth:// URI an authenticator app reads (as QR code or typed key). */
+export function totpUri(key: Uint8Array, accountName: string): string {
+	return createTOTPKeyURI('Regioportaal Leidse regio', accountName, key, PERIOD_S, DIGITS);
+}
+
+/** The key as people type it into an app. */
+export function totpKeyText(key: Uint8Array): string {
+	return encodeBase32UpperCaseNoPadding(key).replace(/(.{4})/g, '$1 ').trim();
+}
+
+/** Accepts the current code and the one before or after it (clock drift). */
+export function verifyTotp(key: Uint8Array, code: string): boolean {
+	return /^\d{6}$/.test(code) && verifyTOTPWithGracePeriod(key, PERIOD_S, DIGITS, code, PERIOD_S);
+}
+
+/** TOTP keys are stored encrypted (AES-256-GCM) so a database dump alone cannot produce codes. */
+export function encryptTotpKey(key: Uint8Array): string {
+	const iv = randomBytes(12);
+	const cipher = createCipheriv('aes-256-gcm', secretKey(), iv);
+	const body = Buffer.concat([cipher.update(key), cipher.final()]);
+	return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+export function decryptTotpKey(stored: string): Uint8Array {
+	const raw = Buffer.from(stored, 'base64');
+	const decipher = createDecipheriv('aes-256-gcm', secretKey(), raw.subarray(0, 12));
+	decipher.setAuthTag(raw.subarray(12, 28));
+	return new Uint8Array(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]));
+}

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export { schema };
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a query can run on: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export interface DbHandle {
+	db: Db;
+	kind: 'pglite' | 'postgres';
+	/** Runs the drizzle migrations in `migrationsFolder`. */
+	migrate(migrationsFolder?: string): Promise<void>;
+	/** A cheap round trip, for health checks. */
+	ping(): Promise<void>;
+	close(): Promise<void>;
+}
+
+export interface DbOptions {
+	/** A PostgreSQL URL; without it an embedded PGlite database is used. */
+	url?: string;
+	/** Folder for PGlite's files; `memory://` keeps it in memory (tests). */
+	dataDir?: string;
+	/** Connection pool size for PostgreSQL. */
+	max?: number;
+}
+
+const defaultMigrations = path.resolve('drizzle');
+
+export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
+	return options.url ? createPostgres(options.url, options.max ?? 10) : createPglite(options.dataDir ?? './data/pglite');
+}
+
+async function createPostgres(url: string, max: number): Promise<DbHandle> {
+	const { default: postgres } = await import('postgres');
+	const { drizzle } = await import('drizzle-orm/postgres-js');
+	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+	const client = postgres(url, { max, onnotice: () => {} });
+	const db = drizzle(client, { schema, casing: 'snake_case' });
+	return {
+		db: db as unknown as Db,
+		kind: 'postgres',
+		migrate: (folder = defaultMigrations) => migrate(db, { migrationsFolder: folder }),
+		ping: async () => void (await client`select 1`),
+		close: () => client.end({ timeout: 5 })
+	};
+}
+
+async function createPglite(dataDir: string): Promise<DbHandle> {
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const { migrate } = await import('drizzle-orm/pglite/migrator');
+	// PGlite does not create parent folders itself.
+	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+	const client = await PGlite.create(dataDir);
+	const db = drizzle(client, { schema, casing: 'snake_case' });
+	return {
+		db: db as unknown as Db,
+		kind: 'pglite',
+		migrate: (folder = defaultMigrations) => migrate(db, { migrationsFolder: folder }),
+		ping: async () => void (await client.query('select 1')),
+		close: () => client.close()
+	};
+}

@@ -1,0 +1,40 @@
+import type { Role } from '../../../roles';
+import { municipalitySeed } from './region';
+
+/** The one demo password, printed in the README. */
+export const DEMO_PASSWORD = 'Leidseregio-2027!';
+export const DEMO_DOMAIN = 'demo.regioportaal.nl';
+
+export interface DemoAccount {
+	email: string;
+	name: string;
+	role: Role;
+	municipalityId: string | null;
+}
+
+const surnames: Record<string, [string, string, string]> = {
+	leiden: ['Anouk de Vries', 'Pieter van Dijk', 'Fatima el Amrani'],
+	leiderdorp: ['Joost Bakker', 'Marloes Visser', 'Hans Smit'],
+	oegstgeest: ['Ingrid Mulder', 'Ruben de Boer', 'Els Meijer'],
+	voorschoten: ['Daan Jansen', 'Saskia de Graaf', 'Wim Bos'],
+	zoeterwoude: ['Lotte Vos', 'Karel Peters', 'Noor Hendriks']
+};
+
+const municipalRoles = [
+	['klankbord', 'klankbordgroeplid'],
+	['college', 'collegelid'],
+	['griffie', 'griffie']
+] as const;
+
+export const demoAccounts: DemoAccount[] = [
+	{ email: `beheer@${DEMO_DOMAIN}`, name: 'Beheerder Regioportaal', role: 'administrator', municipalityId: null },
+	{ email: `verkenner@${DEMO_DOMAIN}`, name: 'Maarten Verhoeven (verkenner)', role: 'verkenner', municipalityId: null },
+	...municipalitySeed.flatMap((m) =>
+		municipalRoles.map(([prefix, role], i) => ({
+			email: `${prefix}.${m.id}@${DEMO_DOMAIN}`,
+			name: surnames[m.id][i],
+			role,
+			municipalityId: m.id
+		}))
+	)
+];

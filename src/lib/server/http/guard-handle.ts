@@ -1,0 +1,34 @@
+import { m } from '../../paraglide/messages.js';
+import { json, redirect, type Handle } from '@sveltejs/kit';
+
+/** Pages anyone may open. */
+const publicPrefixes = ['/inloggen', '/wachtwoord-vergeten', '/wachtwoord-instellen', '/healthz', '/taal'];
+/** Pages open to someone who still owes a second factor. */
+const twoFactorPrefixes = ['/inloggen/tweestaps', '/uitloggen', '/taal'];
+const setupPrefixes = ['/account/tweestaps-instellen', '/uitloggen', '/taal'];
+
+const under = (path: string, prefixes: string[]) =>
+	prefixes.some((p) => path === p || path.startsWith(p + '/'));
+
+/** Sends everyone to the step they owe: log in, give the second factor, or set it up. */
+export const guardHandle: Handle = async ({ event, resolve }) => {
+	const path = event.url.pathname;
+	if (path.startsWith('/_app/') || under(path, publicPrefixes) && !path.startsWith('/inloggen/tweestaps')) {
+		return resolve(event);
+	}
+	const stage = event.locals.authStage;
+	const api = path.startsWith('/api/');
+	if (!stage) {
+		if (api) return json({ message: m.http_not_logged_in() }, { status: 401 });
+		redirect(303, `/inloggen?naar=${encodeURIComponent(path + event.url.search)}`);
+	}
+	if (stage === 'two_factor' && !under(path, twoFactorPrefixes)) {
+		if (api) return json({ message: m.http_two_factor_required() }, { status: 401 });
+		redirect(303, '/inloggen/tweestaps');
+	}
+	if (stage === 'two_factor_setup' && !under(path, setupPrefixes)) {
+		if (api) return json({ message: m.http_two_factor_required() }, { status: 401 });
+		redirect(303, '/account/tweestaps-instellen');
+	}
+	return resolve(event);
+};

@@ -1,0 +1,4 @@
+export * from './actions';
+export * from './policy';
+export * from './errors';
+export * from './rooms';

@@ -1,0 +1,60 @@
+import type { MunicipalRole, RegionalRole, Role } from '../../roles';
+import { isMunicipalAction, type Action, type MunicipalAction, type RegionalAction } from './actions';
+
+export interface Grant {
+	role: Role;
+	/** Null for regional roles. */
+	municipalityId: string | null;
+}
+
+export interface Actor {
+	userId: string;
+	name: string;
+	grants: readonly Grant[];
+}
+
+export interface Resource {
+	/** The municipality an action is taken for (a position, a sign-off, a council decision). */
+	municipalityId?: string;
+}
+
+/** What each role may do anywhere in the region. */
+const regional: Record<Role, readonly RegionalAction[]> = {
+	administrator: ['region.read', 'item.read', 'users.manage', 'municipalities.manage', 'audit.read', 'mail.read'],
+	verkenner: ['region.read', 'item.read', 'item.create', 'item.edit', 'item.comment'],
+	klankbordgroeplid: ['region.read', 'item.read', 'item.edit', 'item.comment'],
+	collegelid: ['region.read', 'item.read', 'item.comment'],
+	griffie: ['region.read', 'item.read', 'item.comment'],
+	meelezer: ['region.read', 'item.read', 'item.comment']
+};
+
+/** What a municipal role may do for its own municipality only. */
+const municipal: Record<MunicipalRole | RegionalRole, readonly MunicipalAction[]> = {
+	administrator: [],
+	verkenner: [],
+	klankbordgroeplid: ['position.set'],
+	collegelid: ['position.set', 'signoff.record'],
+	griffie: ['council.record'],
+	meelezer: []
+};
+
+/** The one policy: may this actor take this action (for this municipality)? */
+export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
+	if (!actor) return false;
+	if (isMunicipalAction(action)) {
+		if (!resource.municipalityId) return false;
+		return actor.grants.some(
+			(g) => g.municipalityId === resource.municipalityId && municipal[g.role].includes(action)
+		);
+	}
+	return actor.grants.some((g) => regional[g.role].includes(action));
+}
+
+/** The municipalities an actor may take a municipal action for. */
+export function municipalitiesFor(actor: Actor | null, action: MunicipalAction): string[] {
+	if (!actor) return [];
+	const ids = actor.grants
+		.filter((g) => g.municipalityId && municipal[g.role].includes(action))
+		.map((g) => g.municipalityId as string);
+	return [...new Set(ids)];
+}

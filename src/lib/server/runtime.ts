@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { readConfig, type Config } from './config';
+import { createDb, type Db, type DbHandle } from './db';
+import { seedIfEmpty } from './db/seed';
+
+export interface Runtime {
+	config: Config;
+	handle: DbHandle;
+	db: Db;
+}
+
+// Kept on globalThis so the SvelteKit bundle, the socket.io server and Vite's module graph share one database.
+const key = Symbol.for('regioportaal.runtime');
+type Holder = { [key]?: Promise<Runtime> };
+const holder = globalThis as Holder;
+
+/** Opens the database, applies the migrations and loads the seed data into an empty database (once per process). */
+export function startRuntime(config: Config = readConfig()): Promise<Runtime> {
+	holder[key] ??= (async () => {
+		const handle = await createDb({
+			url: config.databaseUrl,
+			dataDir: path.join(config.dataDir, 'pglite')
+		});
+		await handle.migrate();
+		await seedIfEmpty(handle.db, { demo: config.demoAllowed });
+		return { config, handle, db: handle.db };
+	})();
+	return holder[key];
+}
+
+/** The started runtime; fails loudly when used before `startRuntime`. */
+export async function runtime(): Promise<Runtime> {
+	const started = holder[key];
+	if (!started) throw new Error('runtime not started');
+	return started;
+}
+
+/** For tests: use an already opened database as the runtime. */
+export function useRuntime(rt: Runtime): void {
+	holder[key] = Promise.resolve(rt);
+}

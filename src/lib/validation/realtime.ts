@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+export const roomSchema = z.object({
+	room: z
+		.string()
+		.max(100)
+		.regex(/^(item|meeting|municipality):[a-z0-9-]{1,64}$/, 'validation_room')
+});

@@ -1,0 +1,25 @@
+import { redirect } from '@sveltejs/kit';
+import { login } from '$lib/server/auth/login';
+import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { setSessionCookie } from '$lib/server/http/session-cookie';
+import { safeRedirectTarget } from '$lib/server/http/redirect-target';
+
+export const load = ({ locals, url }) => {
+	if (locals.authStage === 'ok') redirect(303, safeRedirectTarget(url.searchParams.get('naar')));
+	return { next: url.searchParams.get('naar') ?? '' };
+};
+
+export const actions = {
+	default: async (event) => {
+		const values = await formValues(event.request);
+		let result;
+		try {
+			result = await login(event.locals.db, values, event.locals.origin);
+		} catch (err) {
+			return formFailure(err, { email: values.email });
+		}
+		setSessionCookie(event, result.token, result.session.expiresAt);
+		const next = safeRedirectTarget(String(values.naar ?? ''));
+		redirect(303, result.needsTwoFactor ? `/inloggen/tweestaps?naar=${encodeURIComponent(next)}` : next);
+	}
+};

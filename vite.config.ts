@@ -1,0 +1,62 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Development: socket.io on Vite's own HTTP server, with the same handlers as production (server.js). */
+function realtimeDevServer(): Plugin {
+	return {
+		name: 'regioportaal-realtime',
+		apply: 'serve',
+		async configureServer(server) {
+			if (!server.httpServer) return;
+			const { createIo } = await import('./src/lib/server/realtime/io.js' as string);
+			const io = createIo();
+			io.attach(server.httpServer);
+			const mod = await server.ssrLoadModule('/src/lib/server/realtime/setup.ts');
+			await mod.setupRealtime(io);
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+		}),
+		sveltekit(),
+		realtimeDevServer()
+	],
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] }
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'integration',
+					environment: 'node',
+					include: ['tests/integration/**/*.test.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 60_000
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'e2e',
+					environment: 'node',
+					include: ['tests/e2e/**/*.test.ts'],
+					globalSetup: ['tests/e2e/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
