@@ -33,13 +33,15 @@ export default defineConfig({
 		projects: [
 			{
 				extends: './vite.config.ts',
-				test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] }
+				test: { name: 'unit', environment: 'node', pool: 'threads', include: ['tests/unit/**/*.test.ts'] }
 			},
 			{
 				extends: './vite.config.ts',
 				test: {
 					name: 'integration',
 					environment: 'node',
+					// PGlite's WASM keeps a forked worker alive after close(); threads exit cleanly.
+					pool: 'threads',
 					include: ['tests/integration/**/*.test.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000
