@@ -24,7 +24,9 @@ export async function retryAfter(q: Queryable, key: string, limit: Limit, now = 
 
 /** Counts one failure in the key's current window (a new window starts when the old one is over). */
 export async function registerFailure(q: Queryable, key: string, limit: Limit, now = new Date()): Promise<void> {
-	const expired = sql`${rateLimits.windowStart} <= ${new Date(now.getTime() - limit.windowMs)}`;
+	// Dates inside raw sql go as ISO text: postgres.js cannot serialise a Date there.
+	const cutoff = new Date(now.getTime() - limit.windowMs).toISOString();
+	const expired = sql`${rateLimits.windowStart} <= ${cutoff}::timestamptz`;
 	await q
 		.insert(rateLimits)
 		.values({ key, count: 1, windowStart: now })
@@ -32,7 +34,7 @@ export async function registerFailure(q: Queryable, key: string, limit: Limit, n
 			target: rateLimits.key,
 			set: {
 				count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
-				windowStart: sql`case when ${expired} then ${now} else ${rateLimits.windowStart} end`
+				windowStart: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${rateLimits.windowStart} end`
 			}
 		});
 }

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { actions, can, type Action, type Actor } from '../../../src/lib/server/permissions';
+import { isRegionalRole, roles, type Role } from '../../../src/lib/roles';
+
+/**
+ * The full matrix, written out by hand: every role × action × own/other municipality.
+ * A change to the policy that is not also made here fails this test, on purpose.
+ * Cells: 'ja' = allowed everywhere, 'eigen' = only for the own municipality, 'nee' = never.
+ */
+type Cell = 'ja' | 'eigen' | 'nee';
+const expected: Record<Role, Partial<Record<Action, Cell>>> = {
+	administrator: {
+		'region.read': 'ja',
+		'item.read': 'ja',
+		'users.manage': 'ja',
+		'municipalities.manage': 'ja',
+		'audit.read': 'ja',
+		'mail.read': 'ja'
+	},
+	verkenner: {
+		'region.read': 'ja',
+		'item.read': 'ja',
+		'item.create': 'ja',
+		'item.edit': 'ja',
+		'item.comment': 'ja'
+	},
+	klankbordgroeplid: {
+		'region.read': 'ja',
+		'item.read': 'ja',
+		'item.edit': 'ja',
+		'item.comment': 'ja',
+		'position.set': 'eigen'
+	},
+	collegelid: {
+		'region.read': 'ja',
+		'item.read': 'ja',
+		'item.comment': 'ja',
+		'position.set': 'eigen',
+		'signoff.record': 'eigen'
+	},
+	griffie: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'council.record': 'eigen' },
+	meelezer: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja' }
+};
+
+const own = 'oegstgeest';
+const other = 'zoeterwoude';
+
+function actorWith(role: Role): Actor {
+	return { userId: 'u', name: 'Test', grants: [{ role, municipalityId: isRegionalRole(role) ? null : own }] };
+}
+
+describe('permission matrix', () => {
+	const rows = roles.flatMap((role) => actions.map((action) => ({ role, action })));
+
+	it.each(rows)('$role × $action', ({ role, action }) => {
+		const cell = expected[role][action] ?? 'nee';
+		const actor = actorWith(role);
+		expect(can(actor, action, { municipalityId: own }), 'own municipality').toBe(cell !== 'nee');
+		expect(can(actor, action, { municipalityId: other }), 'other municipality').toBe(cell === 'ja');
+	});
+
+	it('lists only actions the policy knows', () => {
+		const known = new Set<string>(actions);
+		for (const role of roles) for (const action of Object.keys(expected[role])) expect(known.has(action), action).toBe(true);
+	});
+
+	it('refuses everything to nobody', () => {
+		for (const action of actions) expect(can(null, action, { municipalityId: own })).toBe(false);
+	});
+
+	it('refuses a municipal action without a municipality', () => {
+		expect(can(actorWith('collegelid'), 'signoff.record')).toBe(false);
+	});
+
+	it('adds up the grants of a person with several roles', () => {
+		const actor: Actor = {
+			userId: 'u',
+			name: 'Test',
+			grants: [
+				{ role: 'griffie', municipalityId: 'leiden' },
+				{ role: 'klankbordgroeplid', municipalityId: 'leiderdorp' }
+			]
+		};
+		expect(can(actor, 'council.record', { municipalityId: 'leiden' })).toBe(true);
+		expect(can(actor, 'council.record', { municipalityId: 'leiderdorp' })).toBe(false);
+		expect(can(actor, 'position.set', { municipalityId: 'leiderdorp' })).toBe(true);
+		expect(can(actor, 'position.set', { municipalityId: 'leiden' })).toBe(false);
+		expect(can(actor, 'item.edit')).toBe(true);
+	});
+});
