@@ -2,7 +2,9 @@
  * The one map of socket events, shared by server and client. Every client→server event is
  * acknowledged with an `Ack`; every payload is parsed with zod on the server (see validation/realtime.ts).
  */
-export type Ack<T = undefined> = { ok: true; data?: T } | { ok: false; error: string };
+export type Ack<T = undefined> =
+	| { ok: true; data?: T }
+	| { ok: false; /** a message key, stable for programs */ code: string; /** in the user's language */ error: string };
 
 /** Rooms a client may ask to join; each join is a permission check. */
 export type RoomName = `item:${string}` | `meeting:${string}` | `municipality:${string}`;
@@ -21,5 +23,7 @@ export interface ClientToServerEvents {
 
 export interface SocketData {
 	userId: string;
+	userName: string;
 	authSessionId: string;
+	locale: string;
 }

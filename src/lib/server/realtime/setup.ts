@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
-import type { Ack, ClientToServerEvents, ServerToClientEvents, SocketData } from '../../realtime/events';
+import type { ClientToServerEvents, RoomName, ServerToClientEvents, SocketData } from '../../realtime/events';
+import { answer, refusal } from './ack';
 import { roomSchema } from '../../validation/realtime';
 import { authenticate, readCookie, SESSION_COOKIE } from '../auth/authenticate';
 import { canJoinRoom } from '../permissions';
@@ -22,7 +23,8 @@ export async function setupRealtime(io: Io): Promise<void> {
 		const token = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
 		const auth = await authenticate(db, token).catch(() => null);
 		if (!auth || auth.stage !== 'ok') return next(new Error('niet_ingelogd'));
-		socket.data = { userId: auth.user.id, authSessionId: auth.session.id };
+		const locale = readCookie(socket.request.headers.cookie, 'PARAGLIDE_LOCALE') ?? auth.user.locale;
+		socket.data = { userId: auth.user.id, userName: auth.user.name, authSessionId: auth.session.id, locale };
 		next();
 	});
 	io.on('connection', (socket) => onConnection(db, socket));
@@ -30,26 +32,25 @@ export async function setupRealtime(io: Io): Promise<void> {
 
 function onConnection(db: Db, socket: Sock): void {
 	void socket.join([`user:${socket.data.userId}`, `auth-session:${socket.data.authSessionId}`]);
-	socket.on('room:join', (payload, ack) => guard(ack, async () => {
-		const { room } = roomSchema.parse(payload);
-		const actor = await loadActor(db, { id: socket.data.userId, name: '' });
-		if (!canJoinRoom(actor, room as never)) return { ok: false, error: 'geen_toegang' };
-		await socket.join(room);
-		return { ok: true };
-	}));
-	socket.on('room:leave', (payload, ack) => guard(ack, async () => {
-		const { room } = roomSchema.parse(payload);
-		await socket.leave(room);
-		return { ok: true };
-	}));
-}
-
-/** Every handler answers, even for malformed input, and never throws into socket.io. */
-async function guard(ack: unknown, run: () => Promise<Ack>): Promise<void> {
-	const reply = typeof ack === 'function' ? (ack as (r: Ack) => void) : () => {};
-	try {
-		reply(await run());
-	} catch (err) {
-		reply({ ok: false, error: err instanceof Error && 'issues' in err ? 'ongeldig_bericht' : 'serverfout' });
-	}
+	const { locale } = socket.data;
+	socket.on('room:join', (payload, ack) =>
+		answer(ack, locale, async () => {
+			const { room } = roomSchema.parse(payload);
+			const actor = await loadActor(db, { id: socket.data.userId, name: socket.data.userName });
+			if (!canJoinRoom(actor, room as RoomName)) return refusal('error_forbidden_action', locale);
+			await socket.join(room);
+			return { ok: true };
+		})
+	);
+	socket.on('room:leave', (payload, ack) =>
+		answer(ack, locale, async () => {
+			const { room } = roomSchema.parse(payload);
+			await socket.leave(room);
+			return { ok: true };
+		})
+	);
+	// An event name nobody handles is answered too, so a client never waits in vain.
+	socket.onAny((event: string, ...args: unknown[]) => {
+		if (socket.listeners(event as never).length === 0) void answer(args.at(-1), locale, async () => refusal('error_socket_message', locale));
+	});
 }
