@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { destroy, testDb, type TestDb } from '../../fixtures/db';
+import { newUser } from '../../fixtures/factories';
+import { seedIfEmpty } from '../../../src/lib/server/db/seed';
+import { demoAccounts, DEMO_PASSWORD } from '../../../src/lib/server/db/seed/demo-accounts';
+import { ambitions, memberships, municipalities, users } from '../../../src/lib/server/db/schema';
+import { login } from '../../../src/lib/server/auth/login';
+import { testOrigin } from '../../fixtures/factories';
+
+let t: TestDb | undefined;
+afterEach(async () => {
+	if (t) await destroy(t);
+	t = undefined;
+});
+const count = async (table: typeof users | typeof memberships) =>
+	(await t!.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
+
+describe('seed', () => {
+	it('loads five municipalities with inhabitants and the seven ambitions', async () => {
+		t = await testDb();
+		const ms = await t.db.select().from(municipalities);
+		expect(ms.map((m) => m.name).sort()).toEqual(['Leiden', 'Leiderdorp', 'Oegstgeest', 'Voorschoten', 'Zoeterwoude']);
+		expect(ms.find((m) => m.id === 'leiden')?.inhabitants).toBe(128_000);
+		expect(await t.db.select().from(ambitions)).toHaveLength(7);
+	});
+
+	it('creates every demo account with its role, usable with the demo password', async () => {
+		t = await testDb({ demo: true });
+		expect(await count(users)).toBe(17);
+		const emails = (await t.db.select().from(users)).map((u) => u.email);
+		for (const g of ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude']) {
+			for (const p of ['klankbord', 'college', 'griffie']) expect(emails).toContain(`${p}.${g}@demo.regioportaal.nl`);
+		}
+		expect(emails).toContain('beheer@demo.regioportaal.nl');
+		expect(emails).toContain('verkenner@demo.regioportaal.nl');
+		const res = await login(t.db, { email: demoAccounts[5].email, password: DEMO_PASSWORD }, testOrigin);
+		expect(res.token).toBeTruthy();
+	});
+
+	it('never loads demo accounts into a database that already has accounts', async () => {
+		t = await testDb();
+		await newUser(t.db, [['verkenner', null]]);
+		const result = await seedIfEmpty(t.db, { demo: true });
+		expect(result).toEqual({ region: false, demo: false });
+		expect(await count(users)).toBe(1);
+	});
+
+	it('is idempotent: a second start changes nothing', async () => {
+		t = await testDb({ demo: true });
+		expect(await seedIfEmpty(t.db, { demo: true })).toEqual({ region: false, demo: false });
+		expect(await count(memberships)).toBe(17);
+	});
+});
