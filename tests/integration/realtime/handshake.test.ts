@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { authSessions } from '../../../src/lib/server/db/schema';
+import { RECHECK_MS } from '../../../src/lib/server/realtime/session-watch';
 import type { Socket } from 'socket.io-client';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin } from '../../fixtures/factories';
@@ -90,5 +93,21 @@ describe('socket handshake', () => {
 			{ reason: 'disabled', disconnected: true },
 			{ reason: 'disabled', disconnected: true }
 		]);
+	});
+
+	it('ends a live connection whose session expired while the page stayed open', async () => {
+		const u = await newUser(t.db, [['meelezer', 'leiden']]);
+		const { cookie, sessionId } = await sessionCookie(t, u.id);
+		const s = await client(server.url, { ...own(), cookie });
+		const gone = ended(s);
+		await t.db.update(authSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authSessions.id, sessionId));
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			vi.setSystemTime(Date.now() + RECHECK_MS + 1000);
+			s.emit('room:join', { room: 'municipality:leiden' }, () => {});
+			expect(await gone).toEqual({ reason: 'expired', disconnected: true });
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });

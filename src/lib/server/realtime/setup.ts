@@ -6,6 +6,7 @@ import { authenticate, readCookie, SESSION_COOKIE } from '../auth/authenticate';
 import { canJoinRoom } from '../permissions';
 import { loadActor } from '../modules/users/actor';
 import { startRuntime } from '../runtime';
+import { watchSession } from './session-watch';
 import type { Db } from '../db';
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -25,6 +26,7 @@ export async function setupRealtime(io: Io): Promise<void> {
 		if (!auth || auth.stage !== 'ok') return next(new Error('niet_ingelogd'));
 		const locale = readCookie(socket.request.headers.cookie, 'PARAGLIDE_LOCALE') ?? auth.user.locale;
 		socket.data = { userId: auth.user.id, userName: auth.user.name, authSessionId: auth.session.id, locale };
+		watchSession(db, socket, token as string);
 		next();
 	});
 	io.on('connection', (socket) => onConnection(db, socket));
