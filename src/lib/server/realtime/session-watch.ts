@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { authenticate } from '../auth/authenticate';
 
 /** How often a live connection re-checks its login (idle expiry, absolute lifetime, disabled account). */
-export const RECHECK_MS = 60_000;
+export const sessionWatch = { recheckMs: 60_000 };
 
 /**
  * Re-validates the session behind a socket at most once a minute, on the socket's own traffic, so a
@@ -13,11 +13,12 @@ export const RECHECK_MS = 60_000;
 export function watchSession(db: Db, socket: Socket, token: string): void {
 	let checkedAt = Date.now();
 	socket.use(async (_packet, next) => {
-		if (Date.now() - checkedAt < RECHECK_MS) return next();
+		if (Date.now() - checkedAt < sessionWatch.recheckMs) return next();
 		const auth = await authenticate(db, token).catch(() => null);
 		if (!auth || auth.stage !== 'ok') {
 			socket.emit('session:ended', { reason: 'expired' });
-			socket.disconnect(true);
+			// disconnect() without closing the transport, so session:ended is delivered first
+			socket.disconnect();
 			return;
 		}
 		checkedAt = Date.now();
