@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 /** Development: socket.io on Vite's own HTTP server, with the same handlers as production (server.js). */
 function realtimeDevServer(): Plugin {
@@ -23,7 +24,8 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			// Dutch unless the person chose English: the browser's language must not flip a Dutch public portal.
+			strategy: ['cookie', 'baseLocale']
 		}),
 		sveltekit(),
 		realtimeDevServer()

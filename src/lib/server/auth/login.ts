@@ -17,6 +17,8 @@ export const loginSchema = z.object({
 export interface LoginResult extends NewAuthSession {
 	/** True when the user has 2FA and must still give a code. */
 	needsTwoFactor: boolean;
+	/** The interface language the user chose earlier. */
+	locale: string;
 }
 
 const accountKey = (email: string) => `login:account:${email}`;
@@ -49,6 +51,6 @@ export async function login(db: Db, input: unknown, origin: Origin, now = new Da
 		const needsTwoFactor = !!user.totpEnabledAt;
 		const created = await createAuthSession(tx, user.id, origin, { twoFactorVerified: false, now });
 		await record(tx, { actor: { userId: user.id, name: user.name }, action: 'auth.login', objectType: 'user', objectId: user.id, origin, details: { stage: needsTwoFactor ? 'password' : 'complete' } });
-		return { ...created, needsTwoFactor };
+		return { ...created, needsTwoFactor, locale: user.locale };
 	});
 }

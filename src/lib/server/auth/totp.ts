@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from '@oslojs/otp';
+import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { secretKey } from './secret-key';
 
@@ -20,9 +21,23 @@ export function totpKeyText(key: Uint8Array): string {
 	return encodeBase32UpperCaseNoPadding(key).replace(/(.{4})/g, '$1 ').trim();
 }
 
-/** Accepts the current code and the one before or after it (clock drift). */
-export function verifyTotp(key: Uint8Array, code: string): boolean {
-	return /^\d{6}$/.test(code) && verifyTOTPWithGracePeriod(key, PERIOD_S, DIGITS, code, PERIOD_S);
+/**
+ * The time step a code belongs to: the current one, or the one before or after it (clock drift);
+ * null when it matches none. Callers store the step so one code cannot be used twice.
+ */
+export function matchTotpStep(key: Uint8Array, code: string, now = new Date()): number | null {
+	if (!/^\d{6}$/.test(code)) return null;
+	const current = Math.floor(now.getTime() / 1000 / PERIOD_S);
+	const given = new TextEncoder().encode(code);
+	for (const step of [current - 1, current, current + 1]) {
+		const expected = new TextEncoder().encode(generateHOTP(key, BigInt(step), DIGITS));
+		if (constantTimeEqual(expected, given)) return step;
+	}
+	return null;
+}
+
+export function verifyTotp(key: Uint8Array, code: string, now = new Date()): boolean {
+	return matchTotpStep(key, code, now) !== null;
 }
 
 /** TOTP keys are stored encrypted (AES-256-GCM) so a database dump alone cannot produce codes. */

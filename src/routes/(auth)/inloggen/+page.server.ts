@@ -1,3 +1,4 @@
+import { setLocaleCookie } from '$lib/server/http/locale-cookie';
 import { redirect } from '@sveltejs/kit';
 import { login } from '$lib/server/auth/login';
 import { formFailure, formValues } from '$lib/server/http/form-failure';
@@ -19,6 +20,7 @@ export const actions = {
 			return formFailure(err, { email: values.email });
 		}
 		setSessionCookie(event, result.token, result.session.expiresAt);
+		setLocaleCookie(event.cookies, result.locale);
 		const next = safeRedirectTarget(String(values.naar ?? ''));
 		redirect(303, result.needsTwoFactor ? `/inloggen/tweestaps?naar=${encodeURIComponent(next)}` : next);
 	}

@@ -3,3 +3,5 @@ export * from './users';
 export * from './auth';
 export * from './mail';
 export * from './audit';
+export * from './agenda-items';
+export * from './item-documents';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { municipalities } from './region';
 
 export const users = pgTable(
@@ -12,6 +12,8 @@ export const users = pgTable(
 		/** AES-256-GCM encrypted TOTP key; null until 2FA is enrolled. */
 		totpKeyEncrypted: text(),
 		totpEnabledAt: timestamp({ withTimezone: true }),
+		/** The last TOTP time step accepted: a code is good once (RFC 6238 §5.2). */
+		totpLastUsedStep: integer(),
 		locale: text().notNull().default('nl'),
 		disabledAt: timestamp({ withTimezone: true }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

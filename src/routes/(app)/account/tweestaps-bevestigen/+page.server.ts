@@ -1,0 +1,23 @@
+import { error, redirect } from '@sveltejs/kit';
+import { confirmTwoFactor } from '$lib/server/auth/two-factor-step-up';
+import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { safeRedirectTarget } from '$lib/server/http/redirect-target';
+
+/** "Confirm again": other pages send people here (`?naar=`) when an action needs a recent second factor. */
+export const load = ({ locals, url }) => ({
+	next: safeRedirectTarget(url.searchParams.get('naar')),
+	enabled: !!locals.user?.totpEnabledAt
+});
+
+export const actions = {
+	default: async ({ request, locals }) => {
+		if (!locals.actor || !locals.authSession) error(401);
+		const values = await formValues(request);
+		try {
+			await confirmTwoFactor(locals.db, locals.actor, locals.authSession.id, values, locals.origin);
+		} catch (err) {
+			return formFailure(err);
+		}
+		redirect(303, safeRedirectTarget(String(values.naar ?? '')));
+	}
+};

@@ -1,0 +1,24 @@
+import { redirect } from '@sveltejs/kit';
+import { verifyTwoFactorLogin } from '$lib/server/auth/two-factor-login';
+import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { safeRedirectTarget } from '$lib/server/http/redirect-target';
+
+export const load = ({ locals, url }) => {
+	const next = safeRedirectTarget(url.searchParams.get('naar'));
+	if (locals.authStage === 'ok') redirect(303, next);
+	if (locals.authStage === 'two_factor_setup') redirect(303, '/account/tweestaps-instellen');
+	return { next };
+};
+
+export const actions = {
+	default: async ({ request, locals }) => {
+		const values = await formValues(request);
+		if (!locals.actor || !locals.authSession) redirect(303, '/inloggen');
+		try {
+			await verifyTwoFactorLogin(locals.db, locals.actor, locals.authSession.id, values, locals.origin);
+		} catch (err) {
+			return formFailure(err);
+		}
+		redirect(303, safeRedirectTarget(String(values.naar ?? '')));
+	}
+};
