@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
@@ -28,20 +28,24 @@ export interface DbOptions {
 	dataDir?: string;
 	/** Connection pool size for PostgreSQL. */
 	max?: number;
+	/** Sees every SQL statement (tests and benchmarks count queries with it). */
+	logger?: Logger;
 }
 
 const defaultMigrations = path.resolve('drizzle');
 
 export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
-	return options.url ? createPostgres(options.url, options.max ?? 10) : createPglite(options.dataDir ?? './data/pglite');
+	return options.url
+		? createPostgres(options.url, options.max ?? 10, options.logger)
+		: createPglite(options.dataDir ?? './data/pglite', options.logger);
 }
 
-async function createPostgres(url: string, max: number): Promise<DbHandle> {
+async function createPostgres(url: string, max: number, logger?: Logger): Promise<DbHandle> {
 	const { default: postgres } = await import('postgres');
 	const { drizzle } = await import('drizzle-orm/postgres-js');
 	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
 	const client = postgres(url, { max, onnotice: () => {} });
-	const db = drizzle(client, { schema, casing: 'snake_case' });
+	const db = drizzle(client, { schema, casing: 'snake_case', logger });
 	return {
 		db: db as unknown as Db,
 		kind: 'postgres',
@@ -51,14 +55,14 @@ async function createPostgres(url: string, max: number): Promise<DbHandle> {
 	};
 }
 
-async function createPglite(dataDir: string): Promise<DbHandle> {
+async function createPglite(dataDir: string, logger?: Logger): Promise<DbHandle> {
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	// PGlite does not create parent folders itself.
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
 	const client = await PGlite.create(dataDir);
-	const db = drizzle(client, { schema, casing: 'snake_case' });
+	const db = drizzle(client, { schema, casing: 'snake_case', logger });
 	return {
 		db: db as unknown as Db,
 		kind: 'pglite',
