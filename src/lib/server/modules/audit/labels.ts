@@ -1,0 +1,43 @@
+import { m } from '../../../paraglide/messages.js';
+
+type Label = () => string;
+
+/** A readable label per known action key; keys added later show as themselves until they get one. */
+const actionLabels: Record<string, Label> = {
+	'auth.login': m.admin_audit_action_auth_login,
+	'auth.logout': m.admin_audit_action_auth_logout,
+	'auth.two_factor.enabled': m.admin_audit_action_auth_two_factor_enabled,
+	'auth.two_factor.verified': m.admin_audit_action_auth_two_factor_verified,
+	'auth.two_factor.failed': m.admin_audit_action_auth_two_factor_failed,
+	'auth.two_factor.disabled': m.admin_audit_action_auth_two_factor_disabled,
+	'auth.two_factor.recovery_code_used': m.admin_audit_action_auth_two_factor_recovery_code_used,
+	'auth.two_factor.recovery_codes_regenerated': m.admin_audit_action_auth_two_factor_recovery_codes_regenerated,
+	'user.invited': m.admin_audit_action_user_invited,
+	'user.invitation_resent': m.admin_audit_action_user_invitation_resent,
+	'user.updated': m.admin_audit_action_user_updated,
+	'user.roles_changed': m.admin_audit_action_user_roles_changed,
+	'user.disabled': m.admin_audit_action_user_disabled,
+	'user.enabled': m.admin_audit_action_user_enabled,
+	'user.two_factor_reset': m.admin_audit_action_user_two_factor_reset,
+	'municipality.updated': m.admin_audit_action_municipality_updated
+};
+
+const objectTypeLabels: Record<string, Label> = {
+	user: m.admin_audit_object_user,
+	municipality: m.admin_audit_object_municipality
+};
+
+const resultLabels: Record<string, Label> = {
+	success: m.admin_audit_result_success,
+	denied: m.admin_audit_result_denied,
+	failure: m.admin_audit_result_failure
+};
+
+const labelOr = (labels: Record<string, Label>, key: string) => (Object.hasOwn(labels, key) ? labels[key]() : key);
+
+export const actionLabel = (action: string) => labelOr(actionLabels, action);
+export const objectTypeLabel = (type: string) => labelOr(objectTypeLabels, type);
+export const resultLabel = (result: string) => labelOr(resultLabels, result);
+
+/** The actions with a label, for the filter's choices. */
+export const knownActions = Object.keys(actionLabels);

@@ -1,0 +1,9 @@
+/** The users module for routes: `import * as users from '$lib/server/modules/users'`. */
+export { inviteUser } from './invite-user';
+export { resendInvitation } from './resend-invitation';
+export { updateUser } from './update-user';
+export { setRoles } from './set-roles';
+export { disableUser } from './disable-user';
+export { enableUser } from './enable-user';
+export { resetTwoFactor } from './reset-two-factor';
+export { getUser, grantableMunicipalities, listUsers, USERS_PAGE_SIZE, type UserDetail, type UserList, type UserListItem } from './queries';

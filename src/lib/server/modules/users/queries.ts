@@ -1,0 +1,128 @@
+import { and, asc, count, desc, eq, exists, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db';
+import { emailTokens, memberships, municipalities, users } from '../../db/schema';
+import { authorize, type Actor } from '../../permissions';
+import { pageWindow, userFiltersSchema, type GrantInput, type UserFilters, type UserStatus } from '../../../validation/admin';
+import { grantsOfUsers } from './grants';
+import { isUuid, userNotFound } from './target';
+
+export const USERS_PAGE_SIZE = 50;
+
+export interface UserListItem {
+	id: string;
+	name: string;
+	email: string;
+	twoFactor: boolean;
+	status: UserStatus;
+	grants: GrantInput[];
+}
+
+export interface UserList {
+	users: UserListItem[];
+	total: number;
+	page: number;
+	pageCount: number;
+	/** The filters as understood (unknown values dropped), to show them back in the form. */
+	filters: UserFilters;
+}
+
+const statusOf = (u: { disabledAt: Date | null; passwordHash: string | null }): UserStatus =>
+	u.disabledAt ? 'disabled' : u.passwordHash ? 'active' : 'invited';
+
+const statusCondition: Record<UserStatus, SQL> = {
+	disabled: isNotNull(users.disabledAt),
+	invited: and(isNull(users.disabledAt), isNull(users.passwordHash))!,
+	active: and(isNull(users.disabledAt), isNotNull(users.passwordHash))!
+};
+
+/** `%` and `_` typed in a search box mean themselves, not wildcards. */
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+
+function userConditions(f: UserFilters): SQL | undefined {
+	const membership =
+		f.role || f.municipalityId
+			? exists(
+					sql`(select 1 from ${memberships} where ${and(
+						eq(memberships.userId, users.id),
+						f.role ? eq(memberships.role, f.role) : undefined,
+						f.municipalityId ? eq(memberships.municipalityId, f.municipalityId) : undefined
+					)})`
+				)
+			: undefined;
+	return and(
+		f.search ? or(ilike(users.name, likePattern(f.search)), ilike(users.email, likePattern(f.search))) : undefined,
+		membership,
+		f.status ? statusCondition[f.status] : undefined
+	);
+}
+
+/** One page of users with their roles: two queries for the page and one for all its memberships. */
+export async function listUsers(q: Queryable, actor: Actor | null, filters: unknown): Promise<UserList> {
+	authorize(actor, 'users.manage');
+	const f = userFiltersSchema.parse(filters);
+	const where = userConditions(f);
+	const [{ total }] = await q.select({ total: count() }).from(users).where(where);
+	const { page, pageCount, limit, offset } = pageWindow(total, f.page, USERS_PAGE_SIZE);
+	const rows = await q
+		.select({
+			id: users.id,
+			name: users.name,
+			email: users.email,
+			totpEnabledAt: users.totpEnabledAt,
+			disabledAt: users.disabledAt,
+			passwordHash: users.passwordHash
+		})
+		.from(users)
+		.where(where)
+		.orderBy(asc(sql`lower(${users.name})`), asc(users.id))
+		.limit(limit)
+		.offset(offset);
+	const grants = await grantsOfUsers(q, rows.map((r) => r.id));
+	const list = rows.map((r) => ({
+		id: r.id,
+		name: r.name,
+		email: r.email,
+		twoFactor: !!r.totpEnabledAt,
+		status: statusOf(r),
+		grants: grants.get(r.id) ?? []
+	}));
+	return { users: list, total, page, pageCount, filters: { ...f, page } };
+}
+
+export interface UserDetail extends UserListItem {
+	createdAt: Date;
+	disabledAt: Date | null;
+	/** When the newest invitation link stops working; null when there is none open. */
+	invitationExpiresAt: Date | null;
+}
+
+export async function getUser(q: Queryable, actor: Actor | null, userId: string): Promise<UserDetail> {
+	authorize(actor, 'users.manage');
+	if (!isUuid(userId)) throw userNotFound();
+	const [user] = await q.select().from(users).where(eq(users.id, userId));
+	if (!user) throw userNotFound();
+	const [invitation] = await q
+		.select({ expiresAt: emailTokens.expiresAt })
+		.from(emailTokens)
+		.where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, 'invitation'), isNull(emailTokens.usedAt)))
+		.orderBy(desc(emailTokens.createdAt))
+		.limit(1);
+	const grants = await grantsOfUsers(q, [userId]);
+	return {
+		id: user.id,
+		name: user.name,
+		email: user.email,
+		twoFactor: !!user.totpEnabledAt,
+		status: statusOf(user),
+		grants: grants.get(userId) ?? [],
+		createdAt: user.createdAt,
+		disabledAt: user.disabledAt,
+		invitationExpiresAt: invitation?.expiresAt ?? null
+	};
+}
+
+/** The municipalities a municipal role can be granted for, in their usual order (for role pickers and filters). */
+export async function grantableMunicipalities(q: Queryable, actor: Actor | null): Promise<{ id: string; name: string }[]> {
+	authorize(actor, 'users.manage');
+	return q.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).orderBy(asc(municipalities.sortOrder));
+}

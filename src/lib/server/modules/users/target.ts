@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../../db';
+import { users } from '../../db/schema';
+import { DomainError } from '../../errors';
+
+export type UserRow = typeof users.$inferSelect;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function userNotFound(): DomainError {
+	return new DomainError('admin_user_not_found', {}, {}, 404);
+}
+
+/**
+ * The user an administrator acts on, locked for the rest of the transaction so two administrators
+ * changing the same account take turns. An id that is not even a UUID is simply not found.
+ */
+export async function lockUser(tx: Queryable, userId: string): Promise<UserRow> {
+	if (!uuidPattern.test(userId)) throw userNotFound();
+	const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+	if (!user) throw userNotFound();
+	return user;
+}
+
+export function isUuid(id: string): boolean {
+	return uuidPattern.test(id);
+}

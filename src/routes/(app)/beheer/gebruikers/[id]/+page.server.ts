@@ -1,0 +1,64 @@
+import * as users from '$lib/server/modules/users';
+import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { m } from '$lib/paraglide/messages.js';
+import { guarded } from '../../load-guard.server';
+import type { Actions, RequestEvent } from './$types';
+
+export const load = ({ locals, params }) =>
+	guarded(async () => ({
+		user: await users.getUser(locals.db, locals.actor, params.id),
+		municipalities: await users.grantableMunicipalities(locals.db, locals.actor),
+		self: locals.actor?.userId === params.id
+	}));
+
+type Confirmable = 'disable' | 'resetTwoFactor';
+
+/**
+ * Each form on the page: one domain call, a Dutch confirmation on success, the form's failure otherwise.
+ * A far-reaching action first answers `confirm` and runs only when sent again with `bevestigd=ja`,
+ * so the confirmation step works without JavaScript too.
+ */
+async function run(
+	event: RequestEvent,
+	call: (values: Record<string, unknown>) => Promise<unknown>,
+	success: () => string,
+	confirm?: Confirmable
+) {
+	const values = await formValues(event.request);
+	if (confirm && values.bevestigd !== 'ja') return { confirm };
+	try {
+		await call(values);
+	} catch (err) {
+		return formFailure(err, values);
+	}
+	return { success: success() };
+}
+
+export const actions = {
+	profile: (e) =>
+		run(e, (v) => users.updateUser(e.locals.db, e.locals.actor, e.params.id, v, e.locals.origin), m.admin_saved_profile),
+	roles: (e) =>
+		run(e, (v) => users.setRoles(e.locals.db, e.locals.actor, e.params.id, v, e.locals.origin), m.admin_saved_roles),
+	resend: (e) =>
+		run(
+			e,
+			() => users.resendInvitation(e.locals.db, e.locals.actor, e.params.id, e.locals.origin, e.url.origin),
+			m.admin_saved_invitation_resent
+		),
+	disable: (e) =>
+		run(
+			e,
+			() => users.disableUser(e.locals.db, e.locals.actor, e.params.id, e.locals.origin),
+			m.admin_saved_disabled,
+			'disable'
+		),
+	enable: (e) =>
+		run(e, () => users.enableUser(e.locals.db, e.locals.actor, e.params.id, e.locals.origin), m.admin_saved_enabled),
+	resetTwoFactor: (e) =>
+		run(
+			e,
+			() => users.resetTwoFactor(e.locals.db, e.locals.actor, e.params.id, e.locals.origin),
+			m.admin_saved_two_factor_reset,
+			'resetTwoFactor'
+		)
+} satisfies Actions;

@@ -1,0 +1,20 @@
+import { redirect } from '@sveltejs/kit';
+import * as users from '$lib/server/modules/users';
+import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { guarded } from '../../load-guard.server';
+
+export const load = ({ locals }) =>
+	guarded(async () => ({ municipalities: await users.grantableMunicipalities(locals.db, locals.actor) }));
+
+export const actions = {
+	default: async ({ locals, request, url }) => {
+		const values = await formValues(request);
+		let invited;
+		try {
+			invited = await users.inviteUser(locals.db, locals.actor, values, locals.origin, url.origin);
+		} catch (err) {
+			return formFailure(err, values);
+		}
+		redirect(303, `/beheer/gebruikers/${invited.userId}?melding=uitgenodigd`);
+	}
+};

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { destroy, testDb, type TestDb } from '../../fixtures/db';
+import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
+import { mailOutbox } from '../../../src/lib/server/db/schema';
+import { inviteUser } from '../../../src/lib/server/modules/users/invite-user';
+import { listOutbox, MAIL_PAGE_SIZE } from '../../../src/lib/server/modules/mail/queries';
+
+let t: TestDb;
+let admin: NewUser;
+
+beforeAll(async () => {
+	t = await testDb();
+	admin = await newUser(t.db, [['administrator', null]]);
+});
+afterAll(() => destroy(t));
+
+describe('the outbox', () => {
+	it('is empty at first', async () => {
+		expect(await listOutbox(t.db, admin.actor, {})).toEqual({ mails: [], total: 0, page: 1, pageCount: 1 });
+	});
+
+	it('lists mail newest first with its body and status, 50 per page', async () => {
+		const base = Date.parse('2026-03-02T08:00:00Z');
+		await t.db.insert(mailOutbox).values(
+			Array.from({ length: MAIL_PAGE_SIZE + 2 }, (_, i) => ({
+				to: `persoon${i}@leiden.nl`,
+				subject: `Bericht ${i}`,
+				body: `Inhoud ${i}`,
+				createdAt: new Date(base + i * 60_000),
+				sentAt: i === 1 ? new Date(base + i * 60_000 + 1000) : null,
+				error: i === 2 ? 'verbinding geweigerd' : null
+			}))
+		);
+		const first = await listOutbox(t.db, admin.actor, { page: '1' });
+		expect(first.total).toBe(MAIL_PAGE_SIZE + 2);
+		expect(first.pageCount).toBe(2);
+		expect(first.mails).toHaveLength(MAIL_PAGE_SIZE);
+		expect(first.mails[0]).toMatchObject({ to: 'persoon51@leiden.nl', body: 'Inhoud 51', status: 'pending' });
+		const second = await listOutbox(t.db, admin.actor, { page: '2' });
+		expect(second.mails.map((m) => m.subject)).toEqual(['Bericht 1', 'Bericht 0']);
+		expect(second.mails[0].status).toBe('sent');
+		expect(first.mails.find((m) => m.subject === 'Bericht 2')?.status).toBe('error');
+		// a page past the end shows the last one
+		expect((await listOutbox(t.db, admin.actor, { page: '99' })).page).toBe(2);
+	});
+
+	it('holds the invitation an administrator sent, link included (no SMTP in tests)', async () => {
+		await inviteUser(t.db, admin.actor, { name: 'Nieuw', email: 'nieuw@leiden.nl', grants: ['verkenner'] }, testOrigin, 'http://localhost:3000');
+		const { mails } = await listOutbox(t.db, admin.actor, {});
+		const invitation = mails.find((m) => m.to === 'nieuw@leiden.nl')!;
+		expect(invitation.status).toBe('pending');
+		expect(invitation.body).toMatch(/http:\/\/localhost:3000\/wachtwoord-instellen\/[a-z0-9]{40}/);
+	});
+});
