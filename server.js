@@ -7,8 +7,15 @@ const host = process.env.HOST || '0.0.0.0';
 
 // The io exists before the SvelteKit bundle loads: its `init` hook wires the handlers onto it.
 const io = createIo();
+// adapter-node assumes https:// when neither ORIGIN nor PROTOCOL_HEADER is set, which makes every form
+// post on plain http://localhost "cross-site" (403). This server speaks plain HTTP: say so, unforgeably.
+const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (ownProtocol) process.env.PROTOCOL_HEADER = 'x-regioportaal-protocol';
 const { handler } = await import('./build/handler.js');
-const server = createServer(handler);
+const server = createServer((req, res) => {
+	if (ownProtocol) req.headers['x-regioportaal-protocol'] = 'http';
+	handler(req, res);
+});
 io.attach(server);
 
 server.listen(port, host, () => {

@@ -1,0 +1,142 @@
+/**
+ * Every demo role logs in through the Dutch form, lands on the overview of the region, gets a live
+ * connection, and meets no accessibility violation on any page reachable from the header (depth 2).
+ * One login per role; all roles share one Chromium and one production server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { connectBrowser, newContext } from './support/browser';
+import { accountsWithoutTwoFactor, accountsWithTwoFactor, email as demoEmail, RATE_LIMIT_ACCOUNT } from './support/accounts';
+import { enrolTotp, login } from './support/auth';
+import { expectNoAxeViolations } from './support/axe';
+import { crawlFromHeader, crawlProblems, logCrawl } from './support/crawl';
+import { expectConnected, expectOverview } from './support/pages';
+import { baseURL, twoFactorSetupPageExists, urlOf } from './support/context';
+
+let browser: Browser;
+beforeAll(async () => (browser = await connectBrowser()));
+afterAll(() => browser?.close());
+
+const contexts: BrowserContext[] = [];
+afterAll(async () => {
+	for (const c of contexts) await c.close();
+});
+
+/** A logged-in browser page per role, opened in the describe's beforeAll, kept until the file ends. */
+function rolePage(setup: (page: Page) => Promise<void>) {
+	let page: Page | undefined;
+	beforeAll(async () => {
+		const context = await newContext(browser);
+		contexts.push(context);
+		page = await context.newPage();
+		await setup(page);
+	});
+	return () => {
+		if (!page) throw new Error('no page: the login in beforeAll failed');
+		return page;
+	};
+}
+
+describe.each(accountsWithoutTwoFactor)('%s', (email) => {
+	const page = rolePage((p) => login(p, email));
+
+	it('lands on the overview of the region with its seven ambitions and five municipalities', async () => {
+		await expectOverview(page());
+	});
+
+	it('shows that the live connection is up ("Verbonden")', async () => {
+		await expectConnected(page());
+	});
+
+	it('has no axe violations on the overview', async () => {
+		await expectNoAxeViolations(page());
+	});
+
+	it('every page reachable from the header (depth 2) answers < 400 and has no axe violations', async () => {
+		const visits = await crawlFromHeader(page());
+		logCrawl(email, visits);
+		expect(visits.length).toBeGreaterThan(0);
+		const problems = crawlProblems(visits);
+		expect(problems, problems.join('\n')).toEqual([]);
+	});
+});
+
+const enrolmentBuilt = twoFactorSetupPageExists();
+/** The pages of the accounts enrolled below (still logged in, second factor given). */
+const enrolled = new Map<string, () => Page>();
+
+describe.each(accountsWithTwoFactor.filter((e) => e !== RATE_LIMIT_ACCOUNT))('%s (2FA required)', (email) => {
+	const page = rolePage((p) => login(p, email));
+
+	it('is sent to set up two-step verification right after the password', async () => {
+		expect(new URL(page().url()).pathname).toBe('/account/tweestaps-instellen');
+		// Nothing else opens before 2FA is set up.
+		await page().goto('/');
+		expect(new URL(page().url()).pathname).toBe('/account/tweestaps-instellen');
+	});
+
+	it.skipIf(!enrolmentBuilt)('has no axe violations on the 2FA set-up page', async () => {
+		await page().goto('/account/tweestaps-instellen');
+		await expectNoAxeViolations(page());
+	});
+
+	it.skipIf(!enrolmentBuilt)('enrols TOTP with a code from the key shown as text, then reaches the overview', async () => {
+		await enrolTotp(page());
+		enrolled.set(email, page);
+		await expectOverview(page());
+		await expectConnected(page());
+		await expectNoAxeViolations(page());
+	});
+
+	it.skipIf(!enrolmentBuilt)('every page reachable from the header (depth 2) answers < 400 and has no axe violations', async () => {
+		const visits = await crawlFromHeader(page());
+		logCrawl(email, visits);
+		expect(visits.length).toBeGreaterThan(0);
+		const problems = crawlProblems(visits);
+		expect(problems, problems.join('\n')).toEqual([]);
+	});
+});
+
+describe.skipIf(!enrolmentBuilt)('administrator reads the audit trail', () => {
+	// The administrator's page from the enrolment above: a second login would need a second code.
+	const page = () => {
+		const p = enrolled.get(demoEmail('beheer'));
+		if (!p) throw new Error('the administrator did not enrol TOTP (see the tests above)');
+		return p();
+	};
+
+	it('shows a failed login (wrong password) in the audit trail, findable with the filters', async () => {
+		const victim = demoEmail('griffie.zoeterwoude');
+		const res = await fetch(urlOf('/inloggen'), {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				origin: new URL(baseURL()).origin,
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html'
+			},
+			body: new URLSearchParams({ email: victim, password: 'geen-geldig-wachtwoord' })
+		});
+		expect(res.status).toBe(400);
+
+		const p = page();
+		await p.goto('/beheer');
+		const auditLink = p.locator('main a[href]').filter({ hasText: /audit|logboek/i }).first();
+		expect(await auditLink.count(), 'no link to the audit trail on /beheer').toBe(1);
+		await Promise.all([p.waitForURL((u) => u.pathname !== '/beheer'), auditLink.click()]);
+		await p.waitForLoadState('load');
+
+		// Filter as an administrator would: who = the e-mail address, result = failed.
+		await p.getByLabel('Wie').fill(victim);
+		await p.getByLabel('Resultaat').selectOption({ label: 'Mislukt' });
+		await Promise.all([p.waitForURL((u) => u.searchParams.has('wie')), p.getByRole('button', { name: 'Filteren' }).click()]);
+		await p.waitForLoadState('load');
+		const rows = p.locator('main table tbody tr');
+		expect(await rows.count()).toBeGreaterThan(0);
+		const first = await rows.first().innerText();
+		expect(first).toContain(victim);
+		expect(first).toContain('Inloggen');
+		expect(first).toContain('Mislukt');
+		await expectNoAxeViolations(p);
+	});
+});

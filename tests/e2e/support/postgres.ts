@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { createDb } from '../../../src/lib/server/db';
+import { seedIfEmpty } from '../../../src/lib/server/db/seed';
+
+export interface PostgresDatabase {
+	url: string;
+	drop(): Promise<void>;
+}
+
+/**
+ * A new, empty database on the PostgreSQL server of `serverUrl`, migrated and with the demo data:
+ * the production server never loads demo data into PostgreSQL on its own, and the tests must not
+ * touch a database someone else uses.
+ */
+export async function createPostgresDatabase(serverUrl: string): Promise<PostgresDatabase> {
+	const name = `rp_e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
+	const admin = await createDb({ url: serverUrl, max: 1 });
+	await admin.db.execute(sql.raw(`create database ${name}`));
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	const handle = await createDb({ url: url.toString(), max: 2 });
+	try {
+		await handle.migrate();
+		await seedIfEmpty(handle.db, { demo: true });
+	} finally {
+		await handle.close();
+	}
+	return {
+		url: url.toString(),
+		drop: async () => {
+			await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+			await admin.close();
+		}
+	};
+}
