@@ -2,6 +2,7 @@ import path from 'node:path';
 import { readConfig, type Config } from './config';
 import { createDb, type Db, type DbHandle } from './db';
 import { seedIfEmpty } from './db/seed';
+import { seedDemoAgenda } from './db/seed/demo-agenda';
 
 export interface Runtime {
 	config: Config;
@@ -22,7 +23,8 @@ export function startRuntime(config: Config = readConfig()): Promise<Runtime> {
 			dataDir: path.join(config.dataDir, 'pglite')
 		});
 		await handle.migrate();
-		await seedIfEmpty(handle.db, { demo: config.demoAllowed });
+		const seeded = await seedIfEmpty(handle.db, { demo: config.demoAllowed });
+		if (seeded.demo) await seedDemoAgenda(handle.db);
 		return { config, handle, db: handle.db };
 	})();
 	return holder[key];

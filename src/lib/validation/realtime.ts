@@ -4,5 +4,5 @@ export const roomSchema = z.object({
 	room: z
 		.string()
 		.max(100)
-		.regex(/^(item|meeting|municipality):[a-z0-9-]{1,64}$/, 'validation_room')
+		.regex(/^(?:(?:item|meeting|municipality):[a-z0-9-]{1,64}|agenda)$/, 'validation_room')
 });

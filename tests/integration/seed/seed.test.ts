@@ -52,3 +52,18 @@ describe('seed', () => {
 		expect(await count(memberships)).toBe(17);
 	});
 });
+
+describe('demo agenda', () => {
+	it('fills the agenda through the real use cases, audited, some items already in discussion', async () => {
+		const { seedDemoAgenda } = await import('../../../src/lib/server/db/seed/demo-agenda');
+		const { agendaItems, auditEvents } = await import('../../../src/lib/server/db/schema');
+		t = await testDb({ demo: true });
+		await seedDemoAgenda(t.db);
+		const items = await t.db.select().from(agendaItems);
+		expect(items.length).toBeGreaterThanOrEqual(7);
+		expect(new Set(items.map((i) => i.ambitionId)).size).toBeGreaterThanOrEqual(6);
+		expect(items.filter((i) => i.status === 'in_bespreking').length).toBeGreaterThan(0);
+		const created = await t.db.select().from(auditEvents).where(sql`${auditEvents.action} = 'item.create'`);
+		expect(created).toHaveLength(items.length);
+	});
+});

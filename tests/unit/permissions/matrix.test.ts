@@ -22,12 +22,14 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'item.read': 'ja',
 		'item.create': 'ja',
 		'item.edit': 'ja',
+		'item.transition': 'ja',
 		'item.comment': 'ja'
 	},
 	klankbordgroeplid: {
 		'region.read': 'ja',
 		'item.read': 'ja',
 		'item.edit': 'ja',
+		'item.transition': 'ja',
 		'item.comment': 'ja',
 		'position.set': 'eigen'
 	},

@@ -7,6 +7,8 @@ export const regionalActions = [
 	'item.read',
 	'item.create',
 	'item.edit',
+	/** Change an item's status; with a `transition` resource decided by the status machine (agenda/status.ts). */
+	'item.transition',
 	'item.comment',
 	'users.manage',
 	'municipalities.manage',

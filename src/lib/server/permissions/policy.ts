@@ -1,5 +1,7 @@
 import type { MunicipalRole, RegionalRole, Role } from '../../roles';
 import { isMunicipalAction, type Action, type MunicipalAction, type RegionalAction } from './actions';
+import { mayTransition } from '../../agenda/status';
+import type { ItemStatus } from '../../agenda/constants';
 
 export interface Grant {
 	role: Role;
@@ -16,13 +18,15 @@ export interface Actor {
 export interface Resource {
 	/** The municipality an action is taken for (a position, a sign-off, a council decision). */
 	municipalityId?: string;
+	/** For `item.transition`: the status change asked for. Without it, the answer is whether the actor may change any status. */
+	transition?: { from: ItemStatus; to: ItemStatus };
 }
 
 /** What each role may do anywhere in the region. */
 const regional: Record<Role, readonly RegionalAction[]> = {
 	administrator: ['region.read', 'item.read', 'users.manage', 'municipalities.manage', 'audit.read', 'mail.read'],
-	verkenner: ['region.read', 'item.read', 'item.create', 'item.edit', 'item.comment'],
-	klankbordgroeplid: ['region.read', 'item.read', 'item.edit', 'item.comment'],
+	verkenner: ['region.read', 'item.read', 'item.create', 'item.edit', 'item.transition', 'item.comment'],
+	klankbordgroeplid: ['region.read', 'item.read', 'item.edit', 'item.transition', 'item.comment'],
 	collegelid: ['region.read', 'item.read', 'item.comment'],
 	griffie: ['region.read', 'item.read', 'item.comment'],
 	meelezer: ['region.read', 'item.read', 'item.comment']
@@ -47,7 +51,12 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
 			(g) => g.municipalityId === resource.municipalityId && municipal[g.role].includes(action)
 		);
 	}
-	return actor.grants.some((g) => regional[g.role].includes(action));
+	const holding = actor.grants.filter((g) => regional[g.role].includes(action));
+	if (action === 'item.transition' && resource.transition) {
+		const { from, to } = resource.transition;
+		return mayTransition(holding.map((g) => g.role), from, to);
+	}
+	return holding.length > 0;
 }
 
 /** The municipalities an actor may take a municipal action for. */

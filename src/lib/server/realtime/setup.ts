@@ -7,6 +7,7 @@ import { canJoinRoom } from '../permissions';
 import { loadActor } from '../modules/users/actor';
 import { startRuntime } from '../runtime';
 import { watchSession } from './session-watch';
+import { setupCollaboration } from './yjs-handlers';
 import type { Db } from '../db';
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -29,11 +30,15 @@ export async function setupRealtime(io: Io): Promise<void> {
 		watchSession(db, socket, token as string);
 		next();
 	});
-	io.on('connection', (socket) => onConnection(db, socket));
+	const collab = setupCollaboration(io, db);
+	io.on('connection', (socket) => {
+		onConnection(db, socket);
+		collab.attach(socket);
+	});
 }
 
 function onConnection(db: Db, socket: Sock): void {
-	void socket.join([`user:${socket.data.userId}`, `auth-session:${socket.data.authSessionId}`]);
+	void socket.join([`user:${socket.data.userId}`, `auth-session:${socket.data.authSessionId}`, 'region']);
 	const { locale } = socket.data;
 	socket.on('room:join', (payload, ack) =>
 		answer(ack, locale, async () => {

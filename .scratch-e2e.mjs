@@ -1,0 +1,82 @@
+import { chromium } from 'playwright-core';
+const base = 'http://localhost:3204';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+async function login(email) {
+  const ctx = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1200, height: 1000 } });
+  const page = await ctx.newPage();
+  page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') console.log(`[${email}] console.${msg.type()}:`, msg.text()); });
+  page.on('pageerror', (e) => console.log(`[${email}] pageerror:`, e.message));
+  await page.goto(base + '/inloggen');
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill('Leidseregio-2027!');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL((u) => u.pathname !== '/inloggen', { timeout: 20000 }).catch(async () => console.log('login failed', email, await page.locator('main').innerText()));
+  await page.waitForLoadState('networkidle');
+  return page;
+}
+const a = await login('verkenner@demo.regioportaal.nl');
+await a.goto(base + '/agenda');
+const links = await a.locator('a[href^="/agenda/"]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+console.log('links', links.slice(0, 10));
+let itemUrl = links.find((h) => /^\/agenda\/[0-9a-f-]{36}$/.test(h));
+if (!itemUrl) {
+  await a.goto(base + '/agenda/nieuw');
+  await a.waitForLoadState('networkidle');
+  await a.getByLabel(/^Titel/).fill('Regionale woningbouwversnelling');
+  await a.getByRole('button', { name: 'Agendapunt aanmaken' }).click();
+  await a.waitForURL((u) => /^\/agenda\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 20000 });
+  itemUrl = new URL(a.url()).pathname;
+}
+console.log('item', itemUrl);
+await a.goto(base + itemUrl);
+await a.waitForSelector('.collab-editor', { timeout: 15000 });
+await a.waitForFunction(() => document.querySelector('.collab-status')?.textContent?.includes('opgeslagen'), null, { timeout: 15000 }).catch(() => console.log('status A:', 'not saved'));
+const b = await login('klankbord.leiden@demo.regioportaal.nl');
+await b.goto(base + itemUrl);
+await b.waitForSelector('.collab-editor[contenteditable="true"]', { timeout: 15000 });
+const ea = a.locator('.collab-editor').first();
+const eb = b.locator('.collab-editor').first();
+await ea.click();
+await a.keyboard.press('Control+End');
+await b.locator('.collab-editor').first().click();
+await b.keyboard.press('Control+End');
+await Promise.all([a.keyboard.type(' Verkenner typt hier.', { delay: 30 }), b.keyboard.type(' Klankbord typt daar.', { delay: 30 })]);
+await a.waitForTimeout(1500);
+console.log('A text:', await ea.innerText());
+console.log('B text:', await eb.innerText());
+console.log('A status:', await a.locator('.collab-status').first().innerText());
+console.log('A presence:', await a.locator('.presence').first().innerText());
+await a.screenshot({ path: '/tmp/collab-a.png', fullPage: false, clip: { x: 0, y: 0, width: 1200, height: 1000 } });
+const sec = a.locator('.collab-field').first();
+await sec.scrollIntoViewIfNeeded();
+await sec.screenshot({ path: '/tmp/collab-field-a.png' });
+await b.locator('.collab-field').first().screenshot({ path: '/tmp/collab-field-b.png' });
+// bold via toolbar + keyboard
+await ea.click();
+await a.keyboard.press('Control+End');
+await a.keyboard.press('Control+B');
+await a.keyboard.type(' vet');
+console.log('bold pressed:', await a.getByRole('button', { name: 'Vet' }).first().getAttribute('aria-pressed'));
+await a.keyboard.press('Escape');
+console.log('focused after Esc:', await a.evaluate(() => document.activeElement?.textContent));
+await a.keyboard.press('ArrowRight');
+console.log('focused after ArrowRight:', await a.evaluate(() => document.activeElement?.textContent));
+// offline
+await b.context().setOffline(true);
+await b.waitForTimeout(500);
+console.log('B status offline:', await b.locator('.collab-status').first().innerText());
+await eb.click(); await b.keyboard.press('Control+End'); await b.keyboard.type(' Offline erbij.');
+await ea.click(); await a.keyboard.press('Control+End'); await a.keyboard.type(' Online erbij.');
+await b.context().setOffline(false);
+await b.waitForTimeout(4000);
+console.log('A text after:', await ea.innerText());
+console.log('B text after:', await eb.innerText());
+console.log('B status:', await b.locator('.collab-status').first().innerText());
+await b.locator('.collab-field').first().screenshot({ path: '/tmp/collab-field-b2.png' });
+// reload
+await a.reload();
+await a.waitForSelector('.collab-editor', { timeout: 15000 });
+await a.waitForTimeout(1000);
+console.log('A text after reload:', await a.locator('.collab-editor').first().innerText());
+await browser.close();

@@ -1,0 +1,111 @@
+// `npm run bench:agenda-page`: server-rendering time of the agenda overview with 500 items under 25
+// concurrent requests (p50/p95/p99, real production server, embedded database), and the number of SQL
+// queries one overview costs at 50 and at 500 items (it must not grow with the number of items).
+// Options: --items N (500), --concurrency N (25), --requests N (500).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDb } from '../src/lib/server/db';
+import { seedIfEmpty } from '../src/lib/server/db/seed';
+import { demoAccounts, DEMO_PASSWORD } from '../src/lib/server/db/seed/demo-accounts';
+import { createItem, listItems, updateItemFields } from '../src/lib/server/modules/agenda-items';
+import { loadActor } from '../src/lib/server/modules/users/actor';
+import { users } from '../src/lib/server/db/schema';
+import { eq } from 'drizzle-orm';
+import { buildIfNeeded } from '../scripts/build-if-needed.js';
+import { percentile, freePort, waitForHealthy } from './lib/measure';
+
+const arg = (name: string, fallback: number) => {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ITEMS = arg('items', 500);
+const CONCURRENCY = arg('concurrency', 25);
+const REQUESTS = arg('requests', 500);
+const origin = { ip: null, userAgent: 'bench' };
+const municipalities = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
+
+/** Fills a database with `n` items spread over the ambitions, through the real use cases. */
+async function fill(db: Awaited<ReturnType<typeof createDb>>['db'], n: number, from = 0) {
+	const [row] = await db.select().from(users).where(eq(users.email, demoAccounts[1].email));
+	const actor = await loadActor(db, row);
+	for (let i = from; i < from + n; i++) {
+		const { id } = await createItem(db, actor, { ambitionId: (i % 7) + 1, title: `Activiteit ${i + 1}`, summary: 'Bench', horizon: i % 2 ? 'voor_verkiezingen' : 'na_verkiezingen', trekkerId: municipalities[i % 5] }, origin);
+		await updateItemFields(db, actor, { itemId: id, revision: 1, participants: municipalities.map((municipalityId) => ({ municipalityId })), tags: ['bench'] }, origin);
+	}
+	return actor;
+}
+
+async function queriesPerOverview(): Promise<{ small: number; large: number }> {
+	let count = 0;
+	const handle = await createDb({ dataDir: 'memory://', logger: { logQuery: () => void count++ } });
+	await handle.migrate();
+	await seedIfEmpty(handle.db, { demo: true });
+	const actor = await fill(handle.db, 50);
+	const measure = async () => {
+		count = 0;
+		await listItems(handle.db, actor, {});
+		return count;
+	};
+	const small = await measure();
+	await fill(handle.db, 450, 50);
+	const large = await measure();
+	await handle.close();
+	return { small, large };
+}
+
+async function login(base: string): Promise<string> {
+	const body = new URLSearchParams({ email: demoAccounts[1].email, password: DEMO_PASSWORD });
+	const res = await fetch(`${base}/inloggen`, { method: 'POST', body, redirect: 'manual', headers: { origin: base } });
+	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('rp_session='));
+	if (!cookie) throw new Error(`login failed: ${res.status}`);
+	return cookie.split(';')[0];
+}
+
+async function load(base: string, cookie: string): Promise<number[]> {
+	const times: number[] = [];
+	let next = 0;
+	const worker = async () => {
+		while (next < REQUESTS) {
+			next++;
+			const start = performance.now();
+			const res = await fetch(`${base}/agenda`, { headers: { cookie } });
+			await res.text();
+			if (res.status !== 200) throw new Error(`GET /agenda: ${res.status}`);
+			times.push(performance.now() - start);
+		}
+	};
+	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+	return times;
+}
+
+async function main() {
+	buildIfNeeded();
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'rp-bench-agenda-'));
+	const handle = await createDb({ dataDir: path.join(dataDir, 'pglite') });
+	await handle.migrate();
+	await seedIfEmpty(handle.db, { demo: true });
+	await fill(handle.db, ITEMS);
+	await handle.close();
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	const server = spawn(process.execPath, ['server.js'], { env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: 'ignore' });
+	try {
+		await waitForHealthy(base, 60_000);
+		const cookie = await login(base);
+		await load(base, cookie); // warm-up
+		const times = await load(base, cookie);
+		const q = await queriesPerOverview();
+		console.log(`agenda overview, ${ITEMS} items, ${CONCURRENCY} concurrent, ${REQUESTS} requests (server-rendered, production build, PGlite)`);
+		console.log(`  p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   p99 ${percentile(times, 99).toFixed(1)} ms   max ${Math.max(...times).toFixed(1)} ms`);
+		console.log(`SQL queries per overview: ${q.small} at 50 items, ${q.large} at 500 items (ratio ${(q.large / q.small).toFixed(2)})`);
+		console.log('positions and comments per item: not yet part of the schema (issues 4 and 5); rerun when they are');
+	} finally {
+		server.kill('SIGTERM');
+		await new Promise((r) => server.on('exit', r));
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+}
+
+await main();

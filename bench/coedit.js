@@ -1,0 +1,352 @@
+#!/usr/bin/env node
+// bench/coedit: N simulated editors (Node, Yjs) typing into one agenda item's description, first through the
+// portal's real socket.io server (the same handlers, database and client provider as production), then the same
+// load against a Hocuspocus 3.4 server. Prints convergence and update propagation latency p50/p95/p99, and the ratio.
+//
+//   node bench/coedit.js [--seconds 60] [--editors 20] [--rate 5] [--only portal|hocuspocus] [--postgres]
+//
+// Each server runs in its own child process, so the editors (in this process) never share an event loop with it.
+// --postgres: the portal stores on a fresh database on DATABASE_URL (dropped afterwards) instead of PGlite.
+import { fork } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+	options: {
+		seconds: { type: 'string', default: '60' },
+		editors: { type: 'string', default: '20' },
+		rate: { type: 'string', default: '5' },
+		only: { type: 'string' },
+		postgres: { type: 'boolean', default: false },
+		serve: { type: 'string' }
+	}
+});
+
+if (args.serve === 'portal') await servePortal(Number(args.editors), args.postgres);
+else if (args.serve === 'hocuspocus') await serveHocuspocus();
+else await main();
+
+// ——— the load ———————————————————————————————————————————————————————————————————————————————
+
+async function main() {
+	const seconds = Number(args.seconds);
+	const editors = Number(args.editors);
+	const rate = Number(args.rate);
+	if (!(seconds > 0 && editors >= 2 && rate > 0)) throw new Error('--seconds > 0, --editors >= 2, --rate > 0');
+	console.log(`bench/coedit: ${editors} editors × ${rate} characters/s × ${seconds} s into one item (Node ${process.version})`);
+	const results = [];
+	for (const kind of ['portal', 'hocuspocus']) {
+		if (args.only && args.only !== kind) continue;
+		const server = await startChild(kind, editors);
+		try {
+			const connect = kind === 'portal' ? await portalClients(server) : await hocuspocusClients(server);
+			results.push({ kind, ...(await runLoad(kind, connect, { seconds, editors, rate })) });
+		} finally {
+			server.child.kill('SIGTERM');
+			await new Promise((r) => server.child.once('exit', r));
+		}
+	}
+	report(results);
+}
+
+/**
+ * One run: every editor inserts one character at a random place of the shared paragraph every 1/rate s.
+ * Latency = time from the local insert until another editor's Y.Doc has it (all editors are in this process,
+ * so one clock measures both ends). Convergence = editors whose final text equals what a late joiner loads
+ * from the server, which must also hold every character typed.
+ */
+async function runLoad(kind, connect, { seconds, editors, rate }) {
+	const Y = await import('yjs');
+	const clients = [];
+	for (let i = 0; i < editors; i++) clients.push(await connect(i));
+	await Promise.all(clients.map((c) => c.synced));
+
+	// Tiptap's shape: fragment → paragraph → text. One editor creates the paragraph, all wait for it.
+	const first = clients[0];
+	first.doc.transact(() => {
+		const p = new Y.XmlElement('paragraph');
+		p.insert(0, [new Y.XmlText()]);
+		first.doc.getXmlFragment('description').insert(0, [p]);
+	});
+	await until(() => clients.every((c) => c.doc.getXmlFragment('description').length === 1), 15_000, 'paragraph');
+
+	const sent = new Map();
+	const latencies = [];
+	let typed = 0;
+	for (const c of clients) {
+		c.doc.on('update', (update, origin) => {
+			if (origin === null || origin === undefined) return; // our own keystroke
+			const now = performance.now();
+			for (const s of Y.decodeUpdate(update).structs) {
+				if (!(s instanceof Y.Item)) continue;
+				for (let clock = s.id.clock; clock < s.id.clock + s.length; clock++) {
+					const at = sent.get(`${s.id.client}:${clock}`);
+					if (at !== undefined) latencies.push(now - at);
+				}
+			}
+		});
+	}
+
+	const alphabet = 'abcdefghijklmnopqrstuvwxyz ';
+	const interval = 1000 / rate;
+	const timers = [];
+	const stopAt = performance.now() + seconds * 1000;
+	await new Promise((resolve) => {
+		let running = clients.length;
+		clients.forEach((c, i) => {
+			const text = () => c.doc.getXmlFragment('description').get(0).get(0);
+			const tick = () => {
+				if (performance.now() >= stopAt) {
+					if (--running === 0) resolve();
+					return;
+				}
+				const t = text();
+				const clock = Y.getState(c.doc.store, c.doc.clientID);
+				sent.set(`${c.doc.clientID}:${clock}`, performance.now());
+				t.insert(Math.floor(Math.random() * (t.length + 1)), alphabet[(i + typed) % alphabet.length]);
+				typed++;
+				timers[i] = setTimeout(tick, interval);
+			};
+			timers[i] = setTimeout(tick, (i * interval) / clients.length);
+		});
+	});
+	timers.forEach(clearTimeout);
+
+	const textOf = (c) => c.doc.getXmlFragment('description').toString();
+	const settled = await until(() => new Set(clients.map(textOf)).size === 1, 30_000, 'convergence').then(
+		() => true,
+		() => false
+	);
+	if (!settled) console.warn(`  ${kind}: the editors had not converged after 30 s`);
+	const late = await connect(editors);
+	await late.synced;
+	await until(() => late.doc.getXmlFragment('description').length === 1, 10_000, 'late joiner').catch(() => {});
+	const truth = textOf(late);
+	const lateChars = late.doc.getXmlFragment('description').get(0)?.get(0)?.length ?? 0;
+	const converged = clients.filter((c) => textOf(c) === truth).length;
+	for (const c of [...clients, late]) await c.close();
+
+	latencies.sort((a, b) => a - b);
+	const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : NaN);
+	return {
+		typed,
+		stored: lateChars,
+		convergence: (converged / editors) * 100,
+		delivered: (latencies.length / (typed * (editors - 1))) * 100,
+		samples: latencies.length,
+		p50: pct(50),
+		p95: pct(95),
+		p99: pct(99),
+		max: latencies.at(-1) ?? NaN,
+		mean: latencies.reduce((a, b) => a + b, 0) / (latencies.length || 1)
+	};
+}
+
+function report(results) {
+	const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+	console.log('');
+	console.log('server       typed  stored  convergence  delivered     p50 ms   p95 ms   p99 ms   max ms  mean ms');
+	for (const r of results) {
+		console.log(
+			`${r.kind.padEnd(11)} ${String(r.typed).padStart(6)} ${String(r.stored).padStart(7)} ${(f(r.convergence, 0) + ' %').padStart(12)} ${(f(r.delivered) + ' %').padStart(10)}` +
+				` ${f(r.p50, 2).padStart(9)} ${f(r.p95, 2).padStart(8)} ${f(r.p99, 2).padStart(8)} ${f(r.max, 1).padStart(8)} ${f(r.mean, 2).padStart(8)}`
+		);
+	}
+	const [p, h] = [results.find((r) => r.kind === 'portal'), results.find((r) => r.kind === 'hocuspocus')];
+	if (p && h) {
+		const ratio = (k) => f(p[k] / h[k], 2);
+		console.log(`ratio portal/hocuspocus (lower is better for the portal): p50 ${ratio('p50')}×  p95 ${ratio('p95')}×  p99 ${ratio('p99')}×`);
+	}
+	const bad = results.filter((r) => r.convergence !== 100 || r.stored !== r.typed);
+	if (bad.length) {
+		console.log(`NOT CONVERGED or characters lost: ${bad.map((r) => r.kind).join(', ')}`);
+		process.exitCode = 1;
+	}
+}
+
+async function until(check, timeoutMs, what) {
+	const end = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 25));
+	}
+}
+
+// ——— clients ——————————————————————————————————————————————————————————————————————————————
+
+async function portalClients({ url, cookies, itemId }) {
+	const Y = await import('yjs');
+	const { io } = await import('socket.io-client');
+	const { SocketIoYjsProvider } = await import('../src/lib/components/collab/socket-provider.js');
+	return async (i) => {
+		const socket = io(url, { transports: ['websocket'], extraHeaders: { origin: url, cookie: cookies[i % cookies.length] }, forceNew: true });
+		const doc = new Y.Doc();
+		const provider = new SocketIoYjsProvider(socket, doc, { itemId, field: 'description' });
+		const synced = new Promise((resolve, reject) => {
+			provider.on('synced', resolve);
+			provider.on('error', (e) => reject(new Error(e.code)));
+		});
+		return {
+			doc,
+			synced,
+			close: async () => {
+				provider.destroy();
+				socket.close();
+			}
+		};
+	};
+}
+
+async function hocuspocusClients({ url }) {
+	const Y = await import('yjs');
+	const { HocuspocusProvider } = await import('@hocuspocus/provider');
+	const { WebSocket } = await import('ws');
+	return async () => {
+		const doc = new Y.Doc();
+		let provider;
+		const synced = new Promise((resolve) => {
+			provider = new HocuspocusProvider({ url, name: 'agenda-item-description', document: doc, WebSocketPolyfill: WebSocket, onSynced: () => resolve() });
+		});
+		return {
+			doc,
+			synced,
+			close: async () => {
+				provider.destroy();
+			}
+		};
+	};
+}
+
+// ——— servers (child processes) ————————————————————————————————————————————————————————————
+
+function startChild(kind, editors) {
+	const child = fork(fileURLToPath(import.meta.url), ['--serve', kind, '--editors', String(editors), ...(args.postgres ? ['--postgres'] : [])], {
+		cwd: root,
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+		// BENCH_PROFILE=dir writes a CPU profile of each server process there.
+		execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
+	});
+	return new Promise((resolve, reject) => {
+		child.once('message', (msg) => resolve({ child, ...msg }));
+		child.once('exit', (code) => reject(new Error(`${kind} server exited (${code}) before it was ready`)));
+	});
+}
+
+/** The portal: SvelteKit's server modules loaded through Vite (TypeScript as in development), real socket.io handlers. */
+async function servePortal(editors, postgres) {
+	const { createServer: createHttp } = await import('node:http');
+	const { createServer: createVite } = await import('vite');
+	const vite = await createVite({
+		configFile: false,
+		root,
+		logLevel: 'error',
+		appType: 'custom',
+		server: { middlewareMode: true, hmr: false, watch: null, ws: false },
+		optimizeDeps: { noDiscovery: true, include: [] }
+	});
+	const load = (p) => vite.ssrLoadModule(p);
+	const { createDb } = await load('/src/lib/server/db/index.ts');
+	const { seedIfEmpty } = await load('/src/lib/server/db/seed/index.ts');
+	const { readConfig } = await load('/src/lib/server/config.ts');
+	const { useRuntime } = await load('/src/lib/server/runtime.ts');
+	const { createIo } = await load('/src/lib/server/realtime/io.js');
+	const { setupRealtime } = await load('/src/lib/server/realtime/setup.ts');
+	const { createAuthSession } = await load('/src/lib/server/auth/auth-session.ts');
+	const { loadActor } = await load('/src/lib/server/modules/users/actor.ts');
+	const { createItem } = await load('/src/lib/server/modules/agenda-items/index.ts');
+	const schema = await load('/src/lib/server/db/schema/index.ts');
+	const { currentHub } = await load('/src/lib/server/realtime/yjs-documents.ts');
+	const currentHubOf = () => currentHub();
+
+	let handle;
+	let dropDatabase = async () => {};
+	if (postgres) {
+		const url = process.env.DATABASE_URL;
+		if (!url) throw new Error('--postgres needs DATABASE_URL');
+		const name = `rp_bench_${Date.now()}`;
+		const admin = await createDb({ url, max: 1 });
+		await admin.db.execute(`create database ${name}`);
+		const u = new URL(url);
+		u.pathname = `/${name}`;
+		handle = await createDb({ url: u.toString(), max: 10 });
+		dropDatabase = async () => {
+			await handle.close();
+			await admin.db.execute(`drop database if exists ${name} with (force)`);
+			await admin.close();
+		};
+	} else {
+		handle = await createDb({ dataDir: 'memory://' });
+	}
+	await handle.migrate();
+	await seedIfEmpty(handle.db, { demo: false });
+	useRuntime({ config: readConfig(), handle, db: handle.db });
+
+	const municipalities = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
+	const origin = { ip: '127.0.0.1', userAgent: 'bench/coedit' };
+	const [verkenner] = await handle.db
+		.insert(schema.users)
+		.values({ email: 'verkenner@bench.test', name: 'Bench Verkenner' })
+		.returning();
+	await handle.db.insert(schema.memberships).values({ userId: verkenner.id, role: 'verkenner', municipalityId: null });
+	const cookies = [];
+	for (let i = 0; i <= editors; i++) {
+		const [u] = await handle.db
+			.insert(schema.users)
+			.values({ email: `redacteur${i}@bench.test`, name: `Redacteur ${i + 1}` })
+			.returning();
+		await handle.db.insert(schema.memberships).values({ userId: u.id, role: 'klankbordgroeplid', municipalityId: municipalities[i % 5] });
+		const { token } = await createAuthSession(handle.db, u.id, origin, { twoFactorVerified: false });
+		cookies.push(`rp_session=${token}`);
+	}
+	const actor = await loadActor(handle.db, verkenner);
+	const { id: itemId } = await createItem(handle.db, actor, { ambitionId: 1, title: 'Benchmark co-editing', horizon: 'voor_verkiezingen' }, origin);
+
+	const io = createIo();
+	await setupRealtime(io);
+	const http = createHttp();
+	io.attach(http);
+	await new Promise((r) => http.listen(0, '127.0.0.1', r));
+	const url = `http://127.0.0.1:${http.address().port}`;
+	process.send({ url, cookies, itemId });
+	process.once('SIGTERM', async () => {
+		io.close();
+		await currentHubOf()?.closeAll();
+		await Promise.race([dropDatabase(), new Promise((r) => setTimeout(r, 5000))]).catch(() => {});
+		await vite.close();
+		process.exit(0);
+	});
+}
+
+/** Hocuspocus 3.4 as it is usually run: in-memory documents, stored (debounced, its default) to a database. */
+async function serveHocuspocus() {
+	const { Server } = await import('@hocuspocus/server');
+	const { PGlite } = await import('@electric-sql/pglite');
+	const Y = await import('yjs');
+	const pg = await PGlite.create('memory://');
+	await pg.exec('create table documents (name text primary key, state bytea not null)');
+	const server = new Server({
+		address: '127.0.0.1',
+		port: 0,
+		quiet: true,
+		async onLoadDocument({ documentName, document }) {
+			const { rows } = await pg.query('select state from documents where name = $1', [documentName]);
+			if (rows[0]) Y.applyUpdate(document, rows[0].state);
+		},
+		async onStoreDocument({ documentName, document }) {
+			await pg.query('insert into documents (name, state) values ($1, $2) on conflict (name) do update set state = excluded.state', [
+				documentName,
+				Y.encodeStateAsUpdate(document)
+			]);
+		}
+	});
+	await server.listen();
+	process.send({ url: `ws://127.0.0.1:${server.address.port}` });
+	process.once('SIGTERM', async () => {
+		await server.destroy();
+		await pg.close();
+		process.exit(0);
+	});
+}

@@ -1,0 +1,135 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db, Queryable } from '../../db';
+import { agendaItemVersions, agendaItems, type Contributor } from '../../db/schema';
+import { authorize, type Actor } from '../../permissions';
+import { parse } from '../../validate';
+import { record, type Origin } from '../audit/record';
+import { captureVersionSchema } from '../../../validation/agenda';
+import type { VersionReason } from '../../../agenda/constants';
+import { contentOf, freeze } from './content';
+import { loadItemState, nextSeq, type ItemState } from './state';
+import { publishItemChange } from './events';
+
+export interface VersionRef {
+	id: string;
+	number: number;
+	contentHash: string;
+	reason: VersionReason;
+	createdAt: Date;
+}
+
+/** The newest version of an item, or null. */
+export async function latestVersion(q: Queryable, itemId: string): Promise<VersionRef | null> {
+	const [row] = await q
+		.select({
+			id: agendaItemVersions.id,
+			number: agendaItemVersions.number,
+			contentHash: agendaItemVersions.contentHash,
+			reason: agendaItemVersions.reason,
+			createdAt: agendaItemVersions.createdAt
+		})
+		.from(agendaItemVersions)
+		.where(eq(agendaItemVersions.itemId, itemId))
+		.orderBy(desc(agendaItemVersions.number))
+		.limit(1);
+	return row ? { ...row, reason: row.reason as VersionReason } : null;
+}
+
+/**
+ * Freezes the item as it is in `state` into the next version number. Runs inside the caller's transaction,
+ * which must hold the item row lock (loadItemState with `lock`), so version numbers never collide.
+ * The contributors are those who changed the item since the last version; the list starts anew.
+ */
+export async function insertVersion(
+	tx: Queryable,
+	state: ItemState,
+	reason: VersionReason,
+	createdBy: Pick<Actor, 'userId' | 'name'> | null,
+	opts: { restoredFrom?: number; contributors?: Contributor[] } = {}
+): Promise<VersionRef> {
+	const { canonical, hash } = freeze(contentOf(state));
+	const last = await latestVersion(tx, state.id);
+	const [row] = await tx
+		.insert(agendaItemVersions)
+		.values({
+			itemId: state.id,
+			number: (last?.number ?? 0) + 1,
+			reason,
+			content: canonical,
+			contentHash: hash,
+			restoredFrom: opts.restoredFrom ?? null,
+			createdBy: createdBy?.userId ?? null,
+			contributors: opts.contributors ?? state.pendingContributors
+		})
+		.returning();
+	await tx.update(agendaItems).set({ pendingContributors: [] }).where(eq(agendaItems.id, state.id));
+	return { id: row.id, number: row.number, contentHash: row.contentHash, reason, createdAt: row.createdAt };
+}
+
+export interface CaptureResult {
+	version: VersionRef;
+	/** False when nothing changed since the newest version: that version is returned, no new one made. */
+	created: boolean;
+}
+
+/** "Versie vastleggen": freezes the item now, unless it is unchanged since its newest version. */
+export async function captureVersion(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<CaptureResult> {
+	authorize(actor, 'item.edit');
+	const { itemId } = parse(captureVersionSchema, input);
+
+	const out = await db.transaction(async (tx) => {
+		const state = await loadItemState(tx, itemId, { lock: true });
+		const last = await latestVersion(tx, itemId);
+		if (last && last.contentHash === freeze(contentOf(state)).hash) return { state, version: last, created: false, seq: 0 };
+		const version = await insertVersion(tx, state, 'manual', actor);
+		const seq = await nextSeq(tx, itemId);
+		await record(tx, {
+			actor,
+			action: 'item.version.capture',
+			objectType: 'agenda_item',
+			objectId: itemId,
+			origin,
+			details: { version: version.number, contentHash: version.contentHash, reason: 'manual' }
+		});
+		return { state, version, created: true, seq };
+	});
+
+	if (out.created) publishItemChange(out.state, out.seq, 'version', actor, { version: out.version.number });
+	return { version: out.version, created: out.created };
+}
+
+const systemOrigin: Origin = { ip: null, userAgent: 'regioportaal (automatische versie)' };
+
+/**
+ * For the co-editing module, after a pause in editing: freezes an `auto` version when the item changed
+ * since its newest version; otherwise does nothing and returns null. With `minIntervalMs`, also does nothing
+ * while the newest version is younger than that. The system is the author; the contributors are the editors.
+ */
+export async function captureAutoVersionIfIdle(
+	db: Db,
+	itemId: string,
+	opts: { minIntervalMs?: number; now?: Date } = {}
+): Promise<VersionRef | null> {
+	const now = opts.now ?? new Date();
+	const out = await db.transaction(async (tx) => {
+		const state = await loadItemState(tx, itemId, { lock: true });
+		const last = await latestVersion(tx, itemId);
+		if (last && last.contentHash === freeze(contentOf(state)).hash) return null;
+		if (last && opts.minIntervalMs && now.getTime() - last.createdAt.getTime() < opts.minIntervalMs) return null;
+		const version = await insertVersion(tx, state, 'auto', null);
+		const seq = await nextSeq(tx, itemId);
+		await record(tx, {
+			actor: null,
+			actorLabel: 'systeem',
+			action: 'item.version.capture',
+			objectType: 'agenda_item',
+			objectId: itemId,
+			origin: systemOrigin,
+			details: { version: version.number, contentHash: version.contentHash, reason: 'auto' }
+		});
+		return { state, version, seq };
+	});
+	if (!out) return null;
+	publishItemChange(out.state, out.seq, 'version', null, { version: out.version.number });
+	return out.version;
+}

@@ -1,0 +1,151 @@
+import { ZodError } from 'zod';
+import type { Server, Socket } from 'socket.io';
+import type { Ack, ClientToServerEvents, ServerToClientEvents, SocketData } from '../../realtime/events';
+import { collabAwarenessSchema, collabDocSchema, collabSyncSchema } from '../../validation/collab';
+import { ForbiddenError } from '../permissions';
+import { authorizeOpen } from '../modules/collaboration/commands';
+import { CollabFailure } from '../modules/collaboration/errors';
+import { loadCollaborator } from '../modules/collaboration/presence';
+import type { Db } from '../db';
+import type { Origin } from '../modules/audit/record';
+import { refusal } from './ack';
+import { CollabHub, type CollabOptions, type CollabSession, type LiveDocument } from './yjs-documents';
+import { MalformedMessage } from './yjs-protocol';
+
+/**
+ * Socket handlers of co-editing: parse (zod) → find the caller's session → hand over to the live document,
+ * which authorises, stores and broadcasts. Thin on purpose; the rules are in modules/collaboration.
+ */
+
+type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** A connection's grants are looked at again when they are older than this (roles can change mid-session). */
+const RECHECK_MS = 30_000;
+
+interface Handled<T> {
+	reply: Ack<T>;
+	/** Runs after the acknowledgement went out (so the client knows its rights before the first sync message). */
+	after?: () => void;
+}
+
+/** Creates the hub of live documents for this io and returns the per-connection wiring. */
+export function setupCollaboration(io: Io, db: Db, options: Partial<CollabOptions> = {}): {
+	hub: CollabHub;
+	attach: (socket: Sock) => void;
+} {
+	const hub = new CollabHub(db, io, options).register();
+	const sessionsOf = new WeakMap<Sock, Set<LiveDocument>>();
+	const checkedAt = new WeakMap<CollabSession, number>();
+
+	/** The caller's session in a document it joined, with fresh grants. */
+	async function sessionFor(socket: Sock, itemId: string, field: 'description' | 'meerwaarde') {
+		const live = hub.get(itemId, field);
+		const session = live?.sessions.get(socket.id);
+		if (!live || !session) throw new CollabFailure('collab_error_not_joined');
+		if (Date.now() - (checkedAt.get(session) ?? 0) > RECHECK_MS) {
+			const who = await loadCollaborator(db, socket.data.userId);
+			if (!who) throw new CollabFailure('collab_error_forbidden');
+			const { canEdit } = await authorizeOpen(db, who.actor, itemId);
+			Object.assign(session, { actor: who.actor, user: who.user, canEdit });
+			checkedAt.set(session, Date.now());
+		}
+		return { live, session };
+	}
+
+	function attach(socket: Sock): void {
+		const joined = new Set<LiveDocument>();
+		sessionsOf.set(socket, joined);
+
+		socket.on('collab:join', (payload, ack) =>
+			handle(ack, socket, async () => {
+				const { itemId, field } = collabDocSchema.parse(payload);
+				const who = await loadCollaborator(db, socket.data.userId);
+				if (!who) throw new CollabFailure('collab_error_forbidden');
+				const { canEdit } = await authorizeOpen(db, who.actor, itemId);
+				let live = await hub.open(itemId, field);
+				while (live.unloading) live = await hub.open(itemId, field);
+				const session: CollabSession = {
+					socket,
+					actor: who.actor,
+					user: who.user,
+					origin: originOf(socket),
+					canEdit,
+					clientIds: live.sessions.get(socket.id)?.clientIds ?? new Set()
+				};
+				checkedAt.set(session, Date.now());
+				await live.join(session);
+				joined.add(live);
+				return { reply: { ok: true, data: { canEdit, user: who.user } }, after: () => live.greet(session) };
+			})
+		);
+
+		socket.on('collab:leave', (payload, ack) =>
+			handle(ack, socket, async () => {
+				const { itemId, field } = collabDocSchema.parse(payload);
+				const live = hub.get(itemId, field);
+				if (live) {
+					live.leave(socket);
+					joined.delete(live);
+				}
+				return { ok: true };
+			})
+		);
+
+		socket.on('collab:sync', (payload, ack) =>
+			handle(ack, socket, async () => {
+				const { itemId, field, message } = collabSyncSchema.parse(payload);
+				const { live, session } = await sessionFor(socket, itemId, field);
+				return live.receive(session, message);
+			})
+		);
+
+		socket.on('collab:awareness', (payload, ack) =>
+			handle(ack, socket, async () => {
+				const { itemId, field, update } = collabAwarenessSchema.parse(payload);
+				const { live, session } = await sessionFor(socket, itemId, field);
+				live.receiveAwareness(session, update);
+				return { ok: true };
+			})
+		);
+
+		socket.on('disconnect', () => {
+			for (const live of joined) live.leave(socket);
+			joined.clear();
+		});
+	}
+
+	return { hub, attach };
+}
+
+function originOf(socket: Sock): Origin {
+	const ua = socket.handshake.headers['user-agent'];
+	return { ip: socket.handshake.address || null, userAgent: typeof ua === 'string' ? ua : null };
+}
+
+/** Always answers (when the client gave an ack), whatever the payload; the server never throws into socket.io. */
+async function handle<T>(ack: unknown, socket: Sock, run: () => Promise<Ack<T> | Handled<T>>): Promise<void> {
+	const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
+	const locale = socket.data.locale;
+	try {
+		const out = await run();
+		if ('reply' in out) {
+			reply(out.reply);
+			out.after?.();
+		} else reply(out);
+	} catch (err) {
+		reply(refusalFor(err, locale) as Ack<T>);
+	}
+}
+
+function refusalFor(err: unknown, locale: string): Ack<never> {
+	if (err instanceof ZodError) {
+		const tooLarge = err.issues.some((i) => i.message === 'collab_error_too_large');
+		return refusal(tooLarge ? 'collab_error_too_large' : 'collab_error_malformed', locale);
+	}
+	if (err instanceof MalformedMessage) return refusal('collab_error_malformed', locale);
+	if (err instanceof CollabFailure) return refusal(err.code, locale);
+	if (err instanceof ForbiddenError) return refusal('collab_error_forbidden', locale);
+	console.error('collab: handler failed', err);
+	return refusal('collab_error_server', locale);
+}

@@ -1,0 +1,73 @@
+import { error, fail } from '@sveltejs/kit';
+import * as agenda from '$lib/server/modules/agenda-items';
+import * as region from '$lib/server/modules/region/queries';
+import { DomainError } from '$lib/server/errors';
+import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { itemPatchFromForm } from '$lib/validation/agenda';
+import { t } from '$lib/i18n';
+
+export const load = async ({ locals, params }) => {
+	let detail;
+	try {
+		detail = await agenda.getItem(locals.db, locals.actor, params.id);
+	} catch (err) {
+		if (err instanceof DomainError && err.status === 404) error(404, t(err.key));
+		throw err;
+	}
+	const can = agenda.itemPermissions(locals.actor, detail.item.status);
+	return {
+		...detail,
+		can,
+		ambitions: await region.listAmbitions(locals.db, locals.actor),
+		municipalities: await region.listMunicipalities(locals.db, locals.actor),
+		peopleOptions: can.edit ? await agenda.listPeopleOptions(locals.db, locals.actor) : []
+	};
+};
+
+/** A refused command; a conflict also carries the item as it is now, so the editor can compare. */
+function failure(err: unknown, values: Record<string, unknown>) {
+	if (err instanceof agenda.AgendaConflictError) {
+		return fail(409, { message: t(err.key), errors: {}, values, section: values.section, current: err.current });
+	}
+	const res = formFailure(err, values);
+	return fail(res.status, { ...res.data, section: values.section, current: undefined });
+}
+
+export const actions = {
+	update: async ({ locals, request }) => {
+		const values = await formValues(request);
+		try {
+			const res = await agenda.updateItemFields(locals.db, locals.actor, itemPatchFromForm(values), locals.origin);
+			return { section: values.section, saved: true, revision: res.revision };
+		} catch (err) {
+			return failure(err, values);
+		}
+	},
+	transition: async ({ locals, request }) => {
+		const values = await formValues(request);
+		try {
+			const res = await agenda.transitionItem(locals.db, locals.actor, values, locals.origin);
+			return { section: 'status', transitioned: res };
+		} catch (err) {
+			return failure(err, { ...values, section: 'status' });
+		}
+	},
+	capture: async ({ locals, request }) => {
+		const values = await formValues(request);
+		try {
+			const res = await agenda.captureVersion(locals.db, locals.actor, values, locals.origin);
+			return { section: 'versies', captured: { number: res.version.number, created: res.created } };
+		} catch (err) {
+			return failure(err, { ...values, section: 'versies' });
+		}
+	},
+	restore: async ({ locals, request }) => {
+		const values = await formValues(request);
+		try {
+			const res = await agenda.restoreVersion(locals.db, locals.actor, values, locals.origin);
+			return { section: 'versies', restored: { from: Number(values.number), number: res.version } };
+		} catch (err) {
+			return failure(err, { ...values, section: 'versies' });
+		}
+	}
+};

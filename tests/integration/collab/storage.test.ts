@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { eq, sql } from 'drizzle-orm';
+import { itemDocumentUpdates } from '../../../src/lib/server/db/schema';
+import { appendUpdates, compactDocument, loadOrSeedUpdates, loadUpdates } from '../../../src/lib/server/modules/collaboration/store';
+import { fragmentToSnapshot } from '../../../src/lib/server/modules/collaboration/html';
+import { destroy, testBackend, testDb, type TestDb } from '../../fixtures/db';
+import { newUser, type NewUser } from '../../fixtures/factories';
+import { newItem } from '../agenda/helpers';
+import { agendaItems } from '../../../src/lib/server/db/schema';
+import { typeInto } from './helpers';
+
+let t: TestDb;
+let verkenner: NewUser;
+beforeAll(async () => {
+	t = await testDb();
+	verkenner = await newUser(t.db, [['verkenner', null]]);
+});
+afterAll(() => destroy(t));
+
+const replay = (updates: Uint8Array[]) => {
+	const doc = new Y.Doc();
+	for (const u of updates) Y.applyUpdate(doc, u);
+	const text = fragmentToSnapshot(doc.getXmlFragment('description')).text;
+	doc.destroy();
+	return text;
+};
+
+describe(`item document storage (${testBackend})`, () => {
+	it('stores bytea as exactly the bytes it was given, including 0x00, 0xff and backslashes', async () => {
+		const itemId = await newItem(t.db, verkenner.actor);
+		const bytes = new Uint8Array(256 * 3).map((_, i) => i % 256);
+		bytes.set([0x5c, 0x78, 0x30, 0x30], 10); // "\x00" as text must stay four bytes
+		await appendUpdates(t.db, itemId, 'description', [{ update: bytes, userId: verkenner.id }]);
+		const [row] = await loadUpdates(t.db, itemId, 'description');
+		expect(row.update).toBeInstanceOf(Uint8Array);
+		expect(Buffer.from(row.update).equals(Buffer.from(bytes))).toBe(true);
+		const [len] = await t.db
+			.select({ n: sql<number>`octet_length(${itemDocumentUpdates.update})::int` })
+			.from(itemDocumentUpdates)
+			.where(eq(itemDocumentUpdates.itemId, itemId));
+		expect(len.n).toBe(bytes.length);
+	});
+
+	it('compaction merges into one row with the same content, and leaves updates appended meanwhile alone', async () => {
+		const itemId = await newItem(t.db, verkenner.actor);
+		const doc = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		doc.on('update', (u: Uint8Array) => updates.push(u));
+		for (let i = 0; i < 120; i++) typeInto(doc, 'description', String.fromCharCode(97 + (i % 26)), i % 5 === 0 ? 0 : undefined);
+		const text = fragmentToSnapshot(doc.getXmlFragment('description')).text;
+		await appendUpdates(t.db, itemId, 'description', updates.slice(0, 100).map((update) => ({ update, userId: verkenner.id })));
+
+		// Compaction and appends at the same time, one transaction per append, as the live server does.
+		const late = updates.slice(100);
+		const [result] = await Promise.all([
+			compactDocument(t.db, itemId, 'description'),
+			(async () => {
+				for (const update of late) await appendUpdates(t.db, itemId, 'description', [{ update, userId: verkenner.id }]);
+			})()
+		]);
+		expect(result.inserted).toBe(1);
+		const rows = await loadUpdates(t.db, itemId, 'description');
+		expect(rows.length).toBe(100 + late.length - result.removed + 1);
+		expect(replay(rows.map((r) => r.update))).toBe(text);
+
+		// And once more: everything in one row, still the same text.
+		await compactDocument(t.db, itemId, 'description');
+		const once = await loadUpdates(t.db, itemId, 'description');
+		expect(once).toHaveLength(1);
+		expect(replay(once.map((r) => r.update))).toBe(text);
+	});
+
+	it('seeds an empty document from HTML already on the item row, once', async () => {
+		const itemId = await newItem(t.db, verkenner.actor);
+		await t.db
+			.update(agendaItems)
+			.set({ descriptionHtml: '<h2>Wonen</h2><p>Leiden heeft <strong>10.000</strong> woningen nodig.</p>' })
+			.where(eq(agendaItems.id, itemId));
+		const [a, b] = await Promise.all([
+			loadOrSeedUpdates(t.db, itemId, 'description'),
+			loadOrSeedUpdates(t.db, itemId, 'description')
+		]);
+		expect(a).toHaveLength(1);
+		expect(b).toHaveLength(1);
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, a[0].update);
+		expect(fragmentToSnapshot(doc.getXmlFragment('description')).html).toBe(
+			'<h2>Wonen</h2><p>Leiden heeft <strong>10.000</strong> woningen nodig.</p>'
+		);
+		expect(await loadOrSeedUpdates(t.db, itemId, 'meerwaarde')).toHaveLength(0);
+	});
+});
