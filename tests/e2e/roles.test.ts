@@ -140,3 +140,62 @@ describe.skipIf(!enrolmentBuilt)('administrator reads the audit trail', () => {
 		await expectNoAxeViolations(p);
 	});
 });
+
+describe.skipIf(!enrolmentBuilt)('administrator invites a person, and disabling them ends their pages and live connection', () => {
+	const admin = () => {
+		const p = enrolled.get(demoEmail('beheer'));
+		if (!p) throw new Error('the administrator did not enrol TOTP (see the tests above)');
+		return p();
+	};
+	const invitee = { name: 'Sara Meelezer', email: `sara.${Date.now()}@leiden.example.nl`, password: 'Een-lange-zin-als-wachtwoord' };
+	let link = '';
+	let person: Page;
+
+	it('invites with a role for one municipality; the invitation lands in the outgoing mail', async () => {
+		const p = admin();
+		await p.goto('/beheer/gebruikers/uitnodigen');
+		await p.getByLabel('Naam').fill(invitee.name);
+		await p.getByLabel('E-mailadres', { exact: false }).first().fill(invitee.email);
+		await p.getByRole('group', { name: 'Leiden' }).getByLabel('Meelezer').check();
+		await p.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+		await p.getByText(`De uitnodiging is verstuurd naar ${invitee.email}.`).waitFor();
+		await p.goto('/beheer/uitgaande-mail');
+		// textContent: the bodies sit in closed <details> elements.
+		const body = (await p.locator('main').textContent()) ?? '';
+		const found = body.match(new RegExp(`https?://[^\\s]+/wachtwoord-instellen/[a-z0-9]+`, 'g'));
+		expect(body).toContain(invitee.email);
+		expect(found?.length).toBeGreaterThan(0);
+		link = new URL(found!.at(0)!).pathname;
+		await expectNoAxeViolations(p);
+	});
+
+	it('the invitee sets a password through the link, is logged in and connected; the link then no longer works', async () => {
+		const context = await newContext(browser);
+		contexts.push(context);
+		person = await context.newPage();
+		await person.goto(link);
+		await person.getByRole('heading', { name: 'Welkom bij het Regioportaal' }).waitFor();
+		await person.locator('input[name="password"]').fill(invitee.password);
+		await person.locator('input[name="repeat"]').fill(invitee.password);
+		await Promise.all([person.waitForURL((u) => u.pathname === '/'), person.getByRole('button', { name: 'Wachtwoord instellen' }).click()]);
+		await expectOverview(person);
+		await expectConnected(person);
+		const again = await fetch(urlOf(link));
+		expect(await again.text()).toContain('Deze link werkt niet (meer)');
+	});
+
+	it('disabling the account sends their open page to the login page at once and keeps them out', async () => {
+		expect(new URL(person.url()).pathname, 'the invitee is logged in on the overview').toBe('/');
+		await expectConnected(person);
+		const p = admin();
+		await p.goto(`/beheer/gebruikers?zoek=${encodeURIComponent(invitee.email)}`);
+		await Promise.all([p.waitForURL((u) => /\/beheer\/gebruikers\/[0-9a-f-]{36}$/.test(u.pathname)), p.getByRole('link', { name: invitee.name }).click()]);
+		await p.getByRole('button', { name: 'Account uitschakelen…' }).click();
+		const kicked = person.waitForURL((u) => u.pathname === '/inloggen', { timeout: 15_000 });
+		await p.getByRole('button', { name: 'Ja, account uitschakelen' }).click();
+		await p.getByText('Het account is uitgeschakeld en alle sessies zijn beëindigd.').waitFor();
+		await kicked;
+		await person.goto('/');
+		expect(new URL(person.url()).pathname).toBe('/inloggen');
+	});
+});
