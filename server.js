@@ -27,6 +27,8 @@ async function shutdown(signal) {
 	if (stopping) return;
 	stopping = true;
 	console.log(`${signal}: afsluiten…`);
+	// Open co-editing documents write their last text snapshot before the database closes.
+	await globalThis[Symbol.for('regioportaal.collab.hub')]?.closeAll().catch(() => {});
 	io.close();
 	server.closeAllConnections?.();
 	await new Promise((resolve) => server.close(resolve));

@@ -3,7 +3,7 @@
 // portal's real socket.io server (the same handlers, database and client provider as production), then the same
 // load against a Hocuspocus 3.4 server. Prints convergence and update propagation latency p50/p95/p99, and the ratio.
 //
-//   node bench/coedit.js [--seconds 60] [--editors 20] [--rate 5] [--only portal|hocuspocus] [--postgres]
+//   node bench/coedit.js [--seconds 60] [--editors 20] [--rate 5] [--rounds 1] [--only portal|hocuspocus] [--postgres]
 //
 // Each server runs in its own child process, so the editors (in this process) never share an event loop with it.
 // --postgres: the portal stores on a fresh database on DATABASE_URL (dropped afterwards) instead of PGlite.
@@ -20,6 +20,7 @@ const { values: args } = parseArgs({
 		editors: { type: 'string', default: '20' },
 		rate: { type: 'string', default: '5' },
 		only: { type: 'string' },
+		rounds: { type: 'string', default: '1' },
 		postgres: { type: 'boolean', default: false },
 		serve: { type: 'string' }
 	}
@@ -27,7 +28,11 @@ const { values: args } = parseArgs({
 
 if (args.serve === 'portal') await servePortal(Number(args.editors), args.postgres);
 else if (args.serve === 'hocuspocus') await serveHocuspocus();
-else await main();
+else {
+	await main();
+	// Reconnect timers of closed clients would keep the process alive for nothing.
+	process.exit();
+}
 
 // ——— the load ———————————————————————————————————————————————————————————————————————————————
 
@@ -36,20 +41,57 @@ async function main() {
 	const editors = Number(args.editors);
 	const rate = Number(args.rate);
 	if (!(seconds > 0 && editors >= 2 && rate > 0)) throw new Error('--seconds > 0, --editors >= 2, --rate > 0');
-	console.log(`bench/coedit: ${editors} editors × ${rate} characters/s × ${seconds} s into one item (Node ${process.version})`);
-	const results = [];
-	for (const kind of ['portal', 'hocuspocus']) {
-		if (args.only && args.only !== kind) continue;
-		const server = await startChild(kind, editors);
-		try {
-			const connect = kind === 'portal' ? await portalClients(server) : await hocuspocusClients(server);
-			results.push({ kind, ...(await runLoad(kind, connect, { seconds, editors, rate })) });
-		} finally {
-			server.child.kill('SIGTERM');
-			await new Promise((r) => server.child.once('exit', r));
+	const { loadavg } = await import('node:os');
+	console.log(
+		`bench/coedit: ${editors} editors × ${rate} characters/s × ${seconds} s into one item; portal on ${args.postgres ? 'PostgreSQL' : 'PGlite'}` +
+			` (Node ${process.version}, load average ${loadavg()[0].toFixed(1)})`
+	);
+	// Rounds alternate the order, so a change in the machine's background load hits both servers alike.
+	const rounds = Number(args.rounds);
+	const runs = [];
+	for (let round = 1; round <= rounds; round++) {
+		const order = round % 2 ? ['portal', 'hocuspocus'] : ['hocuspocus', 'portal'];
+		for (const kind of order) {
+			if (args.only && args.only !== kind) continue;
+			const server = await startChild(kind, editors);
+			try {
+				const connect = kind === 'portal' ? await portalClients(server) : await hocuspocusClients(server);
+				const r = { kind, round, ...(await runLoad(kind, connect, { seconds, editors, rate })) };
+				runs.push(r);
+				if (rounds > 1) console.log(`  round ${round} ${kind}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`);
+			} finally {
+				server.child.kill('SIGTERM');
+				await new Promise((r) => server.child.once('exit', r));
+			}
 		}
 	}
+	const results = ['portal', 'hocuspocus'].map((kind) => combine(kind, runs.filter((r) => r.kind === kind))).filter(Boolean);
 	report(results);
+	const { mkdirSync, writeFileSync } = await import('node:fs');
+	const dir = path.join(root, 'bench', 'results');
+	mkdirSync(dir, { recursive: true });
+	const file = path.join(dir, `coedit-${new Date().toISOString().replaceAll(/[:.]/g, '-')}.json`);
+	const { cpus } = await import('node:os');
+	writeFileSync(
+		file,
+		JSON.stringify(
+			{
+				bench: 'coedit',
+				at: new Date().toISOString(),
+				node: process.version,
+				cpus: cpus().length,
+				loadavg: loadavg(),
+				seconds,
+				editors,
+				rate,
+				storage: args.postgres ? 'postgres' : 'pglite',
+				results
+			},
+			null,
+			'\t'
+		) + '\n'
+	);
+	console.log(`results: ${path.relative(root, file)} (load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 }
 
 /**
@@ -145,9 +187,36 @@ async function runLoad(kind, connect, { seconds, editors, rate }) {
 	};
 }
 
+/** Several rounds of one server: sums of counts, the median of each latency figure. */
+function combine(kind, rs) {
+	if (!rs.length) return null;
+	if (rs.length === 1) return rs[0];
+	const median = (k) => {
+		const v = rs.map((r) => r[k]).sort((a, b) => a - b);
+		return v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+	};
+	const sum = (k) => rs.reduce((a, r) => a + r[k], 0);
+	return {
+		kind,
+		rounds: rs.length,
+		typed: sum('typed'),
+		stored: sum('stored'),
+		convergence: Math.min(...rs.map((r) => r.convergence)),
+		delivered: (sum('samples') / rs.reduce((a, r) => a + r.samples / (r.delivered / 100), 0)) * 100,
+		samples: sum('samples'),
+		p50: median('p50'),
+		p95: median('p95'),
+		p99: median('p99'),
+		max: Math.max(...rs.map((r) => r.max)),
+		mean: median('mean'),
+		runs: rs
+	};
+}
+
 function report(results) {
 	const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 	console.log('');
+	console.log(results.some((r) => r.rounds) ? '(latency figures: median over the rounds; counts: summed)' : '');
 	console.log('server       typed  stored  convergence  delivered     p50 ms   p95 ms   p99 ms   max ms  mean ms');
 	for (const r of results) {
 		console.log(
@@ -161,6 +230,7 @@ function report(results) {
 		console.log(`ratio portal/hocuspocus (lower is better for the portal): p50 ${ratio('p50')}×  p95 ${ratio('p95')}×  p99 ${ratio('p99')}×`);
 	}
 	const bad = results.filter((r) => r.convergence !== 100 || r.stored !== r.typed);
+	if (!results.length) return;
 	if (bad.length) {
 		console.log(`NOT CONVERGED or characters lost: ${bad.map((r) => r.kind).join(', ')}`);
 		process.exitCode = 1;

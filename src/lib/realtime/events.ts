@@ -1,4 +1,5 @@
 import type { PresenceUser, RichTextField } from '../validation/collab';
+import type { Stance, Visibility } from '../validation/comments';
 
 /**
  * The one map of socket events, shared by server and client. Every client→server event is
@@ -52,7 +53,74 @@ export interface CollabJoined {
 	user: PresenceUser;
 }
 
+/** One comment as a reader sees it (a deleted comment is a tombstone: `body` empty, `deletedAt` set). */
+export interface CommentView {
+	id: string;
+	itemId: string;
+	/** The root of the thread; null for a root. */
+	parentId: string | null;
+	author: { id: string; name: string };
+	body: string;
+	stance: Stance | null;
+	visibility: Visibility;
+	municipalityId: string | null;
+	mentions: { kind: 'user' | 'municipality'; id: string; label: string }[];
+	/** An anchored thread (roots only): Yjs relative positions (base64) and the quoted passage. */
+	anchor: { field: RichTextField; start: string; end: string; quote: string } | null;
+	resolvedAt: string | null;
+	resolvedBy: string | null;
+	editedAt: string | null;
+	deletedAt: string | null;
+	createdAt: string;
+	/** The item's comment sequence number of this comment's latest change. */
+	seq: number;
+	/** How many earlier texts are kept (an edited comment shows *bewerkt*). */
+	revisions: number;
+}
+
+/** A comment was created, edited, deleted or (its thread) resolved/reopened. */
+export interface CommentChangedEvent {
+	change: 'created' | 'edited' | 'deleted' | 'resolved' | 'reopened';
+	comment: CommentView;
+}
+
+/** An in-app notification for the person it is for (room `user:<id>`). */
+export interface NotificationView {
+	id: number;
+	kind: 'mention' | 'reply';
+	itemId: string | null;
+	itemTitle: string;
+	commentId: string | null;
+	actorName: string;
+	excerpt: string;
+	createdAt: string;
+	readAt: string | null;
+}
+
+/**
+ * Decisions on an item changed (issue 5): a position, a sign-off, voided sign-offs, a council decision or
+ * implementation progress. Sent to `item:<id>` and `agenda` (the position matrix). `seq` is the item's
+ * sequence number: a client that sees a gap reloads.
+ */
+export interface DecisionsChangedEvent {
+	itemId: string;
+	seq: number;
+	kind: 'position' | 'signoff' | 'void' | 'council' | 'progress';
+	municipalityId: string | null;
+	/** For `position`: the new position; for `signoff`: the decision. */
+	value?: string;
+	/** The item's status after the change (a sign-off or a void can change it). */
+	status: string;
+	by: EventActor;
+}
+
 export interface ServerToClientEvents {
+	/** A comment on an item the client subscribed to changed (after commit; carries its `seq`). */
+	'comment:changed': (payload: CommentChangedEvent) => void;
+	/** Someone is typing a comment or a reply on the item. */
+	'comment:typing': (payload: { itemId: string; parentId: string | null; user: { id: string; name: string } }) => void;
+	/** A new notification for this user; `unread` is their new unread total. */
+	'notification:new': (payload: { notification: NotificationView; unread: number }) => void;
 	/** The server ends this connection on purpose (logout, account disabled). */
 	'session:ended': (payload: { reason: 'logout' | 'disabled' | 'expired' }) => void;
 	/** Something about the region changed (municipality data). */
@@ -61,6 +129,8 @@ export interface ServerToClientEvents {
 	'item:changed': (payload: ItemChangedEvent) => void;
 	/** An agenda item was created or changed, for the overview. */
 	'agenda:item': (payload: AgendaItemEvent) => void;
+	/** Positions, sign-offs, voids, council decisions or progress of an item changed (issue 5). */
+	'decisions:changed': (payload: DecisionsChangedEvent) => void;
 	/** A y-protocols sync message (step 1, step 2 or update) for a document the client joined. */
 	'collab:sync': (payload: CollabDoc & { message: Uint8Array }) => void;
 	/** A y-protocols awareness update (presence and cursors; `user` is always set by the server). */
@@ -68,6 +138,20 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
+	/** Receive the item's comments live (needs item.read); answers the current comment sequence number. */
+	'comments:subscribe': (payload: { itemId: string }, ack: (res: Ack<{ seq: number }>) => void) => void;
+	'comments:unsubscribe': (payload: { itemId: string }, ack: (res: Ack) => void) => void;
+	/** Everything visible that changed after sequence number `after` (catch-up after a reconnect). */
+	'comments:since': (
+		payload: { itemId: string; after: number },
+		ack: (res: Ack<{ seq: number; comments: CommentView[] }>) => void
+	) => void;
+	/** Posts a comment (validation/comments.ts postCommentSchema); acked after commit. Resending the same id is safe. */
+	'comment:post': (payload: unknown, ack: (res: Ack<CommentView>) => void) => void;
+	'comment:edit': (payload: { id: string; body: string; stance?: Stance | null }, ack: (res: Ack<CommentView>) => void) => void;
+	'comment:delete': (payload: { id: string }, ack: (res: Ack<CommentView>) => void) => void;
+	'comment:resolve': (payload: { id: string; resolved: boolean }, ack: (res: Ack<CommentView>) => void) => void;
+	'comment:typing': (payload: { itemId: string; parentId: string | null }, ack?: (res: Ack) => void) => void;
 	'room:join': (payload: { room: RoomName }, ack: (res: Ack) => void) => void;
 	'room:leave': (payload: { room: RoomName }, ack: (res: Ack) => void) => void;
 	/** Opens a document (needs item.read); the server then sends its sync step 1 and everyone's presence. */

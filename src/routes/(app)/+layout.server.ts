@@ -1,8 +1,10 @@
 import { can } from '$lib/server/permissions';
+import * as comments from '$lib/server/modules/comments';
 import { getLocale } from '$lib/paraglide/runtime';
 
-export const load = ({ locals }) => ({
+export const load = async ({ locals }) => ({
 	user: locals.user ? { id: locals.user.id, name: locals.user.name } : null,
+	unreadNotifications: await comments.unreadNotificationCount(locals.db, locals.actor),
 	nav: { admin: can(locals.actor, 'users.manage') || can(locals.actor, 'audit.read') },
 	locale: getLocale()
 });

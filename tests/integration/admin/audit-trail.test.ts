@@ -30,7 +30,7 @@ beforeAll(async () => {
 		row('2026-03-09T22:30:00Z', {}),
 		row('2026-03-10T12:00:00Z', { actorUserId: null, actorLabel: 'onbekend@example.org', action: 'auth.login', result: 'failure', objectId: null }),
 		row('2026-03-11T08:00:00Z', { actorUserId: anna.id, actorLabel: anna.name, action: 'auth.login', objectId: anna.id }),
-		row('2026-03-12T08:00:00Z', { action: 'agenda.exported', objectType: 'agenda_item', objectId: '42', result: 'denied' })
+		row('2026-03-12T08:00:00Z', { action: 'agenda.exported', objectType: 'export_file', objectId: '42', result: 'denied' })
 	]);
 	// plenty of old rows, for paging
 	await t.db.insert(auditEvents).values(
@@ -54,7 +54,7 @@ describe('the audit trail', () => {
 			'municipality.updated',
 			'user.invited'
 		]);
-		expect(rows[0]).toMatchObject({ actionLabel: 'agenda.exported', objectTypeLabel: 'agenda_item', resultLabel: 'Geweigerd' });
+		expect(rows[0]).toMatchObject({ actionLabel: 'agenda.exported', objectTypeLabel: 'export_file', resultLabel: 'Geweigerd' });
 		expect(rows[3]).toMatchObject({ actionLabel: 'Gemeente gewijzigd', objectTypeLabel: 'Gemeente', objectId: 'leiden' });
 		// a user object shows the user's name
 		expect(rows[4]).toMatchObject({ actionLabel: 'Persoon uitgenodigd', objectName: 'Anna Verkenner', actorEmail: 'bram@regio.nl' });
@@ -100,7 +100,7 @@ describe('the audit trail', () => {
 	it('offers every labelled action and the object types present', async () => {
 		const choices = await auditFilterChoices(t.db, admin.actor, { page: 1, action: 'agenda.exported' });
 		expect(choices.actions.map((c) => c.key)).toEqual(expect.arrayContaining(['user.invited', 'auth.login', 'agenda.exported']));
-		expect(choices.objectTypes.map((c) => c.key).sort()).toEqual(['agenda_item', 'municipality', 'user']);
+		expect(choices.objectTypes.map((c) => c.key).sort()).toEqual(['export_file', 'municipality', 'user']);
 		expect(choices.results.map((c) => c.label)).toEqual(['Geslaagd', 'Geweigerd', 'Mislukt']);
 	});
 });

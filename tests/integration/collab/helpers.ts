@@ -86,6 +86,10 @@ export async function openEditor(
 				reject(Object.assign(new Error(e.code), e));
 			}
 		});
+	}).catch((err) => {
+		provider.destroy();
+		socket.close();
+		throw err;
 	});
 	const fragment = doc.getXmlFragment(field);
 	return {

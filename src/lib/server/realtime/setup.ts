@@ -8,6 +8,7 @@ import { loadActor } from '../modules/users/actor';
 import { startRuntime } from '../runtime';
 import { watchSession } from './session-watch';
 import { setupCollaboration } from './yjs-handlers';
+import { registerCommentHandlers } from './comment-handlers';
 import type { Db } from '../db';
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -31,6 +32,7 @@ export async function setupRealtime(io: Io): Promise<void> {
 		next();
 	});
 	const collab = setupCollaboration(io, db);
+	registerCommentHandlers(io, db);
 	io.on('connection', (socket) => {
 		onConnection(db, socket);
 		collab.attach(socket);

@@ -41,7 +41,7 @@ import {
 /**
  * The live Yjs documents of this process: one per (item, field) that someone has open, loaded from the database
  * on first join and unloaded when the last person leaves. Every change goes
- * checked → authorised → one transaction (append + audit when a burst starts) → applied and broadcast after commit.
+ * checked → authorised → broadcast → one transaction (append + audit when a burst starts) → applied and acknowledged after commit.
  */
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -97,6 +97,9 @@ interface PendingWrite {
 	done: (ack: Ack) => void;
 }
 
+/** Timers of documents never keep a process alive on their own (the HTTP server does). */
+const unref = <T extends ReturnType<typeof setTimeout>>(timer: T): T => (timer.unref?.(), timer);
+
 const key = (itemId: string, field: RichTextField) => `${itemId}:${field}`;
 export const docRoom = (itemId: string, field: RichTextField) => `item:${itemId}:${field}` as const;
 const MAX_CLIENT_IDS = 4;
@@ -113,6 +116,7 @@ export class LiveDocument {
 
 	private queue: PendingWrite[] = [];
 	private inflight = 0;
+	private pumping = false;
 	private idle: (() => void)[] = [];
 	private compacting = false;
 	private owners = new Map<number, CollabSession>();
@@ -160,16 +164,17 @@ export class LiveDocument {
 		}, 'load');
 		this.rowCount = rows.length;
 		if (this.rowCount > this.options.compactAfterRows) void this.compact();
-		// If the process that last edited stopped before its snapshot, the item row catches up now
-		// (writeSnapshot does nothing when the row already says the same).
-		this.dirty = true;
-		this.pauseTimer = setTimeout(() => void this.flush(false), this.options.snapshotDebounceMs);
+		// No snapshot on load: opening a document must never change the item (a snapshot of a frozen item
+		// voids its sign-offs). A process that died within the snapshot pause leaves the row behind until
+		// the next edit; a graceful stop (CollabHub.closeAll) writes it.
 	}
 
 	// ——— joining and leaving ————————————————————————————————————————————————
 
 	async join(session: CollabSession): Promise<void> {
 		clearTimeout(this.unloadTimer);
+		// Joining again on the same connection (a client resyncing) keeps the awareness ids it speaks for.
+		for (const id of session.clientIds) this.owners.set(id, session);
 		this.sessions.set(session.socket.id, session);
 		await session.socket.join(this.room);
 	}
@@ -205,7 +210,7 @@ export class LiveDocument {
 			});
 		}
 		if (this.sessions.size === 0) {
-			this.unloadTimer = setTimeout(() => this.hub.unload(this), this.options.unloadDelayMs);
+			this.unloadTimer = unref(setTimeout(() => this.hub.unload(this), this.options.unloadDelayMs));
 		}
 	}
 
@@ -247,6 +252,16 @@ export class LiveDocument {
 	 * not matter to Yjs, so on PostgreSQL a few batches are written at once; PGlite runs one statement at a time.
 	 */
 	private pump(): void {
+		if (this.pumping || !this.queue.length || this.inflight >= this.hub.writers) return;
+		// Wait for the end of this event-loop turn: the messages read together are written together.
+		this.pumping = true;
+		setImmediate(() => {
+			this.pumping = false;
+			this.startWrites();
+		});
+	}
+
+	private startWrites(): void {
 		while (this.queue.length && this.inflight < this.hub.writers) {
 			const batch = this.queue.splice(0, this.options.batchMax);
 			this.inflight++;
@@ -267,6 +282,14 @@ export class LiveDocument {
 			if (last === undefined || now - last > this.options.burstIdleMs) bursts.push({ actor: w.actor, origin: w.origin });
 			this.bursts.set(w.actor.userId, now);
 		}
+		// Broadcast before the commit, acknowledge after it: Yjs updates are idempotent and commutative, and the
+		// sender keeps every update until its ack, so an update whose store fails is sent again on the next sync
+		// (step 2) and nothing is lost. This takes the database write out of everyone's typing latency.
+		for (const w of batch) {
+			const payload = { itemId: this.itemId, field: this.field, message: encodeUpdate(w.update) };
+			if (w.session) w.session.socket.to(this.room).emit('collab:sync', payload);
+			else this.hub.io?.to(this.room).emit('collab:sync', payload);
+		}
 		try {
 			await recordUpdates(
 				this.db,
@@ -281,7 +304,7 @@ export class LiveDocument {
 			for (const w of batch) w.done(failure('collab_error_server', w.session));
 			return;
 		}
-		// Committed: now apply, broadcast (never back to the sender) and acknowledge.
+		// Committed: now apply to the server's copy and acknowledge.
 		this.rowCount += batch.length;
 		for (const w of batch) {
 			this.contributors.set(w.actor.userId, { userId: w.actor.userId, name: w.actor.name });
@@ -290,9 +313,6 @@ export class LiveDocument {
 			} catch (err) {
 				console.error(`collab: update to ${this.room} stored but not applied`, err);
 			}
-			const payload = { itemId: this.itemId, field: this.field, message: encodeUpdate(w.update) };
-			if (w.session) w.session.socket.to(this.room).emit('collab:sync', payload);
-			else this.hub.io?.to(this.room).emit('collab:sync', payload);
 			w.done({ ok: true });
 		}
 		this.changed();
@@ -309,8 +329,12 @@ export class LiveDocument {
 		if (this.compacting) return;
 		this.compacting = true;
 		try {
-			const { removed, inserted } = await compactDocument(this.db, this.itemId, this.field);
-			this.rowCount += inserted - removed;
+			// Rows appended while compacting stay as they are; if they are many again, go once more.
+			do {
+				const { removed, inserted } = await compactDocument(this.db, this.itemId, this.field);
+				this.rowCount += inserted - removed;
+				if (removed === 0) break;
+			} while (this.rowCount > this.options.compactAfterRows);
 		} catch (err) {
 			console.error(`collab: compaction of ${this.room} failed (the rows stay as they are)`, err);
 		} finally {
@@ -324,10 +348,10 @@ export class LiveDocument {
 		this.dirty = true;
 		this.versionDue = true;
 		clearTimeout(this.pauseTimer);
-		this.pauseTimer = setTimeout(() => void this.flush(false), this.options.snapshotDebounceMs);
-		this.maxWaitTimer ??= setTimeout(() => void this.flush(false), this.options.snapshotMaxWaitMs);
+		this.pauseTimer = unref(setTimeout(() => void this.flush(false), this.options.snapshotDebounceMs));
+		this.maxWaitTimer ??= unref(setTimeout(() => void this.flush(false), this.options.snapshotMaxWaitMs));
 		clearTimeout(this.versionTimer);
-		this.versionTimer = setTimeout(() => void this.flush(true), this.options.versionPauseMs);
+		this.versionTimer = unref(setTimeout(() => void this.flush(true), this.options.versionPauseMs));
 	}
 
 	/** Writes the HTML/text snapshot if anything changed; with `version`, then lets agenda-items capture a version. */
@@ -487,7 +511,8 @@ export class CollabHub {
 			const rows = live ? [] : await loadUpdates(tx, itemId, field);
 			// No document yet: the item row's HTML (written by the restore) seeds it when it is first opened.
 			if (!live && !rows.length) continue;
-			const update = replacingUpdate(live ? Y.encodeStateAsUpdate(live.doc) : Y.mergeUpdates(rows.map((r) => r.update)), field, texts[field].html);
+			const state = live ? Y.encodeStateAsUpdate(live.doc) : Y.mergeUpdates(rows.map((r) => r.update));
+			const update = replacingUpdate(state, field, texts[field].html);
 			if (!update) continue;
 			await appendUpdates(tx, itemId, field, [{ update, userId: null }]);
 			done.push({ field, update });

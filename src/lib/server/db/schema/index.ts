@@ -5,3 +5,5 @@ export * from './mail';
 export * from './audit';
 export * from './agenda-items';
 export * from './item-documents';
+export * from './comments';
+export * from './decisions';

@@ -13,6 +13,7 @@ import { loadItemState, withContributor, writeChildren, type ItemState } from '.
 import { insertVersion } from './capture-version';
 import { richTextReplacer } from './rich-text';
 import { publishItemChange } from './events';
+import { returnToDiscussionAfterEdit } from '../sign-offs/on-content-edit';
 
 /**
  * Brings back the content of an old version as a new version ("restore"). Every field and both texts
@@ -103,6 +104,8 @@ export async function restoreVersion(
 			origin,
 			details: { restoredFrom: number, version: version.number, contentHash: version.contentHash }
 		});
+		const reopened = await returnToDiscussionAfterEdit(tx, itemId, actor, origin);
+		if (reopened) return { state: reopened.change.state, version, seq: reopened.change.seq };
 		return { state, version, seq: row.seq };
 	});
 

@@ -7,7 +7,8 @@ import { parse } from '../../validate';
 import { record, type Origin } from '../audit/record';
 import { transitionItemSchema } from '../../../validation/agenda';
 import type { ItemStatus } from '../../../agenda/constants';
-import { findTransition } from '../../../agenda/status';
+import { findTransition, isReopen } from '../../../agenda/status';
+import { voidSignOffs } from '../sign-offs/void-sign-offs';
 import { AgendaConflictError } from './conflict';
 import { loadItemState, withContributor, type ItemState } from './state';
 import { insertVersion, type VersionRef } from './capture-version';
@@ -71,7 +72,9 @@ export async function transitionItem(
 			const known = findTransition(from, to);
 			throw new DomainError(`agenda_transition_denied_${to}`, {}, {}, known ? 403 : 400);
 		}
-		return changeStatus(tx, current, to, actor, origin);
+		// Reopening: the sign-offs on the old text stop counting, visibly.
+		const voided = isReopen(from, to) ? await voidSignOffs(tx, itemId, actor, 'reopened', origin) : 0;
+		return changeStatus(tx, current, to, actor, origin, voided ? { voidedSignOffs: voided } : {});
 	});
 
 	publishItemChange(change.state, change.seq, 'status', actor, { version: change.version.number });

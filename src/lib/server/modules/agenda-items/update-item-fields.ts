@@ -11,6 +11,7 @@ import { AgendaConflictError } from './conflict';
 import { checkItemRules } from './rules';
 import { loadItemState, withContributor, writeChildren, type ChildList, type ItemState } from './state';
 import { publishItemChange } from './events';
+import { returnToDiscussionAfterEdit } from '../sign-offs/on-content-edit';
 
 type Patch = Partial<ItemFields>;
 
@@ -146,9 +147,13 @@ export async function updateItemFields(db: Db, actor: Actor | null, input: unkno
 			origin,
 			details: { fields: [...changed], changes: scalarChanges, revision: row.revision }
 		});
-		return { state: { ...next, revision: row.revision }, changed: [...changed], seq: row.seq };
+		// Editing frozen content (gereed voor besluitvorming, vastgesteld) voids the sign-offs and reopens the item.
+		const reopened = await returnToDiscussionAfterEdit(tx, itemId, actor, origin);
+		if (reopened) return { state: reopened.change.state, changed: [...changed], seq: reopened.change.seq, reopened };
+		return { state: { ...next, revision: row.revision }, changed: [...changed], seq: row.seq, reopened: null };
 	});
 
 	if (result.changed.length) publishItemChange(result.state, result.seq, 'fields', actor, { fields: result.changed });
+	if (result.changed.length && 'reopened' in result && result.reopened) publishItemChange(result.state, result.seq, 'status', actor);
 	return { revision: result.state.revision, changed: result.changed };
 }

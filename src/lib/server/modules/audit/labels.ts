@@ -19,12 +19,36 @@ const actionLabels: Record<string, Label> = {
 	'user.disabled': m.admin_audit_action_user_disabled,
 	'user.enabled': m.admin_audit_action_user_enabled,
 	'user.two_factor_reset': m.admin_audit_action_user_two_factor_reset,
-	'municipality.updated': m.admin_audit_action_municipality_updated
+	'municipality.updated': m.admin_audit_action_municipality_updated,
+	'auth.password_reset.requested': m.admin_audit_action_auth_password_reset_requested,
+	'auth.password_set': m.admin_audit_action_auth_password_set,
+	'account.password_changed': m.admin_audit_action_account_password_changed,
+	'account.name_changed': m.admin_audit_action_account_name_changed,
+	'account.locale_changed': m.admin_audit_action_account_locale_changed,
+	'account.session_ended': m.admin_audit_action_account_session_ended,
+	'item.create': m.admin_audit_action_item_create,
+	'item.update': m.admin_audit_action_item_update,
+	'item.transition': m.admin_audit_action_item_transition,
+	'item.text_edited': m.admin_audit_action_item_text_edited,
+	'item.version.capture': m.admin_audit_action_item_version_capture,
+	'item.version.restore': m.admin_audit_action_item_version_restore,
+	'item.progress': m.admin_audit_action_item_progress,
+	'comment.post': m.admin_audit_action_comment_post,
+	'comment.edited': m.admin_audit_action_comment_edited,
+	'comment.deleted': m.admin_audit_action_comment_deleted,
+	'comment.resolved': m.admin_audit_action_comment_resolved,
+	'comment.reopened': m.admin_audit_action_comment_reopened,
+	'position.set': m.admin_audit_action_position_set,
+	'signoff.record': m.admin_audit_action_signoff_record,
+	'signoff.void': m.admin_audit_action_signoff_void,
+	'council.record': m.admin_audit_action_council_record
 };
 
 const objectTypeLabels: Record<string, Label> = {
 	user: m.admin_audit_object_user,
-	municipality: m.admin_audit_object_municipality
+	municipality: m.admin_audit_object_municipality,
+	agenda_item: m.admin_audit_object_agenda_item,
+	comment: m.admin_audit_object_comment
 };
 
 const resultLabels: Record<string, Label> = {

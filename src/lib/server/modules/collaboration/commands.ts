@@ -8,6 +8,10 @@ import { CollabFailure } from './errors';
 import type { RichTextSnapshot } from './html';
 import { appendUpdates, type NewUpdate } from './store';
 import { captureAutoVersionIfIdle } from '../agenda-items/capture-version';
+import { publishItemChange } from '../agenda-items/events';
+import { returnToDiscussionAfterEdit, type EditConsequence } from '../sign-offs/on-content-edit';
+
+const coEditingOrigin: Origin = { ip: null, userAgent: 'regioportaal (samen bewerken)' };
 
 /**
  * The rules of co-editing. The realtime layer (server/realtime/yjs-*.ts) moves bytes; every decision about
@@ -76,7 +80,8 @@ export async function writeSnapshot(
 		field === 'description'
 			? { html: agendaItems.descriptionHtml, text: agendaItems.descriptionText }
 			: { html: agendaItems.meerwaardeHtml, text: agendaItems.meerwaardeText };
-	return db.transaction(async (tx) => {
+	let reopened: EditConsequence | null = null;
+	const written = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.select({ html: columns.html, text: columns.text, pending: agendaItems.pendingContributors })
 			.from(agendaItems)
@@ -93,8 +98,13 @@ export async function writeSnapshot(
 			.update(agendaItems)
 			.set({ ...values, pendingContributors: pending, updatedAt: new Date() })
 			.where(eq(agendaItems.id, itemId));
+		// Editing frozen content (issue 5): the sign-offs become void and the item returns to in bespreking.
+		reopened = await returnToDiscussionAfterEdit(tx, itemId, contributors[0] ?? null, coEditingOrigin);
 		return true;
 	});
+	const after = reopened as EditConsequence | null;
+	if (after) publishItemChange(after.change.state, after.change.seq, 'status', contributors[0] ?? null);
+	return written;
 }
 
 /** After a pause in editing: the agenda-items module decides whether an automatic version is due. */

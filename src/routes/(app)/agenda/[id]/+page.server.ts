@@ -5,6 +5,8 @@ import { DomainError } from '$lib/server/errors';
 import { formFailure, formValues } from '$lib/server/http/form-failure';
 import { itemPatchFromForm } from '$lib/validation/agenda';
 import { t } from '$lib/i18n';
+import { commentsFor } from './comments.server';
+import { decisionsFor, decisionActions } from './decisions.server';
 
 export const load = async ({ locals, params }) => {
 	let detail;
@@ -20,7 +22,11 @@ export const load = async ({ locals, params }) => {
 		can,
 		ambitions: await region.listAmbitions(locals.db, locals.actor),
 		municipalities: await region.listMunicipalities(locals.db, locals.actor),
-		peopleOptions: can.edit ? await agenda.listPeopleOptions(locals.db, locals.actor) : []
+		peopleOptions: can.edit ? await agenda.listPeopleOptions(locals.db, locals.actor) : [],
+		// ---- comments (issue 4) ----
+		comments: await commentsFor(locals, params.id),
+		// ---- positions, sign-offs, council, progress, timeline (issue 5) ----
+		decisions: await decisionsFor(locals, params.id)
 	};
 };
 
@@ -34,6 +40,8 @@ function failure(err: unknown, values: Record<string, unknown>) {
 }
 
 export const actions = {
+	// ---- positions, sign-offs, council, progress (issue 5) ----
+	...decisionActions,
 	update: async ({ locals, request }) => {
 		const values = await formValues(request);
 		try {

@@ -1,0 +1,39 @@
+/**
+ * Comments not yet acknowledged by the server, kept in localStorage so they survive a reload, a lost
+ * connection and a server restart. Each carries its client-generated id: sending it again is safe.
+ */
+export interface OutboxEntry {
+	id: string;
+	itemId: string;
+	parentId: string | null;
+	body: string;
+	stance: 'voor' | 'tegen' | 'neutraal' | null;
+	visibility: 'shared' | 'internal';
+	municipalityId: string | null;
+	mentions: { kind: 'user' | 'municipality'; id: string }[];
+	anchor: { field: 'description' | 'meerwaarde'; start: string; end: string; quote: string } | null;
+	queuedAt: string;
+	/** Set when the server refused it for good (shown with the reason; the writer may discard it). */
+	error?: string;
+}
+
+const key = (userId: string) => `rp-comments-outbox:${userId}`;
+
+export function readOutbox(userId: string): OutboxEntry[] {
+	try {
+		const raw = localStorage.getItem(key(userId));
+		const list = raw ? (JSON.parse(raw) as unknown) : [];
+		return Array.isArray(list) ? (list as OutboxEntry[]) : [];
+	} catch {
+		return [];
+	}
+}
+
+export function writeOutbox(userId: string, entries: OutboxEntry[]): void {
+	try {
+		if (entries.length) localStorage.setItem(key(userId), JSON.stringify(entries));
+		else localStorage.removeItem(key(userId));
+	} catch {
+		// Storage full or blocked: the entries stay in memory for this page.
+	}
+}

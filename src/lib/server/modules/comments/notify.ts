@@ -1,0 +1,93 @@
+import { and, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db';
+import { comments, memberships, notifications, users, agendaItems } from '../../db/schema';
+import type { NotificationView } from '../../../realtime/events';
+import { publishToUser } from './publish';
+import type { CommentRow } from './views';
+
+type NotificationRow = typeof notifications.$inferSelect;
+
+/**
+ * Writes the notifications a new comment causes (inside its transaction): the people and delegations it
+ * mentions, and, for a reply, everyone who wrote in the thread before. Never the writer; an internal comment
+ * only notifies members of its municipality; disabled accounts are skipped.
+ */
+export async function notifyFor(tx: Queryable, c: CommentRow, actorName: string): Promise<NotificationRow[]> {
+	const wanted = new Map<string, 'mention' | 'reply'>();
+	const mentionedUsers = c.mentions.filter((m) => m.kind === 'user').map((m) => m.id);
+	const mentionedMunis = c.mentions.filter((m) => m.kind === 'municipality').map((m) => m.id);
+	if (mentionedMunis.length) {
+		// A municipality's delegation: its klankbordgroep members.
+		const rows = await tx
+			.select({ userId: memberships.userId })
+			.from(memberships)
+			.where(and(inArray(memberships.municipalityId, mentionedMunis), eq(memberships.role, 'klankbordgroeplid')));
+		for (const r of rows) wanted.set(r.userId, 'mention');
+	}
+	for (const id of mentionedUsers) wanted.set(id, 'mention');
+	if (c.parentId) {
+		const rows = await tx
+			.selectDistinct({ userId: comments.authorId })
+			.from(comments)
+			.where(and(sql`(${comments.id} = ${c.parentId} or ${comments.parentId} = ${c.parentId})`, ne(comments.id, c.id)));
+		for (const r of rows) if (!wanted.has(r.userId)) wanted.set(r.userId, 'reply');
+	}
+	wanted.delete(c.authorId);
+	if (wanted.size === 0) return [];
+
+	// Only live accounts with a role (every role may read items); internal: only that municipality's members.
+	const recipients = await tx
+		.selectDistinct({ id: users.id })
+		.from(users)
+		.innerJoin(memberships, eq(memberships.userId, users.id))
+		.where(
+			and(
+				inArray(users.id, [...wanted.keys()]),
+				isNull(users.disabledAt),
+				c.visibility === 'internal' ? eq(memberships.municipalityId, c.municipalityId ?? '') : undefined
+			)
+		);
+	if (recipients.length === 0) return [];
+	const excerpt = c.body.replace(/\s+/g, ' ').slice(0, 140);
+	return tx
+		.insert(notifications)
+		.values(recipients.map((r) => ({ userId: r.id, kind: wanted.get(r.id) as string, itemId: c.itemId, commentId: c.id, actorName, excerpt })))
+		.onConflictDoNothing()
+		.returning();
+}
+
+/** After commit: tells each recipient live, with their new unread total. */
+export async function deliverNotifications(q: Queryable, rows: NotificationRow[]): Promise<void> {
+	if (rows.length === 0) return;
+	const userIds = [...new Set(rows.map((r) => r.userId))];
+	const [unread, titles] = await Promise.all([
+		q
+			.select({ userId: notifications.userId, n: count() })
+			.from(notifications)
+			.where(and(inArray(notifications.userId, userIds), isNull(notifications.readAt)))
+			.groupBy(notifications.userId),
+		q
+			.select({ id: agendaItems.id, title: agendaItems.title })
+			.from(agendaItems)
+			.where(inArray(agendaItems.id, [...new Set(rows.map((r) => r.itemId).filter((x): x is string => !!x))]))
+	]);
+	const counts = new Map(unread.map((u) => [u.userId, Number(u.n)]));
+	const titleOf = new Map(titles.map((t) => [t.id, t.title]));
+	for (const r of rows) {
+		publishToUser(r.userId, 'notification:new', { notification: notificationView(r, titleOf.get(r.itemId ?? '') ?? ''), unread: counts.get(r.userId) ?? 1 });
+	}
+}
+
+export function notificationView(r: NotificationRow, itemTitle: string): NotificationView {
+	return {
+		id: r.id,
+		kind: r.kind as NotificationView['kind'],
+		itemId: r.itemId,
+		itemTitle,
+		commentId: r.commentId,
+		actorName: r.actorName,
+		excerpt: r.excerpt,
+		createdAt: r.createdAt.toISOString(),
+		readAt: r.readAt ? r.readAt.toISOString() : null
+	};
+}

@@ -1,0 +1,133 @@
+import { and, count, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { Db, Queryable } from '../../db';
+import { agendaItems, comments, municipalities, users } from '../../db/schema';
+import { DomainError } from '../../errors';
+import { authorize, type Actor } from '../../permissions';
+import { parse } from '../../validate';
+import { record, type Origin } from '../audit/record';
+import { postCommentSchema } from '../../../validation/comments';
+import type { CommentView } from '../../../realtime/events';
+import { nextCommentSeq } from './sequence';
+import { toViews, viewOf } from './views';
+import { mayRead, ownMunicipalities } from './visibility';
+import { deliverNotifications, notifyFor } from './notify';
+import { publishComment } from './publish';
+
+/** How many comments one person may post per minute (all nodes together: counted in the database). */
+export const commentRate = { perMinute: Number(process.env.COMMENT_RATE_PER_MINUTE ?? 60) };
+
+/** The same id posted again by its author: the stored comment, acknowledged again, never a second row. */
+class AlreadyStored extends Error {}
+
+/**
+ * Posts a comment or a reply. The id comes from the client: a resend (lost acknowledgement, reconnect,
+ * reload with a full outbox) returns the comment that is already stored. Acknowledged after commit.
+ */
+export async function postComment(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<CommentView> {
+	authorize(actor, 'item.comment');
+	const data = parse(postCommentSchema, input);
+
+	const existing = await findOwn(db, actor, data.id);
+	if (existing) return existing;
+
+	let result;
+	try {
+		result = await db.transaction(async (tx) => {
+			const [item] = await tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.id, data.itemId));
+			if (!item) throw new DomainError('comments_item_not_found', {}, {}, 404);
+
+			let { visibility, municipalityId } = data;
+			let parentId: string | null = null;
+			if (data.parentId) {
+				const [parent] = await tx.select().from(comments).where(eq(comments.id, data.parentId));
+				if (!parent || parent.itemId !== data.itemId || !mayRead(actor, parent)) throw new DomainError('comments_not_found', {}, {}, 404);
+				// A reply belongs to the thread of the root and shares its visibility.
+				parentId = parent.parentId ?? parent.id;
+				const root = parent.parentId ? (await tx.select().from(comments).where(eq(comments.id, parentId)))[0] : parent;
+				visibility = root.visibility as typeof visibility;
+				municipalityId = root.municipalityId;
+			} else if (visibility === 'internal') {
+				const own = ownMunicipalities(actor);
+				municipalityId ??= own.length === 1 ? own[0] : null;
+				if (!municipalityId || !own.includes(municipalityId)) throw new DomainError('comments_internal_needs_municipality', {}, { visibility: 'comments_internal_needs_municipality' });
+			}
+			if (visibility === 'shared') municipalityId = null;
+			if (parentId && data.anchor) throw new DomainError('validation_comment_anchor', {}, { anchor: 'validation_comment_anchor' });
+
+			await checkMentions(tx, data.mentions);
+			await checkRate(tx, actor);
+
+			const seq = await nextCommentSeq(tx, data.itemId);
+			const [row] = await tx
+				.insert(comments)
+				.values({
+					id: data.id,
+					itemId: data.itemId,
+					parentId,
+					authorId: actor.userId,
+					body: data.body,
+					stance: data.stance,
+					visibility,
+					municipalityId,
+					mentions: data.mentions,
+					anchorField: data.anchor?.field ?? null,
+					anchorStart: data.anchor ? Uint8Array.from(Buffer.from(data.anchor.start, 'base64')) : null,
+					anchorEnd: data.anchor ? Uint8Array.from(Buffer.from(data.anchor.end, 'base64')) : null,
+					anchorQuote: data.anchor?.quote ?? null,
+					seq
+				})
+				.onConflictDoNothing({ target: comments.id })
+				.returning();
+			// A concurrent resend won the race: roll this attempt back and answer with the stored comment.
+			if (!row) throw new AlreadyStored();
+			await record(tx, {
+				actor,
+				action: 'comment.post',
+				objectType: 'comment',
+				objectId: row.id,
+				origin,
+				details: { itemId: row.itemId, parentId, visibility, municipalityId, seq, anchored: !!data.anchor }
+			});
+			const sent = await notifyFor(tx, row, actor.name);
+			const [view] = await toViews(tx, [row]);
+			return { view, sent };
+		});
+	} catch (err) {
+		if (err instanceof AlreadyStored) {
+			const again = await findOwn(db, actor, data.id);
+			if (again) return again;
+		}
+		throw err;
+	}
+	publishComment('created', result.view);
+	await deliverNotifications(db, result.sent).catch((err) => console.error('notifications not delivered', err));
+	return result.view;
+}
+
+async function findOwn(q: Queryable, actor: Actor, id: string): Promise<CommentView | null> {
+	const [row] = await q.select({ authorId: comments.authorId }).from(comments).where(eq(comments.id, id));
+	if (!row) return null;
+	// Someone else's id: refused without telling anything about that comment.
+	if (row.authorId !== actor.userId) throw new DomainError('comments_id_taken', {}, {}, 409);
+	return viewOf(q, id);
+}
+
+async function checkMentions(tx: Queryable, mentions: { kind: 'user' | 'municipality'; id: string }[]): Promise<void> {
+	const userIds = [...new Set(mentions.filter((m) => m.kind === 'user').map((m) => m.id))];
+	const muniIds = [...new Set(mentions.filter((m) => m.kind === 'municipality').map((m) => m.id))];
+	const [u, mu] = await Promise.all([
+		userIds.length ? tx.select({ id: users.id }).from(users).where(and(inArray(users.id, userIds), isNull(users.disabledAt))) : [],
+		muniIds.length ? tx.select({ id: municipalities.id }).from(municipalities).where(inArray(municipalities.id, muniIds)) : []
+	]);
+	if (u.length !== userIds.length || mu.length !== muniIds.length)
+		throw new DomainError('validation_comment_mention', {}, { mentions: 'validation_comment_mention' });
+}
+
+async function checkRate(tx: Queryable, actor: Actor): Promise<void> {
+	const since = new Date(Date.now() - 60_000);
+	const [{ n }] = await tx
+		.select({ n: count() })
+		.from(comments)
+		.where(and(eq(comments.authorId, actor.userId), gt(comments.createdAt, since)));
+	if (Number(n) >= commentRate.perMinute) throw new DomainError('comments_rate_limited', { limit: commentRate.perMinute }, {}, 429);
+}

@@ -1,0 +1,352 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Queryable } from '../../db';
+import {
+	agendaItemVersions,
+	agendaItems,
+	ambitions,
+	councilDecisions,
+	municipalities,
+	positionChanges,
+	positions,
+	progressReports,
+	signOffs,
+	users
+} from '../../db/schema';
+import { authorize, municipalitiesFor, type Actor } from '../../permissions';
+import type { ItemStatus } from '../../../agenda/constants';
+import {
+	consensusOf,
+	type CouncilOutcome,
+	type PositionKind,
+	type SignOffDecision,
+	type VoidReason
+} from '../../../decisions/constants';
+import { verifyContent } from '../agenda-items/content';
+import { loadItemState } from '../agenda-items/state';
+import { frozenVersion, type FrozenVersion } from '../sign-offs/frozen-version';
+
+export interface PositionView {
+	municipalityId: string;
+	position: PositionKind;
+	reasons: string;
+	conditions: string[];
+	updatedByName: string;
+	updatedAt: Date;
+}
+
+export interface PositionChangeView {
+	municipalityId: string;
+	from: PositionKind | null;
+	to: PositionKind;
+	reasons: string;
+	conditions: string[];
+	byName: string;
+	at: Date;
+}
+
+export interface SignOffView {
+	id: string;
+	municipalityId: string;
+	versionNumber: number;
+	contentHash: string;
+	decision: SignOffDecision;
+	conditions: string[];
+	reasons: string;
+	withdrawn: boolean;
+	meetingDate: string;
+	kenmerk: string;
+	documentUrl: string | null;
+	signedByName: string;
+	signedAt: Date;
+	voided: { at: Date; byName: string; reason: VoidReason } | null;
+	/** The stored snapshot of the signed version still hashes to what was signed. */
+	verified: boolean;
+}
+
+export interface CouncilDecisionView {
+	id: string;
+	municipalityId: string;
+	meetingDate: string;
+	outcome: CouncilOutcome;
+	wensenEnBedenkingen: string;
+	kenmerk: string;
+	recordedByName: string;
+	recordedAt: Date;
+}
+
+export interface ProgressView {
+	percent: number;
+	note: string;
+	reportedByName: string;
+	reportedAt: Date;
+}
+
+export type TimelineEntry =
+	| { kind: 'created'; at: Date; byName: string | null }
+	| { kind: 'version'; at: Date; byName: string | null; number: number; reason: string; status: string }
+	| { kind: 'position'; at: Date; byName: string; municipalityId: string; from: PositionKind | null; to: PositionKind; reasons: string }
+	| { kind: 'signoff'; at: Date; byName: string; municipalityId: string; decision: SignOffDecision; versionNumber: number; kenmerk: string }
+	| { kind: 'void'; at: Date; byName: string; municipalityId: string; reason: VoidReason; versionNumber: number }
+	| { kind: 'council'; at: Date; byName: string; municipalityId: string; outcome: CouncilOutcome; kenmerk: string }
+	| { kind: 'progress'; at: Date; byName: string; percent: number; note: string };
+
+export interface ItemDecisions {
+	itemId: string;
+	status: ItemStatus;
+	seq: number;
+	participants: string[];
+	positions: PositionView[];
+	positionHistory: PositionChangeView[];
+	/** The version a sign-off round is about, while the item is gereed voor besluitvorming. */
+	round: FrozenVersion | null;
+	signOffs: SignOffView[];
+	council: CouncilDecisionView[];
+	progress: ProgressView | null;
+	timeline: TimelineEntry[];
+	/** Municipalities the actor may act for, per action. */
+	mayAct: { position: string[]; signoff: string[]; council: string[] };
+}
+
+/** Everything about the decisions on one item, for its page: positions, sign-offs (verified), council, progress, timeline. */
+export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId: string): Promise<ItemDecisions> {
+	authorize(actor, 'item.read');
+	const item = await loadItemState(q, itemId);
+	const [posRows, changeRows, signRows, councilRows, progressRows, versionRows, round] = await Promise.all([
+		q.select().from(positions).where(eq(positions.itemId, itemId)),
+		q.select().from(positionChanges).where(eq(positionChanges.itemId, itemId)).orderBy(asc(positionChanges.changedAt)),
+		q
+			.select({ s: signOffs, content: agendaItemVersions.content, versionHash: agendaItemVersions.contentHash })
+			.from(signOffs)
+			.innerJoin(agendaItemVersions, eq(agendaItemVersions.id, signOffs.versionId))
+			.where(eq(signOffs.itemId, itemId))
+			.orderBy(asc(signOffs.signedAt)),
+		q.select().from(councilDecisions).where(eq(councilDecisions.itemId, itemId)).orderBy(asc(councilDecisions.recordedAt)),
+		q.select().from(progressReports).where(eq(progressReports.itemId, itemId)).orderBy(asc(progressReports.reportedAt)),
+		q
+			.select({
+				number: agendaItemVersions.number,
+				reason: agendaItemVersions.reason,
+				createdAt: agendaItemVersions.createdAt,
+				content: agendaItemVersions.content,
+				byName: users.name
+			})
+			.from(agendaItemVersions)
+			.leftJoin(users, eq(users.id, agendaItemVersions.createdBy))
+			.where(eq(agendaItemVersions.itemId, itemId))
+			.orderBy(asc(agendaItemVersions.number)),
+		item.status === 'gereed_voor_besluitvorming' ? frozenVersion(q, itemId) : Promise.resolve(null)
+	]);
+	const [creator] = item.createdBy ? await q.select({ name: users.name }).from(users).where(eq(users.id, item.createdBy)) : [];
+
+	const signOffViews: SignOffView[] = signRows.map(({ s, content, versionHash }) => ({
+		id: s.id,
+		municipalityId: s.municipalityId,
+		versionNumber: s.versionNumber,
+		contentHash: s.contentHash,
+		decision: s.decision as SignOffDecision,
+		conditions: s.conditions,
+		reasons: s.reasons,
+		withdrawn: s.withdrawn,
+		meetingDate: s.meetingDate,
+		kenmerk: s.kenmerk,
+		documentUrl: s.documentUrl,
+		signedByName: s.signedByName,
+		signedAt: s.signedAt,
+		voided: s.voidedAt ? { at: s.voidedAt, byName: s.voidedByName ?? '', reason: s.voidReason as VoidReason } : null,
+		verified: versionHash === s.contentHash && verifyContent(content, s.contentHash)
+	}));
+	const positionHistory: PositionChangeView[] = changeRows.map((c) => ({
+		municipalityId: c.municipalityId,
+		from: c.fromPosition as PositionKind | null,
+		to: c.toPosition as PositionKind,
+		reasons: c.reasons,
+		conditions: c.conditions,
+		byName: c.changedByName,
+		at: c.changedAt
+	}));
+	const council: CouncilDecisionView[] = councilRows.map((c) => ({ ...c, outcome: c.outcome as CouncilOutcome }));
+
+	const timeline: TimelineEntry[] = [
+		{ kind: 'created' as const, at: item.createdAt, byName: creator?.name ?? null },
+		...versionRows.map((v) => ({
+			kind: 'version' as const,
+			at: v.createdAt,
+			byName: v.byName,
+			number: v.number,
+			reason: v.reason,
+			status: (JSON.parse(v.content) as { status: string }).status
+		})),
+		...positionHistory.map((p) => ({ kind: 'position' as const, at: p.at, byName: p.byName, municipalityId: p.municipalityId, from: p.from, to: p.to, reasons: p.reasons })),
+		...signOffViews.map((s) => ({
+			kind: 'signoff' as const,
+			at: s.signedAt,
+			byName: s.signedByName,
+			municipalityId: s.municipalityId,
+			decision: s.decision,
+			versionNumber: s.versionNumber,
+			kenmerk: s.kenmerk
+		})),
+		...signOffViews
+			.filter((s) => s.voided)
+			.map((s) => ({
+				kind: 'void' as const,
+				at: s.voided!.at,
+				byName: s.voided!.byName,
+				municipalityId: s.municipalityId,
+				reason: s.voided!.reason,
+				versionNumber: s.versionNumber
+			})),
+		...council.map((c) => ({ kind: 'council' as const, at: c.recordedAt, byName: c.recordedByName, municipalityId: c.municipalityId, outcome: c.outcome, kenmerk: c.kenmerk })),
+		...progressRows.map((p) => ({ kind: 'progress' as const, at: p.reportedAt, byName: p.reportedByName, percent: p.percent, note: p.note }))
+	] satisfies TimelineEntry[];
+	timeline.sort((a, b) => a.at.getTime() - b.at.getTime());
+
+	const last = progressRows.at(-1);
+	return {
+		itemId,
+		status: item.status,
+		seq: item.seq,
+		participants: item.participants.map((p) => p.municipalityId),
+		positions: posRows.map((p) => ({
+			municipalityId: p.municipalityId,
+			position: p.position as PositionKind,
+			reasons: p.reasons,
+			conditions: p.conditions,
+			updatedByName: p.updatedByName,
+			updatedAt: p.updatedAt
+		})),
+		positionHistory,
+		round,
+		signOffs: signOffViews,
+		council,
+		progress: last ? { percent: last.percent, note: last.note, reportedByName: last.reportedByName, reportedAt: last.reportedAt } : null,
+		timeline,
+		mayAct: {
+			position: municipalitiesFor(actor, 'position.set'),
+			signoff: municipalitiesFor(actor, 'signoff.record'),
+			council: municipalitiesFor(actor, 'council.record')
+		}
+	};
+}
+
+export interface MatrixRow {
+	id: string;
+	title: string;
+	status: ItemStatus;
+	participants: string[];
+	positions: Record<string, PositionKind | null>;
+	consensus: ReturnType<typeof consensusOf>;
+}
+
+export interface PositionMatrix {
+	municipalities: { id: string; name: string }[];
+	groups: { ambition: { id: number; title: string; shortTitle: string }; items: MatrixRow[] }[];
+}
+
+/** Items × the five municipalities, grouped by ambition, with a consensus summary per item. Four queries. */
+export async function positionMatrix(
+	q: Queryable,
+	actor: Actor | null,
+	filter: { ambitie?: number | null; status?: string | null; standpunt?: PositionKind | null; gemeente?: string | null } = {}
+): Promise<PositionMatrix> {
+	authorize(actor, 'item.read');
+	const [munis, ambitionRows, items, posRows] = await Promise.all([
+		q.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).orderBy(asc(municipalities.sortOrder)),
+		q.select().from(ambitions).orderBy(asc(ambitions.id)),
+		q
+			.select({ id: agendaItems.id, title: agendaItems.title, status: agendaItems.status, ambitionId: agendaItems.ambitionId })
+			.from(agendaItems)
+			.orderBy(asc(agendaItems.ambitionId), asc(agendaItems.title)),
+		q.select({ itemId: positions.itemId, municipalityId: positions.municipalityId, position: positions.position }).from(positions)
+	]);
+	const participantRows = items.length
+		? await q.query.agendaItemParticipants.findMany({ columns: { itemId: true, municipalityId: true } })
+		: [];
+	const rows: (MatrixRow & { ambitionId: number })[] = items.map((it) => {
+		const participants = participantRows.filter((p) => p.itemId === it.id).map((p) => p.municipalityId);
+		const pos: Record<string, PositionKind | null> = {};
+		for (const m of munis) pos[m.id] = null;
+		for (const p of posRows) if (p.itemId === it.id) pos[p.municipalityId] = p.position as PositionKind;
+		const consensus = consensusOf(participants.map((m) => pos[m] ?? 'nog_geen_standpunt'));
+		return { id: it.id, title: it.title, status: it.status as ItemStatus, ambitionId: it.ambitionId, participants, positions: pos, consensus };
+	});
+	const keep = (r: MatrixRow & { ambitionId: number }) =>
+		(!filter.ambitie || r.ambitionId === filter.ambitie) &&
+		(!filter.status || r.status === filter.status) &&
+		(!filter.standpunt || Object.entries(r.positions).some(([m, p]) => (!filter.gemeente || m === filter.gemeente) && p === filter.standpunt)) &&
+		(!filter.gemeente || filter.standpunt || r.participants.includes(filter.gemeente));
+	return {
+		municipalities: munis,
+		groups: ambitionRows
+			.map((ambition) => ({ ambition, items: rows.filter((r) => r.ambitionId === ambition.id && keep(r)) }))
+			.filter((g) => g.items.length > 0)
+	};
+}
+
+export interface MunicipalityOverview {
+	municipality: { id: string; name: string };
+	/** Items gereed voor besluitvorming in which it takes part and has no valid sign-off on the frozen version. */
+	awaiting: { id: string; title: string; versionNumber: number | null }[];
+	signed: { itemId: string; title: string; decision: SignOffDecision; versionNumber: number; kenmerk: string; signedAt: Date; voided: boolean }[];
+	positions: { itemId: string; title: string; position: PositionKind; updatedAt: Date }[];
+	council: { itemId: string; title: string; outcome: CouncilOutcome; meetingDate: string; kenmerk: string }[];
+}
+
+/** For a municipality's college and griffie: what awaits its decision, what it signed, its positions and council follow-up. */
+export async function municipalityOverview(q: Queryable, actor: Actor | null, municipalityId: string): Promise<MunicipalityOverview | null> {
+	authorize(actor, 'region.read');
+	const [muni] = await q.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).where(eq(municipalities.id, municipalityId));
+	if (!muni) return null;
+	const ready = await q
+		.select({ id: agendaItems.id, title: agendaItems.title })
+		.from(agendaItems)
+		.where(eq(agendaItems.status, 'gereed_voor_besluitvorming'));
+	const readyIds = ready.map((r) => r.id);
+	const [parts, validSigns, signRows, posRows, councilRows] = await Promise.all([
+		readyIds.length
+			? q.query.agendaItemParticipants.findMany({ where: (p, { and, eq, inArray }) => and(eq(p.municipalityId, municipalityId), inArray(p.itemId, readyIds)) })
+			: Promise.resolve([]),
+		readyIds.length
+			? q.select({ itemId: signOffs.itemId }).from(signOffs).where(and(eq(signOffs.municipalityId, municipalityId), isNull(signOffs.voidedAt), inArray(signOffs.itemId, readyIds)))
+			: Promise.resolve([]),
+		q
+			.select({ s: signOffs, title: agendaItems.title })
+			.from(signOffs)
+			.innerJoin(agendaItems, eq(agendaItems.id, signOffs.itemId))
+			.where(eq(signOffs.municipalityId, municipalityId))
+			.orderBy(desc(signOffs.signedAt)),
+		q
+			.select({ p: positions, title: agendaItems.title })
+			.from(positions)
+			.innerJoin(agendaItems, eq(agendaItems.id, positions.itemId))
+			.where(eq(positions.municipalityId, municipalityId))
+			.orderBy(asc(agendaItems.title)),
+		q
+			.select({ c: councilDecisions, title: agendaItems.title })
+			.from(councilDecisions)
+			.innerJoin(agendaItems, eq(agendaItems.id, councilDecisions.itemId))
+			.where(eq(councilDecisions.municipalityId, municipalityId))
+			.orderBy(desc(councilDecisions.recordedAt))
+	]);
+	const taking = new Set(parts.map((p) => p.itemId));
+	const signedNow = new Set(validSigns.map((s) => s.itemId));
+	const awaiting = [];
+	for (const r of ready.filter((r) => taking.has(r.id) && !signedNow.has(r.id))) {
+		awaiting.push({ ...r, versionNumber: (await frozenVersion(q, r.id))?.number ?? null });
+	}
+	return {
+		municipality: muni,
+		awaiting,
+		signed: signRows.map(({ s, title }) => ({
+			itemId: s.itemId,
+			title,
+			decision: s.decision as SignOffDecision,
+			versionNumber: s.versionNumber,
+			kenmerk: s.kenmerk,
+			signedAt: s.signedAt,
+			voided: !!s.voidedAt
+		})),
+		positions: posRows.map(({ p, title }) => ({ itemId: p.itemId, title, position: p.position as PositionKind, updatedAt: p.updatedAt })),
+		council: councilRows.map(({ c, title }) => ({ itemId: c.itemId, title, outcome: c.outcome as CouncilOutcome, meetingDate: c.meetingDate, kenmerk: c.kenmerk }))
+	};
+}

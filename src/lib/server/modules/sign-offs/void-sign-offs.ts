@@ -1,0 +1,40 @@
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { Queryable } from '../../db';
+import { signOffs } from '../../db/schema';
+import type { Actor } from '../../permissions';
+import { record, type Origin } from '../audit/record';
+import type { VoidReason } from '../../../decisions/constants';
+
+/**
+ * Voids every valid sign-off of an item inside the caller's transaction (which holds the item row lock):
+ * the rows stay, marked with who, when and why, and an audit row says the same. Returns how many.
+ * `except` keeps one sign-off valid (the niet akkoord that ended the round).
+ */
+export async function voidSignOffs(
+	tx: Queryable,
+	itemId: string,
+	actor: Pick<Actor, 'userId' | 'name'> | null,
+	reason: VoidReason,
+	origin: Origin,
+	except?: string
+): Promise<number> {
+	const now = new Date();
+	const voided = await tx
+		.update(signOffs)
+		.set({ voidedAt: now, voidedBy: actor?.userId ?? null, voidedByName: actor?.name ?? 'systeem', voidReason: reason })
+		.where(and(eq(signOffs.itemId, itemId), isNull(signOffs.voidedAt), except ? ne(signOffs.id, except) : undefined))
+		.returning({ id: signOffs.id, municipalityId: signOffs.municipalityId, versionNumber: signOffs.versionNumber });
+	const gone = voided;
+	if (gone.length) {
+		await record(tx, {
+			actor,
+			actorLabel: 'systeem',
+			action: 'signoff.void',
+			objectType: 'agenda_item',
+			objectId: itemId,
+			origin,
+			details: { reason, signOffs: gone.map((v) => ({ id: v.id, municipalityId: v.municipalityId, version: v.versionNumber })) }
+		});
+	}
+	return gone.length;
+}

@@ -1,0 +1,118 @@
+import type { Server, Socket } from 'socket.io';
+import type { Ack, ClientToServerEvents, ServerToClientEvents, SocketData } from '../../realtime/events';
+import { ackForError, refusal } from './ack';
+import { ValidationError } from '../errors';
+import { can, type Actor } from '../permissions';
+import { loadActor } from '../modules/users/actor';
+import type { Origin } from '../modules/audit/record';
+import * as comments from '../modules/comments';
+import { itemRefSchema, typingSchema } from '../../validation/comments';
+import type { Db } from '../db';
+import { eq } from 'drizzle-orm';
+import { comments as commentsTable } from '../db/schema';
+
+type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/**
+ * Socket handlers for comments: thin (parse, call the comments module, acknowledge). Every command is
+ * answered, after the commit for writes; a refusal carries the reason and nothing is stored.
+ */
+export function registerCommentHandlers(io: Io, db: Db): void {
+	io.on('connection', (socket) => attach(db, socket));
+}
+
+function originOf(socket: Sock): Origin {
+	const ua = socket.handshake.headers['user-agent'];
+	return { ip: socket.handshake.address || null, userAgent: typeof ua === 'string' ? ua : null };
+}
+
+/** A validation failure names its first reason (e.g. `validation_comment_empty`); anything else as usual. */
+function ackFor(err: unknown, locale: string): Ack<never> {
+	if (err instanceof ValidationError) {
+		const key = Object.values(err.fields)[0];
+		return refusal(key && key !== 'validation_invalid' ? key : 'error_socket_message', locale);
+	}
+	return ackForError(err, locale);
+}
+
+function attach(db: Db, socket: Sock): void {
+	const { locale } = socket.data;
+	const origin = originOf(socket);
+	const actor = (): Promise<Actor> => loadActor(db, { id: socket.data.userId, name: socket.data.userName });
+	const lastTyping = new Map<string, number>();
+
+	function on<T>(run: (payload: unknown, who: Actor) => Promise<T>) {
+		return async (payload: unknown, ack?: unknown) => {
+			const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
+			try {
+				const data = await run(payload, await actor());
+				reply(data === undefined ? { ok: true } : { ok: true, data });
+			} catch (err) {
+				reply(ackFor(err, locale));
+			}
+		};
+	}
+
+	socket.on(
+		'comments:subscribe',
+		on(async (payload, who) => {
+			const { itemId } = itemRefSchema.parse(payload);
+			// Reading the list is the permission check (item.read, the item exists).
+			const { seq } = await comments.commentsSince(db, who, { itemId, after: 2_147_483_647 });
+			await socket.join(comments.commentRooms(itemId, who));
+			return { seq };
+		})
+	);
+	socket.on(
+		'comments:unsubscribe',
+		on(async (payload) => {
+			const { itemId } = itemRefSchema.parse(payload);
+			for (const room of socket.rooms) if (room === `comments:${itemId}` || room.startsWith(`comments:${itemId}:`)) await socket.leave(room);
+			return undefined;
+		})
+	);
+	socket.on(
+		'comments:since',
+		on((payload, who) => comments.commentsSince(db, who, payload))
+	);
+	socket.on(
+		'comment:post',
+		on((payload, who) => comments.postComment(db, who, payload, origin))
+	);
+	socket.on(
+		'comment:edit',
+		on((payload, who) => comments.editComment(db, who, payload, origin))
+	);
+	socket.on(
+		'comment:delete',
+		on((payload, who) => comments.deleteComment(db, who, payload, origin))
+	);
+	socket.on(
+		'comment:resolve',
+		on((payload, who) => comments.resolveThread(db, who, payload, origin))
+	);
+	socket.on(
+		'comment:typing',
+		on(async (payload, who) => {
+			const { itemId, parentId } = typingSchema.parse(payload);
+			if (!can(who, 'item.comment') || !socket.rooms.has(`comments:${itemId}`)) return undefined;
+			const key = `${itemId}:${parentId ?? ''}`;
+			const now = Date.now();
+			if (now - (lastTyping.get(key) ?? 0) < 1000) return undefined;
+			lastTyping.set(key, now);
+			let room = `comments:${itemId}`;
+			if (parentId) {
+				// Typing in an internal thread is only shown to that municipality.
+				const [root] = await db
+					.select({ visibility: commentsTable.visibility, municipalityId: commentsTable.municipalityId, itemId: commentsTable.itemId })
+					.from(commentsTable)
+					.where(eq(commentsTable.id, parentId));
+				if (!root || root.itemId !== itemId || !comments.mayRead(who, root)) return undefined;
+				if (root.visibility === 'internal') room = `comments:${itemId}:${root.municipalityId}`;
+			}
+			socket.to(room).emit('comment:typing', { itemId, parentId, user: { id: who.userId, name: who.name } });
+			return undefined;
+		})
+	);
+}

@@ -1,0 +1,41 @@
+import { fail } from '@sveltejs/kit';
+import * as decisions from '$lib/server/modules/decisions';
+import * as positions from '$lib/server/modules/positions';
+import * as signOffs from '$lib/server/modules/sign-offs';
+import * as council from '$lib/server/modules/council-decisions';
+import * as implementation from '$lib/server/modules/implementation';
+import { hasFreshTwoFactor } from '$lib/server/auth/auth-session';
+import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { todayInNl } from '$lib/validation/decisions';
+
+/** What the positions and decisions block of the item page needs (issue 5). */
+export async function decisionsFor(locals: App.Locals, itemId: string) {
+	const view = await decisions.getItemDecisions(locals.db, locals.actor, itemId);
+	return {
+		...view,
+		freshTwoFactor: !!locals.authSession && hasFreshTwoFactor(locals.authSession),
+		today: todayInNl()
+	};
+}
+
+type Event = { locals: App.Locals; request: Request };
+
+/** Runs one decisions command for a form; failures carry `section: 'besluiten'` and which form. */
+async function run(form: string, { locals, request }: Event, call: (values: Record<string, unknown>) => Promise<unknown>) {
+	const values = await formValues(request);
+	try {
+		await call(values);
+		return { section: 'besluiten', decisionForm: form, decisionSaved: true };
+	} catch (err) {
+		const res = formFailure(err, values);
+		return fail(res.status, { ...res.data, section: 'besluiten', decisionForm: form });
+	}
+}
+
+export const decisionActions = {
+	position: (e: Event) => run('position', e, (v) => positions.setPosition(e.locals.db, e.locals.actor, v, e.locals.origin)),
+	signoff: (e: Event) =>
+		run('signoff', e, (v) => signOffs.recordSignOff(e.locals.db, e.locals.actor, e.locals.authSession, v, e.locals.origin)),
+	council: (e: Event) => run('council', e, (v) => council.recordCouncilDecision(e.locals.db, e.locals.actor, v, e.locals.origin)),
+	progress: (e: Event) => run('progress', e, (v) => implementation.reportProgress(e.locals.db, e.locals.actor, v, e.locals.origin))
+};

@@ -1,0 +1,14 @@
+import { redirect } from '@sveltejs/kit';
+import * as comments from '$lib/server/modules/comments';
+
+export const load = async ({ locals }) => {
+	if (!locals.actor) redirect(303, '/inloggen');
+	return { notifications: await comments.listNotifications(locals.db, locals.actor) };
+};
+
+export const actions = {
+	gelezen: async ({ locals }) => {
+		await comments.markNotificationsRead(locals.db, locals.actor);
+		return { read: true };
+	}
+};

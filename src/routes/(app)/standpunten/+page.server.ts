@@ -1,0 +1,12 @@
+import * as positions from '$lib/server/modules/positions';
+import * as region from '$lib/server/modules/region/queries';
+import { matrixFilterFromSearchParams } from '$lib/validation/decisions';
+
+export const load = async ({ locals, url }) => {
+	const filter = matrixFilterFromSearchParams(url.searchParams);
+	return {
+		filter,
+		matrix: await positions.positionMatrix(locals.db, locals.actor, filter),
+		ambitions: await region.listAmbitions(locals.db, locals.actor)
+	};
+};
