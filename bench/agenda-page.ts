@@ -10,6 +10,9 @@ import { createDb } from '../src/lib/server/db';
 import { seedIfEmpty } from '../src/lib/server/db/seed';
 import { demoAccounts, DEMO_PASSWORD } from '../src/lib/server/db/seed/demo-accounts';
 import { createItem, listItems, updateItemFields } from '../src/lib/server/modules/agenda-items';
+import { setPosition } from '../src/lib/server/modules/positions';
+import { postComment, commentRate } from '../src/lib/server/modules/comments';
+import { randomUUID } from 'node:crypto';
 import { loadActor } from '../src/lib/server/modules/users/actor';
 import { users } from '../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
@@ -26,13 +29,24 @@ const REQUESTS = arg('requests', 500);
 const origin = { ip: null, userAgent: 'bench' };
 const municipalities = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
 
-/** Fills a database with `n` items spread over the ambitions, through the real use cases. */
-async function fill(db: Awaited<ReturnType<typeof createDb>>['db'], n: number, from = 0) {
-	const [row] = await db.select().from(users).where(eq(users.email, demoAccounts[1].email));
-	const actor = await loadActor(db, row);
+type BenchDb = Awaited<ReturnType<typeof createDb>>['db'];
+const actorFor = async (db: BenchDb, email: string) => loadActor(db, (await db.select().from(users).where(eq(users.email, email)))[0]);
+const positions = ['steunt', 'neutraal', 'nog_geen_standpunt', 'steunt', 'neutraal'] as const;
+
+/** Fills a database with `n` items spread over the ambitions, each with five positions and two comments, through the real use cases. */
+async function fill(db: BenchDb, n: number, from = 0) {
+	commentRate.perMinute = Number.MAX_SAFE_INTEGER; // the bench writes far faster than a person may
+	const actor = await actorFor(db, demoAccounts[1].email);
+	const members = await Promise.all(municipalities.map((m) => actorFor(db, `klankbord.${m}@demo.regioportaal.nl`)));
 	for (let i = from; i < from + n; i++) {
 		const { id } = await createItem(db, actor, { ambitionId: (i % 7) + 1, title: `Activiteit ${i + 1}`, summary: 'Bench', horizon: i % 2 ? 'voor_verkiezingen' : 'na_verkiezingen', trekkerId: municipalities[i % 5] }, origin);
 		await updateItemFields(db, actor, { itemId: id, revision: 1, participants: municipalities.map((municipalityId) => ({ municipalityId })), tags: ['bench'] }, origin);
+		for (const [k, member] of members.entries()) {
+			await setPosition(db, member, { itemId: id, municipalityId: municipalities[k], position: positions[(i + k) % 5] }, origin);
+		}
+		for (const body of ['Goed voorstel.', 'Graag de kosten per gemeente erbij.']) {
+			await postComment(db, members[i % 5], { id: randomUUID(), itemId: id, body }, origin);
+		}
 	}
 	return actor;
 }
@@ -100,7 +114,7 @@ async function main() {
 		console.log(`agenda overview, ${ITEMS} items, ${CONCURRENCY} concurrent, ${REQUESTS} requests (server-rendered, production build, PGlite)`);
 		console.log(`  p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   p99 ${percentile(times, 99).toFixed(1)} ms   max ${Math.max(...times).toFixed(1)} ms`);
 		console.log(`SQL queries per overview: ${q.small} at 50 items, ${q.large} at 500 items (ratio ${(q.large / q.small).toFixed(2)})`);
-		console.log('positions and comments per item: not yet part of the schema (issues 4 and 5); rerun when they are');
+		console.log('each item: 5 participants, 5 positions, 2 comments');
 	} finally {
 		server.kill('SIGTERM');
 		await new Promise((r) => server.on('exit', r));

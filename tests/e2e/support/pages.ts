@@ -4,7 +4,7 @@ import { AMBITIONS, MUNICIPALITIES } from './accounts';
 
 /** The header's live-connection indicator (role="status", announced by screen readers). */
 export function connectionStatus(page: Page) {
-	return page.locator('header [role="status"]');
+	return page.locator('header [role="status"]').filter({ hasText: /Live verbinding|Live connection/ });
 }
 
 /** Waits until the header indicator says "Verbonden" (fails after `timeout`). */

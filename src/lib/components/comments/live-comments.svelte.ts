@@ -59,6 +59,8 @@ export class LiveComments {
 			const isNew = !this.byId.has(e.comment.id);
 			let changed = false;
 			this.around(() => (changed = this.merge(e.comment)));
+			// Our own comment can come back live before its acknowledgement: it is stored, so it leaves the outbox.
+			this.#settle([e.comment.id]);
 			if (changed && (isNew || e.change !== 'created')) this.onChange(e);
 		};
 		const onTyping = (e: { itemId: string; parentId: string | null; user: { id: string; name: string } }) => {
@@ -115,6 +117,7 @@ export class LiveComments {
 			for (const c of list) this.merge(c);
 		});
 		for (const c of fresh) this.onChange({ change: 'created', comment: c });
+		this.#settle(list.map((c) => c.id));
 		for (const entry of this.outbox) if (!entry.error) void this.send(entry);
 	}
 
@@ -150,6 +153,15 @@ export class LiveComments {
 
 	discard(id: string): void {
 		this.#drop(id);
+	}
+
+	/** Removes outbox entries the server has already stored (it sent them back). */
+	#settle(ids: string[]): void {
+		const stored = new Set(ids);
+		if (this.outbox.some((e) => stored.has(e.id))) {
+			this.outbox = this.outbox.filter((e) => !stored.has(e.id));
+			this.#persist();
+		}
 	}
 
 	#drop(id: string): void {
