@@ -9,7 +9,7 @@ import { restoreVersionSchema } from '../../../validation/agenda';
 import type { Horizon, Verdeelsleutel } from '../../../agenda/constants';
 import { AgendaConflictError } from './conflict';
 import type { ItemContent } from './content';
-import { loadItemState, withContributor, writeChildren, type ItemState } from './state';
+import { loadItemState, structuredColumns, withContributor, writeChildren, type ItemState } from './state';
 import { insertVersion } from './capture-version';
 import { richTextReplacer } from './rich-text';
 import { publishItemChange } from './events';
@@ -73,20 +73,11 @@ export async function restoreVersion(
 		const [row] = await tx
 			.update(agendaItems)
 			.set({
-				ambitionId: next.ambitionId,
-				title: next.title,
-				summary: next.summary,
+				...structuredColumns(next),
 				descriptionHtml: next.descriptionHtml,
 				descriptionText: next.descriptionText,
 				meerwaardeHtml: next.meerwaardeHtml,
 				meerwaardeText: next.meerwaardeText,
-				horizon: next.horizon,
-				trekkerId: next.trekkerId,
-				startDate: next.startDate,
-				endDate: next.endDate,
-				costEstimateCents: next.costEstimateCents,
-				verdeelsleutel: next.verdeelsleutel,
-				tags: next.tags,
 				revision: current.revision + 1,
 				seq: current.seq + 1,
 				updatedAt: new Date(),

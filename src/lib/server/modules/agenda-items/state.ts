@@ -126,6 +126,22 @@ export async function writeChildren(q: Queryable, state: ItemState, lists: reado
 }
 
 /** Adds someone to the contributors since the last version (once). */
+/** The item row's structured columns as they stand in a state (texts are written by co-editing or a restore). */
+export function structuredColumns(state: ItemState) {
+	return {
+		ambitionId: state.ambitionId,
+		title: state.title,
+		summary: state.summary,
+		horizon: state.horizon,
+		trekkerId: state.trekkerId,
+		startDate: state.startDate,
+		endDate: state.endDate,
+		costEstimateCents: state.costEstimateCents,
+		verdeelsleutel: state.verdeelsleutel,
+		tags: state.tags
+	};
+}
+
 export function withContributor(list: readonly Contributor[], who: Contributor | null): Contributor[] {
 	if (!who || list.some((c) => c.userId === who.userId)) return [...list];
 	return [...list, { userId: who.userId, name: who.name }];

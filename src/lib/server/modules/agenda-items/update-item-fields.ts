@@ -9,7 +9,7 @@ import { municipalityIds } from '../../../roles';
 import { itemFieldNames, updateItemSchema, type ItemFieldName, type ItemFields } from '../../../validation/agenda';
 import { AgendaConflictError } from './conflict';
 import { checkItemRules } from './rules';
-import { loadItemState, withContributor, writeChildren, type ChildList, type ItemState } from './state';
+import { loadItemState, structuredColumns, withContributor, writeChildren, type ChildList, type ItemState } from './state';
 import { publishItemChange } from './events';
 import { returnToDiscussionAfterEdit } from '../sign-offs/on-content-edit';
 
@@ -118,16 +118,7 @@ export async function updateItemFields(db: Db, actor: Actor | null, input: unkno
 		const [row] = await tx
 			.update(agendaItems)
 			.set({
-				ambitionId: next.ambitionId,
-				title: next.title,
-				summary: next.summary,
-				horizon: next.horizon,
-				trekkerId: next.trekkerId,
-				startDate: next.startDate,
-				endDate: next.endDate,
-				costEstimateCents: next.costEstimateCents,
-				verdeelsleutel: next.verdeelsleutel,
-				tags: next.tags,
+				...structuredColumns(next),
 				revision: current.revision + 1,
 				seq: current.seq + 1,
 				updatedAt: new Date(),
