@@ -15,7 +15,10 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'users.manage': 'ja',
 		'municipalities.manage': 'ja',
 		'audit.read': 'ja',
-		'mail.read': 'ja'
+		'mail.read': 'ja',
+		'interview.read': 'ja',
+		'interview.read_confidential': 'ja',
+		'meeting.read': 'ja'
 	},
 	verkenner: {
 		'region.read': 'ja',
@@ -23,7 +26,12 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'item.create': 'ja',
 		'item.edit': 'ja',
 		'item.transition': 'ja',
-		'item.comment': 'ja'
+		'item.comment': 'ja',
+		'interview.read': 'ja',
+		'interview.read_confidential': 'ja',
+		'interview.manage': 'ja',
+		'meeting.read': 'ja',
+		'meeting.plan': 'ja'
 	},
 	klankbordgroeplid: {
 		'region.read': 'ja',
@@ -31,17 +39,33 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'item.edit': 'ja',
 		'item.transition': 'ja',
 		'item.comment': 'ja',
-		'position.set': 'eigen'
+		'position.set': 'eigen',
+		'interview.read': 'ja',
+		'meeting.read': 'ja',
+		'meeting.checkin': 'eigen',
+		'meeting.temperature': 'eigen'
 	},
 	collegelid: {
 		'region.read': 'ja',
 		'item.read': 'ja',
 		'item.comment': 'ja',
 		'position.set': 'eigen',
-		'signoff.record': 'eigen'
+		'signoff.record': 'eigen',
+		'meeting.read': 'ja',
+		'meeting.checkin': 'eigen'
 	},
-	griffie: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'council.record': 'eigen' },
-	meelezer: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja' }
+	griffie: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'council.record': 'eigen', 'meeting.read': 'ja' },
+	meelezer: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'meeting.read': 'ja' }
+};
+
+/** Who may drive a session, decided with the session's chair as resource (`meeting.drive` is 'nee' above: no chair given). */
+const mayChair: Record<Role, boolean> = {
+	administrator: false,
+	verkenner: true,
+	klankbordgroeplid: true,
+	collegelid: false,
+	griffie: false,
+	meelezer: false
 };
 
 const own = 'oegstgeest';
@@ -59,6 +83,13 @@ describe('permission matrix', () => {
 		const actor = actorWith(role);
 		expect(can(actor, action, { municipalityId: own }), 'own municipality').toBe(cell !== 'nee');
 		expect(can(actor, action, { municipalityId: other }), 'other municipality').toBe(cell === 'ja');
+	});
+
+	it.each(roles)('%s drives a session only as its chair', (role) => {
+		const actor = actorWith(role);
+		expect(can(actor, 'meeting.drive', { chairUserId: actor.userId }), 'as chair').toBe(mayChair[role]);
+		expect(can(actor, 'meeting.drive', { chairUserId: 'someone-else' }), 'another chair').toBe(false);
+		expect(can(actor, 'meeting.drive', { chairUserId: null }), 'no chair').toBe(false);
 	});
 
 	it('lists only actions the policy knows', () => {

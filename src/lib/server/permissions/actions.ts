@@ -13,10 +13,29 @@ export const regionalActions = [
 	'users.manage',
 	'municipalities.manage',
 	'audit.read',
-	'mail.read'
+	'mail.read',
+	/** Interviews shared with the klankbordgroep (issue 6). */
+	'interview.read',
+	/** Confidential interviews too: the verkenner and administrators only. */
+	'interview.read_confidential',
+	/** Hold interviews, capture candidates, turn them into agenda items. */
+	'interview.manage',
+	'meeting.read',
+	/** Plan a klankbordgroep session, set its agenda and invitees, name its chair. */
+	'meeting.plan',
+	/** Drive a live session (move through the agenda, timer, minutes); with a `chairUserId` resource: only its chair. */
+	'meeting.drive'
 ] as const;
 
-export const municipalActions = ['position.set', 'signoff.record', 'council.record'] as const;
+export const municipalActions = [
+	'position.set',
+	'signoff.record',
+	'council.record',
+	/** Check in at a session for one's own municipality. */
+	'meeting.checkin',
+	/** Give one's municipality's temperature check on the item in view. */
+	'meeting.temperature'
+] as const;
 
 export const actions = [...regionalActions, ...municipalActions] as const;
 export type RegionalAction = (typeof regionalActions)[number];

@@ -20,24 +20,58 @@ export interface Resource {
 	municipalityId?: string;
 	/** For `item.transition`: the status change asked for. Without it, the answer is whether the actor may change any status. */
 	transition?: { from: ItemStatus; to: ItemStatus };
+	/** For `meeting.drive`: the session's chair. Without it nobody drives. */
+	chairUserId?: string | null;
 }
 
 /** What each role may do anywhere in the region. */
 const regional: Record<Role, readonly RegionalAction[]> = {
-	administrator: ['region.read', 'item.read', 'users.manage', 'municipalities.manage', 'audit.read', 'mail.read'],
-	verkenner: ['region.read', 'item.read', 'item.create', 'item.edit', 'item.transition', 'item.comment'],
-	klankbordgroeplid: ['region.read', 'item.read', 'item.edit', 'item.transition', 'item.comment'],
-	collegelid: ['region.read', 'item.read', 'item.comment'],
-	griffie: ['region.read', 'item.read', 'item.comment'],
-	meelezer: ['region.read', 'item.read', 'item.comment']
+	administrator: [
+		'region.read',
+		'item.read',
+		'users.manage',
+		'municipalities.manage',
+		'audit.read',
+		'mail.read',
+		'interview.read',
+		'interview.read_confidential',
+		'meeting.read'
+	],
+	verkenner: [
+		'region.read',
+		'item.read',
+		'item.create',
+		'item.edit',
+		'item.transition',
+		'item.comment',
+		'interview.read',
+		'interview.read_confidential',
+		'interview.manage',
+		'meeting.read',
+		'meeting.plan',
+		'meeting.drive'
+	],
+	klankbordgroeplid: [
+		'region.read',
+		'item.read',
+		'item.edit',
+		'item.transition',
+		'item.comment',
+		'interview.read',
+		'meeting.read',
+		'meeting.drive'
+	],
+	collegelid: ['region.read', 'item.read', 'item.comment', 'meeting.read'],
+	griffie: ['region.read', 'item.read', 'item.comment', 'meeting.read'],
+	meelezer: ['region.read', 'item.read', 'item.comment', 'meeting.read']
 };
 
 /** What a municipal role may do for its own municipality only. */
 const municipal: Record<MunicipalRole | RegionalRole, readonly MunicipalAction[]> = {
 	administrator: [],
 	verkenner: [],
-	klankbordgroeplid: ['position.set'],
-	collegelid: ['position.set', 'signoff.record'],
+	klankbordgroeplid: ['position.set', 'meeting.checkin', 'meeting.temperature'],
+	collegelid: ['position.set', 'signoff.record', 'meeting.checkin'],
 	griffie: ['council.record'],
 	meelezer: []
 };
@@ -52,6 +86,10 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
 		);
 	}
 	const holding = actor.grants.filter((g) => regional[g.role].includes(action));
+	if (action === 'meeting.drive') {
+		// Chairing is a role held for one session: the verkenner or a member the verkenner names.
+		return holding.length > 0 && !!resource.chairUserId && resource.chairUserId === actor.userId;
+	}
 	if (action === 'item.transition' && resource.transition) {
 		const { from, to } = resource.transition;
 		return mayTransition(holding.map((g) => g.role), from, to);

@@ -7,3 +7,5 @@ export * from './agenda-items';
 export * from './item-documents';
 export * from './comments';
 export * from './decisions';
+export * from './interviews';
+export * from './meetings';
