@@ -132,9 +132,9 @@ export interface ServerToClientEvents {
 	/** Positions, sign-offs, voids, council decisions or progress of an item changed (issue 5). */
 	'decisions:changed': (payload: DecisionsChangedEvent) => void;
 	/** A y-protocols sync message (step 1, step 2 or update) for a document the client joined. */
-	'collab:sync': (payload: CollabDoc & { message: Uint8Array }) => void;
+	'collab:sync': (payload: CollabDoc & { message: string }) => void;
 	/** A y-protocols awareness update (presence and cursors; `user` is always set by the server). */
-	'collab:awareness': (payload: CollabDoc & { update: Uint8Array }) => void;
+	'collab:awareness': (payload: CollabDoc & { update: string }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -158,8 +158,8 @@ export interface ClientToServerEvents {
 	'collab:join': (payload: CollabDoc, ack: (res: Ack<CollabJoined>) => void) => void;
 	'collab:leave': (payload: CollabDoc, ack: (res: Ack) => void) => void;
 	/** A y-protocols sync message; step 2 and updates carry changes and need item.edit. Acked after commit. */
-	'collab:sync': (payload: CollabDoc & { message: Uint8Array }, ack: (res: Ack) => void) => void;
-	'collab:awareness': (payload: CollabDoc & { update: Uint8Array }, ack?: (res: Ack) => void) => void;
+	'collab:sync': (payload: CollabDoc & { message: string | Uint8Array }, ack: (res: Ack) => void) => void;
+	'collab:awareness': (payload: CollabDoc & { update: string | Uint8Array }, ack?: (res: Ack) => void) => void;
 }
 
 export interface SocketData {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fromBase64 } from 'lib0/buffer';
 
 /** The co-edited rich-text fields of an agenda item; each is its own Yjs document. */
 export const richTextFields = ['description', 'meerwaarde'] as const;
@@ -24,11 +25,22 @@ export const collabErrors = [
 ] as const;
 export type CollabError = (typeof collabErrors)[number];
 
-/** Binary data as socket.io hands it over: a Buffer on Node, a Uint8Array (or ArrayBuffer) from a browser. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Binary data: base64 text (what the portal's clients send: one WebSocket frame, see server/realtime/yjs-protocol.ts),
+ * or raw bytes as socket.io hands them over (a Buffer on Node, a Uint8Array or ArrayBuffer from a browser).
+ */
 const bytes = (max: number, tooLarge: string) =>
 	z
-		.custom<Uint8Array>((v) => v instanceof Uint8Array || v instanceof ArrayBuffer, 'collab_error_malformed')
-		.transform((v) => (v instanceof Uint8Array ? v : new Uint8Array(v)))
+		.custom<Uint8Array | ArrayBuffer | string>(
+			(v) => v instanceof Uint8Array || v instanceof ArrayBuffer || typeof v === 'string',
+			'collab_error_malformed'
+		)
+		// Checked before decoding, so an oversized text is never decoded.
+		.refine((v) => typeof v !== 'string' || v.length <= Math.ceil(max / 3) * 4, tooLarge)
+		.refine((v) => typeof v !== 'string' || BASE64.test(v), 'collab_error_malformed')
+		.transform((v) => (typeof v === 'string' ? fromBase64(v) : v instanceof Uint8Array ? v : new Uint8Array(v)))
 		.refine((v) => v.byteLength > 0, 'collab_error_malformed')
 		.refine((v) => v.byteLength <= max, tooLarge);
 

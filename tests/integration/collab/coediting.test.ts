@@ -186,7 +186,8 @@ describe('co-editing a rich-text field', () => {
 			{ itemId, field: 'description', message: new Uint8Array([2, 200, 1, 2, 3]) }, // update with a lying length
 			{ itemId, field: 'description', message: new Uint8Array([2, 5, 255, 255, 255, 255, 255]) }, // not a Yjs update
 			{ itemId, field: 'description', message: new Uint8Array([9, 1, 0]) }, // unknown message type
-			{ itemId, field: 'description', message: 'AAEC' }, // not binary
+			{ itemId, field: 'description', message: 'AA=C' }, // not base64
+			{ itemId, field: 'description', message: 'Ag==Ag==' }, // padding in the middle
 			{ itemId, field: 'description', message: [2, 1, 0] },
 			{ itemId, field: 'titel', message: new Uint8Array([0, 0]) }, // unknown field
 			{ itemId: 'item-1', field: 'description', message: new Uint8Array([0, 0]) },
@@ -233,6 +234,7 @@ describe('co-editing a rich-text field', () => {
 		expect(res.error).toBe('U mag deze tekst lezen, maar niet wijzigen.');
 		await sleep(100);
 		expect(a.text()).toBe('Alleen de verkenner schrijft.');
+		await server.hub.get(itemId, 'description')?.settled();
 		expect(await storedText(t.db, itemId)).toBe('Alleen de verkenner schrijft.');
 	});
 

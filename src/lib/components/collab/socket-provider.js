@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { Observable } from 'lib0/observable';
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 
@@ -26,8 +27,9 @@ const FINAL_ERRORS = new Set([
 const ACK_TIMEOUT_MS = 15_000;
 const RESYNC_DELAY_MS = 1_000;
 
-/** Binary from socket.io: a Buffer in Node, an ArrayBuffer in the browser. */
+/** A message from the server: base64 text (one WebSocket frame; see server/realtime/yjs-protocol.ts), or raw bytes. */
 export function toBytes(/** @type {unknown} */ value) {
+	if (typeof value === 'string') return fromBase64(value);
 	if (value instanceof Uint8Array) return value;
 	if (value instanceof ArrayBuffer) return new Uint8Array(value);
 	throw new TypeError('binary payload expected');
@@ -174,7 +176,7 @@ export class SocketIoYjsProvider extends Observable {
 		const generation = this.generation;
 		if (change) this.pending++;
 		this.setStatus();
-		this.socket.timeout(ACK_TIMEOUT_MS).emit('collab:sync', { ...this.ref, message }, (/** @type {Error | null} */ err, /** @type {Ack} */ res) => {
+		this.socket.timeout(ACK_TIMEOUT_MS).emit('collab:sync', { ...this.ref, message: toBase64(message) }, (/** @type {Error | null} */ err, /** @type {Ack} */ res) => {
 			if (change && generation === this.generation) this.pending = Math.max(0, this.pending - 1);
 			if (this.destroyed) return;
 			if (err) {
@@ -244,7 +246,7 @@ export class SocketIoYjsProvider extends Observable {
 	/** @param {number[]} clients */
 	sendAwareness(clients) {
 		const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
-		this.socket.emit('collab:awareness', { ...this.ref, update });
+		this.socket.emit('collab:awareness', { ...this.ref, update: toBase64(update) });
 	}
 
 	setStatus() {

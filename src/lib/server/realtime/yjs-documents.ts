@@ -35,13 +35,14 @@ import {
 	encodeStep1,
 	encodeStep2,
 	encodeUpdate,
-	isKnownTo
+	isKnownTo,
+	toWire
 } from './yjs-protocol';
 
 /**
  * The live Yjs documents of this process: one per (item, field) that someone has open, loaded from the database
  * on first join and unloaded when the last person leaves. Every change goes
- * checked → authorised → broadcast → one transaction (append + audit when a burst starts) → applied and acknowledged after commit.
+ * checked → authorised → relayed to the others → one transaction (append + audit when a burst starts) → applied and acknowledged after commit.
  */
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -65,6 +66,12 @@ export interface CollabOptions {
 	burstIdleMs: number;
 	/** Most updates written in one transaction. */
 	batchMax: number;
+	/**
+	 * How long changes gather before they are written together. Others already have them (relayed on
+	 * arrival); only the sender's acknowledgement waits. Fewer, larger transactions keep the database's CPU
+	 * out of the way of the relaying.
+	 */
+	batchWindowMs: number;
 }
 
 export const defaultCollabOptions: CollabOptions = {
@@ -74,8 +81,12 @@ export const defaultCollabOptions: CollabOptions = {
 	unloadDelayMs: 5000,
 	compactAfterRows: 200,
 	burstIdleMs: 60_000,
-	batchMax: 200
+	batchMax: 200,
+	batchWindowMs: 25
 };
+
+/** The write window on the embedded database (PGlite), where a write blocks this process. */
+const EMBEDDED_BATCH_WINDOW_MS = 150;
 
 /** One connection's presence in one document. */
 export interface CollabSession {
@@ -188,7 +199,7 @@ export class LiveDocument {
 			socket.emit('collab:awareness', {
 				itemId: this.itemId,
 				field: this.field,
-				update: encodeAwarenessUpdate(this.awareness, present)
+				update: toWire(encodeAwarenessUpdate(this.awareness, present))
 			});
 		}
 	}
@@ -206,7 +217,7 @@ export class LiveDocument {
 			this.hub.io?.to(this.room).emit('collab:awareness', {
 				itemId: this.itemId,
 				field: this.field,
-				update: encodeAwarenessUpdate(this.awareness, present)
+				update: toWire(encodeAwarenessUpdate(this.awareness, present))
 			});
 		}
 		if (this.sessions.size === 0) {
@@ -234,8 +245,17 @@ export class LiveDocument {
 		return this.submit({ update: msg.update, actor: session.actor, origin: session.origin, session });
 	}
 
-	/** Queues a checked, authorised change; resolves after it is stored, applied and broadcast. */
+	/**
+	 * Relays a checked, authorised change to everyone else at once, then queues it for storage; resolves after
+	 * it is stored and applied. Broadcast before the commit, acknowledge after it: Yjs updates are idempotent
+	 * and commutative, and the sender keeps every update until its ack, so an update whose store fails is sent
+	 * again on the next sync (step 2) and nothing is lost. This keeps the database, and the wait for the next
+	 * group commit, out of everyone's typing latency.
+	 */
 	submit(write: Omit<PendingWrite, 'done'>): Promise<Ack> {
+		const payload = { itemId: this.itemId, field: this.field, message: encodeUpdate(write.update) };
+		if (write.session) write.session.socket.to(this.room).emit('collab:sync', payload);
+		else this.hub.io?.to(this.room).emit('collab:sync', payload);
 		return new Promise((done) => {
 			this.queue.push({ ...write, done });
 			this.ready.then(
@@ -253,12 +273,14 @@ export class LiveDocument {
 	 */
 	private pump(): void {
 		if (this.pumping || !this.queue.length || this.inflight >= this.hub.writers) return;
-		// Wait for the end of this event-loop turn: the messages read together are written together.
+		// Gather for a moment: the messages that arrive together are written together.
 		this.pumping = true;
-		setImmediate(() => {
+		const start = () => {
 			this.pumping = false;
 			this.startWrites();
-		});
+		};
+		if (this.options.batchWindowMs > 0) setTimeout(start, this.options.batchWindowMs);
+		else setImmediate(start);
 	}
 
 	private startWrites(): void {
@@ -281,14 +303,6 @@ export class LiveDocument {
 			const last = this.bursts.get(w.actor.userId);
 			if (last === undefined || now - last > this.options.burstIdleMs) bursts.push({ actor: w.actor, origin: w.origin });
 			this.bursts.set(w.actor.userId, now);
-		}
-		// Broadcast before the commit, acknowledge after it: Yjs updates are idempotent and commutative, and the
-		// sender keeps every update until its ack, so an update whose store fails is sent again on the next sync
-		// (step 2) and nothing is lost. This takes the database write out of everyone's typing latency.
-		for (const w of batch) {
-			const payload = { itemId: this.itemId, field: this.field, message: encodeUpdate(w.update) };
-			if (w.session) w.session.socket.to(this.room).emit('collab:sync', payload);
-			else this.hub.io?.to(this.room).emit('collab:sync', payload);
 		}
 		try {
 			await recordUpdates(
@@ -431,7 +445,7 @@ export class LiveDocument {
 		}
 		const update = encodeAwareness(entries);
 		applyAwarenessUpdate(this.awareness, update, session);
-		session.socket.to(this.room).emit('collab:awareness', { itemId: this.itemId, field: this.field, update });
+		session.socket.to(this.room).emit('collab:awareness', { itemId: this.itemId, field: this.field, update: toWire(update) });
 	}
 }
 
@@ -455,8 +469,11 @@ export class CollabHub {
 		readonly io: Io | null,
 		options: Partial<CollabOptions> = {}
 	) {
-		this.options = { ...defaultCollabOptions, ...options };
-		this.writers = typeof (db as { $client?: unknown }).$client === 'function' ? 4 : 1;
+		const server = typeof (db as { $client?: unknown }).$client === 'function';
+		this.writers = server ? 4 : 1;
+		// PGlite runs in this process: every write stops the event loop, relaying included. Fewer, larger writes.
+		const batchWindowMs = server ? defaultCollabOptions.batchWindowMs : EMBEDDED_BATCH_WINDOW_MS;
+		this.options = { ...defaultCollabOptions, batchWindowMs, ...options };
 	}
 
 	/** Makes this hub the one `replaceRichText` and friends use (one per process, like the io). */

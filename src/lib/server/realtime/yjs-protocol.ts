@@ -64,22 +64,31 @@ export function isKnownTo(doc: Y.Doc, update: Uint8Array): boolean {
 	return Y.snapshotContainsUpdate(Y.snapshot(doc), update);
 }
 
-export function encodeStep1(doc: Y.Doc): Uint8Array {
+/**
+ * Messages travel as base64 text: socket.io sends a binary payload as two WebSocket frames (the packet and
+ * its attachment) that both ends must reassemble, text as one. For keystroke-sized updates one frame is
+ * measurably faster (bench/coedit), and the extra third in size does not matter.
+ */
+export function toWire(bytes: Uint8Array): string {
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+export function encodeStep1(doc: Y.Doc): string {
 	const encoder = encoding.createEncoder();
 	syncProtocol.writeSyncStep1(encoder, doc);
-	return encoding.toUint8Array(encoder);
+	return toWire(encoding.toUint8Array(encoder));
 }
 
-export function encodeStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+export function encodeStep2(doc: Y.Doc, stateVector: Uint8Array): string {
 	const encoder = encoding.createEncoder();
 	syncProtocol.writeSyncStep2(encoder, doc, stateVector);
-	return encoding.toUint8Array(encoder);
+	return toWire(encoding.toUint8Array(encoder));
 }
 
-export function encodeUpdate(update: Uint8Array): Uint8Array {
+export function encodeUpdate(update: Uint8Array): string {
 	const encoder = encoding.createEncoder();
 	syncProtocol.writeUpdate(encoder, update);
-	return encoding.toUint8Array(encoder);
+	return toWire(encoding.toUint8Array(encoder));
 }
 
 /** One entry of an awareness update: y-protocols' wire format, `state` already JSON-parsed (null = gone). */
