@@ -1,0 +1,64 @@
+import { Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, HeadingLevel, type IStylesOptions } from 'docx';
+import type { Block, ListEntry, TableColumn } from './outline';
+
+export const MUTED = '4A4A4A';
+const BLUE = '154273';
+const HEADER_FILL = 'E6EEF7';
+/** A4 with Word's default 1-inch margins, in twentieths of a point. */
+const TEXT_WIDTH = 11906 - 2 * 1440;
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
+/** Word's built-in heading styles (Heading1-3, so the navigation pane and a table of contents work), restyled calmly. */
+export function docxStyles(language: string): IStylesOptions {
+	const heading = (size: number, color: string, before: number) => ({
+		run: { font: 'Arial', size, bold: true, color },
+		paragraph: { spacing: { before, after: 120 }, keepNext: true }
+	});
+	return {
+		default: {
+			document: { run: { font: 'Arial', size: 21, language: { value: language } }, paragraph: { spacing: { after: 80 } } },
+			heading1: heading(36, BLUE, 0),
+			heading2: heading(28, BLUE, 320),
+			heading3: heading(23, '1A1A1A', 200)
+		}
+	};
+}
+
+/** Runs for a text that may hold line breaks (minutes are typed with Enter). */
+export function textRuns(text: string, style: { bold?: boolean; color?: string; size?: number } = {}): TextRun[] {
+	return text.split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...style }));
+}
+
+export function docxBlock(block: Block): (Paragraph | Table)[] {
+	if (block.type === 'heading') return [new Paragraph({ heading: HEADINGS[block.level], children: textRuns(block.text) })];
+	if (block.type === 'fields') return block.rows.map((row) => new Paragraph({ children: [new TextRun({ text: `${row.label}: `, bold: true }), ...textRuns(row.value)] }));
+	if (block.type === 'paragraph') return [new Paragraph({ children: textRuns(block.text, block.muted ? { color: MUTED } : {}) })];
+	if (block.type === 'list') return block.entries.map(listParagraph);
+	return [table(block.columns, block.rows), new Paragraph({ children: [] })];
+}
+
+function listParagraph(entry: ListEntry): Paragraph {
+	const detail = entry.detail ? [new TextRun({ text: entry.detail, break: 1, color: MUTED, size: 19 })] : [];
+	return new Paragraph({ bullet: { level: 0 }, children: [...textRuns(entry.text), ...detail] });
+}
+
+function table(columns: TableColumn[], rows: string[][]): Table {
+	const widths = columns.map((c) => Math.round(c.width * TEXT_WIDTH));
+	const header = new TableRow({
+		tableHeader: true,
+		cantSplit: true,
+		children: columns.map((c, i) => cell(c.header, widths[i], true))
+	});
+	const bodyRows = rows.map((row) => new TableRow({ children: row.map((value, i) => cell(value, widths[i], false)) }));
+	return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...bodyRows] });
+}
+
+function cell(text: string, width: number, isHeader: boolean): TableCell {
+	return new TableCell({
+		width: { size: width, type: WidthType.DXA },
+		margins: { top: 60, bottom: 60, left: 100, right: 100 },
+		shading: isHeader ? { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } : undefined,
+		children: [new Paragraph({ spacing: { after: 0 }, children: textRuns(text, isHeader ? { bold: true } : {}) })]
+	});
+}

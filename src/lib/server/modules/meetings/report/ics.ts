@@ -1,0 +1,107 @@
+import { createEvent, type EventAttributes } from 'ics';
+
+export interface IcsInput {
+	uid: string;
+	title: string;
+	/** ISO timestamps; written to the file in UTC, which every calendar converts to the reader's zone. */
+	startsAt: string;
+	endsAt: string;
+	location: string;
+	onlineUrl: string;
+	description: string;
+	url: string;
+	/** Raise on every change, so calendars replace the earlier invitation instead of adding a second one. */
+	sequence: number;
+	organizer: { name: string; email: string } | null;
+	attendees: { name: string; email: string }[];
+	cancelled: boolean;
+}
+
+const PRODUCT_ID = '-//Regioportaal Leidse regio//Klankbordgroep//NL';
+
+/** An iCalendar invitation (METHOD:REQUEST, or CANCEL to withdraw it) for one klankbordgroep session. */
+export function meetingInvitationIcs(input: IcsInput): string {
+	const { error, value } = createEvent(eventAttributes(input));
+	if (error || !value) throw error ?? new Error('ics: no output');
+	return refoldByOctets(unquoteEnumerations(value));
+}
+
+function eventAttributes(input: IcsInput): EventAttributes {
+	return {
+		productId: PRODUCT_ID,
+		method: input.cancelled ? 'CANCEL' : 'REQUEST',
+		uid: input.uid,
+		sequence: input.sequence,
+		title: input.title,
+		start: Date.parse(input.startsAt),
+		startInputType: 'utc',
+		startOutputType: 'utc',
+		end: Date.parse(input.endsAt),
+		endInputType: 'utc',
+		endOutputType: 'utc',
+		location: input.location || input.onlineUrl || undefined,
+		description: description(input) || undefined,
+		url: input.url || undefined,
+		status: input.cancelled ? 'CANCELLED' : 'CONFIRMED',
+		organizer: input.organizer ? { name: paramText(input.organizer.name), email: input.organizer.email } : undefined,
+		attendees: input.attendees.map((a) => ({
+			name: paramText(a.name),
+			email: a.email,
+			rsvp: true,
+			partstat: 'NEEDS-ACTION',
+			role: 'REQ-PARTICIPANT'
+		}))
+	};
+}
+
+/** Outlook shows neither URL nor a second location, so the online link and the portal link go in the text too. */
+function description(input: IcsInput): string {
+	const parts = [input.description.trim()];
+	if (input.location && input.onlineUrl && !input.description.includes(input.onlineUrl)) parts.push(input.onlineUrl);
+	if (input.url && !input.description.includes(input.url)) parts.push(input.url);
+	return parts.filter(Boolean).join('\n\n');
+}
+
+/** A CN parameter is quoted and may not hold a double quote (RFC 5545 §3.1). */
+function paramText(name: string): string {
+	return name.replace(/"/g, "'").replace(/[\r\n]+/g, ' ');
+}
+
+/**
+ * The ics package quotes every parameter value (ROLE="REQ-PARTICIPANT"). That is legal, but the enumerated
+ * values are plain tokens everywhere else and some clients compare them literally; write them bare.
+ */
+function unquoteEnumerations(ics: string): string {
+	return ics.replace(/\r\n[ \t]/g, '').replace(/;(ROLE|PARTSTAT|CUTYPE)="([A-Z-]+)"/g, ';$1=$2');
+}
+
+/**
+ * RFC 5545 §3.1: lines are folded at 75 octets, not characters. The ics package counts characters, so a
+ * line with é or € could run past 75 bytes; unfold its output and fold again by UTF-8 length, never inside
+ * a multi-byte character.
+ */
+export function refoldByOctets(ics: string): string {
+	const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+	const last = lines.pop();
+	return lines.map(foldLine).join('\r\n') + '\r\n' + (last ?? '');
+}
+
+function foldLine(line: string): string {
+	const parts: string[] = [];
+	let current = '';
+	let bytes = 0;
+	for (const ch of line) {
+		const size = Buffer.byteLength(ch, 'utf8');
+		// The first line holds 75 octets; continuation lines start with a space, leaving 74.
+		const limit = parts.length === 0 ? 75 : 74;
+		if (bytes + size > limit) {
+			parts.push(current);
+			current = '';
+			bytes = 0;
+		}
+		current += ch;
+		bytes += size;
+	}
+	parts.push(current);
+	return parts.join('\r\n ');
+}
