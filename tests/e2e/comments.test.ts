@@ -154,6 +154,36 @@ describe('comments in the browser', () => {
 		expect(await apiLeiden.text()).toContain(secret);
 	}, 120_000);
 
+	it('the agenda overview counts unread comments live: shared ones from others, never another municipality\'s internal ones', async () => {
+		const reader = await pageAs('klankbord.oegstgeest');
+		const leiden = await pageAs('klankbord.leiden');
+		const writer = await pageAs('verkenner');
+		await reader.goto('/agenda');
+		await reader.locator('.connection[data-state="connected"]').waitFor({ timeout: 20_000 });
+		const entry = reader.locator('main li', { has: reader.locator(`a.item-title[href="${itemPath}"]`) });
+		const unread = async () => Number((await entry.locator('[data-testid="unread"]').allInnerTexts())[0]?.match(/\d+/)?.[0] ?? 0);
+		const before = await unread();
+		await reader.evaluate(() => ((window as unknown as { stay: boolean }).stay = true));
+
+		await openItem(leiden);
+		await comments(leiden).getByLabel('Zichtbaarheid').selectOption({ label: 'Intern: alleen Leiden' });
+		await postComment(leiden, `Intern, telt niet voor Oegstgeest ${Date.now()}`);
+		await openItem(writer);
+		await postComment(writer, `Gedeeld, telt wel ${Date.now()}`);
+
+		await expect.poll(unread, { timeout: 20_000 }).toBe(before + 1);
+		await reader.waitForTimeout(1000);
+		expect(await unread()).toBe(before + 1);
+		// live, not by reloading the page; and announced politely
+		expect(await reader.evaluate(() => (window as unknown as { stay?: boolean }).stay)).toBe(true);
+		expect(await reader.locator('[role="status"][aria-live="polite"]', { hasText: 'Nieuwe reactie bij' }).count()).toBe(1);
+		// opening the item reads it: back on the overview the count is gone
+		await reader.goto(itemPath);
+		await comments(reader).waitFor();
+		await reader.goto('/agenda');
+		expect(await unread()).toBe(0);
+	}, 120_000);
+
 	it('an anchored comment stays on its passage while the other browser edits the text, and shows detached when it is gone', async () => {
 		const a = await pageAs('verkenner');
 		const b = await pageAs('klankbord.leiderdorp');
@@ -190,6 +220,9 @@ describe('comments in the browser', () => {
 		const anchored = (p: Page) => comments(p).getByRole('listitem', { name: /Discussie gestart door/ }).filter({ hasText: remark }).locator('blockquote.anchor');
 		await anchored(b).waitFor({ timeout: 20_000 });
 		await expect.poll(() => anchored(b).getAttribute('data-anchor-state'), { timeout: 10_000 }).toBe('attached');
+		// The passage is highlighted in both co-editors: a <mark> decoration holding exactly the anchored text
+		const highlighted = (p: Page) => editor(p).locator('mark.comment-anchor');
+		for (const p of [a, b]) await expect.poll(() => highlighted(p).allInnerTexts(), { timeout: 10_000 }).toEqual([word]);
 
 		// B writes before the passage: the anchor follows it
 		await editor(b).click();
@@ -199,7 +232,15 @@ describe('comments in the browser', () => {
 		for (const p of [a, b]) {
 			await expect.poll(() => anchored(p).getAttribute('data-anchor-state')).toBe('attached');
 			expect(await anchored(p).locator('q').innerText()).toBe(word);
+			// still highlighted, on the same words, after the text before it changed
+			await expect.poll(() => highlighted(p).allInnerTexts(), { timeout: 10_000 }).toEqual([word]);
 		}
+		// Showing the passage from the thread emphasises it (and scrolls it into view)
+		await comments(b).getByRole('listitem', { name: /Discussie gestart door/ }).filter({ hasText: remark }).getByRole('button', { name: 'Toon de passage in Beschrijving' }).click();
+		await expect.poll(() => highlighted(b).getAttribute('class')).toContain('is-active');
+		await expect
+			.poll(() => highlighted(b).evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }))
+			.toBe(true);
 
 		// B deletes the passage: the thread stays, detached, with the quote
 		await b.evaluate((w) => {
@@ -220,6 +261,7 @@ describe('comments in the browser', () => {
 		await a.waitForFunction((w) => !document.querySelector('.collab-editor')?.textContent?.includes(w), word, { timeout: 20_000 });
 		for (const p of [a, b]) {
 			await expect.poll(() => anchored(p).getAttribute('data-anchor-state'), { timeout: 10_000 }).toBe('detached');
+			await expect.poll(() => highlighted(p).count()).toBe(0);
 			expect(await anchored(p).innerText()).toContain(word);
 			expect(await anchored(p).innerText()).toContain('niet meer in de tekst');
 		}

@@ -28,7 +28,12 @@ export const councilOutcomes = ['ingestemd', 'wensen_en_bedenkingen', 'verworpen
 export type CouncilOutcome = (typeof councilOutcomes)[number];
 export const councilOutcomeSchema = z.enum(councilOutcomes, { message: 'validation_decisions_council_outcome' });
 
-/** Statuses in which an item's content is frozen for (or by) the sign-off round: editing it voids the sign-offs. */
+/**
+ * Statuses in which an item's content is frozen for (or by) the sign-off round: editing its signed content
+ * (server/modules/sign-offs/signed-content.ts: everything but the status and milestones' done flags) voids
+ * the sign-offs. After vastgesteld (in uitvoering, afgerond) an edit voids nothing; the item shows that its
+ * text no longer matches the signed version.
+ */
 export const frozenStatuses = ['gereed_voor_besluitvorming', 'vastgesteld'] as const;
 
 /** Statuses in which implementation progress may be reported. */

@@ -84,6 +84,17 @@ export interface CommentChangedEvent {
 	comment: CommentView;
 }
 
+/**
+ * A new comment was posted on an item (issue 4, the unread counts of the agenda overview). No text: shared
+ * comments go to room `agenda`; internal ones only to the `user:<id>` rooms of the members of the writer's
+ * municipality, so nobody else learns they exist.
+ */
+export interface CommentActivityEvent {
+	itemId: string;
+	commentId: string;
+	authorId: string;
+}
+
 /** An in-app notification for the person it is for (room `user:<id>`). */
 export interface NotificationView {
 	id: number;
@@ -119,6 +130,8 @@ export interface ServerToClientEvents {
 	'comment:changed': (payload: CommentChangedEvent) => void;
 	/** Someone is typing a comment or a reply on the item. */
 	'comment:typing': (payload: { itemId: string; parentId: string | null; user: { id: string; name: string } }) => void;
+	/** A new comment on an item this user may read it on (for the overview's unread counts; no text). */
+	'comments:activity': (payload: CommentActivityEvent) => void;
 	/** A new notification for this user; `unread` is their new unread total. */
 	'notification:new': (payload: { notification: NotificationView; unread: number }) => void;
 	/** The server ends this connection on purpose (logout, account disabled). */

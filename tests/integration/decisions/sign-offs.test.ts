@@ -4,14 +4,14 @@ import { destroy, testDb, testBackend, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { agendaItemVersions, signOffs } from '../../../src/lib/server/db/schema';
 import { getItem, restoreVersion, transitionItem, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
-import { recordSignOff } from '../../../src/lib/server/modules/sign-offs';
+import { frozenVersion, recordSignOff } from '../../../src/lib/server/modules/sign-offs';
 import { recordCouncilDecision } from '../../../src/lib/server/modules/council-decisions';
 import { reportProgress } from '../../../src/lib/server/modules/implementation';
 import { getItemDecisions, municipalityOverview } from '../../../src/lib/server/modules/decisions';
 import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { DomainError, ValidationError } from '../../../src/lib/server/errors';
 import { auditOf, recordPublished, rejection } from '../agenda/helpers';
-import { readyItem, sessionConfirmed, signInput } from './helpers';
+import { itemWith, readyItem, sessionConfirmed, signInput } from './helpers';
 
 let t: TestDb;
 let verkenner: NewUser;
@@ -151,7 +151,13 @@ describe('sign-off round', () => {
 		const [row] = await t.db.select().from(signOffs).where(eq(signOffs.itemId, id));
 		expect(row.voidReason).toBe('reopened');
 
-		const again = await readyItem(t.db, verkenner.actor, ['leiden']);
+		// Version 1 (in bespreking) has another title than the signed version 2: restoring it changes the signed content.
+		const againId = await itemWith(t.db, verkenner.actor, ['leiden']);
+		await transitionItem(t.db, verkenner.actor, { itemId: againId, from: 'concept', to: 'in_bespreking' }, testOrigin);
+		const draft = await getItem(t.db, verkenner.actor, againId);
+		await updateItemFields(t.db, verkenner.actor, { itemId: againId, revision: draft.item.revision, title: 'Ingediende titel' }, testOrigin);
+		await transitionItem(t.db, verkenner.actor, { itemId: againId, from: 'in_bespreking', to: 'gereed_voor_besluitvorming' }, testOrigin);
+		const again = { id: againId, frozen: (await frozenVersion(t.db, againId))! };
 		await sign('leiden', again.id, again.frozen);
 		await restoreVersion(t.db, verkenner.actor, { itemId: again.id, number: 1 }, testOrigin);
 		expect((await getItem(t.db, verkenner.actor, again.id)).item.status).toBe('in_bespreking');

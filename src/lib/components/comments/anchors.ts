@@ -49,6 +49,28 @@ export function captureSelection(
 }
 
 /**
+ * The passage of an anchor in positions of the editor's current document, resolved from its Yjs relative
+ * positions against the live Y.Doc; null when the passage was deleted (or cannot be resolved).
+ */
+export function resolveRange(
+	libs: AnchorLibs,
+	open: { editor: Editor; doc: Yjs.Doc },
+	anchor: { field: RichTextField; start: string; end: string }
+): { from: number; to: number } | null {
+	const mapping = mappingOf(open.editor);
+	if (!mapping) return null;
+	try {
+		const type = open.doc.getXmlFragment(anchor.field);
+		const from = libs.yt.relativePositionToAbsolutePosition(open.doc, type, libs.Y.decodeRelativePosition(fromB64(anchor.start)), mapping);
+		const to = libs.yt.relativePositionToAbsolutePosition(open.doc, type, libs.Y.decodeRelativePosition(fromB64(anchor.end)), mapping);
+		if (from === null || to === null || to <= from) return null;
+		return { from, to };
+	} catch {
+		return null;
+	}
+}
+
+/**
  * Where an anchored passage is now: its current text, or `present: false` when it was deleted (the thread is
  * then shown detached, with the quote it was written on). Null when the editor is not open (yet).
  */
@@ -58,17 +80,9 @@ export function resolveAnchor(
 	anchor: { field: RichTextField; start: string; end: string }
 ): { present: boolean; text: string } | null {
 	const open = openEditors.get(`${itemId}:${anchor.field}`);
-	if (!open) return null;
-	const mapping = mappingOf(open.editor);
-	if (!mapping) return null;
-	try {
-		const type = open.doc.getXmlFragment(anchor.field);
-		const from = libs.yt.relativePositionToAbsolutePosition(open.doc, type, libs.Y.decodeRelativePosition(fromB64(anchor.start)), mapping);
-		const to = libs.yt.relativePositionToAbsolutePosition(open.doc, type, libs.Y.decodeRelativePosition(fromB64(anchor.end)), mapping);
-		if (from === null || to === null || to <= from) return { present: false, text: '' };
-		const text = open.editor.state.doc.textBetween(from, to, ' ').trim();
-		return { present: text.length > 0, text };
-	} catch {
-		return { present: false, text: '' };
-	}
+	if (!open || !mappingOf(open.editor)) return null;
+	const range = resolveRange(libs, open, anchor);
+	if (!range) return { present: false, text: '' };
+	const text = open.editor.state.doc.textBetween(range.from, range.to, ' ').trim();
+	return { present: text.length > 0, text };
 }

@@ -12,6 +12,7 @@ import { toViews, viewOf } from './views';
 import { mayRead, ownMunicipalities } from './visibility';
 import { deliverNotifications, notifyFor } from './notify';
 import { publishComment } from './publish';
+import { publishCommentActivity } from './activity';
 
 /** How many comments one person may post per minute (all nodes together: counted in the database). */
 export const commentRate = { perMinute: Number(process.env.COMMENT_RATE_PER_MINUTE ?? 60) };
@@ -100,6 +101,8 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 		throw err;
 	}
 	publishComment('created', result.view);
+	// Not awaited: the overview counts need not hold up the acknowledgement.
+	void publishCommentActivity(db, result.view).catch((err) => console.error('comment activity not published', err));
 	await deliverNotifications(db, result.sent).catch((err) => console.error('notifications not delivered', err));
 	return result.view;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import {
 	agendaItemVersions,
@@ -13,17 +13,20 @@ import {
 	users
 } from '../../db/schema';
 import { authorize, municipalitiesFor, type Actor } from '../../permissions';
+import { DomainError } from '../../errors';
 import type { ItemStatus } from '../../../agenda/constants';
 import {
 	consensusOf,
+	implementationStatuses,
 	type CouncilOutcome,
 	type PositionKind,
 	type SignOffDecision,
 	type VoidReason
 } from '../../../decisions/constants';
-import { verifyContent } from '../agenda-items/content';
+import { contentOf, verifyContent } from '../agenda-items/content';
 import { loadItemState } from '../agenda-items/state';
 import { frozenVersion, type FrozenVersion } from '../sign-offs/frozen-version';
+import { signedContentHash, signedHashOfStored } from '../sign-offs/signed-content';
 
 export interface PositionView {
 	municipalityId: string;
@@ -61,6 +64,19 @@ export interface SignOffView {
 	voided: { at: Date; byName: string; reason: VoidReason } | null;
 	/** The stored snapshot of the signed version still hashes to what was signed. */
 	verified: boolean;
+	/**
+	 * The item's signed content now (sign-offs/signed-content.ts: all but status and milestones' done flags)
+	 * is still that of the signed version. False once the text or a signed field changed afterwards.
+	 */
+	matchesCurrent: boolean;
+}
+
+/** What the adopted item's signatures cover, and whether its current text still is that version. */
+export interface AdoptedVersion {
+	versionNumber: number;
+	contentHash: string;
+	/** The current content differs from the signed version: the signatures no longer cover it. */
+	currentDiffers: boolean;
 }
 
 export interface CouncilDecisionView {
@@ -99,6 +115,8 @@ export interface ItemDecisions {
 	positionHistory: PositionChangeView[];
 	/** The version a sign-off round is about, while the item is gereed voor besluitvorming. */
 	round: FrozenVersion | null;
+	/** After vastgesteld (also in uitvoering, afgerond): the version the colleges agreed on. */
+	adopted: AdoptedVersion | null;
 	signOffs: SignOffView[];
 	council: CouncilDecisionView[];
 	progress: ProgressView | null;
@@ -110,6 +128,7 @@ export interface ItemDecisions {
 /** Everything about the decisions on one item, for its page: positions, sign-offs (verified), council, progress, timeline. */
 export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId: string): Promise<ItemDecisions> {
 	authorize(actor, 'item.read');
+	if (!/^[0-9a-f-]{36}$/i.test(itemId)) throw new DomainError('agenda_item_not_found', {}, {}, 404);
 	const item = await loadItemState(q, itemId);
 	const [posRows, changeRows, signRows, councilRows, progressRows, versionRows, round] = await Promise.all([
 		q.select().from(positions).where(eq(positions.itemId, itemId)),
@@ -138,6 +157,7 @@ export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId
 	]);
 	const [creator] = item.createdBy ? await q.select({ name: users.name }).from(users).where(eq(users.id, item.createdBy)) : [];
 
+	const matchesCurrent = signedMatcher(contentOf(item));
 	const signOffViews: SignOffView[] = signRows.map(({ s, content, versionHash }) => ({
 		id: s.id,
 		municipalityId: s.municipalityId,
@@ -153,7 +173,8 @@ export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId
 		signedByName: s.signedByName,
 		signedAt: s.signedAt,
 		voided: s.voidedAt ? { at: s.voidedAt, byName: s.voidedByName ?? '', reason: s.voidReason as VoidReason } : null,
-		verified: versionHash === s.contentHash && verifyContent(content, s.contentHash)
+		verified: versionHash === s.contentHash && verifyContent(content, s.contentHash),
+		matchesCurrent: matchesCurrent(s.versionId, content)
 	}));
 	const positionHistory: PositionChangeView[] = changeRows.map((c) => ({
 		municipalityId: c.municipalityId,
@@ -217,6 +238,7 @@ export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId
 		})),
 		positionHistory,
 		round,
+		adopted: adoptedVersion(item.status, signOffViews),
 		signOffs: signOffViews,
 		council,
 		progress: last ? { percent: last.percent, note: last.note, reportedByName: last.reportedByName, reportedAt: last.reportedAt } : null,
@@ -227,6 +249,35 @@ export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId
 			council: municipalitiesFor(actor, 'council.record')
 		}
 	};
+}
+
+/**
+ * Compares stored versions with the current content by their signed-content hash (computed once per
+ * version). A snapshot that no longer parses never matches.
+ */
+function signedMatcher(current: Parameters<typeof signedContentHash>[0]): (versionId: string, canonical: string) => boolean {
+	const now = signedContentHash(current);
+	const seen = new Map<string, boolean>();
+	return (versionId, canonical) => {
+		let same = seen.get(versionId);
+		if (same === undefined) {
+			try {
+				same = signedHashOfStored(canonical) === now;
+			} catch {
+				same = false;
+			}
+			seen.set(versionId, same);
+		}
+		return same;
+	};
+}
+
+/** The version the valid agreements of an adopted item are on (newest), with the differs flag. */
+function adoptedVersion(status: ItemStatus, signs: SignOffView[]): AdoptedVersion | null {
+	if (!(implementationStatuses as readonly string[]).includes(status)) return null;
+	const agreed = signs.filter((s) => !s.voided && s.decision !== 'niet_akkoord').at(-1);
+	if (!agreed) return null;
+	return { versionNumber: agreed.versionNumber, contentHash: agreed.contentHash, currentDiffers: !agreed.matchesCurrent };
 }
 
 export interface MatrixRow {
@@ -280,73 +331,5 @@ export async function positionMatrix(
 		groups: ambitionRows
 			.map((ambition) => ({ ambition, items: rows.filter((r) => r.ambitionId === ambition.id && keep(r)) }))
 			.filter((g) => g.items.length > 0)
-	};
-}
-
-export interface MunicipalityOverview {
-	municipality: { id: string; name: string };
-	/** Items gereed voor besluitvorming in which it takes part and has no valid sign-off on the frozen version. */
-	awaiting: { id: string; title: string; versionNumber: number | null }[];
-	signed: { itemId: string; title: string; decision: SignOffDecision; versionNumber: number; kenmerk: string; signedAt: Date; voided: boolean }[];
-	positions: { itemId: string; title: string; position: PositionKind; updatedAt: Date }[];
-	council: { itemId: string; title: string; outcome: CouncilOutcome; meetingDate: string; kenmerk: string }[];
-}
-
-/** For a municipality's college and griffie: what awaits its decision, what it signed, its positions and council follow-up. */
-export async function municipalityOverview(q: Queryable, actor: Actor | null, municipalityId: string): Promise<MunicipalityOverview | null> {
-	authorize(actor, 'region.read');
-	const [muni] = await q.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).where(eq(municipalities.id, municipalityId));
-	if (!muni) return null;
-	const ready = await q
-		.select({ id: agendaItems.id, title: agendaItems.title })
-		.from(agendaItems)
-		.where(eq(agendaItems.status, 'gereed_voor_besluitvorming'));
-	const readyIds = ready.map((r) => r.id);
-	const [parts, validSigns, signRows, posRows, councilRows] = await Promise.all([
-		readyIds.length
-			? q.query.agendaItemParticipants.findMany({ where: (p, { and, eq, inArray }) => and(eq(p.municipalityId, municipalityId), inArray(p.itemId, readyIds)) })
-			: Promise.resolve([]),
-		readyIds.length
-			? q.select({ itemId: signOffs.itemId }).from(signOffs).where(and(eq(signOffs.municipalityId, municipalityId), isNull(signOffs.voidedAt), inArray(signOffs.itemId, readyIds)))
-			: Promise.resolve([]),
-		q
-			.select({ s: signOffs, title: agendaItems.title })
-			.from(signOffs)
-			.innerJoin(agendaItems, eq(agendaItems.id, signOffs.itemId))
-			.where(eq(signOffs.municipalityId, municipalityId))
-			.orderBy(desc(signOffs.signedAt)),
-		q
-			.select({ p: positions, title: agendaItems.title })
-			.from(positions)
-			.innerJoin(agendaItems, eq(agendaItems.id, positions.itemId))
-			.where(eq(positions.municipalityId, municipalityId))
-			.orderBy(asc(agendaItems.title)),
-		q
-			.select({ c: councilDecisions, title: agendaItems.title })
-			.from(councilDecisions)
-			.innerJoin(agendaItems, eq(agendaItems.id, councilDecisions.itemId))
-			.where(eq(councilDecisions.municipalityId, municipalityId))
-			.orderBy(desc(councilDecisions.recordedAt))
-	]);
-	const taking = new Set(parts.map((p) => p.itemId));
-	const signedNow = new Set(validSigns.map((s) => s.itemId));
-	const awaiting = [];
-	for (const r of ready.filter((r) => taking.has(r.id) && !signedNow.has(r.id))) {
-		awaiting.push({ ...r, versionNumber: (await frozenVersion(q, r.id))?.number ?? null });
-	}
-	return {
-		municipality: muni,
-		awaiting,
-		signed: signRows.map(({ s, title }) => ({
-			itemId: s.itemId,
-			title,
-			decision: s.decision as SignOffDecision,
-			versionNumber: s.versionNumber,
-			kenmerk: s.kenmerk,
-			signedAt: s.signedAt,
-			voided: !!s.voidedAt
-		})),
-		positions: posRows.map(({ p, title }) => ({ itemId: p.itemId, title, position: p.position as PositionKind, updatedAt: p.updatedAt })),
-		council: councilRows.map(({ c, title }) => ({ itemId: c.itemId, title, outcome: c.outcome as CouncilOutcome, meetingDate: c.meetingDate, kenmerk: c.kenmerk }))
 	};
 }

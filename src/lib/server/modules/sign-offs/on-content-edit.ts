@@ -3,7 +3,9 @@ import type { Actor } from '../../permissions';
 import type { Origin } from '../audit/record';
 import { frozenStatuses } from '../../../decisions/constants';
 import { changeStatus, type StatusChange } from '../agenda-items/transition-item';
+import { contentOf } from '../agenda-items/content';
 import { loadItemState } from '../agenda-items/state';
+import { signedContentHash, signedHashOfStored, signedReference } from './signed-content';
 import { voidSignOffs } from './void-sign-offs';
 
 export interface EditConsequence {
@@ -12,10 +14,13 @@ export interface EditConsequence {
 }
 
 /**
- * Called by every use case that changes an item's content, inside its transaction after the write (the
- * item row is locked): when the content was frozen for or by the sign-off round (gereed voor
- * besluitvorming, vastgesteld), the existing sign-offs become void (visibly) and the item returns to
- * in bespreking. Otherwise nothing happens and null is returned.
+ * Called by every use case that changes an item, inside its transaction after the write (the item row is
+ * locked). When the content is frozen for or by the sign-off round (gereed voor besluitvorming,
+ * vastgesteld) and the *signed content* (signed-content.ts) now differs from the version the signatures are
+ * about, the sign-offs become void (visibly) and the item returns to in bespreking. Implementation data
+ * (a milestone marked done) changes no signed content and voids nothing. Later (in uitvoering, afgerond)
+ * an edit voids nothing either: the item page shows that the text no longer matches the signed version.
+ * Returns null when nothing happened.
  */
 export async function returnToDiscussionAfterEdit(
 	tx: Queryable,
@@ -25,6 +30,8 @@ export async function returnToDiscussionAfterEdit(
 ): Promise<EditConsequence | null> {
 	const state = await loadItemState(tx, itemId);
 	if (!(frozenStatuses as readonly string[]).includes(state.status)) return null;
+	const signed = await signedReference(tx, itemId);
+	if (signed && signedHashOfStored(signed.content) === signedContentHash(contentOf(state))) return null;
 	const voided = await voidSignOffs(tx, itemId, actor, 'edited', origin);
 	const change = await changeStatus(tx, state, 'in_bespreking', actor, origin, { cause: 'edited', voidedSignOffs: voided });
 	return { change, voided };
