@@ -54,6 +54,20 @@ describe('comments: threads and replies', () => {
 		}
 	});
 
+	it('acknowledges the comment exactly as readers later see it, mention names included', async () => {
+		const posted = await post(leiden, {
+			body: 'Vraag aan @Otto Oegstgeest en @Oegstgeest.',
+			stance: 'voor',
+			mentions: [
+				{ kind: 'user', id: oegstgeest.id },
+				{ kind: 'municipality', id: 'oegstgeest' }
+			]
+		});
+		expect(posted.mentions.map((m) => m.label)).toEqual(['Otto Oegstgeest', 'Oegstgeest']);
+		const { comments: listed } = await comments.listComments(t.db, leiden.actor, itemId);
+		expect(posted).toEqual(listed.find((c) => c.id === posted.id));
+	});
+
 	it('a resend with the same id never stores a second comment, also when sent concurrently', async () => {
 		const id = randomUUID();
 		const input = { id, itemId, body: 'Dubbel?' };

@@ -1,6 +1,7 @@
 import { and, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db';
-import { agendaItems, comments, municipalities, users } from '../../db/schema';
+import { comments, municipalities, users } from '../../db/schema';
+import { isForeignKeyViolation } from '../../db/pg-errors';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
@@ -8,7 +9,7 @@ import { record, type Origin } from '../audit/record';
 import { postCommentSchema } from '../../../validation/comments';
 import type { CommentView } from '../../../realtime/events';
 import { nextCommentSeq } from './sequence';
-import { toViews, viewOf } from './views';
+import { newCommentView, viewOf } from './views';
 import { mayRead, ownMunicipalities } from './visibility';
 import { deliverNotifications, notifyFor } from './notify';
 import { publishComment } from './publish';
@@ -34,9 +35,6 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 	let result;
 	try {
 		result = await db.transaction(async (tx) => {
-			const [item] = await tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.id, data.itemId));
-			if (!item) throw new DomainError('comments_item_not_found', {}, {}, 404);
-
 			let { visibility, municipalityId } = data;
 			let parentId: string | null = null;
 			if (data.parentId) {
@@ -55,10 +53,13 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 			if (visibility === 'shared') municipalityId = null;
 			if (parentId && data.anchor) throw new DomainError('validation_comment_anchor', {}, { anchor: 'validation_comment_anchor' });
 
-			await checkMentions(tx, data.mentions);
+			const labels = await mentionLabels(tx, data.mentions);
 			await checkRate(tx, actor);
 
-			const seq = await nextCommentSeq(tx, data.itemId);
+			// Taking the item's next sequence number also proves the item exists (foreign key).
+			const seq = await nextCommentSeq(tx, data.itemId).catch((err: unknown) => {
+				throw isForeignKeyViolation(err) ? new DomainError('comments_item_not_found', {}, {}, 404) : err;
+			});
 			const [row] = await tx
 				.insert(comments)
 				.values({
@@ -90,8 +91,7 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 				details: { itemId: row.itemId, parentId, visibility, municipalityId, seq, anchored: !!data.anchor }
 			});
 			const sent = await notifyFor(tx, row, actor.name);
-			const [view] = await toViews(tx, [row]);
-			return { view, sent };
+			return { view: newCommentView(row, actor.name, labels), sent };
 		});
 	} catch (err) {
 		if (err instanceof AlreadyStored) {
@@ -115,15 +115,21 @@ async function findOwn(q: Queryable, actor: Actor, id: string): Promise<CommentV
 	return viewOf(q, id);
 }
 
-async function checkMentions(tx: Queryable, mentions: { kind: 'user' | 'municipality'; id: string }[]): Promise<void> {
+/** Checks that every mentioned person (active) and municipality exists; returns their names for the view. */
+async function mentionLabels(tx: Queryable, mentions: { kind: 'user' | 'municipality'; id: string }[]): Promise<Map<string, string>> {
 	const userIds = [...new Set(mentions.filter((m) => m.kind === 'user').map((m) => m.id))];
 	const muniIds = [...new Set(mentions.filter((m) => m.kind === 'municipality').map((m) => m.id))];
 	const [u, mu] = await Promise.all([
-		userIds.length ? tx.select({ id: users.id }).from(users).where(and(inArray(users.id, userIds), isNull(users.disabledAt))) : [],
-		muniIds.length ? tx.select({ id: municipalities.id }).from(municipalities).where(inArray(municipalities.id, muniIds)) : []
+		userIds.length
+			? tx.select({ id: users.id, name: users.name }).from(users).where(and(inArray(users.id, userIds), isNull(users.disabledAt)))
+			: [],
+		muniIds.length
+			? tx.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).where(inArray(municipalities.id, muniIds))
+			: []
 	]);
 	if (u.length !== userIds.length || mu.length !== muniIds.length)
 		throw new DomainError('validation_comment_mention', {}, { mentions: 'validation_comment_mention' });
+	return new Map([...u, ...mu].map((x) => [x.id, x.name]));
 }
 
 async function checkRate(tx: Queryable, actor: Actor): Promise<void> {

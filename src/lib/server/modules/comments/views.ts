@@ -70,6 +70,13 @@ function toView(r: CommentRow, names: Map<string, string>, muniNames: Map<string
 	};
 }
 
+/** The view of a comment just inserted, without asking the database again: no revisions, names known. */
+export function newCommentView(row: CommentRow, authorName: string, mentionNames: Map<string, string>): CommentView {
+	const names = new Map(mentionNames);
+	names.set(row.authorId, authorName);
+	return toView(row, names, mentionNames, 0);
+}
+
 export async function viewOf(q: Queryable, id: string): Promise<CommentView> {
 	const rows = await q.select().from(comments).where(eq(comments.id, id));
 	const [view] = await toViews(q, rows);

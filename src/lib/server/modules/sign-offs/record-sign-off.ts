@@ -15,20 +15,13 @@ import { publishItemChange } from '../agenda-items/events';
 import { publishDecisionChange } from '../decisions/publish';
 import { frozenVersion } from './frozen-version';
 import { voidSignOffs } from './void-sign-offs';
+import { isUniqueViolation } from '../../db/pg-errors';
 
 export interface SignOffResult {
 	id: string;
 	/** The item's status afterwards: vastgesteld when this was the last agreement, in_bespreking after niet akkoord. */
 	status: ItemStatus;
 	versionNumber: number;
-}
-
-/** Postgres' unique_violation: another college member of the same municipality signed first. */
-function isUniqueViolation(err: unknown): boolean {
-	for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-		if (e.code === '23505') return true;
-	}
-	return false;
 }
 
 /**
@@ -138,6 +131,7 @@ export async function recordSignOff(
 			return { row, item, seq, statusChanged: false, version: 0 };
 		});
 	} catch (err) {
+		// Another college member of the same municipality signed first.
 		if (isUniqueViolation(err)) throw new DomainError('decisions_signoff_already_recorded', { name: '' }, {}, 409);
 		throw err;
 	}

@@ -8,6 +8,7 @@ import { grantValue, inviteUserSchema } from '../../../validation/admin';
 import { record, type Origin } from '../audit/record';
 import { deliver } from '../mail/outbox';
 import { queueInvitation } from './invitation-mail';
+import { isUniqueViolation } from '../../db/pg-errors';
 
 // The summary says a field needs attention; the field itself says why.
 const emailTaken = () => new DomainError('error_validation', {}, { email: 'admin_email_taken' }, 409);
@@ -53,9 +54,4 @@ export async function inviteUser(
 async function assertEmailFree(tx: Queryable, email: string): Promise<void> {
 	const [taken] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
 	if (taken) throw emailTaken();
-}
-
-function isUniqueViolation(err: unknown): boolean {
-	const e = err as { code?: string; cause?: { code?: string } } | null;
-	return e?.code === '23505' || e?.cause?.code === '23505';
 }
