@@ -4,6 +4,7 @@ import { readConfig } from '../src/lib/server/config';
 import { createDb } from '../src/lib/server/db';
 import { seedIfEmpty } from '../src/lib/server/db/seed';
 import { seedDemoAgenda } from '../src/lib/server/db/seed/demo-agenda';
+import { seedDemoMeetings } from '../src/lib/server/db/seed/demo-meetings';
 import { bootstrapAdministrator } from '../src/lib/server/db/seed/bootstrap-admin';
 import path from 'node:path';
 
@@ -20,6 +21,7 @@ try {
 	} else {
 		const result = await seedIfEmpty(handle.db, { demo: args.includes('--demo') });
 		if (result.demo) await seedDemoAgenda(handle.db);
+		if (result.demo) await seedDemoMeetings(handle.db);
 		console.log(`Regio geladen: ${result.region ? 'ja' : 'was er al'}; demo-accounts: ${result.demo ? 'geladen' : 'niet geladen (de database heeft al accounts, of --demo ontbrak)'}`);
 	}
 } finally {

@@ -1,5 +1,7 @@
 import type { PresenceUser, RichTextField } from '../validation/collab';
 import type { Stance, Visibility } from '../validation/comments';
+import type { MeetingState } from '../meetings/live';
+import type { InterviewChangedEvent, InterviewsChangedEvent } from '../interviews/events';
 
 /**
  * The one map of socket events, shared by server and client. Every client→server event is
@@ -10,7 +12,15 @@ export type Ack<T = undefined> =
 	| { ok: false; /** a message key, stable for programs */ code: string; /** in the user's language */ error: string };
 
 /** Rooms a client may ask to join; each join is a permission check. */
-export type RoomName = `item:${string}` | `meeting:${string}` | `municipality:${string}` | 'agenda';
+export type RoomName =
+	| `item:${string}`
+	| `meeting:${string}`
+	| `municipality:${string}`
+	| 'agenda'
+	/** Interviews (issue 6): joined only through `interview:join` / `interviews:subscribe`, which check visibility. */
+	| `interview:${string}`
+	| 'interviews'
+	| 'interviews:vertrouwelijk';
 
 /** Who did something, as shown to others. Null for the system (an automatic version). */
 export type EventActor = { userId: string; name: string } | null;
@@ -144,10 +154,16 @@ export interface ServerToClientEvents {
 	'agenda:item': (payload: AgendaItemEvent) => void;
 	/** Positions, sign-offs, voids, council decisions or progress of an item changed (issue 5). */
 	'decisions:changed': (payload: DecisionsChangedEvent) => void;
-	/** A y-protocols sync message (step 1, step 2 or update) for a document the client joined. */
+	/** An interview the client joined changed (issue 6; interviews/events.ts). */
+	'interview:changed': (payload: InterviewChangedEvent) => void;
+	/** The inventory overview changed (issue 6). */
+	'interviews:changed': (payload: InterviewsChangedEvent) => void;
+	/** A y-protocols sync message (step 1, step 2 or update), base64, for a document the client joined. */
 	'collab:sync': (payload: CollabDoc & { message: string }) => void;
-	/** A y-protocols awareness update (presence and cursors; `user` is always set by the server). */
+	/** A y-protocols awareness update, base64 (presence and cursors; `user` is always set by the server). */
 	'collab:awareness': (payload: CollabDoc & { update: string }) => void;
+	/** Klankbordgroep session (room `meeting:<id>`): the whole live state after every change; keep the highest `seq`. */
+	'meeting:state': (payload: MeetingState) => void;
 }
 
 export interface ClientToServerEvents {
@@ -166,13 +182,33 @@ export interface ClientToServerEvents {
 	'comment:resolve': (payload: { id: string; resolved: boolean }, ack: (res: Ack<CommentView>) => void) => void;
 	'comment:typing': (payload: { itemId: string; parentId: string | null }, ack?: (res: Ack) => void) => void;
 	'room:join': (payload: { room: RoomName }, ack: (res: Ack) => void) => void;
+	/** Joins `interview:<id>` when the interview is visible to the user (issue 6); answers its `seq` and `notesRevision`. */
+	'interview:join': (payload: { interviewId: string }, ack: (res: Ack<{ seq: number; notesRevision: number }>) => void) => void;
+	'interview:leave': (payload: { interviewId: string }, ack: (res: Ack) => void) => void;
+	/** Joins the overview rooms the user may read (`interviews`, and `interviews:vertrouwelijk` for confidential readers). */
+	'interviews:subscribe': (payload: Record<string, never>, ack: (res: Ack) => void) => void;
 	'room:leave': (payload: { room: RoomName }, ack: (res: Ack) => void) => void;
 	/** Opens a document (needs item.read); the server then sends its sync step 1 and everyone's presence. */
 	'collab:join': (payload: CollabDoc, ack: (res: Ack<CollabJoined>) => void) => void;
 	'collab:leave': (payload: CollabDoc, ack: (res: Ack) => void) => void;
-	/** A y-protocols sync message; step 2 and updates carry changes and need item.edit. Acked after commit. */
+	/**
+	 * A y-protocols sync message, base64 text (raw bytes are accepted too); step 2 and updates carry changes and
+	 * need item.edit. Acked after commit.
+	 */
 	'collab:sync': (payload: CollabDoc & { message: string | Uint8Array }, ack: (res: Ack) => void) => void;
 	'collab:awareness': (payload: CollabDoc & { update: string | Uint8Array }, ack?: (res: Ack) => void) => void;
+	/** Joins a session's room (needs meeting.read) and answers its whole current state (also after a reconnect). */
+	'meeting:join': (payload: { meetingId: string }, ack: (res: Ack<MeetingState>) => void) => void;
+	'meeting:leave': (payload: { meetingId: string }, ack: (res: Ack) => void) => void;
+	/** The chair only: `{ meetingId, action: start|goto|next|previous|pause|resume|close, entryId? }`. Acked with the new state. */
+	'meeting:drive': (payload: { meetingId: string; action: string; entryId?: string }, ack: (res: Ack<MeetingState>) => void) => void;
+	/** Attendance (validation/meetings.ts checkInSchema); acked with the new state. */
+	'meeting:checkin': (payload: unknown, ack: (res: Ack<MeetingState>) => void) => void;
+	/** A temperature check on the current item (temperatureSchema); acked with the new state. */
+	'meeting:temperature': (payload: unknown, ack: (res: Ack<MeetingState>) => void) => void;
+	/** The chair writes a minute (minuteSchema; the id comes from the client) or deletes one (minuteRefSchema). */
+	'meeting:minute': (payload: unknown, ack: (res: Ack<MeetingState>) => void) => void;
+	'meeting:minute-delete': (payload: unknown, ack: (res: Ack<MeetingState>) => void) => void;
 }
 
 export interface SocketData {

@@ -3,6 +3,7 @@ import { readConfig, type Config } from './config';
 import { createDb, type Db, type DbHandle } from './db';
 import { seedIfEmpty } from './db/seed';
 import { seedDemoAgenda } from './db/seed/demo-agenda';
+import { seedDemoMeetings } from './db/seed/demo-meetings';
 
 export interface Runtime {
 	config: Config;
@@ -25,6 +26,7 @@ export function startRuntime(config: Config = readConfig()): Promise<Runtime> {
 		await handle.migrate();
 		const seeded = await seedIfEmpty(handle.db, { demo: config.demoAllowed });
 		if (seeded.demo) await seedDemoAgenda(handle.db);
+		if (seeded.demo) await seedDemoMeetings(handle.db);
 		return { config, handle, db: handle.db };
 	})();
 	return holder[key];

@@ -5,6 +5,10 @@ import { getLocale } from '$lib/paraglide/runtime';
 export const load = async ({ locals }) => ({
 	user: locals.user ? { id: locals.user.id, name: locals.user.name } : null,
 	unreadNotifications: await comments.unreadNotificationCount(locals.db, locals.actor),
-	nav: { admin: can(locals.actor, 'users.manage') || can(locals.actor, 'audit.read') },
+	nav: {
+		admin: can(locals.actor, 'users.manage') || can(locals.actor, 'audit.read'),
+		// ---- interviews (issue 6) ----
+		interviews: can(locals.actor, 'interview.read')
+	},
 	locale: getLocale()
 });

@@ -9,6 +9,8 @@ import { startRuntime } from '../runtime';
 import { watchSession } from './session-watch';
 import { setupCollaboration } from './yjs-handlers';
 import { registerCommentHandlers } from './comment-handlers';
+import { registerMeetingHandlers } from './meeting-handlers';
+import { registerInterviewHandlers } from './interview-handlers';
 import type { Db } from '../db';
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -33,6 +35,8 @@ export async function setupRealtime(io: Io): Promise<void> {
 	});
 	const collab = setupCollaboration(io, db);
 	registerCommentHandlers(io, db);
+	registerMeetingHandlers(io, db);
+	registerInterviewHandlers(io, db);
 	io.on('connection', (socket) => {
 		onConnection(db, socket);
 		collab.attach(socket);

@@ -5,6 +5,7 @@ import { createItem, transitionItem, updateItemFields } from '../../modules/agen
 import { loadActor } from '../../modules/users/actor';
 import type { Origin } from '../../modules/audit/record';
 import { DEMO_DOMAIN } from './demo-accounts';
+import { seedDemoInterviews } from './demo-interviews';
 
 const all = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
 const origin: Origin = { ip: null, userAgent: 'demo-data' };
@@ -124,4 +125,6 @@ export async function seedDemoAgenda(db: Db): Promise<void> {
 		await updateItemFields(db, actor, { itemId: id, revision: 1, ...item.fields }, origin);
 		if (item.status) await transitionItem(db, actor, { itemId: id, from: 'concept', to: item.status }, origin);
 	}
+	// ---- interviews (issue 6): they link to the items above ----
+	await seedDemoInterviews(db, actor);
 }

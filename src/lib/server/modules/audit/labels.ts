@@ -41,14 +41,39 @@ const actionLabels: Record<string, Label> = {
 	'position.set': m.admin_audit_action_position_set,
 	'signoff.record': m.admin_audit_action_signoff_record,
 	'signoff.void': m.admin_audit_action_signoff_void,
-	'council.record': m.admin_audit_action_council_record
+	'council.record': m.admin_audit_action_council_record,
+	// interviews (issue 6)
+	'interview.create': m.interviews_audit_create,
+	'interview.update': m.interviews_audit_update,
+	'interview.notes_saved': m.interviews_audit_notes_saved,
+	'interview.candidate_captured': m.interviews_audit_candidate_captured,
+	'interview.candidate_updated': m.interviews_audit_candidate_updated,
+	'interview.candidate_deleted': m.interviews_audit_candidate_deleted,
+	'interview.candidate_promoted': m.interviews_audit_candidate_promoted,
+	'interview.candidate_attached': m.interviews_audit_candidate_attached,
+	// klankbordgroep sessions (issue 6)
+	'meeting.create': m.meetings_audit_create,
+	'meeting.update': m.meetings_audit_update,
+	'meeting.chair': m.meetings_audit_chair,
+	'meeting.start': m.meetings_audit_start,
+	'meeting.move': m.meetings_audit_move,
+	'meeting.timer_paused': m.meetings_audit_timer_paused,
+	'meeting.timer_resumed': m.meetings_audit_timer_resumed,
+	'meeting.checkin': m.meetings_audit_checkin,
+	'meeting.temperature': m.meetings_audit_temperature,
+	'meeting.temperature_adopted': m.meetings_audit_temperature_adopted,
+	'meeting.minute': m.meetings_audit_minute,
+	'meeting.minute_deleted': m.meetings_audit_minute_deleted,
+	'meeting.close': m.meetings_audit_close
 };
 
 const objectTypeLabels: Record<string, Label> = {
 	user: m.admin_audit_object_user,
 	municipality: m.admin_audit_object_municipality,
 	agenda_item: m.admin_audit_object_agenda_item,
-	comment: m.admin_audit_object_comment
+	comment: m.admin_audit_object_comment,
+	interview: m.interviews_audit_object_interview,
+	meeting: m.meetings_audit_object
 };
 
 const resultLabels: Record<string, Label> = {

@@ -26,6 +26,7 @@ import {
 import { contentOf, verifyContent } from '../agenda-items/content';
 import { loadItemState } from '../agenda-items/state';
 import { frozenVersion, type FrozenVersion } from '../sign-offs/frozen-version';
+import { interviewOrigins, type InterviewOriginEntry } from '../interviews/timeline';
 import { signedContentHash, signedHashOfStored } from '../sign-offs/signed-content';
 
 export interface PositionView {
@@ -104,7 +105,9 @@ export type TimelineEntry =
 	| { kind: 'signoff'; at: Date; byName: string; municipalityId: string; decision: SignOffDecision; versionNumber: number; kenmerk: string }
 	| { kind: 'void'; at: Date; byName: string; municipalityId: string; reason: VoidReason; versionNumber: number }
 	| { kind: 'council'; at: Date; byName: string; municipalityId: string; outcome: CouncilOutcome; kenmerk: string }
-	| { kind: 'progress'; at: Date; byName: string; percent: number; note: string };
+	| { kind: 'progress'; at: Date; byName: string; percent: number; note: string }
+	/** Issue 6: the interviews it came from (only those the reader may see). */
+	| InterviewOriginEntry;
 
 export interface ItemDecisions {
 	itemId: string;
@@ -155,6 +158,7 @@ export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId
 			.orderBy(asc(agendaItemVersions.number)),
 		item.status === 'gereed_voor_besluitvorming' ? frozenVersion(q, itemId) : Promise.resolve(null)
 	]);
+	const origins = await interviewOrigins(q, actor, itemId);
 	const [creator] = item.createdBy ? await q.select({ name: users.name }).from(users).where(eq(users.id, item.createdBy)) : [];
 
 	const matchesCurrent = signedMatcher(contentOf(item));
@@ -218,7 +222,8 @@ export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId
 				versionNumber: s.versionNumber
 			})),
 		...council.map((c) => ({ kind: 'council' as const, at: c.recordedAt, byName: c.recordedByName, municipalityId: c.municipalityId, outcome: c.outcome, kenmerk: c.kenmerk })),
-		...progressRows.map((p) => ({ kind: 'progress' as const, at: p.reportedAt, byName: p.reportedByName, percent: p.percent, note: p.note }))
+		...progressRows.map((p) => ({ kind: 'progress' as const, at: p.reportedAt, byName: p.reportedByName, percent: p.percent, note: p.note })),
+		...origins
 	] satisfies TimelineEntry[];
 	timeline.sort((a, b) => a.at.getTime() - b.at.getTime());
 

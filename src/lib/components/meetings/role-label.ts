@@ -1,0 +1,12 @@
+import { m } from '$lib/paraglide/messages.js';
+
+const roles: Record<string, () => string> = {
+	administrator: m.role_administrator,
+	verkenner: m.role_verkenner,
+	klankbordgroeplid: m.role_klankbordgroeplid,
+	collegelid: m.role_collegelid,
+	griffie: m.role_griffie,
+	meelezer: m.role_meelezer
+};
+
+export const roleLabel = (role: string): string => (Object.hasOwn(roles, role) ? roles[role]() : role);

@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { agendaItems, interviewCandidates } from '../../db/schema';
+import { ValidationError } from '../../errors';
+import { authorize, type Actor } from '../../permissions';
+import { parse } from '../../validate';
+import { record, type Origin } from '../audit/record';
+import { attachCandidateSchema } from '../../../validation/interviews';
+import { assertNotLinked, loadCandidate, nextSeq } from './state';
+import { publishInterviewChange } from './publish';
+
+/**
+ * Adds a candidate to an existing agenda item: the item is not changed (its text is the klankbordgroep's), but
+ * the link shows on both sides, and the item's timeline names the interview it was (also) found in.
+ */
+export async function attachCandidate(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ itemId: string }> {
+	const data = parse(attachCandidateSchema, input);
+	authorize(actor, 'interview.manage');
+	authorize(actor, 'item.edit');
+
+	const out = await db.transaction(async (tx) => {
+		const { candidate, interview } = await loadCandidate(tx, actor, data.candidateId, { lock: true });
+		assertNotLinked(candidate);
+		const [item] = await tx.select({ id: agendaItems.id, title: agendaItems.title }).from(agendaItems).where(eq(agendaItems.id, data.itemId));
+		if (!item) throw new ValidationError({ itemId: 'validation_candidate_item_unknown' });
+		await tx
+			.update(interviewCandidates)
+			.set({ itemId: item.id, link: 'added', linkedAt: new Date(), linkedBy: actor.userId })
+			.where(eq(interviewCandidates.id, candidate.id));
+		const seq = await nextSeq(tx, interview.id);
+		await record(tx, {
+			actor,
+			action: 'interview.candidate_attached',
+			objectType: 'interview',
+			objectId: interview.id,
+			origin,
+			details: { candidateId: candidate.id, itemId: item.id, itemTitle: item.title }
+		});
+		return { interview, seq };
+	});
+
+	publishInterviewChange(out.interview, { seq: out.seq, kind: 'candidate', candidateId: data.candidateId, change: 'linked' }, 'candidates', actor);
+	return { itemId: data.itemId };
+}

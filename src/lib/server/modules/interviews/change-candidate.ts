@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { interviewCandidates } from '../../db/schema';
+import { authorize, type Actor } from '../../permissions';
+import { parse } from '../../validate';
+import { record, type Origin } from '../audit/record';
+import { candidateRefSchema, updateCandidateSchema } from '../../../validation/interviews';
+import { assertAmbitionExists, assertNotLinked, loadCandidate, nextSeq } from './state';
+import { publishInterviewChange } from './publish';
+
+const fields = ['title', 'ambitionId', 'horizon', 'meerwaarde', 'interested'] as const;
+
+/** Corrects a candidate that is not on the agenda yet. */
+export async function updateCandidate(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ changed: string[] }> {
+	const data = parse(updateCandidateSchema, input);
+	authorize(actor, 'interview.manage');
+
+	const out = await db.transaction(async (tx) => {
+		const { candidate, interview } = await loadCandidate(tx, actor, data.candidateId, { lock: true });
+		assertNotLinked(candidate);
+		const changed = fields.filter((f) => JSON.stringify(candidate[f]) !== JSON.stringify(data[f]));
+		if (!changed.length) return { interview, changed, seq: null };
+		if (changed.includes('ambitionId')) await assertAmbitionExists(tx, data.ambitionId);
+		const values = Object.fromEntries(changed.map((f) => [f, data[f]]));
+		await tx.update(interviewCandidates).set(values).where(eq(interviewCandidates.id, candidate.id));
+		const seq = await nextSeq(tx, interview.id);
+		await record(tx, {
+			actor,
+			action: 'interview.candidate_updated',
+			objectType: 'interview',
+			objectId: interview.id,
+			origin,
+			details: { candidateId: candidate.id, changed, from: Object.fromEntries(changed.map((f) => [f, candidate[f]])), to: values }
+		});
+		return { interview, changed, seq };
+	});
+
+	if (out.seq !== null)
+		publishInterviewChange(out.interview, { seq: out.seq, kind: 'candidate', candidateId: data.candidateId, change: 'updated' }, 'candidates', actor);
+	return { changed: [...out.changed] };
+}
+
+/** Deletes a candidate that is not on the agenda yet (one on the agenda belongs to that item's history). */
+export async function deleteCandidate(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<void> {
+	const data = parse(candidateRefSchema, input);
+	authorize(actor, 'interview.manage');
+
+	const out = await db.transaction(async (tx) => {
+		const { candidate, interview } = await loadCandidate(tx, actor, data.candidateId, { lock: true });
+		assertNotLinked(candidate);
+		await tx.delete(interviewCandidates).where(eq(interviewCandidates.id, candidate.id));
+		const seq = await nextSeq(tx, interview.id);
+		const { id, title, ambitionId, horizon, meerwaarde, interested } = candidate;
+		await record(tx, {
+			actor,
+			action: 'interview.candidate_deleted',
+			objectType: 'interview',
+			objectId: interview.id,
+			origin,
+			details: { candidateId: id, title, ambitionId, horizon, meerwaarde, interested }
+		});
+		return { interview, seq };
+	});
+
+	publishInterviewChange(out.interview, { seq: out.seq, kind: 'candidate', candidateId: data.candidateId, change: 'deleted' }, 'candidates', actor);
+}

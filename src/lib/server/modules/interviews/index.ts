@@ -1,0 +1,17 @@
+/**
+ * The verkenner's inventory interviews (issue 6): interviews with their notes, the candidate activities found
+ * in them, and the way a candidate reaches the agenda. Import as a namespace:
+ * `import * as interviews from '$lib/server/modules/interviews'`.
+ */
+export { createInterview } from './create-interview';
+export { updateInterview } from './update-interview';
+export { saveNotes, NotesConflictError, type SavedNotes, type CurrentNotes } from './save-notes';
+export { captureCandidate } from './capture-candidate';
+export { updateCandidate, deleteCandidate } from './change-candidate';
+export { promoteCandidate } from './promote-candidate';
+export { attachCandidate } from './attach-candidate';
+export * from './queries';
+export { interviewOrigins, type InterviewOriginEntry } from './timeline';
+export { mayReadInterview, visibleVisibilities, overviewRoomsFor } from './visibility';
+export { interviewRoom } from './publish';
+export { overviewToJson, interviewToJson } from './api';

@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { interviewCandidates } from '../../db/schema';
+import { authorize, type Actor } from '../../permissions';
+import { parse } from '../../validate';
+import { record, type Origin } from '../audit/record';
+import { candidateRefSchema } from '../../../validation/interviews';
+import type { Horizon } from '../../../agenda/constants';
+import { escapeHtml } from '../collaboration/html';
+import { insertItem } from '../agenda-items/create-item';
+import { publishItemChange } from '../agenda-items/events';
+import { assertNotLinked, loadCandidate, nextSeq } from './state';
+import { publishInterviewChange } from './publish';
+
+/** Plain meerwaarde text as the item's rich text: blank lines part paragraphs, single ones become breaks. */
+export function plainToHtml(text: string): { html: string; text: string } {
+	const paragraphs = text
+		.split(/\n\s*\n/)
+		.map((p) => p.trim())
+		.filter(Boolean);
+	return { html: paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`).join(''), text: paragraphs.join('\n\n') };
+}
+
+/**
+ * Turns a candidate into a draft (concept) agenda item: title, ambition, horizon and meerwaarde are taken over,
+ * the interested municipalities take part. The item and the candidate's link to it commit together or not at all.
+ */
+export async function promoteCandidate(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ itemId: string }> {
+	const data = parse(candidateRefSchema, input);
+	authorize(actor, 'interview.manage');
+	authorize(actor, 'item.create');
+
+	const out = await db.transaction(async (tx) => {
+		const { candidate, interview } = await loadCandidate(tx, actor, data.candidateId, { lock: true });
+		assertNotLinked(candidate);
+		const item = await insertItem(
+			tx,
+			actor,
+			{ ambitionId: candidate.ambitionId, title: candidate.title, summary: '', horizon: candidate.horizon as Horizon, trekkerId: null },
+			origin,
+			{ participants: candidate.interested, meerwaarde: candidate.meerwaarde ? plainToHtml(candidate.meerwaarde) : undefined }
+		);
+		await tx
+			.update(interviewCandidates)
+			.set({ itemId: item.id, link: 'created', linkedAt: new Date(), linkedBy: actor.userId })
+			.where(eq(interviewCandidates.id, candidate.id));
+		const seq = await nextSeq(tx, interview.id);
+		await record(tx, {
+			actor,
+			action: 'interview.candidate_promoted',
+			objectType: 'interview',
+			objectId: interview.id,
+			origin,
+			details: { candidateId: candidate.id, itemId: item.id, title: candidate.title }
+		});
+		return { interview, item, seq };
+	});
+
+	publishItemChange(out.item, out.item.seq, 'created', actor);
+	publishInterviewChange(out.interview, { seq: out.seq, kind: 'candidate', candidateId: data.candidateId, change: 'linked' }, 'candidates', actor);
+	return { itemId: out.item.id };
+}

@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { interviews } from '../../db/schema';
+import { authorize, type Actor } from '../../permissions';
+import { parse } from '../../validate';
+import { record, type Origin } from '../audit/record';
+import { updateInterviewSchema } from '../../../validation/interviews';
+import { loadInterview, nextSeq } from './state';
+import { publishInterviewChange, revokeReaders } from './publish';
+
+const fields = ['municipalityId', 'body', 'bodyOther', 'heldOn', 'participants', 'visibility'] as const;
+
+/**
+ * Changes the facts of an interview (not its notes). Making it confidential takes it away from everyone who
+ * may not read confidential interviews, live: their sockets leave its room and the shared overview drops it.
+ */
+export async function updateInterview(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ changed: string[] }> {
+	const data = parse(updateInterviewSchema, input);
+	authorize(actor, 'interview.manage');
+
+	const out = await db.transaction(async (tx) => {
+		const before = await loadInterview(tx, actor, data.interviewId, { lock: true });
+		const changed = fields.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(data[f]));
+		if (!changed.length) return { before, changed, seq: before.seq };
+		const values = Object.fromEntries(changed.map((f) => [f, data[f]]));
+		await tx.update(interviews).set(values).where(eq(interviews.id, before.id));
+		const seq = await nextSeq(tx, before.id);
+		await record(tx, {
+			actor,
+			action: 'interview.update',
+			objectType: 'interview',
+			objectId: before.id,
+			origin,
+			details: { changed, from: Object.fromEntries(changed.map((f) => [f, before[f]])), to: values }
+		});
+		return { before, changed, seq };
+	});
+
+	if (out.changed.length) {
+		const after = { id: out.before.id, visibility: data.visibility };
+		if (out.before.visibility !== 'vertrouwelijk' && data.visibility === 'vertrouwelijk') {
+			await revokeReaders(db, after, out.seq, actor).catch((err) => console.error('revoking interview readers failed', err));
+			publishInterviewChange(after, { seq: out.seq, kind: 'details' }, 'created', actor);
+		} else {
+			publishInterviewChange(after, { seq: out.seq, kind: 'details' }, 'updated', actor);
+		}
+	}
+	return { changed: [...out.changed] };
+}

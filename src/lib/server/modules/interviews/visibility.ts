@@ -1,0 +1,34 @@
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import { interviews } from '../../db/schema';
+import { can, type Actor } from '../../permissions';
+import type { InterviewVisibility } from '../../../interviews/constants';
+
+/**
+ * THE visibility rule of interviews, used by pages, the API, the item timeline and the sockets alike:
+ * shared interviews need interview.read, confidential ones interview.read_confidential. Everything else here
+ * is derived from this one function.
+ */
+export function visibleVisibilities(actor: Actor | null): InterviewVisibility[] {
+	if (!can(actor, 'interview.read')) return [];
+	return can(actor, 'interview.read_confidential') ? ['klankbordgroep', 'vertrouwelijk'] : ['klankbordgroep'];
+}
+
+/** May this actor see this interview (and anything in it: notes, candidates, its room)? */
+export function mayReadInterview(actor: Actor | null, interview: { visibility: string }): boolean {
+	return (visibleVisibilities(actor) as string[]).includes(interview.visibility);
+}
+
+/** The same rule as SQL, for every query that lists interviews. */
+export function visibleInterviewsWhere(actor: Actor | null): SQL {
+	const allowed = visibleVisibilities(actor);
+	return allowed.length ? (inArray(interviews.visibility, allowed) as SQL) : sql`false`;
+}
+
+/** The overview rooms: confidential interviews are announced only where only their readers listen. */
+export const overviewRoom = (visibility: string): 'interviews' | 'interviews:vertrouwelijk' =>
+	visibility === 'vertrouwelijk' ? 'interviews:vertrouwelijk' : 'interviews';
+
+/** The overview rooms an actor may listen to. */
+export function overviewRoomsFor(actor: Actor | null): ('interviews' | 'interviews:vertrouwelijk')[] {
+	return visibleVisibilities(actor).map(overviewRoom);
+}

@@ -1,0 +1,42 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db';
+import { meetings, type MeetingRow } from '../../db/schema';
+import type { Actor } from '../../permissions';
+import { record, type Origin } from '../audit/record';
+import type { MeetingState } from '../../../meetings/live';
+import { loadMeeting, loadState } from './state';
+import { publishMeetingState } from './publish';
+
+export interface Audited {
+	action: string;
+	details?: Record<string, unknown>;
+}
+
+/**
+ * The shape every live command shares: one transaction that locks the session row, does the work, bumps
+ * the session's `seq`, records the audit row and reads the new state; the state is published after commit.
+ * `work` returns null when nothing changed (then nothing is bumped, recorded or published).
+ */
+export async function changeMeeting(
+	db: Db,
+	actor: Actor,
+	meetingId: string,
+	origin: Origin,
+	work: (tx: Tx, meeting: MeetingRow, now: Date) => Promise<Audited | null>
+): Promise<MeetingState> {
+	const { state, changed } = await db.transaction(async (tx) => {
+		const meeting = await loadMeeting(tx, meetingId, { lock: true });
+		const now = new Date();
+		const audited = await work(tx, meeting, now);
+		if (audited) {
+			await tx
+				.update(meetings)
+				.set({ seq: sql`${meetings.seq} + 1`, updatedAt: now })
+				.where(eq(meetings.id, meetingId));
+			await record(tx, { actor, action: audited.action, objectType: 'meeting', objectId: meetingId, origin, details: audited.details });
+		}
+		return { state: await loadState(tx, meetingId), changed: !!audited };
+	});
+	if (changed) publishMeetingState(state);
+	return state;
+}

@@ -1,0 +1,32 @@
+import type { Db } from '../../db';
+import { meetings } from '../../db/schema';
+import { authorize, type Actor } from '../../permissions';
+import { parse } from '../../validate';
+import { record, type Origin } from '../audit/record';
+import { meetingPlanSchema } from '../../../validation/meetings';
+import { checkPlanReferences, planInstants, replaceInvitees, syncAgenda } from './plan-rows';
+
+/** Plans a new klankbordgroep session (the verkenner): details, agenda with minutes per item, invitees. */
+export async function createMeeting(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ id: string }> {
+	authorize(actor, 'meeting.plan');
+	const data = parse(meetingPlanSchema, input);
+	const { startsAt, endsAt } = planInstants(data);
+	return db.transaction(async (tx) => {
+		await checkPlanReferences(tx, data.agenda.map((e) => e.itemId), data.invitees);
+		const [row] = await tx
+			.insert(meetings)
+			.values({ title: data.title, startsAt, endsAt, location: data.location, onlineUrl: data.onlineUrl, createdBy: actor.userId })
+			.returning({ id: meetings.id });
+		await syncAgenda(tx, row.id, data.agenda);
+		await replaceInvitees(tx, row.id, data.invitees);
+		await record(tx, {
+			actor,
+			action: 'meeting.create',
+			objectType: 'meeting',
+			objectId: row.id,
+			origin,
+			details: { title: data.title, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), agenda: data.agenda, invitees: data.invitees.length }
+		});
+		return { id: row.id };
+	});
+}

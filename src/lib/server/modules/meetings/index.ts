@@ -1,0 +1,21 @@
+/**
+ * Klankbordgroep sessions ("meetings" in code, never "session": that is the login). Planning, live mode
+ * (the chair drives, everyone follows), attendance, temperature checks, minutes and the highlights report.
+ * Import as a namespace: `import * as meetings from '$lib/server/modules/meetings'`.
+ */
+export { createMeeting } from './create-meeting';
+export { updateMeeting } from './update-meeting';
+export { nameChair } from './name-chair';
+export { startLive } from './start-live';
+export { moveTo } from './move-to';
+export { setTimer } from './set-timer';
+export { checkIn } from './check-in';
+export { giveTemperature } from './give-temperature';
+export { adoptTemperature } from './adopt-temperature';
+export { writeMinute } from './write-minute';
+export { deleteMinute } from './delete-minute';
+export { closeMeeting } from './close-meeting';
+export { composeHighlights, closedHighlights, highlightsFilename } from './compose-highlights';
+export { meetingInvitation } from './invitation';
+export { loadState, loadMeeting } from './state';
+export * from './queries';

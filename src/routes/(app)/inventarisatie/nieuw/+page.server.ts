@@ -1,0 +1,32 @@
+import { redirect } from '@sveltejs/kit';
+import * as interviews from '$lib/server/modules/interviews';
+import * as region from '$lib/server/modules/region/queries';
+import { can } from '$lib/server/permissions';
+import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { inventoryFilterFrom } from '$lib/validation/interviews';
+import { todayInNl } from '$lib/validation/decisions';
+import { guarded } from '../guard.server';
+
+export const load = async ({ locals, url }) => {
+	// The overview's "nog niet" cells link here with the municipality and body filled in.
+	const preset = inventoryFilterFrom(url.searchParams);
+	return guarded(async () => ({
+		municipalities: await region.listMunicipalities(locals.db, locals.actor),
+		preset: { municipalityId: preset.gemeente ?? '', body: preset.orgaan ?? '' },
+		today: todayInNl(),
+		canManage: can(locals.actor, 'interview.manage')
+	}));
+};
+
+export const actions = {
+	default: async ({ locals, request }) => {
+		const values = await formValues(request);
+		let created;
+		try {
+			created = await interviews.createInterview(locals.db, locals.actor, values, locals.origin);
+		} catch (err) {
+			return formFailure(err, values);
+		}
+		redirect(303, `/inventarisatie/${created.id}?nieuw=1`);
+	}
+};

@@ -1,0 +1,66 @@
+import { error, fail } from '@sveltejs/kit';
+import * as meetings from '$lib/server/modules/meetings';
+import * as region from '$lib/server/modules/region/queries';
+import { DomainError } from '$lib/server/errors';
+import { can, ForbiddenError, municipalitiesFor, type Actor } from '$lib/server/permissions';
+import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { t } from '$lib/i18n';
+import { commentsForItems } from './comments.server';
+
+export const load = async ({ locals, params }) => {
+	const { db, actor } = locals;
+	let detail;
+	try {
+		detail = await meetings.getMeeting(db, actor, params.id);
+	} catch (err) {
+		if (err instanceof DomainError && err.status === 404) error(404, t(err.key));
+		if (err instanceof ForbiddenError) error(403, t('error_forbidden_action'));
+		throw err;
+	}
+	const canPlan = can(actor, 'meeting.plan');
+	const municipalities = (await region.listMunicipalities(db, actor)).map((mu) => ({ id: mu.id, name: mu.name }));
+	// Whom the chair may record as present: invitees, for each municipality they may check in for (the policy decides).
+	const members = detail.invitees.flatMap((p) => {
+		const as: Actor = { userId: p.id, name: p.name, grants: p.roles };
+		return municipalitiesFor(as, 'meeting.checkin').map((municipalityId) => ({ id: p.id, name: p.name, municipalityId }));
+	});
+	return {
+		meeting: detail.meeting,
+		invitees: detail.invitees.map((p) => ({ id: p.id, name: p.name, roles: p.roles })),
+		state: detail.state,
+		municipalities,
+		canPlan,
+		chairOptions: canPlan ? meetings.chairCandidates(await meetings.verkenners(db), detail.invitees) : [],
+		members,
+		my: {
+			checkinFor: municipalitiesFor(actor, 'meeting.checkin'),
+			temperatureFor: municipalitiesFor(actor, 'meeting.temperature'),
+			positionFor: municipalitiesFor(actor, 'position.set')
+		},
+		comments: await commentsForItems(locals, detail.state.entries.map((e) => e.itemId))
+	};
+};
+
+export const actions = {
+	chair: async ({ locals, request, params }) => {
+		const values = await formValues(request);
+		try {
+			await meetings.nameChair(locals.db, locals.actor, { ...values, meetingId: params.id }, locals.origin);
+			return { section: 'chair', saved: true };
+		} catch (err) {
+			const res = formFailure(err, values);
+			return fail(res.status, { ...res.data, section: 'chair' });
+		}
+	},
+	adopt: async ({ locals, request, params }) => {
+		const values = await formValues(request);
+		const ref = { section: 'adopt', itemId: String(values.itemId ?? ''), municipalityId: String(values.municipalityId ?? '') };
+		try {
+			await meetings.adoptTemperature(locals.db, locals.actor, { ...values, meetingId: params.id }, locals.origin);
+			return { ...ref, saved: true };
+		} catch (err) {
+			const res = formFailure(err, values);
+			return fail(res.status, { ...res.data, ...ref });
+		}
+	}
+};

@@ -1,0 +1,165 @@
+/**
+ * Issue 6's proof of a live klankbordgroep session: the chair (the demo verkenner) and two participants
+ * (klankbordgroep members of Leiden and Oegstgeest, separate browser contexts) on the demo session. The
+ * chair moves to the next item and both participants follow within a second; temperature checks tally
+ * live in all three; the chair writes an action point and closes the session; the highlights PDF (text
+ * extracted with unpdf) and DOCX (word/document.xml) downloaded through the page's links hold it. axe finds
+ * nothing on the sessions list, the plan form and the live page. Runs its own server (own DATA_DIR).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
+import JSZip from 'jszip';
+import { connectBrowser } from './support/browser';
+import { email } from './support/accounts';
+import { login } from './support/auth';
+import { expectNoAxeViolations } from './support/axe';
+import { expectConnected } from './support/pages';
+import { startServer, type RunningServer } from './support/server';
+
+const SESSION = 'Klankbordgroep Leidse regio: uitvoeringsagenda';
+const FIRST = '1. Versnelling woningbouw in de Leidse regio';
+const SECOND = '2. Economie071 en LAB071 voortzetten';
+const ACTION = 'Locatiekaart delen met de vijf colleges';
+
+let browser: Browser;
+let server: RunningServer;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'rp-e2e-meetings-'));
+const contexts: BrowserContext[] = [];
+let chair: Page;
+let leiden: Page;
+let oegstgeest: Page;
+let sessionPath = '';
+
+const pageErrors: string[] = [];
+async function newPage(): Promise<Page> {
+	const context = await browser.newContext({ baseURL: server.url, locale: 'nl-NL', acceptDownloads: true });
+	contexts.push(context);
+	const page = await context.newPage();
+	page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+	return page;
+}
+
+/** The heading of the item in view. */
+const heading = (p: Page) => p.getByTestId('item-in-view').locator('#kop-punt');
+const tallyOf = (p: Page, municipality: string) => p.getByTestId('tally').locator(`li[data-municipality="${municipality}"]`);
+
+async function downloaded(p: Page, link: string): Promise<Buffer> {
+	const [download] = (await Promise.all([p.waitForEvent('download', { timeout: 30_000 }), p.getByRole('link', { name: link }).click()])) as [Download, void];
+	const chunks: Buffer[] = [];
+	for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+beforeAll(async () => {
+	browser = await connectBrowser();
+	server = await startServer({ dataDir });
+	chair = await newPage();
+	leiden = await newPage();
+	oegstgeest = await newPage();
+	await login(chair, email('verkenner'));
+	await login(leiden, email('klankbord.leiden'));
+	await login(oegstgeest, email('klankbord.oegstgeest'));
+}, 180_000);
+
+afterAll(async () => {
+	for (const c of contexts) await c.close();
+	await browser?.close();
+	await server?.stop();
+	rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('a live klankbordgroep session', () => {
+	it('the sessions list and the plan form pass axe; the demo session is listed', async () => {
+		await chair.goto('/');
+		await chair.getByRole('navigation', { name: /hoofdmenu|navigatie/i }).getByRole('link', { name: 'Sessies' }).click();
+		await chair.waitForURL('**/sessies');
+		await expectNoAxeViolations(chair);
+		await chair.getByRole('link', { name: 'Nieuwe sessie plannen' }).click();
+		await chair.waitForURL('**/sessies/nieuw');
+		await expectNoAxeViolations(chair);
+		// a session ending before it starts is refused in Dutch, and the form still passes axe
+		await chair.getByLabel(/^Titel/).fill('Proef');
+		await chair.getByLabel(/^Datum/).fill('2026-09-01');
+		await chair.getByLabel(/^Begintijd/).fill('20:00');
+		await chair.getByLabel(/^Eindtijd/).fill('19:00');
+		await chair.getByLabel('Plaats', { exact: true }).fill('Leiden');
+		await chair.getByRole('button', { name: 'Sessie plannen' }).click();
+		await chair.getByText('De sessie eindigt vóór ze begint').first().waitFor({ timeout: 10_000 });
+		await expectNoAxeViolations(chair);
+
+		await chair.goto('/sessies');
+		await chair.getByRole('link', { name: SESSION }).click();
+		await chair.waitForURL(/\/sessies\/[0-9a-f-]{36}$/);
+		sessionPath = new URL(chair.url()).pathname;
+	});
+
+	it('the chair starts and moves on; both participants follow within a second', async () => {
+		for (const p of [chair, leiden, oegstgeest]) {
+			if (new URL(p.url()).pathname !== sessionPath) await p.goto(sessionPath);
+			await expectConnected(p);
+		}
+		await chair.getByRole('button', { name: 'Sessie starten' }).click();
+		for (const p of [chair, leiden, oegstgeest]) await expect.poll(() => heading(p).innerText(), { timeout: 10_000 }).toBe(FIRST);
+		await leiden.getByTestId('timer').waitFor();
+
+		// Both participants start watching before the click; each must see the new heading within 1000 ms of it.
+		const follow = (p: Page) =>
+			p.waitForFunction((text) => document.querySelector('#kop-punt')?.textContent?.trim() === text, SECOND, { timeout: 5_000, polling: 'raf' }).then(() => Date.now());
+		const watchers = [follow(leiden), follow(oegstgeest)];
+		const clicked = Date.now();
+		await chair.getByRole('button', { name: /^Volgende/ }).click();
+		const seen = await Promise.all(watchers);
+		console.log(`e2e meetings: participants followed the chair in ${seen.map((at) => at - clicked).join(' ms and ')} ms`);
+		for (const at of seen) expect(at - clicked).toBeLessThan(1000);
+		expect(await heading(chair).innerText()).toBe(SECOND);
+		await expectNoAxeViolations(leiden);
+		await expectNoAxeViolations(chair);
+	});
+
+	it('a participant looks elsewhere and returns with one click', async () => {
+		await leiden.getByRole('button', { name: /^Bekijk Versnelling woningbouw/ }).click();
+		await expect.poll(() => heading(leiden).innerText()).toBe(FIRST);
+		await leiden.getByRole('button', { name: 'U kijkt elders — terug naar het actuele punt' }).click();
+		await expect.poll(() => heading(leiden).innerText()).toBe(SECOND);
+	});
+
+	it('temperature checks tally live in all three browsers', async () => {
+		await leiden.getByRole('group', { name: 'Uw temperatuurcheck voor Leiden' }).getByRole('button', { name: /Steunt$/ }).click();
+		await oegstgeest.getByRole('group', { name: 'Uw temperatuurcheck voor Oegstgeest' }).getByRole('button', { name: /Bezwaar$/ }).click();
+		for (const p of [chair, leiden, oegstgeest]) {
+			await expect.poll(() => tallyOf(p, 'leiden').innerText(), { timeout: 5_000 }).toContain('Steunt');
+			await expect.poll(() => tallyOf(p, 'oegstgeest').innerText(), { timeout: 5_000 }).toContain('Bezwaar');
+			expect(await tallyOf(p, 'voorschoten').innerText()).toContain('nog geen check');
+		}
+	});
+
+	it('the chair writes an action point; everyone sees it', async () => {
+		await chair.getByLabel('Soort').selectOption('actiepunt');
+		await chair.getByLabel(/^Tekst/).fill(ACTION);
+		await chair.getByLabel(/^Eigenaar/).fill('Maarten Verhoeven');
+		await chair.getByLabel(/^Uiterlijk/).fill('2026-04-01');
+		await chair.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+		for (const p of [chair, leiden, oegstgeest]) await p.getByText(ACTION).waitFor({ timeout: 5_000 });
+		await expectNoAxeViolations(oegstgeest);
+	});
+
+	it('the chair closes; the highlights PDF and DOCX hold the action point', async () => {
+		await chair.getByRole('button', { name: 'Sessie afsluiten' }).click();
+		await chair.getByRole('button', { name: 'Ja, sessie afsluiten' }).click();
+		for (const p of [chair, leiden, oegstgeest]) await p.getByRole('heading', { name: 'Highlights' }).waitFor({ timeout: 5_000 });
+
+		const pdf = await downloaded(leiden, 'Highlights als PDF');
+		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+		const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+		expect(text.replace(/\s+/g, ' ')).toContain(ACTION);
+
+		const docx = await downloaded(oegstgeest, 'Highlights als Word-document (bewerkbaar)');
+		const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+		expect(xml).toContain(ACTION);
+		expect(pageErrors).toEqual([]);
+	});
+});
