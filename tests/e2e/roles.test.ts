@@ -13,6 +13,12 @@ import { crawlFromHeader, crawlProblems, logCrawl } from './support/crawl';
 import { expectConnected, expectOverview } from './support/pages';
 import { baseURL, twoFactorSetupPageExists, urlOf } from './support/context';
 
+/**
+ * The pages below the header are the same for every municipality of a role, so one account per role goes
+ * two levels deep (Leiden's); the other municipalities' accounts check the header pages themselves.
+ */
+const crawlDepth = (email: string): 1 | 2 => (/^(klankbord|griffie|college)\./.test(email) && !email.includes('.leiden@') ? 1 : 2);
+
 let browser: Browser;
 beforeAll(async () => (browser = await connectBrowser()));
 afterAll(() => browser?.close());
@@ -52,8 +58,8 @@ describe.each(accountsWithoutTwoFactor)('%s', (email) => {
 		await expectNoAxeViolations(page());
 	});
 
-	it('every page reachable from the header (depth 2) answers < 400 and has no axe violations', async () => {
-		const visits = await crawlFromHeader(page());
+	it(`every page reachable from the header (depth ${crawlDepth(email)}) answers < 400 and has no axe violations`, async () => {
+		const visits = await crawlFromHeader(page(), crawlDepth(email));
 		logCrawl(email, visits);
 		expect(visits.length).toBeGreaterThan(0);
 		const problems = crawlProblems(visits);
@@ -88,8 +94,8 @@ describe.each(accountsWithTwoFactor.filter((e) => e !== RATE_LIMIT_ACCOUNT))('%s
 		await expectNoAxeViolations(page());
 	});
 
-	it.skipIf(!enrolmentBuilt)('every page reachable from the header (depth 2) answers < 400 and has no axe violations', async () => {
-		const visits = await crawlFromHeader(page());
+	it.skipIf(!enrolmentBuilt)(`every page reachable from the header (depth ${crawlDepth(email)}) answers < 400 and has no axe violations`, async () => {
+		const visits = await crawlFromHeader(page(), crawlDepth(email));
 		logCrawl(email, visits);
 		expect(visits.length).toBeGreaterThan(0);
 		const problems = crawlProblems(visits);

@@ -7,8 +7,8 @@ export const load = async ({ locals }) => ({
 	unreadNotifications: await comments.unreadNotificationCount(locals.db, locals.actor),
 	nav: {
 		admin: can(locals.actor, 'users.manage') || can(locals.actor, 'audit.read'),
-		// ---- interviews (issue 6) ----
-		interviews: can(locals.actor, 'interview.read')
+		interviews: can(locals.actor, 'interview.read'),
+		meetings: can(locals.actor, 'meeting.read')
 	},
 	locale: getLocale()
 });

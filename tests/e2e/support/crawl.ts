@@ -85,7 +85,7 @@ export async function visit(page: Page, url: string, depth: number): Promise<Vis
  * Depth 1: every link in the header navigation; depth 2: every link on those pages. GET only.
  * The page must be logged in; it is left on the last page visited.
  */
-export async function crawlFromHeader(page: Page): Promise<Visit[]> {
+export async function crawlFromHeader(page: Page, maxDepth: 1 | 2 = 2): Promise<Visit[]> {
 	await page.goto('/');
 	const seen = new Set<string>();
 	const perPattern = new Map<string, number>();
@@ -105,7 +105,7 @@ export async function crawlFromHeader(page: Page): Promise<Visit[]> {
 	for (const u of level1) {
 		const v = await visit(page, u.toString(), 1);
 		visits.push(v);
-		if (v.html && v.status !== null && v.status < 400) level2.push(...(await linksOn(page, 'a[href]')).filter(admit));
+		if (maxDepth === 2 && v.html && v.status !== null && v.status < 400) level2.push(...(await linksOn(page, 'a[href]')).filter(admit));
 	}
 	for (const u of level2) visits.push(await visit(page, u.toString(), 2));
 	return visits;

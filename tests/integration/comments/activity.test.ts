@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, type NewUser } from '../../fixtures/factories';
-import { client, sessionCookie, startRealtimeServer, type RealtimeServer } from '../../fixtures/realtime-server';
+import { connectAs as connectUser, emitAck, startRealtimeServer, type RealtimeServer } from '../../fixtures/realtime-server';
 import { newItem } from '../agenda/helpers';
 import { markItemRead, unreadCounts } from '../../../src/lib/server/modules/comments';
 
@@ -31,9 +31,8 @@ afterAll(async () => {
 	await destroy(t);
 });
 
-type AckReply = { ok: boolean; code?: string; data?: any };
-const emit = (s: Socket, event: string, payload?: unknown) => new Promise<AckReply>((resolve) => s.emit(event, payload, resolve));
-const connectAs = async (u: NewUser) => client(server.url, { origin: server.url, cookie: (await sessionCookie(t, u.id, true)).cookie });
+const emit = emitAck;
+const connectAs = (u: NewUser) => connectUser(server, t, u.id);
 
 /** A client on the agenda overview: joined room `agenda`, recording `comments:activity`. */
 async function onOverview(u: NewUser) {

@@ -4,7 +4,7 @@ import type { Socket } from 'socket.io-client';
 import { eq } from 'drizzle-orm';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, type NewUser } from '../../fixtures/factories';
-import { client, sessionCookie, startRealtimeServer, type RealtimeServer } from '../../fixtures/realtime-server';
+import { connectAs as connectUser, emitAck, startRealtimeServer, type RealtimeServer } from '../../fixtures/realtime-server';
 import { newItem } from '../agenda/helpers';
 import { comments as commentsTable, users } from '../../../src/lib/server/db/schema';
 
@@ -30,9 +30,8 @@ afterAll(async () => {
 	await destroy(t);
 });
 
-type AckReply = { ok: boolean; code?: string; error?: string; data?: any };
-const emit = (s: Socket, event: string, payload?: unknown) => new Promise<AckReply>((resolve) => s.emit(event, payload, resolve));
-const connectAs = async (u: NewUser) => client(server.url, { origin: server.url, cookie: (await sessionCookie(t, u.id, true)).cookie });
+const emit = emitAck;
+const connectAs = (u: NewUser) => connectUser(server, t, u.id);
 const count = async () => (await t.db.select().from(commentsTable).where(eq(commentsTable.itemId, itemId))).length;
 
 describe('comments over socket.io', () => {

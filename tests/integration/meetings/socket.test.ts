@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../../src/lib/server/db/schema';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
-import { client, sessionCookie, startRealtimeServer, type RealtimeServer } from '../../fixtures/realtime-server';
+import { connectAs as connectUser, emitAck, startRealtimeServer, type RealtimeServer } from '../../fixtures/realtime-server';
 import * as meetings from '../../../src/lib/server/modules/meetings';
 import { cast, plannedMeeting, rewindTimer, type Cast } from './helpers';
 
@@ -28,10 +28,9 @@ afterAll(async () => {
 	await destroy(t);
 });
 
-type AckReply = { ok: boolean; code?: string; error?: string; data?: any };
-const emit = (s: Socket, event: string, payload?: unknown) => new Promise<AckReply>((resolve) => s.emit(event, payload, resolve));
+const emit = emitAck;
 const connectAs = async (u: NewUser) => {
-	const s = await client(server.url, { origin: server.url, cookie: (await sessionCookie(t, u.id, true)).cookie });
+	const s = await connectUser(server, t, u.id);
 	open.push(s);
 	return s;
 };

@@ -1,18 +1,12 @@
-import type { Server, Socket } from 'socket.io';
-import type { Ack, ClientToServerEvents, ServerToClientEvents, SocketData } from '../../realtime/events';
-import { ackForError, refusal } from './ack';
-import { ValidationError } from '../errors';
+import { actorHandler } from './actor-handler';
+import { originOf, type Io, type Sock } from './socket-types';
 import { can, type Actor } from '../permissions';
 import { loadActor } from '../modules/users/actor';
-import type { Origin } from '../modules/audit/record';
 import * as comments from '../modules/comments';
 import { itemRefSchema, typingSchema } from '../../validation/comments';
 import type { Db } from '../db';
 import { eq } from 'drizzle-orm';
 import { comments as commentsTable } from '../db/schema';
-
-type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /**
  * Socket handlers for comments: thin (parse, call the comments module, acknowledge). Every command is
@@ -22,37 +16,12 @@ export function registerCommentHandlers(io: Io, db: Db): void {
 	io.on('connection', (socket) => attach(db, socket));
 }
 
-function originOf(socket: Sock): Origin {
-	const ua = socket.handshake.headers['user-agent'];
-	return { ip: socket.handshake.address || null, userAgent: typeof ua === 'string' ? ua : null };
-}
-
-/** A validation failure names its first reason (e.g. `validation_comment_empty`); anything else as usual. */
-function ackFor(err: unknown, locale: string): Ack<never> {
-	if (err instanceof ValidationError) {
-		const key = Object.values(err.fields)[0];
-		return refusal(key && key !== 'validation_invalid' ? key : 'error_socket_message', locale);
-	}
-	return ackForError(err, locale);
-}
-
 function attach(db: Db, socket: Sock): void {
 	const { locale } = socket.data;
 	const origin = originOf(socket);
 	const actor = (): Promise<Actor> => loadActor(db, { id: socket.data.userId, name: socket.data.userName });
 	const lastTyping = new Map<string, number>();
-
-	function on<T>(run: (payload: unknown, who: Actor) => Promise<T>) {
-		return async (payload: unknown, ack?: unknown) => {
-			const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
-			try {
-				const data = await run(payload, await actor());
-				reply(data === undefined ? { ok: true } : { ok: true, data });
-			} catch (err) {
-				reply(ackFor(err, locale));
-			}
-		};
-	}
+	const on = actorHandler(locale, actor);
 
 	socket.on(
 		'comments:subscribe',

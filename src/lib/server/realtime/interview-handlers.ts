@@ -1,16 +1,12 @@
-import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../realtime/events';
 import { answer, refusal } from './ack';
+import type { Io, Sock } from './socket-types';
 import { canJoinRoom, type Actor } from '../permissions';
 import { loadActor } from '../modules/users/actor';
 import { interviews as interviewsTable } from '../db/schema';
 import * as interviews from '../modules/interviews';
 import type { Db } from '../db';
-
-type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const refSchema = z.object({ interviewId: z.uuid() });
 

@@ -1,7 +1,5 @@
-import type { Server, Socket } from 'socket.io';
-import type { Ack, ClientToServerEvents, ServerToClientEvents, SocketData } from '../../realtime/events';
-import { ackForError, refusal } from './ack';
-import { ValidationError } from '../errors';
+import { actorHandler } from './actor-handler';
+import { originOf, type Io, type Sock } from './socket-types';
 import type { Actor } from '../permissions';
 import { loadActor } from '../modules/users/actor';
 import type { Origin } from '../modules/audit/record';
@@ -10,29 +8,12 @@ import { driveSchema, meetingRefSchema } from '../../validation/meetings';
 import type { MeetingState } from '../../meetings/live';
 import type { Db } from '../db';
 
-type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
 /**
  * Socket handlers for klankbordgroep sessions: thin (parse, call the meetings module, acknowledge with the
  * new state after commit). Only the chair drives; a refusal names its reason and changes nothing.
  */
 export function registerMeetingHandlers(io: Io, db: Db): void {
 	io.on('connection', (socket) => attach(db, socket));
-}
-
-function originOf(socket: Sock): Origin {
-	const ua = socket.handshake.headers['user-agent'];
-	return { ip: socket.handshake.address || null, userAgent: typeof ua === 'string' ? ua : null };
-}
-
-/** A validation failure names its first reason (e.g. `validation_meeting_action_owner`). */
-function ackFor(err: unknown, locale: string): Ack<never> {
-	if (err instanceof ValidationError) {
-		const key = Object.values(err.fields)[0];
-		return refusal(key && key !== 'validation_invalid' ? key : 'error_socket_message', locale);
-	}
-	return ackForError(err, locale);
 }
 
 type Command = (db: Db, actor: Actor | null, input: unknown, origin: Origin) => Promise<MeetingState>;
@@ -61,17 +42,7 @@ function attach(db: Db, socket: Sock): void {
 	const origin = originOf(socket);
 	const actor = (): Promise<Actor> => loadActor(db, { id: socket.data.userId, name: socket.data.userName });
 
-	function on<T>(run: (payload: unknown, who: Actor) => Promise<T>) {
-		return async (payload: unknown, ack?: unknown) => {
-			const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
-			try {
-				const data = await run(payload, await actor());
-				reply(data === undefined ? { ok: true } : { ok: true, data });
-			} catch (err) {
-				reply(ackFor(err, locale));
-			}
-		};
-	}
+	const on = actorHandler(locale, actor);
 	const command = (fn: Command) => on((payload, who) => fn(db, who, payload, origin));
 
 	socket.on(

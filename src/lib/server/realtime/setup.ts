@@ -1,5 +1,5 @@
-import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, RoomName, ServerToClientEvents, SocketData } from '../../realtime/events';
+import type { RoomName } from '../../realtime/events';
+import type { Io, Sock } from './socket-types';
 import { answer, refusal } from './ack';
 import { roomSchema } from '../../validation/realtime';
 import { authenticate, readCookie, SESSION_COOKIE } from '../auth/authenticate';
@@ -13,8 +13,7 @@ import { registerMeetingHandlers } from './meeting-handlers';
 import { registerInterviewHandlers } from './interview-handlers';
 import type { Db } from '../db';
 
-export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type { Io };
 
 const done = Symbol.for('regioportaal.realtime.setup');
 

@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import type { Server, Socket } from 'socket.io';
 import type { Db } from '../db';
 import type { Contributor } from '../db/schema';
 import type { Actor } from '../permissions';
@@ -25,8 +24,9 @@ import {
 	type PresenceUser,
 	type RichTextField
 } from '../../validation/collab';
-import type { Ack, ClientToServerEvents, ServerToClientEvents, SocketData } from '../../realtime/events';
+import type { Ack } from '../../realtime/events';
 import { refusal } from './ack';
+import type { Io, Sock } from './socket-types';
 import {
 	MalformedMessage,
 	decodeAwareness,
@@ -44,9 +44,6 @@ import {
  * on first join and unloaded when the last person leaves. Every change goes
  * checked → authorised → relayed to the others → one transaction (append + audit when a burst starts) → applied and acknowledged after commit.
  */
-
-type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface CollabOptions {
 	/** Quiet time after the last change before the HTML/text snapshot is written (and a version may be taken). */

@@ -1,14 +1,13 @@
 import { ZodError } from 'zod';
-import type { Server, Socket } from 'socket.io';
-import type { Ack, ClientToServerEvents, ServerToClientEvents, SocketData } from '../../realtime/events';
+import type { Ack } from '../../realtime/events';
 import { collabAwarenessSchema, collabDocSchema, collabSyncSchema } from '../../validation/collab';
 import { ForbiddenError } from '../permissions';
 import { authorizeOpen } from '../modules/collaboration/commands';
 import { CollabFailure } from '../modules/collaboration/errors';
 import { loadCollaborator } from '../modules/collaboration/presence';
 import type { Db } from '../db';
-import type { Origin } from '../modules/audit/record';
 import { refusal } from './ack';
+import { originOf, type Io, type Sock } from './socket-types';
 import { CollabHub, type CollabOptions, type CollabSession, type LiveDocument } from './yjs-documents';
 import { MalformedMessage } from './yjs-protocol';
 
@@ -16,9 +15,6 @@ import { MalformedMessage } from './yjs-protocol';
  * Socket handlers of co-editing: parse (zod) → find the caller's session → hand over to the live document,
  * which authorises, stores and broadcasts. Thin on purpose; the rules are in modules/collaboration.
  */
-
-type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** A connection's grants are looked at again when they are older than this (roles can change mid-session). */
 const RECHECK_MS = 30_000;
@@ -116,11 +112,6 @@ export function setupCollaboration(io: Io, db: Db, options: Partial<CollabOption
 	}
 
 	return { hub, attach };
-}
-
-function originOf(socket: Sock): Origin {
-	const ua = socket.handshake.headers['user-agent'];
-	return { ip: socket.handshake.address || null, userAgent: typeof ua === 'string' ? ua : null };
 }
 
 /** Always answers (when the client gave an ack), whatever the payload; the server never throws into socket.io. */

@@ -5,15 +5,7 @@ export type AdminSection = 'users' | 'municipalities' | 'audit' | 'mail';
 type Label = () => string;
 const pick = (labels: Record<string, Label>, key: string) => (Object.hasOwn(labels, key) ? labels[key]() : key);
 
-const roles: Record<string, Label> = {
-	administrator: m.role_administrator,
-	verkenner: m.role_verkenner,
-	klankbordgroeplid: m.role_klankbordgroeplid,
-	collegelid: m.role_collegelid,
-	griffie: m.role_griffie,
-	meelezer: m.role_meelezer
-};
-export const roleLabel = (role: string) => pick(roles, role);
+export { roleLabel } from '$lib/components/labels/roles';
 
 const statuses: Record<string, Label> = {
 	active: m.admin_status_active,

@@ -2,7 +2,7 @@ import * as interviews from '$lib/server/modules/interviews';
 import * as region from '$lib/server/modules/region/queries';
 import { can } from '$lib/server/permissions';
 import { inventoryFilterFrom } from '$lib/validation/interviews';
-import { guarded } from './guard.server';
+import { guarded } from '$lib/server/http/page-guard';
 
 export const load = async ({ locals, url }) => {
 	const filter = inventoryFilterFrom(url.searchParams);

@@ -7,6 +7,7 @@ import { record, type Origin } from '../audit/record';
 import { candidateRefSchema, updateCandidateSchema } from '../../../validation/interviews';
 import { assertAmbitionExists, assertNotLinked, loadCandidate, nextSeq } from './state';
 import { publishInterviewChange } from './publish';
+import { fieldChanges } from './field-changes';
 
 const fields = ['title', 'ambitionId', 'horizon', 'meerwaarde', 'interested'] as const;
 
@@ -18,10 +19,9 @@ export async function updateCandidate(db: Db, actor: Actor | null, input: unknow
 	const out = await db.transaction(async (tx) => {
 		const { candidate, interview } = await loadCandidate(tx, actor, data.candidateId, { lock: true });
 		assertNotLinked(candidate);
-		const changed = fields.filter((f) => JSON.stringify(candidate[f]) !== JSON.stringify(data[f]));
+		const { changed, values, from } = fieldChanges(candidate, data, fields);
 		if (!changed.length) return { interview, changed, seq: null };
 		if (changed.includes('ambitionId')) await assertAmbitionExists(tx, data.ambitionId);
-		const values = Object.fromEntries(changed.map((f) => [f, data[f]]));
 		await tx.update(interviewCandidates).set(values).where(eq(interviewCandidates.id, candidate.id));
 		const seq = await nextSeq(tx, interview.id);
 		await record(tx, {
@@ -30,7 +30,7 @@ export async function updateCandidate(db: Db, actor: Actor | null, input: unknow
 			objectType: 'interview',
 			objectId: interview.id,
 			origin,
-			details: { candidateId: candidate.id, changed, from: Object.fromEntries(changed.map((f) => [f, candidate[f]])), to: values }
+			details: { candidateId: candidate.id, changed, from, to: values }
 		});
 		return { interview, changed, seq };
 	});

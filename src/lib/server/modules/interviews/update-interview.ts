@@ -7,6 +7,7 @@ import { record, type Origin } from '../audit/record';
 import { updateInterviewSchema } from '../../../validation/interviews';
 import { loadInterview, nextSeq } from './state';
 import { publishInterviewChange, revokeReaders } from './publish';
+import { fieldChanges } from './field-changes';
 
 const fields = ['municipalityId', 'body', 'bodyOther', 'heldOn', 'participants', 'visibility'] as const;
 
@@ -20,9 +21,8 @@ export async function updateInterview(db: Db, actor: Actor | null, input: unknow
 
 	const out = await db.transaction(async (tx) => {
 		const before = await loadInterview(tx, actor, data.interviewId, { lock: true });
-		const changed = fields.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(data[f]));
+		const { changed, values, from } = fieldChanges(before, data, fields);
 		if (!changed.length) return { before, changed, seq: before.seq };
-		const values = Object.fromEntries(changed.map((f) => [f, data[f]]));
 		await tx.update(interviews).set(values).where(eq(interviews.id, before.id));
 		const seq = await nextSeq(tx, before.id);
 		await record(tx, {
@@ -31,7 +31,7 @@ export async function updateInterview(db: Db, actor: Actor | null, input: unknow
 			objectType: 'interview',
 			objectId: before.id,
 			origin,
-			details: { changed, from: Object.fromEntries(changed.map((f) => [f, before[f]])), to: values }
+			details: { changed, from, to: values }
 		});
 		return { before, changed, seq };
 	});

@@ -1,5 +1,5 @@
 import * as audit from '$lib/server/modules/audit/queries';
-import { guarded } from '../load-guard.server';
+import { guarded } from '$lib/server/http/page-guard';
 
 /** Filters live in the URL (wie, actie, object, resultaat, van, tot, pagina) so a view can be shared. */
 export const load = ({ locals, url }) =>

@@ -1,5 +1,5 @@
 import * as users from '$lib/server/modules/users';
-import { guarded } from '../load-guard.server';
+import { guarded } from '$lib/server/http/page-guard';
 
 /** Filters live in the URL (zoek, rol, gemeente, status, pagina) so a filtered list can be shared and bookmarked. */
 export const load = ({ locals, url }) =>

@@ -2,7 +2,7 @@ import * as municipalities from '$lib/server/modules/municipalities';
 import { formFailure, formValues } from '$lib/server/http/form-failure';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { guarded } from '../load-guard.server';
+import { guarded } from '$lib/server/http/page-guard';
 
 export const load = ({ locals }) =>
 	guarded(async () => ({ municipalities: await municipalities.listMunicipalitiesForAdmin(locals.db, locals.actor) }));

@@ -1,5 +1,5 @@
 import * as mail from '$lib/server/modules/mail/queries';
-import { guarded } from '../load-guard.server';
+import { guarded } from '$lib/server/http/page-guard';
 
 export const load = ({ locals, url }) =>
 	guarded(async () => ({

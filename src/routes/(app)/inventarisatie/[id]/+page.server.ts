@@ -4,7 +4,7 @@ import * as interviews from '$lib/server/modules/interviews';
 import * as region from '$lib/server/modules/region/queries';
 import { can } from '$lib/server/permissions';
 import { formFailure, formValues } from '$lib/server/http/form-failure';
-import { guarded } from '../guard.server';
+import { guarded } from '$lib/server/http/page-guard';
 
 export const load = async ({ locals, params }) =>
 	guarded(async () => {

@@ -5,7 +5,7 @@ import { can } from '$lib/server/permissions';
 import { formFailure, formValues } from '$lib/server/http/form-failure';
 import { inventoryFilterFrom } from '$lib/validation/interviews';
 import { todayInNl } from '$lib/validation/decisions';
-import { guarded } from '../guard.server';
+import { guarded } from '$lib/server/http/page-guard';
 
 export const load = async ({ locals, url }) => {
 	// The overview's "nog niet" cells link here with the municipality and body filled in.

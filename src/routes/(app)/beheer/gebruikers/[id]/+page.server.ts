@@ -1,7 +1,7 @@
 import * as users from '$lib/server/modules/users';
 import { formFailure, formValues } from '$lib/server/http/form-failure';
 import { m } from '$lib/paraglide/messages.js';
-import { guarded } from '../../load-guard.server';
+import { guarded } from '$lib/server/http/page-guard';
 import type { Actions, RequestEvent } from './$types';
 
 export const load = ({ locals, params }) =>

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import * as users from '$lib/server/modules/users';
 import { formFailure, formValues } from '$lib/server/http/form-failure';
-import { guarded } from '../../load-guard.server';
+import { guarded } from '$lib/server/http/page-guard';
 
 export const load = ({ locals }) =>
 	guarded(async () => ({ municipalities: await users.grantableMunicipalities(locals.db, locals.actor) }));

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 
+/** A role's name for people (beheer, invitee lists, meeting details); an unknown role shows as its key. */
 const roles: Record<string, () => string> = {
 	administrator: m.role_administrator,
 	verkenner: m.role_verkenner,
