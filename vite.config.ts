@@ -45,6 +45,7 @@ export default defineConfig({
 					// PGlite's WASM keeps a forked worker alive after close(); threads exit cleanly.
 					pool: 'threads',
 					include: ['tests/integration/**/*.test.ts'],
+					globalSetup: ['tests/fixtures/pglite-template.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}

@@ -30,6 +30,8 @@ export interface DbOptions {
 	max?: number;
 	/** Sees every SQL statement (tests and benchmarks count queries with it). */
 	logger?: Logger;
+	/** PGlite only: start from this dump of a data directory (`dumpDataDir`) instead of an empty cluster. */
+	loadDataDir?: Blob;
 }
 
 const defaultMigrations = path.resolve('drizzle');
@@ -37,7 +39,7 @@ const defaultMigrations = path.resolve('drizzle');
 export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
 	return options.url
 		? createPostgres(options.url, options.max ?? 10, options.logger)
-		: createPglite(options.dataDir ?? './data/pglite', options.logger);
+		: createPglite(options.dataDir ?? './data/pglite', options.logger, options.loadDataDir);
 }
 
 async function createPostgres(url: string, max: number, logger?: Logger): Promise<DbHandle> {
@@ -55,13 +57,13 @@ async function createPostgres(url: string, max: number, logger?: Logger): Promis
 	};
 }
 
-async function createPglite(dataDir: string, logger?: Logger): Promise<DbHandle> {
+async function createPglite(dataDir: string, logger?: Logger, loadDataDir?: Blob): Promise<DbHandle> {
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	// PGlite does not create parent folders itself.
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-	const client = await PGlite.create(dataDir);
+	const client = await PGlite.create({ dataDir, loadDataDir });
 	const db = drizzle(client, { schema, casing: 'snake_case', logger });
 	return {
 		db: db as unknown as Db,
