@@ -99,9 +99,15 @@ describe('comments: threads and replies', () => {
 		const old = comments.commentRate.perMinute;
 		comments.commentRate.perMinute = 3;
 		try {
-			for (let i = 0; i < 3; i++) await post(spammer, { body: `nummer ${i}` });
+			const sent = [];
+			for (let i = 0; i < 3; i++) sent.push(await post(spammer, { body: `nummer ${i}` }));
 			const err = await rejection(post(spammer, { body: 'te veel' }));
 			expect(err.key).toBe('comments_rate_limited');
+			// A resend at the limit (its acknowledgement was lost) is answered with the stored comment, not refused.
+			const again = await comments.postComment(t.db, spammer.actor, { id: sent[2].id, itemId, body: 'nummer 2' }, testOrigin);
+			expect(again).toEqual(sent[2]);
+			const stored = await t.db.select().from(commentsTable).where(eq(commentsTable.authorId, spammer.id));
+			expect(stored).toHaveLength(3);
 			const other = await newUser(t.db, [['meelezer', 'voorschoten']]);
 			await expect(post(other, { body: 'een ander mag nog' })).resolves.toBeTruthy();
 		} finally {

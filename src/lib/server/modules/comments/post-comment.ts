@@ -29,9 +29,6 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 	authorize(actor, 'item.comment');
 	const data = parse(postCommentSchema, input);
 
-	const existing = await findOwn(db, actor, data.id);
-	if (existing) return existing;
-
 	let result;
 	try {
 		result = await db.transaction(async (tx) => {
@@ -54,7 +51,6 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 			if (parentId && data.anchor) throw new DomainError('validation_comment_anchor', {}, { anchor: 'validation_comment_anchor' });
 
 			const labels = await mentionLabels(tx, data.mentions);
-			await checkRate(tx, actor);
 
 			// Taking the item's next sequence number also proves the item exists (foreign key).
 			const seq = await nextCommentSeq(tx, data.itemId).catch((err: unknown) => {
@@ -80,8 +76,10 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 				})
 				.onConflictDoNothing({ target: comments.id })
 				.returning();
-			// A concurrent resend won the race: roll this attempt back and answer with the stored comment.
+			// Already stored (a resend, or a concurrent one that won): roll this attempt back, answer with the stored one.
 			if (!row) throw new AlreadyStored();
+			// Counted after the insert, so a resend is answered even when its author is at the limit.
+			await checkRate(tx, actor);
 			await record(tx, {
 				actor,
 				action: 'comment.post',
@@ -94,10 +92,9 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 			return { view: newCommentView(row, actor.name, labels), sent };
 		});
 	} catch (err) {
-		if (err instanceof AlreadyStored) {
-			const again = await findOwn(db, actor, data.id);
-			if (again) return again;
-		}
+		// A resend is answered with what is stored, also when something it was checked against changed since.
+		const stored = err instanceof AlreadyStored ? await findOwn(db, actor, data.id) : await findOwn(db, actor, data.id).catch(() => null);
+		if (stored) return stored;
 		throw err;
 	}
 	publishComment('created', result.view);
@@ -138,5 +135,5 @@ async function checkRate(tx: Queryable, actor: Actor): Promise<void> {
 		.select({ n: count() })
 		.from(comments)
 		.where(and(eq(comments.authorId, actor.userId), gt(comments.createdAt, since)));
-	if (Number(n) >= commentRate.perMinute) throw new DomainError('comments_rate_limited', { limit: commentRate.perMinute }, {}, 429);
+	if (Number(n) > commentRate.perMinute) throw new DomainError('comments_rate_limited', { limit: commentRate.perMinute }, {}, 429);
 }
