@@ -126,7 +126,8 @@ export interface NotificationView {
 export interface DecisionsChangedEvent {
 	itemId: string;
 	seq: number;
-	kind: 'position' | 'signoff' | 'void' | 'council' | 'progress';
+	/** `origin`: a candidate from an interview was added to the item (its timeline changed). */
+	kind: 'position' | 'signoff' | 'void' | 'council' | 'progress' | 'origin';
 	municipalityId: string | null;
 	/** For `position`: the new position; for `signoff`: the decision. */
 	value?: string;

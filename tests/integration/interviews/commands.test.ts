@@ -240,7 +240,16 @@ describe('interviews: a candidate reaches the agenda', () => {
 		const itemId = await newItem(t.db, verkenner.actor);
 		const unknownItem = await rejection(interviews.attachCandidate(t.db, verkenner.actor, { candidateId: c, itemId: randomUUID() }, testOrigin));
 		expect(unknownItem.fields).toEqual({ itemId: 'validation_candidate_item_unknown' });
-		await interviews.attachCandidate(t.db, verkenner.actor, { candidateId: c, itemId }, testOrigin);
+		const pub = recordPublished();
+		try {
+			await interviews.attachCandidate(t.db, verkenner.actor, { candidateId: c, itemId }, testOrigin);
+			// Open pages of the item hear that its timeline changed, without a word about the interview.
+			const told = pub.events.find((e) => e.room === `item:${itemId}` && e.event === 'decisions:changed');
+			expect(told?.payload).toMatchObject({ itemId, kind: 'origin', municipalityId: null });
+			expect(JSON.stringify(told?.payload)).not.toContain(id);
+		} finally {
+			pub.stop();
+		}
 		expect(await candidateRow(c)).toMatchObject({ itemId, link: 'added' });
 		expect((await auditOfInterview(t.db, id)).at(-1)).toMatchObject({ action: 'interview.candidate_attached', details: { candidateId: c, itemId } });
 

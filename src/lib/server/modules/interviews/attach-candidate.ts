@@ -8,6 +8,8 @@ import { record, type Origin } from '../audit/record';
 import { attachCandidateSchema } from '../../../validation/interviews';
 import { assertNotLinked, loadCandidate, nextSeq } from './state';
 import { publishInterviewChange } from './publish';
+import { nextSeq as nextItemSeq } from '../agenda-items/state';
+import { publishDecisionChange } from '../decisions/publish';
 
 /**
  * Adds a candidate to an existing agenda item: the item is not changed (its text is the klankbordgroep's), but
@@ -21,13 +23,18 @@ export async function attachCandidate(db: Db, actor: Actor | null, input: unknow
 	const out = await db.transaction(async (tx) => {
 		const { candidate, interview } = await loadCandidate(tx, actor, data.candidateId, { lock: true });
 		assertNotLinked(candidate);
-		const [item] = await tx.select({ id: agendaItems.id, title: agendaItems.title }).from(agendaItems).where(eq(agendaItems.id, data.itemId));
+		const [item] = await tx
+			.select({ id: agendaItems.id, title: agendaItems.title, status: agendaItems.status })
+			.from(agendaItems)
+			.where(eq(agendaItems.id, data.itemId));
 		if (!item) throw new ValidationError({ itemId: 'validation_candidate_item_unknown' });
 		await tx
 			.update(interviewCandidates)
 			.set({ itemId: item.id, link: 'added', linkedAt: new Date(), linkedBy: actor.userId })
 			.where(eq(interviewCandidates.id, candidate.id));
 		const seq = await nextSeq(tx, interview.id);
+		// The item's timeline gains an origin: open item pages reload it (the event names no interview).
+		const itemSeq = await nextItemSeq(tx, item.id);
 		await record(tx, {
 			actor,
 			action: 'interview.candidate_attached',
@@ -36,9 +43,10 @@ export async function attachCandidate(db: Db, actor: Actor | null, input: unknow
 			origin,
 			details: { candidateId: candidate.id, itemId: item.id, itemTitle: item.title }
 		});
-		return { interview, seq };
+		return { interview, seq, item, itemSeq };
 	});
 
+	publishDecisionChange({ itemId: out.item.id, seq: out.itemSeq, kind: 'origin', municipalityId: null, status: out.item.status }, actor);
 	publishInterviewChange(out.interview, { seq: out.seq, kind: 'candidate', candidateId: data.candidateId, change: 'linked' }, 'candidates', actor);
 	return { itemId: data.itemId };
 }
