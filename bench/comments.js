@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
+import { openBenchDatabase } from './lib/bench-database.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -200,27 +201,7 @@ async function servePortal(clients, postgres) {
 	const { createItem } = await load('/src/lib/server/modules/agenda-items/index.ts');
 	const schema = await load('/src/lib/server/db/schema/index.ts');
 
-	let handle;
-	let dropDatabase = async () => {};
-	if (postgres) {
-		const url = process.env.DATABASE_URL;
-		if (!url) throw new Error('--postgres needs DATABASE_URL');
-		const name = `rp_bench_${Date.now()}`;
-		const admin = await createDb({ url, max: 1 });
-		await admin.db.execute(`create database ${name}`);
-		const u = new URL(url);
-		u.pathname = `/${name}`;
-		handle = await createDb({ url: u.toString(), max: 10 });
-		dropDatabase = async () => {
-			await handle.close();
-			await admin.db.execute(`drop database if exists ${name} with (force)`);
-			await admin.close();
-		};
-	} else {
-		handle = await createDb({ dataDir: 'memory://' });
-	}
-	await handle.migrate();
-	await seedIfEmpty(handle.db, { demo: false });
+	const { handle, drop: dropDatabase } = await openBenchDatabase({ createDb, seedIfEmpty, postgres });
 	useRuntime({ config: readConfig(), handle, db: handle.db });
 
 	const municipalities = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
