@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBenchDatabase } from './lib/bench-database.js';
+import { useBrowserBuilds } from './lib/browser-builds.js';
+import { answerLoopDelay, loopDelayOf, resetLoopDelay } from './lib/loop-delay.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
 if (args.serve === 'portal') await servePortal(Number(args.editors), args.postgres);
 else if (args.serve === 'hocuspocus') await serveHocuspocus();
 else {
+	useBrowserBuilds();
 	await main();
 	// Reconnect timers of closed clients would keep the process alive for nothing.
 	process.exit();
@@ -57,9 +60,15 @@ async function main() {
 			const server = await startChild(kind, editors);
 			try {
 				const connect = kind === 'portal' ? await portalClients(server) : await hocuspocusClients(server);
-				const r = { kind, round, ...(await runLoad(kind, connect, { seconds, editors, rate })) };
+				const load = await runLoad(kind, connect, { seconds, editors, rate }, () => resetLoopDelay(server.child));
+				const r = { kind, round, ...load, loopDelay: await loopDelayOf(server.child) };
 				runs.push(r);
-				if (rounds > 1) console.log(`  round ${round} ${kind}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`);
+				if (rounds > 1) {
+					console.log(
+						`  round ${round} ${kind}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms` +
+							` (server event-loop delay p99 ${r.loopDelay.p99.toFixed(2)} ms)`
+					);
+				}
 			} finally {
 				server.child.kill('SIGTERM');
 				await new Promise((r) => server.child.once('exit', r));
@@ -101,7 +110,7 @@ async function main() {
  * so one clock measures both ends). Convergence = editors whose final text equals what a late joiner loads
  * from the server, which must also hold every character typed.
  */
-async function runLoad(kind, connect, { seconds, editors, rate }) {
+async function runLoad(kind, connect, { seconds, editors, rate }, started) {
 	const Y = await import('yjs');
 	const clients = [];
 	for (let i = 0; i < editors; i++) clients.push(await connect(i));
@@ -136,6 +145,7 @@ async function runLoad(kind, connect, { seconds, editors, rate }) {
 	const alphabet = 'abcdefghijklmnopqrstuvwxyz ';
 	const interval = 1000 / rate;
 	const timers = [];
+	started();
 	const stopAt = performance.now() + seconds * 1000;
 	await new Promise((resolve) => {
 		let running = clients.length;
@@ -192,10 +202,11 @@ async function runLoad(kind, connect, { seconds, editors, rate }) {
 function combine(kind, rs) {
 	if (!rs.length) return null;
 	if (rs.length === 1) return rs[0];
-	const median = (k) => {
-		const v = rs.map((r) => r[k]).sort((a, b) => a - b);
+	const median2 = (values) => {
+		const v = [...values].sort((a, b) => a - b);
 		return v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
 	};
+	const median = (k) => median2(rs.map((r) => r[k]));
 	const sum = (k) => rs.reduce((a, r) => a + r[k], 0);
 	return {
 		kind,
@@ -210,6 +221,7 @@ function combine(kind, rs) {
 		p99: median('p99'),
 		max: Math.max(...rs.map((r) => r.max)),
 		mean: median('mean'),
+		loopDelay: { p50: median2(rs.map((r) => r.loopDelay.p50)), p99: median2(rs.map((r) => r.loopDelay.p99)), max: Math.max(...rs.map((r) => r.loopDelay.max)) },
 		runs: rs
 	};
 }
@@ -218,11 +230,12 @@ function report(results) {
 	const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 	console.log('');
 	console.log(results.some((r) => r.rounds) ? '(latency figures: median over the rounds; counts: summed)' : '');
-	console.log('server       typed  stored  convergence  delivered     p50 ms   p95 ms   p99 ms   max ms  mean ms');
+	console.log('server       typed  stored  convergence  delivered     p50 ms   p95 ms   p99 ms   max ms  mean ms   server loop delay p99 ms');
 	for (const r of results) {
 		console.log(
 			`${r.kind.padEnd(11)} ${String(r.typed).padStart(6)} ${String(r.stored).padStart(7)} ${(f(r.convergence, 0) + ' %').padStart(12)} ${(f(r.delivered) + ' %').padStart(10)}` +
-				` ${f(r.p50, 2).padStart(9)} ${f(r.p95, 2).padStart(8)} ${f(r.p99, 2).padStart(8)} ${f(r.max, 1).padStart(8)} ${f(r.mean, 2).padStart(8)}`
+				` ${f(r.p50, 2).padStart(9)} ${f(r.p95, 2).padStart(8)} ${f(r.p99, 2).padStart(8)} ${f(r.max, 1).padStart(8)} ${f(r.mean, 2).padStart(8)}` +
+				` ${f(r.loopDelay.p99, 2).padStart(26)}`
 		);
 	}
 	const [p, h] = [results.find((r) => r.kind === 'portal'), results.find((r) => r.kind === 'hocuspocus')];
@@ -361,6 +374,7 @@ async function servePortal(editors, postgres) {
 	io.attach(http);
 	await new Promise((r) => http.listen(0, '127.0.0.1', r));
 	const url = `http://127.0.0.1:${http.address().port}`;
+	answerLoopDelay();
 	process.send({ url, cookies, itemId });
 	process.once('SIGTERM', async () => {
 		io.close();
@@ -394,6 +408,7 @@ async function serveHocuspocus() {
 		}
 	});
 	await server.listen();
+	answerLoopDelay();
 	process.send({ url: `ws://127.0.0.1:${server.address.port}` });
 	process.once('SIGTERM', async () => {
 		await server.destroy();

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { openBenchDatabase } from './lib/bench-database.js';
+import { useBrowserBuilds } from './lib/browser-builds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -30,7 +31,10 @@ const { values: args } = parseArgs({
 
 if (args.serve === 'portal') await servePortal(Number(args.clients), args.postgres);
 else if (args.serve === 'bare') await serveBare();
-else await main();
+else {
+	useBrowserBuilds();
+	await main();
+}
 
 async function main() {
 	const clients = Number(args.clients);

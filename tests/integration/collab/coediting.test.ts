@@ -10,6 +10,7 @@ import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { sessionCookie } from '../../fixtures/realtime-server';
 import { newItem } from '../agenda/helpers';
+import { appendUpdates } from '../../../src/lib/server/modules/collaboration/store';
 import {
 	ask,
 	eventually,
@@ -264,7 +265,36 @@ describe('co-editing a rich-text field', () => {
 			const late = await editor(reader, itemId);
 			expect(late.text()).toBe(a.text());
 		} finally {
-			Object.assign(server.hub.options, { compactAfterRows: 200 });
+			Object.assign(server.hub.options, { compactAfterRows: 500 });
+		}
+	});
+
+	it('compaction leaves alone the rows another process stored for the same document', async () => {
+		Object.assign(server.hub.options, { compactAfterRows: 10 });
+		try {
+			const itemId = await newItem(t.db, verkenner.actor);
+			const a = await editor(verkenner, itemId);
+			a.type('Hier.');
+			await a.provider.whenSaved();
+			// Another app node on the same database stores a change this process never applied.
+			const elsewhere = new Y.Doc();
+			for (const r of await storedRows(t.db, itemId)) Y.applyUpdate(elsewhere, r.update);
+			const before = Y.encodeStateVector(elsewhere);
+			typeInto(elsewhere, 'description', ' Daar.');
+			const [foreignId] = await appendUpdates(t.db, itemId, 'description', [
+				{ update: Y.encodeStateAsUpdate(elsewhere, before), userId: lid.id }
+			]);
+			for (let i = 0; i < 30; i++) {
+				a.type(String(i % 10), 0);
+				if (i % 5 === 0) await sleep(3);
+			}
+			await a.provider.whenSaved();
+			// Compacted (a merged row without a user), and the other node's row is still there.
+			const rows = await eventually(() => storedRows(t.db, itemId), (r) => r.some((row) => row.userId === null) && r.length <= 12);
+			expect(rows.map((r) => r.id)).toContain(foreignId);
+			expect(await storedText(t.db, itemId)).toBe(`${a.text()} Daar.`);
+		} finally {
+			Object.assign(server.hub.options, { compactAfterRows: 500 });
 		}
 	});
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eq, sql } from 'drizzle-orm';
 import { itemDocumentUpdates } from '../../../src/lib/server/db/schema';
-import { appendUpdates, compactDocument, loadOrSeedUpdates, loadUpdates } from '../../../src/lib/server/modules/collaboration/store';
+import { appendUpdates, loadOrSeedUpdates, loadUpdates, replaceRows } from '../../../src/lib/server/modules/collaboration/store';
 import { fragmentToSnapshot } from '../../../src/lib/server/modules/collaboration/html';
 import { destroy, testBackend, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, type NewUser } from '../../fixtures/factories';
@@ -42,33 +42,48 @@ describe(`item document storage (${testBackend})`, () => {
 		expect(len.n).toBe(bytes.length);
 	});
 
-	it('compaction merges into one row with the same content, and leaves updates appended meanwhile alone', async () => {
+	it('compaction replaces exactly the rows it names by the state, and leaves rows appended meanwhile alone', async () => {
 		const itemId = await newItem(t.db, verkenner.actor);
 		const doc = new Y.Doc();
 		const updates: Uint8Array[] = [];
 		doc.on('update', (u: Uint8Array) => updates.push(u));
-		for (let i = 0; i < 120; i++) typeInto(doc, 'description', String.fromCharCode(97 + (i % 26)), i % 5 === 0 ? 0 : undefined);
+		for (let i = 0; i < 100; i++) typeInto(doc, 'description', String.fromCharCode(97 + (i % 26)), i % 5 === 0 ? 0 : undefined);
+		const stateOfFirst = Y.encodeStateAsUpdate(doc);
+		for (let i = 0; i < 20; i++) typeInto(doc, 'description', String(i % 10), i % 3 === 0 ? 0 : undefined);
 		const text = fragmentToSnapshot(doc.getXmlFragment('description')).text;
-		await appendUpdates(t.db, itemId, 'description', updates.slice(0, 100).map((update) => ({ update, userId: verkenner.id })));
+		const ids = await appendUpdates(t.db, itemId, 'description', updates.slice(0, 100).map((update) => ({ update, userId: verkenner.id })));
+		expect(ids).toHaveLength(100);
 
 		// Compaction and appends at the same time, one transaction per append, as the live server does.
 		const late = updates.slice(100);
 		const [result] = await Promise.all([
-			compactDocument(t.db, itemId, 'description'),
+			replaceRows(t.db, itemId, 'description', ids, stateOfFirst),
 			(async () => {
 				for (const update of late) await appendUpdates(t.db, itemId, 'description', [{ update, userId: verkenner.id }]);
 			})()
 		]);
-		expect(result.inserted).toBe(1);
+		expect(result.removed).toBe(100);
 		const rows = await loadUpdates(t.db, itemId, 'description');
-		expect(rows.length).toBe(100 + late.length - result.removed + 1);
+		expect(rows).toHaveLength(1 + late.length);
+		expect(rows.map((r) => r.id)).toContain(result.id);
 		expect(replay(rows.map((r) => r.update))).toBe(text);
 
-		// And once more: everything in one row, still the same text.
-		await compactDocument(t.db, itemId, 'description');
+		// Once more over everything, naming a row that is already gone: one row, the same text.
+		const again = await replaceRows(t.db, itemId, 'description', [...rows.map((r) => r.id), ids[0]], Y.encodeStateAsUpdate(doc));
+		expect(again.removed).toBe(rows.length);
 		const once = await loadUpdates(t.db, itemId, 'description');
-		expect(once).toHaveLength(1);
+		expect(once.map((r) => r.id)).toEqual([again.id]);
 		expect(replay(once.map((r) => r.update))).toBe(text);
+	});
+
+	it('compaction never deletes rows of another document', async () => {
+		const [a, b] = [await newItem(t.db, verkenner.actor), await newItem(t.db, verkenner.actor)];
+		const doc = new Y.Doc();
+		typeInto(doc, 'description', 'van b');
+		const [idOfB] = await appendUpdates(t.db, b, 'description', [{ update: Y.encodeStateAsUpdate(doc), userId: null }]);
+		const { removed } = await replaceRows(t.db, a, 'description', [idOfB], Y.encodeStateAsUpdate(new Y.Doc()));
+		expect(removed).toBe(0);
+		expect(replay((await loadUpdates(t.db, b, 'description')).map((r) => r.update))).toBe('van b');
 	});
 
 	it('seeds an empty document from HTML already on the item row, once', async () => {

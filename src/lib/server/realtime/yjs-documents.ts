@@ -7,9 +7,9 @@ import type { Origin } from '../modules/audit/record';
 import { afterEditingPause, authorizeWrite, recordUpdates, writeSnapshot, type BurstStart } from '../modules/collaboration/commands';
 import {
 	appendUpdates,
-	compactDocument,
 	loadOrSeedUpdates,
 	loadUpdates,
+	replaceRows,
 	transactionId,
 	transactionStatus
 } from '../modules/collaboration/store';
@@ -57,7 +57,7 @@ export interface CollabOptions {
 	versionPauseMs: number;
 	/** How long an empty document stays in memory (a reload comes straight back). */
 	unloadDelayMs: number;
-	/** More stored rows than this for one document → merge them into one. */
+	/** More stored rows than this for one document → replace them by one row with the document's state. */
 	compactAfterRows: number;
 	/** A user's editing burst (one audit row) ends after this long without a change from them. */
 	burstIdleMs: number;
@@ -76,7 +76,7 @@ export const defaultCollabOptions: CollabOptions = {
 	snapshotMaxWaitMs: 15_000,
 	versionPauseMs: 30_000,
 	unloadDelayMs: 5000,
-	compactAfterRows: 200,
+	compactAfterRows: 500,
 	burstIdleMs: 60_000,
 	batchMax: 200,
 	batchWindowMs: 25
@@ -111,6 +111,8 @@ const unref = <T extends ReturnType<typeof setTimeout>>(timer: T): T => (timer.u
 const key = (itemId: string, field: RichTextField) => `${itemId}:${field}`;
 export const docRoom = (itemId: string, field: RichTextField) => `item:${itemId}:${field}` as const;
 const MAX_CLIENT_IDS = 4;
+/** A committed batch is applied and acknowledged this many changes at a time, with relays in between. */
+const COMPLETE_CHUNK = 8;
 
 export class LiveDocument {
 	readonly doc = new Y.Doc();
@@ -118,8 +120,11 @@ export class LiveDocument {
 	readonly sessions = new Map<string, CollabSession>();
 	readonly room: ReturnType<typeof docRoom>;
 	readonly ready: Promise<void>;
-	/** Rows stored for this document, as far as this process knows (decides compaction). */
-	rowCount = 0;
+	/**
+	 * The stored rows whose changes this process has applied to `doc`: what compaction may replace by the
+	 * document's state. Rows another process appended are not here and stay as they are.
+	 */
+	private storedIds: number[] = [];
 	unloading = false;
 
 	private queue: PendingWrite[] = [];
@@ -165,13 +170,13 @@ export class LiveDocument {
 			for (const row of rows) {
 				try {
 					Y.applyUpdate(this.doc, row.update);
+					this.storedIds.push(row.id);
 				} catch (err) {
 					console.error(`collab: stored update ${row.id} of ${this.room} could not be applied`, err);
 				}
 			}
 		}, 'load');
-		this.rowCount = rows.length;
-		if (this.rowCount > this.options.compactAfterRows) void this.compact();
+		this.compactIfDue();
 		// No snapshot on load: opening a document must never change the item (a snapshot of a frozen item
 		// voids its sign-offs). A process that died within the snapshot pause leaves the row behind until
 		// the next edit; a graceful stop (CollabHub.closeAll) writes it.
@@ -301,8 +306,9 @@ export class LiveDocument {
 			if (last === undefined || now - last > this.options.burstIdleMs) bursts.push({ actor: w.actor, origin: w.origin });
 			this.bursts.set(w.actor.userId, now);
 		}
+		let ids: number[];
 		try {
-			await recordUpdates(
+			ids = await recordUpdates(
 				this.db,
 				this.itemId,
 				this.field,
@@ -315,19 +321,29 @@ export class LiveDocument {
 			for (const w of batch) w.done(failure('collab_error_server', w.session));
 			return;
 		}
-		// Committed: now apply to the server's copy and acknowledge.
-		this.rowCount += batch.length;
-		for (const w of batch) {
-			this.contributors.set(w.actor.userId, { userId: w.actor.userId, name: w.actor.name });
-			try {
-				Y.applyUpdate(this.doc, w.update, w.session ?? 'server');
-			} catch (err) {
-				console.error(`collab: update to ${this.room} stored but not applied`, err);
-			}
-			w.done({ ok: true });
-		}
+		await this.complete(batch);
+		this.storedIds.push(...ids);
 		this.changed();
-		if (this.rowCount > this.options.compactAfterRows) void this.compact();
+		this.compactIfDue();
+	}
+
+	/**
+	 * Committed: apply to the server's copy and acknowledge, a few at a time. A large batch done in one go
+	 * would hold up every relay that arrives meanwhile (the tail of everyone's typing latency).
+	 */
+	private async complete(batch: PendingWrite[]): Promise<void> {
+		for (let i = 0; i < batch.length; i += COMPLETE_CHUNK) {
+			if (i > 0) await new Promise((resume) => setImmediate(resume));
+			for (const w of batch.slice(i, i + COMPLETE_CHUNK)) {
+				this.contributors.set(w.actor.userId, { userId: w.actor.userId, name: w.actor.name });
+				try {
+					Y.applyUpdate(this.doc, w.update, w.session ?? 'server');
+				} catch (err) {
+					console.error(`collab: update to ${this.room} stored but not applied`, err);
+				}
+				w.done({ ok: true });
+			}
+		}
 	}
 
 	/** Resolves when every queued change is stored. */
@@ -336,21 +352,33 @@ export class LiveDocument {
 		return new Promise((resolve) => this.idle.push(resolve));
 	}
 
+	private compactIfDue(): void {
+		if (this.storedIds.length > this.options.compactAfterRows) void this.compact();
+	}
+
+	/**
+	 * Replaces the rows this process applied by one row with the document's state: no stored row is read back,
+	 * so it costs about as much as a save. Rows stored meanwhile are kept for the next round.
+	 */
 	private async compact(): Promise<void> {
 		if (this.compacting) return;
 		this.compacting = true;
+		const ids = this.storedIds;
+		this.storedIds = [];
 		try {
-			// Rows appended while compacting stay as they are; if they are many again, go once more.
-			do {
-				const { removed, inserted } = await compactDocument(this.db, this.itemId, this.field);
-				this.rowCount += inserted - removed;
-				if (removed === 0) break;
-			} while (this.rowCount > this.options.compactAfterRows);
+			const { id } = await replaceRows(this.db, this.itemId, this.field, ids, Y.encodeStateAsUpdate(this.doc));
+			this.storedIds.unshift(id);
 		} catch (err) {
 			console.error(`collab: compaction of ${this.room} failed (the rows stay as they are)`, err);
+			this.storedIds.unshift(...ids);
 		} finally {
 			this.compacting = false;
 		}
+	}
+
+	/** How many stored rows this process knows hold this document (tests). */
+	get storedRows(): number {
+		return this.storedIds.length;
 	}
 
 	// ——— snapshot after a pause ——————————————————————————————————————————————
@@ -410,10 +438,10 @@ export class LiveDocument {
 		this.doc.destroy();
 	}
 
-	/** A change made by the server itself (a restored version), already committed: apply and tell everyone. */
-	applyCommitted(update: Uint8Array): void {
+	/** A change made by the server itself (a restored version), already committed as row `id`: apply and tell everyone. */
+	applyCommitted(update: Uint8Array, id: number): void {
 		Y.applyUpdate(this.doc, update, 'server');
-		this.rowCount += 1;
+		this.storedIds.push(id);
 		this.hub.io?.to(this.room).emit('collab:sync', { itemId: this.itemId, field: this.field, message: encodeUpdate(update) });
 		this.changed();
 	}
@@ -518,7 +546,7 @@ export class CollabHub {
 	 * is appended there, and applied to the live document and broadcast only once that transaction committed.
 	 */
 	readonly replaceTexts: RichTextReplacer = async (tx, itemId, texts) => {
-		const done: { field: RichTextField; update: Uint8Array }[] = [];
+		const done: { field: RichTextField; update: Uint8Array; id: number }[] = [];
 		for (const field of richTextFields) {
 			const live = this.get(itemId, field);
 			await live?.ready;
@@ -528,14 +556,14 @@ export class CollabHub {
 			const state = live ? Y.encodeStateAsUpdate(live.doc) : Y.mergeUpdates(rows.map((r) => r.update));
 			const update = replacingUpdate(state, field, texts[field].html);
 			if (!update) continue;
-			await appendUpdates(tx, itemId, field, [{ update, userId: null }]);
-			done.push({ field, update });
+			const [id] = await appendUpdates(tx, itemId, field, [{ update, userId: null }]);
+			done.push({ field, update, id });
 		}
 		if (!done.length) return;
 		const xact = await transactionId(tx);
 		void this.whenCommitted(xact).then((committed) => {
 			if (!committed) return;
-			for (const { field, update } of done) this.get(itemId, field)?.applyCommitted(update);
+			for (const { field, update, id } of done) this.get(itemId, field)?.applyCommitted(update, id);
 		});
 	};
 

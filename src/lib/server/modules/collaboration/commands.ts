@@ -40,7 +40,7 @@ export interface BurstStart {
 /**
  * Appends updates (already checked and authorised) and the audit rows of bursts that start with them, in one
  * transaction. Without an audit row that is the implicit transaction of a single multi-row INSERT, which
- * saves PGlite two round trips per keystroke batch.
+ * saves PGlite two round trips per keystroke batch. Returns the ids of the stored rows.
  */
 export async function recordUpdates(
 	db: Db,
@@ -48,10 +48,10 @@ export async function recordUpdates(
 	field: RichTextField,
 	rows: NewUpdate[],
 	bursts: BurstStart[]
-): Promise<void> {
+): Promise<number[]> {
 	if (!bursts.length) return appendUpdates(db, itemId, field, rows);
-	await db.transaction(async (tx) => {
-		await appendUpdates(tx, itemId, field, rows);
+	return db.transaction(async (tx) => {
+		const ids = await appendUpdates(tx, itemId, field, rows);
 		for (const burst of bursts) {
 			await record(tx, {
 				actor: burst.actor,
@@ -62,6 +62,7 @@ export async function recordUpdates(
 				details: { field }
 			});
 		}
+		return ids;
 	});
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db, Queryable } from '../../db';
 import { agendaItems, itemDocumentUpdates } from '../../db/schema';
@@ -28,9 +28,20 @@ export interface NewUpdate {
 	userId: string | null;
 }
 
-export async function appendUpdates(q: Queryable, itemId: string, field: RichTextField, rows: NewUpdate[]): Promise<void> {
-	if (!rows.length) return;
-	await q.insert(itemDocumentUpdates).values(rows.map((r) => ({ itemId, field, update: r.update, userId: r.userId })));
+/**
+ * Appends updates; returns the ids of the new rows. One statement with two array parameters instead of a
+ * multi-row VALUES list: on PGlite, where a write stops this process, that is a third of the time per batch.
+ * Bytes travel as hex text, which both drivers pass alike.
+ */
+export async function appendUpdates(q: Queryable, itemId: string, field: RichTextField, rows: NewUpdate[]): Promise<number[]> {
+	if (!rows.length) return [];
+	const hex = rows.map(({ update: u }) => Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('hex'));
+	const result = await q.execute<{ id: string | number }>(sql`
+		insert into ${itemDocumentUpdates} (item_id, field, update, user_id)
+		select ${itemId}, ${field}, decode(u.hex, 'hex'), u.user_id
+		from unnest(${sql.param(hex)}::text[], ${sql.param(rows.map((r) => r.userId))}::uuid[]) as u(hex, user_id)
+		returning id`);
+	return rowsOf<{ id: string | number }>(result).map((r) => Number(r.id));
 }
 
 const htmlColumn = { description: agendaItems.descriptionHtml, meerwaarde: agendaItems.meerwaardeHtml } as const;
@@ -61,31 +72,29 @@ export async function loadOrSeedUpdates(db: Db, itemId: string, field: RichTextF
 }
 
 /**
- * Merges all stored updates of a document into one row, in one transaction. Safe beside concurrent appends:
- * it locks and deletes exactly the rows it read (by id), so an update committed meanwhile stays as its own row.
- * Returns how many rows went and came.
+ * Replaces the rows `ids` by one row holding `state` (a document state that contains them all), in one
+ * transaction. Rows not named — appended meanwhile, or by another process — stay as they are, so it is safe
+ * beside concurrent appends; a row already gone (compacted elsewhere) is simply not there to delete.
+ * Returns how many rows went and the id of the new one.
  */
-export async function compactDocument(
+export async function replaceRows(
 	db: Db,
 	itemId: string,
-	field: RichTextField
-): Promise<{ removed: number; inserted: number }> {
+	field: RichTextField,
+	ids: number[],
+	state: Uint8Array
+): Promise<{ removed: number; id: number }> {
 	return db.transaction(async (tx) => {
-		const rows = await tx
-			.select({ id: itemDocumentUpdates.id, update: itemDocumentUpdates.update, createdAt: itemDocumentUpdates.createdAt })
-			.from(itemDocumentUpdates)
-			.where(ofDoc(itemId, field))
-			.orderBy(asc(itemDocumentUpdates.id))
-			.for('update');
-		if (rows.length < 2) return { removed: 0, inserted: 0 };
-		const merged = Y.mergeUpdates(rows.map((r) => r.update));
-		const newest = rows.reduce((a, r) => (r.createdAt > a ? r.createdAt : a), rows[0].createdAt);
-		const ids = rows.map((r) => r.id);
-		for (let i = 0; i < ids.length; i += 5000) {
-			await tx.delete(itemDocumentUpdates).where(inArray(itemDocumentUpdates.id, ids.slice(i, i + 5000)));
-		}
-		await tx.insert(itemDocumentUpdates).values({ itemId, field, update: merged, userId: null, createdAt: newest });
-		return { removed: rows.length, inserted: 1 };
+		// One array parameter, not one per id: hundreds of ids are the normal case.
+		const gone = await tx.execute<{ id: string | number }>(sql`
+			delete from ${itemDocumentUpdates}
+			where item_id = ${itemId} and field = ${field} and id = any(${sql.param(ids)}::bigint[])
+			returning id`);
+		const [row] = await tx
+			.insert(itemDocumentUpdates)
+			.values({ itemId, field, update: state, userId: null })
+			.returning({ id: itemDocumentUpdates.id });
+		return { removed: rowsOf(gone).length, id: row.id };
 	});
 }
 
