@@ -79,7 +79,7 @@ export const defaultCollabOptions: CollabOptions = {
 	compactAfterRows: 500,
 	burstIdleMs: 60_000,
 	batchMax: 200,
-	batchWindowMs: 25
+	batchWindowMs: 100
 };
 
 /** The write window on the embedded database (PGlite), where a write blocks this process. */
