@@ -269,6 +269,24 @@ describe('co-editing a rich-text field', () => {
 		}
 	});
 
+	it('someone who opens the document while changes wait for their group commit gets them too', async () => {
+		const window = server.hub.options.batchWindowMs;
+		Object.assign(server.hub.options, { batchWindowMs: 1500 });
+		try {
+			const itemId = await newItem(t.db, verkenner.actor);
+			const a = await editor(verkenner, itemId);
+			a.type('Getypt vlak voordat Karel binnenkwam.');
+			// The change is relayed at once but stored only after the window: Karel arrives in between.
+			const late = await editor(lid, itemId);
+			expect((await storedRows(t.db, itemId)).length).toBe(0);
+			await eventually(() => late.text(), (text) => text === a.text(), 2000);
+			await a.provider.whenSaved();
+			expect(await storedText(t.db, itemId)).toBe(a.text());
+		} finally {
+			Object.assign(server.hub.options, { batchWindowMs: window });
+		}
+	});
+
 	it('compaction leaves alone the rows another process stored for the same document', async () => {
 		Object.assign(server.hub.options, { compactAfterRows: 10 });
 		try {

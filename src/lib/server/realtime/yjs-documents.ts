@@ -128,6 +128,11 @@ export class LiveDocument {
 	unloading = false;
 
 	private queue: PendingWrite[] = [];
+	/**
+	 * Changes already relayed but not yet stored and applied to `doc` (queued or being written). Someone who
+	 * syncs in the meantime gets them with the document, or would never see them: the others had them relayed.
+	 */
+	private unapplied = new Set<Uint8Array>();
 	private inflight = 0;
 	private pumping = false;
 	private idle: (() => void)[] = [];
@@ -233,11 +238,9 @@ export class LiveDocument {
 	async receive(session: CollabSession, message: Uint8Array): Promise<Ack> {
 		const msg = decodeSyncMessage(message);
 		if (msg.type === 'step1') {
-			session.socket.emit('collab:sync', {
-				itemId: this.itemId,
-				field: this.field,
-				message: encodeStep2(this.doc, msg.stateVector)
-			});
+			const ref = { itemId: this.itemId, field: this.field };
+			session.socket.emit('collab:sync', { ...ref, message: encodeStep2(this.doc, msg.stateVector) });
+			for (const update of this.unapplied) session.socket.emit('collab:sync', { ...ref, message: encodeUpdate(update) });
 			return { ok: true };
 		}
 		// Sync step 2 and updates carry changes. One with nothing new is fine from anyone and is not stored.
@@ -258,12 +261,16 @@ export class LiveDocument {
 		const payload = { itemId: this.itemId, field: this.field, message: encodeUpdate(write.update) };
 		if (write.session) write.session.socket.to(this.room).emit('collab:sync', payload);
 		else this.hub.io?.to(this.room).emit('collab:sync', payload);
+		this.unapplied.add(write.update);
 		return new Promise((done) => {
 			this.queue.push({ ...write, done });
 			this.ready.then(
 				() => this.pump(),
 				() => {
-					for (const w of this.queue.splice(0)) w.done(failure('collab_error_server', w.session));
+					for (const w of this.queue.splice(0)) {
+						this.unapplied.delete(w.update);
+						w.done(failure('collab_error_server', w.session));
+					}
 				}
 			);
 		});
@@ -318,7 +325,11 @@ export class LiveDocument {
 		} catch (err) {
 			console.error(`collab: could not store ${batch.length} update(s) of ${this.room}`, err);
 			for (const b of bursts) this.bursts.delete(b.actor.userId);
-			for (const w of batch) w.done(failure('collab_error_server', w.session));
+			for (const w of batch) {
+				// Not stored: its author is told and sends it again in its next sync step 2.
+				this.unapplied.delete(w.update);
+				w.done(failure('collab_error_server', w.session));
+			}
 			return;
 		}
 		await this.complete(batch);
@@ -341,6 +352,7 @@ export class LiveDocument {
 				} catch (err) {
 					console.error(`collab: update to ${this.room} stored but not applied`, err);
 				}
+				this.unapplied.delete(w.update);
 				w.done({ ok: true });
 			}
 		}
