@@ -202,11 +202,11 @@ async function runLoad(kind, connect, { seconds, editors, rate }, started) {
 function combine(kind, rs) {
 	if (!rs.length) return null;
 	if (rs.length === 1) return rs[0];
-	const median2 = (values) => {
+	const medianOf = (values) => {
 		const v = [...values].sort((a, b) => a - b);
 		return v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
 	};
-	const median = (k) => median2(rs.map((r) => r[k]));
+	const median = (k) => medianOf(rs.map((r) => r[k]));
 	const sum = (k) => rs.reduce((a, r) => a + r[k], 0);
 	return {
 		kind,
@@ -221,7 +221,7 @@ function combine(kind, rs) {
 		p99: median('p99'),
 		max: Math.max(...rs.map((r) => r.max)),
 		mean: median('mean'),
-		loopDelay: { p50: median2(rs.map((r) => r.loopDelay.p50)), p99: median2(rs.map((r) => r.loopDelay.p99)), max: Math.max(...rs.map((r) => r.loopDelay.max)) },
+		loopDelay: { p50: medianOf(rs.map((r) => r.loopDelay.p50)), p99: medianOf(rs.map((r) => r.loopDelay.p99)), max: Math.max(...rs.map((r) => r.loopDelay.max)) },
 		runs: rs
 	};
 }

@@ -267,10 +267,7 @@ export class LiveDocument {
 			this.ready.then(
 				() => this.pump(),
 				() => {
-					for (const w of this.queue.splice(0)) {
-						this.unapplied.delete(w.update);
-						w.done(failure('collab_error_server', w.session));
-					}
+					for (const w of this.queue.splice(0)) this.settle(w, failure('collab_error_server', w.session));
 				}
 			);
 		});
@@ -325,11 +322,8 @@ export class LiveDocument {
 		} catch (err) {
 			console.error(`collab: could not store ${batch.length} update(s) of ${this.room}`, err);
 			for (const b of bursts) this.bursts.delete(b.actor.userId);
-			for (const w of batch) {
-				// Not stored: its author is told and sends it again in its next sync step 2.
-				this.unapplied.delete(w.update);
-				w.done(failure('collab_error_server', w.session));
-			}
+			// Not stored: each author is told and sends it again in its next sync step 2.
+			for (const w of batch) this.settle(w, failure('collab_error_server', w.session));
 			return;
 		}
 		await this.complete(batch);
@@ -352,10 +346,15 @@ export class LiveDocument {
 				} catch (err) {
 					console.error(`collab: update to ${this.room} stored but not applied`, err);
 				}
-				this.unapplied.delete(w.update);
-				w.done({ ok: true });
+				this.settle(w, { ok: true });
 			}
 		}
+	}
+
+	/** Answers the sender of a change that is now stored and applied, or that failed; either way no longer pending. */
+	private settle(w: PendingWrite, ack: Ack): void {
+		this.unapplied.delete(w.update);
+		w.done(ack);
 	}
 
 	/** Resolves when every queued change is stored. */
@@ -386,11 +385,6 @@ export class LiveDocument {
 		} finally {
 			this.compacting = false;
 		}
-	}
-
-	/** How many stored rows this process knows hold this document (tests). */
-	get storedRows(): number {
-		return this.storedIds.length;
 	}
 
 	// ——— snapshot after a pause ——————————————————————————————————————————————

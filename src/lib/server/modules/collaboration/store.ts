@@ -98,14 +98,6 @@ export async function replaceRows(
 	});
 }
 
-export async function countUpdates(q: Queryable, itemId: string, field: RichTextField): Promise<number> {
-	const [row] = await q
-		.select({ n: sql<number>`count(*)::int` })
-		.from(itemDocumentUpdates)
-		.where(ofDoc(itemId, field));
-	return row?.n ?? 0;
-}
-
 /** The id of the transaction `tx` runs in (PostgreSQL 13+, PGlite). */
 export async function transactionId(tx: Queryable): Promise<string> {
 	const rows = await tx.execute<{ xact: string }>(sql`select pg_current_xact_id()::text as xact`);
