@@ -3,17 +3,19 @@
 // portal's real socket.io server (the same handlers, database and client provider as production), then the same
 // load against a Hocuspocus 3.4 server. Prints convergence and update propagation latency p50/p95/p99, and the ratio.
 //
-//   node bench/coedit.js [--seconds 60] [--editors 20] [--rate 5] [--rounds 1] [--only portal|hocuspocus] [--postgres]
+//   node bench/coedit.js [--seconds 60] [--editors 20] [--rate 5] [--rounds 1] [--threads 1] [--only portal|hocuspocus] [--postgres]
 //
-// Each server runs in its own child process, so the editors (in this process) never share an event loop with it.
+// Each server runs in its own child process, so the editors (worker threads of this process) never share an
+// event loop with it. --threads: how many threads the editors are spread over (1 = all in one, as a single
+// browser tab would never be; see bench/lib/coedit-editors.js).
 // --postgres: the portal stores on a fresh database on DATABASE_URL (dropped afterwards) instead of PGlite.
 import { fork } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBenchDatabase } from './lib/bench-database.js';
 import { useBrowserBuilds } from './lib/browser-builds.js';
+import { connectorFor, textOf, until } from './lib/coedit-clients.js';
 import { answerLoopDelay, loopDelayOf, resetLoopDelay } from './lib/loop-delay.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +26,7 @@ const { values: args } = parseArgs({
 		rate: { type: 'string', default: '5' },
 		only: { type: 'string' },
 		rounds: { type: 'string', default: '1' },
+		threads: { type: 'string', default: '1' },
 		postgres: { type: 'boolean', default: false },
 		serve: { type: 'string' }
 	}
@@ -44,10 +47,11 @@ async function main() {
 	const seconds = Number(args.seconds);
 	const editors = Number(args.editors);
 	const rate = Number(args.rate);
-	if (!(seconds > 0 && editors >= 2 && rate > 0)) throw new Error('--seconds > 0, --editors >= 2, --rate > 0');
+	const threads = Number(args.threads);
+	if (!(seconds > 0 && editors >= 2 && rate > 0 && threads >= 1)) throw new Error('--seconds > 0, --editors >= 2, --rate > 0, --threads >= 1');
 	const { loadavg } = await import('node:os');
 	console.log(
-		`bench/coedit: ${editors} editors × ${rate} characters/s × ${seconds} s into one item; portal on ${args.postgres ? 'PostgreSQL' : 'PGlite'}` +
+		`bench/coedit: ${editors} editors (in ${threads} thread${threads > 1 ? 's' : ''}) × ${rate} characters/s × ${seconds} s into one item; portal on ${args.postgres ? 'PostgreSQL' : 'PGlite'}` +
 			` (Node ${process.version}, load average ${loadavg()[0].toFixed(1)})`
 	);
 	// Rounds alternate the order, so a change in the machine's background load hits both servers alike.
@@ -59,8 +63,8 @@ async function main() {
 			if (args.only && args.only !== kind) continue;
 			const server = await startChild(kind, editors);
 			try {
-				const connect = kind === 'portal' ? await portalClients(server) : await hocuspocusClients(server);
-				const load = await runLoad(kind, connect, { seconds, editors, rate }, () => resetLoopDelay(server.child));
+				const { child, ...address } = server;
+				const load = await runLoad(kind, address, { seconds, editors, rate, threads }, () => resetLoopDelay(child));
 				const r = { kind, round, ...load, loopDelay: await loopDelayOf(server.child) };
 				runs.push(r);
 				if (rounds > 1) {
@@ -93,6 +97,7 @@ async function main() {
 				loadavg: loadavg(),
 				seconds,
 				editors,
+				threads,
 				rate,
 				storage: args.postgres ? 'postgres' : 'pglite',
 				results
@@ -106,88 +111,87 @@ async function main() {
 
 /**
  * One run: every editor inserts one character at a random place of the shared paragraph every 1/rate s.
- * Latency = time from the local insert until another editor's Y.Doc has it (all editors are in this process,
- * so one clock measures both ends). Convergence = editors whose final text equals what a late joiner loads
- * from the server, which must also hold every character typed.
+ * Latency = time from the local insert until another editor's Y.Doc has it (the editor threads share one
+ * monotonic clock). Convergence = editors whose final text equals what a late joiner loads from the server,
+ * which must also hold every character typed.
  */
-async function runLoad(kind, connect, { seconds, editors, rate }, started) {
-	const Y = await import('yjs');
-	const clients = [];
-	for (let i = 0; i < editors; i++) clients.push(await connect(i));
-	await Promise.all(clients.map((c) => c.synced));
-
-	// Tiptap's shape: fragment → paragraph → text. One editor creates the paragraph, all wait for it.
-	const first = clients[0];
-	first.doc.transact(() => {
-		const p = new Y.XmlElement('paragraph');
-		p.insert(0, [new Y.XmlText()]);
-		first.doc.getXmlFragment('description').insert(0, [p]);
-	});
-	await until(() => clients.every((c) => c.doc.getXmlFragment('description').length === 1), 15_000, 'paragraph');
-
-	const sent = new Map();
-	const latencies = [];
-	let typed = 0;
-	for (const c of clients) {
-		c.doc.on('update', (update, origin) => {
-			if (origin === null || origin === undefined) return; // our own keystroke
-			const now = performance.now();
-			for (const s of Y.decodeUpdate(update).structs) {
-				if (!(s instanceof Y.Item)) continue;
-				for (let clock = s.id.clock; clock < s.id.clock + s.length; clock++) {
-					const at = sent.get(`${s.id.client}:${clock}`);
-					if (at !== undefined) latencies.push(now - at);
-				}
-			}
-		});
+async function runLoad(kind, server, { seconds, editors, rate, threads }, started) {
+	const team = await startEditors(kind, server, { editors, rate, threads });
+	try {
+		await team.all('paragraph');
+		await team.all('await-paragraph');
+		started();
+		await team.all('type', { seconds });
+		const texts = async () => (await team.all('texts')).flatMap((r) => r.texts);
+		const settled = await until(async () => new Set(await texts()).size === 1, 30_000, 'convergence').then(
+			() => true,
+			() => false
+		);
+		if (!settled) console.warn(`  ${kind}: the editors had not converged after 30 s`);
+		const late = await (await connectorFor(kind, server))(editors);
+		await late.synced;
+		await until(() => late.doc.getXmlFragment('description').length === 1, 10_000, 'late joiner').catch(() => {});
+		const truth = textOf(late.doc);
+		const lateChars = late.doc.getXmlFragment('description').get(0)?.get(0)?.length ?? 0;
+		const converged = (await texts()).filter((t) => t === truth).length;
+		await late.close();
+		return { ...latencyOf(await team.all('collect'), editors), stored: lateChars, convergence: (converged / editors) * 100 };
+	} finally {
+		await team.close();
 	}
+}
 
-	const alphabet = 'abcdefghijklmnopqrstuvwxyz ';
-	const interval = 1000 / rate;
-	const timers = [];
-	started();
-	const stopAt = performance.now() + seconds * 1000;
-	await new Promise((resolve) => {
-		let running = clients.length;
-		clients.forEach((c, i) => {
-			const text = () => c.doc.getXmlFragment('description').get(0).get(0);
-			const tick = () => {
-				if (performance.now() >= stopAt) {
-					if (--running === 0) resolve();
-					return;
-				}
-				const t = text();
-				const clock = Y.getState(c.doc.store, c.doc.clientID);
-				sent.set(`${c.doc.clientID}:${clock}`, performance.now());
-				t.insert(Math.floor(Math.random() * (t.length + 1)), alphabet[(i + typed) % alphabet.length]);
-				typed++;
-				timers[i] = setTimeout(tick, interval);
-			};
-			timers[i] = setTimeout(tick, (i * interval) / clients.length);
+/** The editors, spread round-robin over `threads` worker threads; `all(cmd)` runs a command in every thread. */
+async function startEditors(kind, server, { editors, rate, threads }) {
+	const { Worker } = await import('node:worker_threads');
+	const workers = [];
+	for (let t = 0; t < Math.min(threads, editors); t++) {
+		const indices = [...Array(editors).keys()].filter((i) => i % threads === t);
+		const worker = new Worker(new URL('./lib/coedit-editors.js', import.meta.url), { workerData: { kind, server, indices, editors, rate } });
+		await new Promise((resolve, reject) => {
+			worker.once('message', resolve);
+			worker.once('error', reject);
 		});
-	});
-	timers.forEach(clearTimeout);
+		workers.push(worker);
+	}
+	let next = 0;
+	const call = (worker, cmd, args) =>
+		new Promise((resolve, reject) => {
+			const id = ++next;
+			const onMessage = (msg) => {
+				if (msg.id !== id) return;
+				worker.off('message', onMessage);
+				worker.off('error', reject);
+				resolve(msg);
+			};
+			worker.on('message', onMessage);
+			worker.once('error', reject);
+			worker.postMessage({ id, cmd, ...args });
+		});
+	return {
+		all: (cmd, args = {}) => Promise.all(workers.map((w) => call(w, cmd, args))),
+		close: async () => {
+			await Promise.all(workers.map((w) => call(w, 'close', {}).catch(() => {})));
+			await Promise.all(workers.map((w) => w.terminate()));
+		}
+	};
+}
 
-	const textOf = (c) => c.doc.getXmlFragment('description').toString();
-	const settled = await until(() => new Set(clients.map(textOf)).size === 1, 30_000, 'convergence').then(
-		() => true,
-		() => false
-	);
-	if (!settled) console.warn(`  ${kind}: the editors had not converged after 30 s`);
-	const late = await connect(editors);
-	await late.synced;
-	await until(() => late.doc.getXmlFragment('description').length === 1, 10_000, 'late joiner').catch(() => {});
-	const truth = textOf(late);
-	const lateChars = late.doc.getXmlFragment('description').get(0)?.get(0)?.length ?? 0;
-	const converged = clients.filter((c) => textOf(c) === truth).length;
-	for (const c of [...clients, late]) await c.close();
-
+/** Latency of every arrival of a keystroke at another editor, from what the threads recorded. */
+function latencyOf(collected, editors) {
+	const sentAt = new Map(collected.flatMap((c) => c.sent));
+	const typed = collected.reduce((a, c) => a + c.typed, 0);
+	const latencies = [];
+	for (const { arrivals } of collected) {
+		for (let k = 0; k < arrivals.keys.length; k++) {
+			const at = sentAt.get(arrivals.keys[k]);
+			if (at !== undefined) latencies.push(arrivals.at[k] - at);
+		}
+	}
 	latencies.sort((a, b) => a - b);
 	const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : NaN);
 	return {
 		typed,
-		stored: lateChars,
-		convergence: (converged / editors) * 100,
 		delivered: (latencies.length / (typed * (editors - 1))) * 100,
 		samples: latencies.length,
 		p50: pct(50),
@@ -249,59 +253,6 @@ function report(results) {
 		console.log(`NOT CONVERGED or characters lost: ${bad.map((r) => r.kind).join(', ')}`);
 		process.exitCode = 1;
 	}
-}
-
-async function until(check, timeoutMs, what) {
-	const end = Date.now() + timeoutMs;
-	while (!check()) {
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 25));
-	}
-}
-
-// ——— clients ——————————————————————————————————————————————————————————————————————————————
-
-async function portalClients({ url, cookies, itemId }) {
-	const Y = await import('yjs');
-	const { io } = await import('socket.io-client');
-	const { SocketIoYjsProvider } = await import('../src/lib/components/collab/socket-provider.js');
-	return async (i) => {
-		const socket = io(url, { transports: ['websocket'], extraHeaders: { origin: url, cookie: cookies[i % cookies.length] }, forceNew: true });
-		const doc = new Y.Doc();
-		const provider = new SocketIoYjsProvider(socket, doc, { itemId, field: 'description' });
-		const synced = new Promise((resolve, reject) => {
-			provider.on('synced', resolve);
-			provider.on('error', (e) => reject(new Error(e.code)));
-		});
-		return {
-			doc,
-			synced,
-			close: async () => {
-				provider.destroy();
-				socket.close();
-			}
-		};
-	};
-}
-
-async function hocuspocusClients({ url }) {
-	const Y = await import('yjs');
-	const { HocuspocusProvider } = await import('@hocuspocus/provider');
-	const { WebSocket } = await import('ws');
-	return async () => {
-		const doc = new Y.Doc();
-		let provider;
-		const synced = new Promise((resolve) => {
-			provider = new HocuspocusProvider({ url, name: 'agenda-item-description', document: doc, WebSocketPolyfill: WebSocket, onSynced: () => resolve() });
-		});
-		return {
-			doc,
-			synced,
-			close: async () => {
-				provider.destroy();
-			}
-		};
-	};
 }
 
 // ——— servers (child processes) ————————————————————————————————————————————————————————————
