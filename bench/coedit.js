@@ -1,23 +1,27 @@
 #!/usr/bin/env node
 // bench/coedit: N simulated editors (Node, Yjs) typing into one agenda item's description, first through the
-// portal's real socket.io server (the same handlers, database and client provider as production), then the same
-// load against a Hocuspocus 3.4 server. Prints convergence and update propagation latency p50/p95/p99, and the ratio.
+// portal as `npm start` runs it (the production build, server.js, the demo data; the editors sign in as demo
+// users and use the portal's own client provider), then the same load against a Hocuspocus 3.4 server. Prints convergence and update propagation latency p50/p95/p99, and the ratio.
 //
 //   node bench/coedit.js [--seconds 60] [--editors 20] [--rate 5] [--rounds 1] [--threads 1] [--only portal|hocuspocus] [--postgres]
 //
 // Each server runs in its own child process, so the editors (worker threads of this process) never share an
 // event loop with it. --threads: how many threads the editors are spread over (1 = all in one, as a single
 // browser tab would never be; see bench/lib/coedit-editors.js).
-// --postgres: the portal stores on a fresh database on DATABASE_URL (dropped afterwards) instead of PGlite.
+// --postgres: the portal stores on a fresh database on DATABASE_URL (dropped afterwards) instead of PGlite
+// in a temporary directory. The build is made first when it is missing or stale.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openBenchDatabase } from './lib/bench-database.js';
+import { rmSync } from 'node:fs';
+import { pgliteDirectory } from './lib/bench-database.js';
+import { startPortalServer } from './lib/portal-server.js';
 import { useBrowserBuilds } from './lib/browser-builds.js';
 import { connectorFor, textOf, until } from './lib/coedit-clients.js';
 import { answerLoopDelay, loopDelayOf, resetLoopDelay } from './lib/loop-delay.js';
 
+const SETTLE_MS = 3000;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
 	options: {
@@ -28,12 +32,12 @@ const { values: args } = parseArgs({
 		rounds: { type: 'string', default: '1' },
 		threads: { type: 'string', default: '1' },
 		postgres: { type: 'boolean', default: false },
-		serve: { type: 'string' }
+		serve: { type: 'string' },
+		'data-dir': { type: 'string' }
 	}
 });
 
-if (args.serve === 'portal') await servePortal(Number(args.editors), args.postgres);
-else if (args.serve === 'hocuspocus') await serveHocuspocus();
+if (args.serve === 'hocuspocus') await serveHocuspocus();
 else {
 	useBrowserBuilds();
 	await main();
@@ -61,10 +65,12 @@ async function main() {
 		const order = round % 2 ? ['portal', 'hocuspocus'] : ['hocuspocus', 'portal'];
 		for (const kind of order) {
 			if (args.only && args.only !== kind) continue;
-			const server = await startChild(kind, editors);
+			const server = kind === 'portal' ? await startPortalServer({ usePostgres: args.postgres, execArgv: serverFlags() }) : await startHocuspocus();
 			try {
-				const { child, ...address } = server;
-				const load = await runLoad(kind, address, { seconds, editors, rate, threads }, () => resetLoopDelay(child));
+				// Starting a server (and seeding its database) keeps the machine busy for a moment after it is ready.
+				await new Promise((r) => setTimeout(r, SETTLE_MS));
+				const address = { url: server.url, cookies: server.cookies, itemId: server.itemId };
+				const load = await runLoad(kind, address, { seconds, editors, rate, threads }, () => resetLoopDelay(server.child));
 				const r = { kind, round, ...load, loopDelay: await loopDelayOf(server.child) };
 				runs.push(r);
 				if (rounds > 1) {
@@ -74,8 +80,7 @@ async function main() {
 					);
 				}
 			} finally {
-				server.child.kill('SIGTERM');
-				await new Promise((r) => server.child.once('exit', r));
+				await server.stop();
 			}
 		}
 	}
@@ -118,8 +123,8 @@ async function main() {
 async function runLoad(kind, server, { seconds, editors, rate, threads }, started) {
 	const team = await startEditors(kind, server, { editors, rate, threads });
 	try {
-		await team.all('paragraph');
-		await team.all('await-paragraph');
+		const blocks = Math.max(0, ...(await team.all('paragraph')).map((r) => r.blocks ?? 0));
+		await team.all('await-paragraph', { blocks });
 		started();
 		await team.all('type', { seconds });
 		const texts = async () => (await team.all('texts')).flatMap((r) => r.texts);
@@ -130,7 +135,7 @@ async function runLoad(kind, server, { seconds, editors, rate, threads }, starte
 		if (!settled) console.warn(`  ${kind}: the editors had not converged after 30 s`);
 		const late = await (await connectorFor(kind, server))(editors);
 		await late.synced;
-		await until(() => late.doc.getXmlFragment('description').length === 1, 10_000, 'late joiner').catch(() => {});
+		await until(() => late.doc.getXmlFragment('description').length === blocks, 10_000, 'late joiner').catch(() => {});
 		const truth = textOf(late.doc);
 		const lateChars = late.doc.getXmlFragment('description').get(0)?.get(0)?.length ?? 0;
 		const converged = (await texts()).filter((t) => t === truth).length;
@@ -257,91 +262,38 @@ function report(results) {
 
 // ——— servers (child processes) ————————————————————————————————————————————————————————————
 
-function startChild(kind, editors) {
-	const child = fork(fileURLToPath(import.meta.url), ['--serve', kind, '--editors', String(editors), ...(args.postgres ? ['--postgres'] : [])], {
+/** Node flags for the server processes: BENCH_PROFILE=dir writes a CPU profile of each; BENCH_SERVER_FLAGS passes others. */
+function serverFlags() {
+	if (process.env.BENCH_PROFILE) return ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`];
+	return process.env.BENCH_SERVER_FLAGS?.split(' ') ?? [];
+}
+
+/** Hocuspocus in a child process of this script, its database in a temporary directory removed when it exits. */
+function startHocuspocus() {
+	const dataDir = pgliteDirectory();
+	const child = fork(fileURLToPath(import.meta.url), ['--serve', 'hocuspocus', '--data-dir', dataDir], {
 		cwd: root,
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-		// BENCH_PROFILE=dir writes a CPU profile of each server process there.
-		execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
+		execArgv: serverFlags()
 	});
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	void exited.then(() => rmSync(dataDir, { recursive: true, force: true }));
+	const stop = async () => {
+		child.kill('SIGTERM');
+		await exited;
+	};
 	return new Promise((resolve, reject) => {
-		child.once('message', (msg) => resolve({ child, ...msg }));
-		child.once('exit', (code) => reject(new Error(`${kind} server exited (${code}) before it was ready`)));
+		child.once('message', (msg) => resolve({ child, stop, ...msg }));
+		child.once('exit', (code) => reject(new Error(`hocuspocus server exited (${code}) before it was ready`)));
 	});
 }
 
-/** The portal: SvelteKit's server modules loaded through Vite (TypeScript as in development), real socket.io handlers. */
-async function servePortal(editors, postgres) {
-	const { createServer: createHttp } = await import('node:http');
-	const { createServer: createVite } = await import('vite');
-	const vite = await createVite({
-		configFile: false,
-		root,
-		logLevel: 'error',
-		appType: 'custom',
-		server: { middlewareMode: true, hmr: false, watch: null, ws: false },
-		optimizeDeps: { noDiscovery: true, include: [] }
-	});
-	const load = (p) => vite.ssrLoadModule(p);
-	const { createDb } = await load('/src/lib/server/db/index.ts');
-	const { seedIfEmpty } = await load('/src/lib/server/db/seed/index.ts');
-	const { readConfig } = await load('/src/lib/server/config.ts');
-	const { useRuntime } = await load('/src/lib/server/runtime.ts');
-	const { createIo } = await load('/src/lib/server/realtime/io.js');
-	const { setupRealtime } = await load('/src/lib/server/realtime/setup.ts');
-	const { createAuthSession } = await load('/src/lib/server/auth/auth-session.ts');
-	const { loadActor } = await load('/src/lib/server/modules/users/actor.ts');
-	const { createItem } = await load('/src/lib/server/modules/agenda-items/index.ts');
-	const schema = await load('/src/lib/server/db/schema/index.ts');
-	const { currentHub } = await load('/src/lib/server/realtime/yjs-documents.ts');
-	const currentHubOf = () => currentHub();
-
-	const { handle, drop: dropDatabase } = await openBenchDatabase({ createDb, seedIfEmpty, postgres });
-	useRuntime({ config: readConfig(), handle, db: handle.db });
-
-	const municipalities = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
-	const origin = { ip: '127.0.0.1', userAgent: 'bench/coedit' };
-	const [verkenner] = await handle.db
-		.insert(schema.users)
-		.values({ email: 'verkenner@bench.test', name: 'Bench Verkenner' })
-		.returning();
-	await handle.db.insert(schema.memberships).values({ userId: verkenner.id, role: 'verkenner', municipalityId: null });
-	const cookies = [];
-	for (let i = 0; i <= editors; i++) {
-		const [u] = await handle.db
-			.insert(schema.users)
-			.values({ email: `redacteur${i}@bench.test`, name: `Redacteur ${i + 1}` })
-			.returning();
-		await handle.db.insert(schema.memberships).values({ userId: u.id, role: 'klankbordgroeplid', municipalityId: municipalities[i % 5] });
-		const { token } = await createAuthSession(handle.db, u.id, origin, { twoFactorVerified: false });
-		cookies.push(`rp_session=${token}`);
-	}
-	const actor = await loadActor(handle.db, verkenner);
-	const { id: itemId } = await createItem(handle.db, actor, { ambitionId: 1, title: 'Benchmark co-editing', horizon: 'voor_verkiezingen' }, origin);
-
-	const io = createIo();
-	await setupRealtime(io);
-	const http = createHttp();
-	io.attach(http);
-	await new Promise((r) => http.listen(0, '127.0.0.1', r));
-	const url = `http://127.0.0.1:${http.address().port}`;
-	answerLoopDelay();
-	process.send({ url, cookies, itemId });
-	process.once('SIGTERM', async () => {
-		io.close();
-		await currentHubOf()?.closeAll();
-		await Promise.race([dropDatabase(), new Promise((r) => setTimeout(r, 5000))]).catch(() => {});
-		await vite.close();
-		process.exit(0);
-	});
-}
-
-/** Hocuspocus 3.4 as it is usually run: in-memory documents, stored (debounced, its default) to a database. */
+/** Hocuspocus 3.4 as it is usually run: in-memory documents, stored (debounced, its default) to a database (PGlite on disk, as the portal's). */
 async function serveHocuspocus() {
 	const { Server } = await import('@hocuspocus/server');
 	const { PGlite } = await import('@electric-sql/pglite');
 	const Y = await import('yjs');
-	const pg = await PGlite.create('memory://');
+	const pg = await PGlite.create(args['data-dir']);
 	await pg.exec('create table documents (name text primary key, state bytea not null)');
 	const server = new Server({
 		address: '127.0.0.1',

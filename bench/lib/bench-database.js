@@ -1,10 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 /**
- * The database a benchmark server runs on: an in-memory PGlite, or (with --postgres) a fresh database on
- * DATABASE_URL that `drop()` removes afterwards. Migrated and seeded with the region (no demo accounts).
+ * The database a benchmark server runs on: PGlite in a new temporary directory, on disk as `npm start` runs it
+ * (in memory, every write would grow a file held in the server's own JavaScript heap, and the garbage collector
+ * would pause the server for it), or (with --postgres) a fresh database on DATABASE_URL. `drop()` removes either,
+ * except a `dataDir` the caller passed in. Migrated and seeded with the region (no demo accounts).
  * `createDb` and `seedIfEmpty` come in from the caller, which loads them through Vite from the sources.
- * @param {{ createDb: Function, seedIfEmpty: Function, postgres: boolean }} deps
+ * @param {{ createDb: Function, seedIfEmpty: Function, postgres: boolean, dataDir?: string }} deps
  */
-export async function openBenchDatabase({ createDb, seedIfEmpty, postgres }) {
+export async function openBenchDatabase({ createDb, seedIfEmpty, postgres, dataDir: given }) {
 	let handle;
 	let drop = async () => {};
 	if (postgres) {
@@ -22,9 +28,19 @@ export async function openBenchDatabase({ createDb, seedIfEmpty, postgres }) {
 			await admin.close();
 		};
 	} else {
-		handle = await createDb({ dataDir: 'memory://' });
+		const dataDir = given ?? pgliteDirectory();
+		handle = await createDb({ dataDir });
+		drop = async () => {
+			await handle.close();
+			if (!given) rmSync(dataDir, { recursive: true, force: true });
+		};
 	}
 	await handle.migrate();
 	await seedIfEmpty(handle.db, { demo: false });
 	return { handle, drop };
+}
+
+/** A new, empty directory for an embedded database; the caller removes it. */
+export function pgliteDirectory() {
+	return mkdtempSync(path.join(tmpdir(), 'rp-bench-pglite-'));
 }

@@ -36,17 +36,19 @@ for (const c of clients) {
 const paragraphOf = (c) => c.doc.getXmlFragment('description');
 
 const commands = {
-	/** Tiptap's shape: fragment → paragraph → text; editor 0 creates the paragraph. */
+	/** Tiptap's shape: fragment → paragraph → text; editor 0 puts a new paragraph first and says how many there are. */
 	paragraph() {
 		const first = clients.find((c) => c.i === 0);
-		first?.doc.transact(() => {
+		if (!first) return {};
+		first.doc.transact(() => {
 			const p = new Y.XmlElement('paragraph');
 			p.insert(0, [new Y.XmlText()]);
 			paragraphOf(first).insert(0, [p]);
 		});
+		return { blocks: paragraphOf(first).length };
 	},
-	async 'await-paragraph'() {
-		await until(() => clients.every((c) => paragraphOf(c).length === 1), 15_000, 'paragraph');
+	async 'await-paragraph'({ blocks }) {
+		await until(() => clients.every((c) => paragraphOf(c).length === blocks), 15_000, 'paragraph');
 	},
 	/** Every editor inserts one character at a random place every 1/rate s, staggered as in one thread. */
 	async type({ seconds }) {

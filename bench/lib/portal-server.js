@@ -1,0 +1,120 @@
+// The portal as `npm start` runs it, for a benchmark: the production build (`node server.js`), on a fresh
+// embedded database in a temporary directory or (postgres) a fresh database on DATABASE_URL, with the demo
+// data. The bench then signs in as demo users over HTTP, like a browser, and picks a demo agenda item.
+import { fork, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { buildIfNeeded } from '../../scripts/build-if-needed.js';
+import { pgliteDirectory } from './bench-database.js';
+import { rmSync } from 'node:fs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DEMO_PASSWORD = 'Leidseregio-2027!';
+const EDITORS = ['verkenner', ...['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'].map((m) => `klankbord.${m}`)];
+
+/**
+ * Starts the server; resolves with { child, url, cookies (one per demo editor), itemId, stop() }.
+ * `execArgv` goes to the server process (profiling); it answers the bench's loop-delay questions over IPC.
+ */
+export async function startPortalServer({ usePostgres, execArgv = [] }) {
+	buildIfNeeded();
+	const database = usePostgres ? await freshPostgres() : freshPglite();
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child = fork(path.join(root, 'server.js'), [], {
+		cwd: root,
+		env: { ...process.env, ...database.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ORIGIN: url },
+		execArgv: [...execArgv, '--import', new URL('./loop-delay-preload.js', import.meta.url).href],
+		stdio: ['ignore', 'ignore', 'inherit', 'ipc']
+	});
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	const stop = async () => {
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(timer);
+		await database.drop();
+	};
+	try {
+		await healthy(url, child);
+		const cookies = [];
+		for (const who of EDITORS) cookies.push(await signIn(url, `${who}@demo.regioportaal.nl`));
+		return { child, url, cookies, itemId: await editableItem(url, cookies[0]), stop };
+	} catch (err) {
+		await stop();
+		throw err;
+	}
+}
+
+function freshPglite() {
+	const dir = pgliteDirectory();
+	return { env: { DATA_DIR: dir, DATABASE_URL: '', DEMO_DATA: 'on' }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A new database on DATABASE_URL, migrated and with the demo data (`npm run db:seed -- --demo`). */
+async function freshPostgres() {
+	const base = process.env.DATABASE_URL;
+	if (!base) throw new Error('--postgres needs DATABASE_URL');
+	const name = `rp_bench_${Date.now()}`;
+	const admin = postgres(base, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	const u = new URL(base);
+	u.pathname = `/${name}`;
+	const env = { DATABASE_URL: u.toString() };
+	const seeded = spawnSync('npx', ['tsx', 'scripts/seed.ts', '--demo'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+	if (seeded.status !== 0) throw new Error(`seeding ${name} failed:\n${seeded.stdout}${seeded.stderr}`);
+	return {
+		env,
+		drop: async () => {
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			await admin.end();
+		}
+	};
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+async function healthy(url, child) {
+	const end = Date.now() + 120_000;
+	while (Date.now() < end) {
+		if (child.exitCode !== null) throw new Error(`the portal stopped (exit ${child.exitCode}) before it was healthy`);
+		const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+		if (ok) return;
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	throw new Error('the portal was not healthy within 120 s');
+}
+
+/** Signs in through the login form, as a browser does; returns the session cookie ("name=value"). */
+async function signIn(url, email) {
+	const res = await fetch(`${url}/inloggen`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email, password: DEMO_PASSWORD, naar: '/' })
+	});
+	const cookie = res.headers.getSetCookie().find((c) => /session/i.test(c.split('=')[0]));
+	if (res.status !== 303 || !cookie) throw new Error(`signing in as ${email} failed (${res.status}): ${(await res.text()).slice(0, 400)}`);
+	return cookie.split(';')[0];
+}
+
+/** The first demo item still open for co-editing (concept or in bespreking). */
+async function editableItem(url, cookie) {
+	const res = await fetch(`${url}/api/v1/items`, { headers: { cookie } });
+	if (!res.ok) throw new Error(`GET /api/v1/items: ${res.status}`);
+	const { ambitions } = await res.json();
+	const item = ambitions.flatMap((a) => a.items).find((i) => i.status === 'concept' || i.status === 'in_bespreking');
+	if (!item) throw new Error('no demo item open for editing');
+	return item.id;
+}
