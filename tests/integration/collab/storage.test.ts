@@ -78,11 +78,11 @@ describe(`item document storage (${testBackend})`, () => {
 	});
 
 	it('keeps Yjs updates uncompressed (compressing a compacted state held up the embedded database)', async () => {
-		const rows = await t.db.execute<{ storage: string }>(sql`
-			select attstorage as storage from pg_attribute
-			where attrelid = 'item_document_updates'::regclass and attname = 'update'`);
-		const [row] = ('rows' in rows ? rows.rows : rows) as { storage: string }[];
-		expect(row.storage).toBe('e');
+		const [column] = await t.db
+			.select({ storage: sql<string>`attstorage::text` })
+			.from(sql`pg_attribute`)
+			.where(sql`attrelid = 'item_document_updates'::regclass and attname = 'update'`);
+		expect(column.storage).toBe('e');
 	});
 
 	it('compaction never deletes rows of another document', async () => {

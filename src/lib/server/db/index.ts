@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ExtractTablesWithRelations, Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PGlite } from '@electric-sql/pglite';
 import * as schema from './schema';
 
 export { schema };
@@ -58,13 +59,14 @@ async function createPostgres(url: string, max: number, logger?: Logger): Promis
 }
 
 async function createPglite(dataDir: string, logger?: Logger, loadDataDir?: Blob): Promise<DbHandle> {
-	const { PGlite } = await import('@electric-sql/pglite');
+	const { PGliteThread } = await import('./pglite-thread');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	// PGlite does not create parent folders itself.
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-	const client = await PGlite.create({ dataDir, loadDataDir });
-	const db = drizzle(client, { schema, casing: 'snake_case', logger });
+	const client = await PGliteThread.create({ dataDir, loadDataDir });
+	// drizzle only uses the part of PGlite's interface the thread offers (see pglite-thread.ts).
+	const db = drizzle({ client: client as unknown as PGlite, schema, casing: 'snake_case', logger });
 	return {
 		db: db as unknown as Db,
 		kind: 'pglite',

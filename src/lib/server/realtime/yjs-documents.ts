@@ -82,9 +82,6 @@ export const defaultCollabOptions: CollabOptions = {
 	batchWindowMs: 100
 };
 
-/** The write window on the embedded database (PGlite), where a write blocks this process. */
-const EMBEDDED_BATCH_WINDOW_MS = 150;
-
 /** One connection's presence in one document. */
 export interface CollabSession {
 	socket: Sock;
@@ -502,9 +499,7 @@ export class CollabHub {
 	) {
 		const server = typeof (db as { $client?: unknown }).$client === 'function';
 		this.writers = server ? 4 : 1;
-		// PGlite runs in this process: every write stops the event loop, relaying included. Fewer, larger writes.
-		const batchWindowMs = server ? defaultCollabOptions.batchWindowMs : EMBEDDED_BATCH_WINDOW_MS;
-		this.options = { ...defaultCollabOptions, batchWindowMs, ...options };
+		this.options = { ...defaultCollabOptions, ...options };
 	}
 
 	/** Makes this hub the one `replaceRichText` and friends use (one per process, like the io). */

@@ -104,7 +104,7 @@ export async function replaceRows(
 			insert into ${itemDocumentUpdates} (item_id, field, update, user_id)
 			values (${itemId}, ${field}, decode(${hexOf(state)}, 'hex'), null)
 			returning id`);
-		return { removed, id: Number(rowsOf(inserted)[0].id) };
+		return { removed, id: Number(rowsOf<{ id: string | number }>(inserted)[0].id) };
 	});
 }
 
