@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { rmSync } from 'node:fs';
 import { pgliteDirectory } from './lib/bench-database.js';
 import { startPortalServer } from './lib/portal-server.js';
+import { buildIfNeeded } from '../scripts/build-if-needed.js';
 import { useBrowserBuilds } from './lib/browser-builds.js';
 import { connectorFor, textOf, until } from './lib/coedit-clients.js';
 import { answerLoopDelay, loopDelayOf, resetLoopDelay } from './lib/loop-delay.js';
@@ -58,6 +59,8 @@ async function main() {
 		`bench/coedit: ${editors} editors (in ${threads} thread${threads > 1 ? 's' : ''}) × ${rate} characters/s × ${seconds} s into one item; portal on ${args.postgres ? 'PostgreSQL' : 'PGlite'}` +
 			` (Node ${process.version}, load average ${loadavg()[0].toFixed(1)})`
 	);
+	// Built once up front, so no round waits for (or follows right after) a build.
+	if (args.only !== 'hocuspocus') buildIfNeeded();
 	// Rounds alternate the order, so a change in the machine's background load hits both servers alike.
 	const rounds = Number(args.rounds);
 	const runs = [];

@@ -2,9 +2,9 @@
 // Start-up benchmark: time from spawning the production server to the first 200 from GET /healthz,
 // on an EMPTY embedded database (fresh DATA_DIR: migrations + seed) and on an EXISTING one (same
 // DATA_DIR again). Usage: npm run bench:startup [-- --runs N] [-- --npm-start] [-- --json]
+import { freePort } from './lib/free-port.js';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,17 +40,6 @@ function parseArgs(argv) {
 		process.exit(2);
 	}
 	return opts;
-}
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-	});
 }
 
 const live = new Set();

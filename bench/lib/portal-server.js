@@ -2,7 +2,7 @@
 // embedded database in a temporary directory or (postgres) a fresh database on DATABASE_URL, with the demo
 // data. The bench then signs in as demo users over HTTP, like a browser, and picks a demo agenda item.
 import { fork, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
@@ -72,17 +72,6 @@ async function freshPostgres() {
 			await admin.end();
 		}
 	};
-}
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-	});
 }
 
 async function healthy(url, child) {

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createDb, type DbHandle } from '../../../src/lib/server/db';
@@ -74,4 +78,26 @@ describe.skipIf(testBackend !== 'pglite')('the embedded database in its own thre
 		expect(row.j).toEqual({ a: [1, 2] });
 		expect(row.at).toMatch(/^2026-11-25 12:00:00/);
 	});
+
+	it('keeps no script running once its statements are done, as PGlite in the same thread did not', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'rp-pglite-thread-'));
+		const script = path.join(dir, 'script.ts');
+		const db = path.resolve('src/lib/server/db/index.ts');
+		writeFileSync(
+			script,
+			`import { createDb } from ${JSON.stringify(db)};\n` +
+				`const h = await createDb({ dataDir: 'memory://' });\n` +
+				`await h.ping();\n` +
+				`console.log('asked');\n`
+		);
+		try {
+			const run = spawnSync('npx', ['tsx', script], { encoding: 'utf8', timeout: 60_000 });
+			expect(run.stdout).toContain('asked');
+			expect(run.signal).toBeNull();
+			expect(run.status).toBe(0);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}, 90_000);
 });
+

@@ -68,6 +68,8 @@ export class PGliteThread {
 			worker.once('error', onError);
 			worker.once('exit', onExit);
 		});
+		// Like PGlite in this thread, an idle database keeps no process alive; a statement in flight does.
+		worker.unref();
 		return new PGliteThread(worker);
 	}
 
@@ -111,6 +113,7 @@ export class PGliteThread {
 		if (this.failure) return Promise.reject(this.failure);
 		const id = ++this.next;
 		return new Promise((resolve, reject) => {
+			if (this.pending.size === 0) this.worker.ref();
 			this.pending.set(id, { resolve, reject });
 			this.worker.postMessage({ id, op, ...args });
 		});
@@ -120,6 +123,7 @@ export class PGliteThread {
 		const waiting = id === undefined ? undefined : this.pending.get(id);
 		if (!waiting || id === undefined) return;
 		this.pending.delete(id);
+		if (this.pending.size === 0) this.worker.unref();
 		if (error) waiting.reject(Object.assign(new Error(error.message), { name: error.name }, error.fields));
 		else waiting.resolve(result);
 	}
