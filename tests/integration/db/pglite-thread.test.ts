@@ -81,7 +81,7 @@ describe.skipIf(testBackend !== 'pglite')('the embedded database in its own thre
 
 	it('keeps no script running once its statements are done, as PGlite in the same thread did not', () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'rp-pglite-thread-'));
-		const script = path.join(dir, 'script.ts');
+		const script = path.join(dir, 'script.mts');
 		const db = path.resolve('src/lib/server/db/index.ts');
 		writeFileSync(
 			script,
@@ -91,13 +91,13 @@ describe.skipIf(testBackend !== 'pglite')('the embedded database in its own thre
 				`console.log('asked');\n`
 		);
 		try {
-			const run = spawnSync('npx', ['tsx', script], { encoding: 'utf8', timeout: 60_000 });
+			const run = spawnSync('npx', ['tsx', script], { encoding: 'utf8', timeout: 30_000 });
 			expect(run.stdout).toContain('asked');
 			expect(run.signal).toBeNull();
 			expect(run.status).toBe(0);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
-	}, 90_000);
+	}, 60_000);
 });
 
