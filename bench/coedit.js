@@ -14,7 +14,8 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { pgliteDirectory } from './lib/bench-database.js';
 import { startPortalServer } from './lib/portal-server.js';
 import { buildIfNeeded } from '../scripts/build-if-needed.js';
@@ -54,15 +55,21 @@ async function main() {
 	const rate = Number(args.rate);
 	const threads = Number(args.threads);
 	if (!(seconds > 0 && editors >= 2 && rate > 0 && threads >= 1)) throw new Error('--seconds > 0, --editors >= 2, --rate > 0, --threads >= 1');
-	const { loadavg } = await import('node:os');
 	console.log(
 		`bench/coedit: ${editors} editors (in ${threads} thread${threads > 1 ? 's' : ''}) × ${rate} characters/s × ${seconds} s into one item; portal on ${args.postgres ? 'PostgreSQL' : 'PGlite'}` +
 			` (Node ${process.version}, load average ${loadavg()[0].toFixed(1)})`
 	);
 	// Built once up front, so no round waits for (or follows right after) a build.
 	if (args.only !== 'hocuspocus') buildIfNeeded();
-	// Rounds alternate the order, so a change in the machine's background load hits both servers alike.
-	const rounds = Number(args.rounds);
+	const runs = await runRounds({ seconds, editors, rate, threads }, Number(args.rounds));
+	const results = ['portal', 'hocuspocus'].map((kind) => combine(kind, runs.filter((r) => r.kind === kind))).filter(Boolean);
+	report(results);
+	const file = writeResults({ seconds, editors, threads, rate, results });
+	console.log(`results: ${path.relative(root, file)} (load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+}
+
+/** Each round runs both servers; rounds alternate the order, so a change in the machine's load hits both alike. */
+async function runRounds(load, rounds) {
 	const runs = [];
 	for (let round = 1; round <= rounds; round++) {
 		const order = round % 2 ? ['portal', 'hocuspocus'] : ['hocuspocus', 'portal'];
@@ -73,8 +80,8 @@ async function main() {
 				// Starting a server (and seeding its database) keeps the machine busy for a moment after it is ready.
 				await new Promise((r) => setTimeout(r, SETTLE_MS));
 				const address = { url: server.url, cookies: server.cookies, itemId: server.itemId };
-				const load = await runLoad(kind, address, { seconds, editors, rate, threads }, () => resetLoopDelay(server.child));
-				const r = { kind, round, ...load, loopDelay: await loopDelayOf(server.child) };
+				const measured = await runLoad(kind, address, load, () => resetLoopDelay(server.child));
+				const r = { kind, round, ...measured, loopDelay: await loopDelayOf(server.child) };
 				runs.push(r);
 				if (rounds > 1) {
 					console.log(
@@ -87,34 +94,25 @@ async function main() {
 			}
 		}
 	}
-	const results = ['portal', 'hocuspocus'].map((kind) => combine(kind, runs.filter((r) => r.kind === kind))).filter(Boolean);
-	report(results);
-	const { mkdirSync, writeFileSync } = await import('node:fs');
+	return runs;
+}
+
+/** The run as JSON in bench/results/; returns the file. */
+function writeResults(figures) {
 	const dir = path.join(root, 'bench', 'results');
 	mkdirSync(dir, { recursive: true });
 	const file = path.join(dir, `coedit-${new Date().toISOString().replaceAll(/[:.]/g, '-')}.json`);
-	const { cpus } = await import('node:os');
-	writeFileSync(
-		file,
-		JSON.stringify(
-			{
-				bench: 'coedit',
-				at: new Date().toISOString(),
-				node: process.version,
-				cpus: cpus().length,
-				loadavg: loadavg(),
-				seconds,
-				editors,
-				threads,
-				rate,
-				storage: args.postgres ? 'postgres' : 'pglite',
-				results
-			},
-			null,
-			'\t'
-		) + '\n'
-	);
-	console.log(`results: ${path.relative(root, file)} (load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+	const record = {
+		bench: 'coedit',
+		at: new Date().toISOString(),
+		node: process.version,
+		cpus: cpus().length,
+		loadavg: loadavg(),
+		storage: args.postgres ? 'postgres' : 'pglite',
+		...figures
+	};
+	writeFileSync(file, JSON.stringify(record, null, '\t') + '\n');
+	return file;
 }
 
 /**

@@ -12,7 +12,7 @@ import { testBackend } from '../../fixtures/db';
  * The embedded database runs in a worker thread (db/pglite-thread.ts). The rest of the suite runs every query
  * through it; these are the properties of the thread itself. PGlite only: on PostgreSQL there is no thread.
  */
-describe.skipIf(testBackend !== 'pglite')('the embedded database in its own thread', () => {
+describe.skipIf(testBackend !== 'pglite')('the embedded database in its own thread (PGlite only: skipped on PostgreSQL, which has no such thread)', () => {
 	let h: DbHandle;
 	beforeAll(async () => {
 		h = await createDb({ dataDir: 'memory://' });
