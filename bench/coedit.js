@@ -3,13 +3,15 @@
 // portal as `npm start` runs it (the production build, server.js, the demo data; the editors sign in as demo
 // users and use the portal's own client provider), then the same load against a Hocuspocus 3.4 server. Prints convergence and update propagation latency p50/p95/p99, and the ratio.
 //
-//   node bench/coedit.js [--seconds 60] [--editors 20] [--rate 5] [--rounds 1] [--threads 1] [--only portal|hocuspocus] [--postgres]
+//   node bench/coedit.js [--seconds 60] [--editors 20] [--rate 5] [--rounds 1] [--threads 1] [--only portal|hocuspocus|socketio]
+//                        [--postgres] [--floor]
 //
 // Each server runs in its own child process, so the editors (worker threads of this process) never share an
 // event loop with it. --threads: how many threads the editors are spread over (1 = all in one, as a single
 // browser tab would never be; see bench/lib/coedit-editors.js).
 // --postgres: the portal stores on a fresh database on DATABASE_URL (dropped afterwards) instead of PGlite
-// in a temporary directory. The build is made first when it is missing or stale.
+// in a temporary directory. The build is made first when it is missing or stale. --floor: a third server, a bare
+// socket.io relay of the same protocol (no sign-in, checks or storage), shows what the transport alone costs.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -24,6 +26,8 @@ import { connectorFor, textOf, until } from './lib/coedit-clients.js';
 import { answerLoopDelay, loopDelayOf, resetLoopDelay } from './lib/loop-delay.js';
 
 const SETTLE_MS = 3000;
+/** The servers compared; --floor adds a bare socket.io relay (bench/lib/bare-socketio-server.js). */
+const KINDS = ['portal', 'hocuspocus', ...(process.argv.includes('--floor') ? ['socketio'] : [])];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
 	options: {
@@ -34,6 +38,7 @@ const { values: args } = parseArgs({
 		rounds: { type: 'string', default: '1' },
 		threads: { type: 'string', default: '1' },
 		postgres: { type: 'boolean', default: false },
+		floor: { type: 'boolean', default: false },
 		serve: { type: 'string' },
 		'data-dir': { type: 'string' }
 	}
@@ -62,7 +67,7 @@ async function main() {
 	// Built once up front, so no round waits for (or follows right after) a build.
 	if (args.only !== 'hocuspocus') buildIfNeeded();
 	const runs = await runRounds({ seconds, editors, rate, threads }, Number(args.rounds));
-	const results = ['portal', 'hocuspocus'].map((kind) => combine(kind, runs.filter((r) => r.kind === kind))).filter(Boolean);
+	const results = KINDS.map((kind) => combine(kind, runs.filter((r) => r.kind === kind))).filter(Boolean);
 	report(results);
 	const file = writeResults({ seconds, editors, threads, rate, results });
 	console.log(`results: ${path.relative(root, file)} (load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
@@ -72,10 +77,10 @@ async function main() {
 async function runRounds(load, rounds) {
 	const runs = [];
 	for (let round = 1; round <= rounds; round++) {
-		const order = round % 2 ? ['portal', 'hocuspocus'] : ['hocuspocus', 'portal'];
+		const order = round % 2 ? KINDS : [...KINDS].reverse();
 		for (const kind of order) {
 			if (args.only && args.only !== kind) continue;
-			const server = kind === 'portal' ? await startPortalServer({ usePostgres: args.postgres, execArgv: serverFlags() }) : await startHocuspocus();
+			const server = kind === 'portal' ? await startPortalServer({ usePostgres: args.postgres, execArgv: serverFlags() }) : await startChildServer(kind);
 			try {
 				// Starting a server (and seeding its database) keeps the machine busy for a moment after it is ready.
 				await new Promise((r) => setTimeout(r, SETTLE_MS));
@@ -248,11 +253,11 @@ function report(results) {
 				` ${f(r.loopDelay.p99, 2).padStart(26)}`
 		);
 	}
-	const [p, h] = [results.find((r) => r.kind === 'portal'), results.find((r) => r.kind === 'hocuspocus')];
-	if (p && h) {
-		const ratio = (k) => f(p[k] / h[k], 2);
-		console.log(`ratio portal/hocuspocus (lower is better for the portal): p50 ${ratio('p50')}×  p95 ${ratio('p95')}×  p99 ${ratio('p99')}×`);
-	}
+	const [p, h, s] = ['portal', 'hocuspocus', 'socketio'].map((kind) => results.find((r) => r.kind === kind));
+	const ratios = (a, b) => ['p50', 'p95', 'p99'].map((k) => `${k} ${f(a[k] / b[k], 2)}×`).join('  ');
+	if (p && h) console.log(`ratio portal/hocuspocus (lower is better for the portal): ${ratios(p, h)}`);
+	if (s && h) console.log(`ratio socket.io floor/hocuspocus (the transport alone):   ${ratios(s, h)}`);
+	if (p && s) console.log(`ratio portal/socket.io floor (what the portal adds):       ${ratios(p, s)}`);
 	const bad = results.filter((r) => r.convergence !== 100 || r.stored !== r.typed);
 	if (!results.length) return;
 	if (bad.length) {
@@ -269,23 +274,23 @@ function serverFlags() {
 	return process.env.BENCH_SERVER_FLAGS?.split(' ') ?? [];
 }
 
-/** Hocuspocus in a child process of this script, its database in a temporary directory removed when it exits. */
-function startHocuspocus() {
-	const dataDir = pgliteDirectory();
-	const child = fork(fileURLToPath(import.meta.url), ['--serve', 'hocuspocus', '--data-dir', dataDir], {
-		cwd: root,
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-		execArgv: serverFlags()
-	});
+/** The other servers, each in a child process: Hocuspocus (this script, its database in a temporary directory) or the floor. */
+function startChildServer(kind) {
+	const dataDir = kind === 'hocuspocus' ? pgliteDirectory() : null;
+	const [script, childArgs] =
+		kind === 'hocuspocus'
+			? [fileURLToPath(import.meta.url), ['--serve', 'hocuspocus', '--data-dir', dataDir]]
+			: [fileURLToPath(new URL('./lib/bare-socketio-server.js', import.meta.url)), []];
+	const child = fork(script, childArgs, { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: serverFlags() });
 	const exited = new Promise((resolve) => child.once('exit', resolve));
-	void exited.then(() => rmSync(dataDir, { recursive: true, force: true }));
+	void exited.then(() => dataDir && rmSync(dataDir, { recursive: true, force: true }));
 	const stop = async () => {
 		child.kill('SIGTERM');
 		await exited;
 	};
 	return new Promise((resolve, reject) => {
 		child.once('message', (msg) => resolve({ child, stop, ...msg }));
-		child.once('exit', (code) => reject(new Error(`hocuspocus server exited (${code}) before it was ready`)));
+		child.once('exit', (code) => reject(new Error(`${kind} server exited (${code}) before it was ready`)));
 	});
 }
 

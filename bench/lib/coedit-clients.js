@@ -2,9 +2,9 @@
 // over socket.io, or by HocuspocusProvider over a bare WebSocket. Used by the editor threads and, for the late
 // joiner, by the bench itself.
 
-/** Returns connect(i) → { doc, synced, close } for the server the bench started. */
+/** Returns connect(i) → { doc, synced, close } for the server the bench started (the floor speaks the portal's protocol). */
 export async function connectorFor(kind, server) {
-	return kind === 'portal' ? portalClients(server) : hocuspocusClients(server);
+	return kind === 'hocuspocus' ? hocuspocusClients(server) : portalClients(server);
 }
 
 async function portalClients({ url, cookies, itemId }) {
