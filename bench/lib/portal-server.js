@@ -2,13 +2,13 @@
 // embedded database in a temporary directory or (postgres) a fresh database on DATABASE_URL, with the demo
 // data. The bench then signs in as demo users over HTTP, like a browser, and picks a demo agenda item.
 import { fork, spawnSync } from 'node:child_process';
-import { freePort } from './free-port.js';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { buildIfNeeded } from '../../scripts/build-if-needed.js';
 import { pgliteDirectory } from './bench-database.js';
-import { rmSync } from 'node:fs';
+import { freePort } from './free-port.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEMO_PASSWORD = 'Leidseregio-2027!';

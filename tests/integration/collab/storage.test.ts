@@ -47,7 +47,6 @@ describe(`item document storage (${testBackend})`, () => {
 		const doc = new Y.Doc();
 		const updates: Uint8Array[] = [];
 		doc.on('update', (u: Uint8Array) => updates.push(u));
-		// More rows than one delete statement takes (store.ts deletes in chunks).
 		for (let i = 0; i < 250; i++) typeInto(doc, 'description', String.fromCharCode(97 + (i % 26)), i % 5 === 0 ? 0 : undefined);
 		const stateOfFirst = Y.encodeStateAsUpdate(doc);
 		for (let i = 0; i < 20; i++) typeInto(doc, 'description', String(i % 10), i % 3 === 0 ? 0 : undefined);

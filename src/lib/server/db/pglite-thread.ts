@@ -29,6 +29,8 @@ interface Reply {
 	error?: { name: string; message: string; fields: Record<string, unknown> };
 }
 
+const stopped = (code: number) => new Error(`the database thread stopped (exit ${code})`);
+
 /** Resolved at run time from the project folder, as the migrations are: the production bundle loads it as it is. */
 const workerFile = path.resolve('src/lib/server/db/pglite-worker.js');
 
@@ -45,7 +47,7 @@ export class PGliteThread {
 			this.pending.clear();
 		};
 		worker.on('error', fail);
-		worker.on('exit', (code) => fail(new Error(`the database thread stopped (exit ${code})`)));
+		worker.on('exit', (code) => fail(stopped(code)));
 	}
 
 	/** Opens (or creates) the database in `dataDir`, optionally from a dump made by `dumpDataDir`. */
@@ -58,7 +60,7 @@ export class PGliteThread {
 		await new Promise<void>((resolve, reject) => {
 			const onMessage = (reply: Reply) => reply.ready && (cleanup(), resolve());
 			const onError = (err: Error) => (cleanup(), reject(err));
-			const onExit = (code: number) => (cleanup(), reject(new Error(`the database thread stopped (exit ${code})`)));
+			const onExit = (code: number) => (cleanup(), reject(stopped(code)));
 			const cleanup = () => {
 				worker.off('message', onMessage);
 				worker.off('error', onError);
