@@ -2,7 +2,7 @@ import type { Actor } from '$lib/server/permissions';
 import type { AuthSession, SessionUser } from '$lib/server/auth/auth-session';
 import type { AuthStage } from '$lib/server/auth/authenticate';
 import type { Db } from '$lib/server/db';
-import type { Origin } from '$lib/server/modules/audit/record';
+import type { Origin } from '$lib/server/modules/audit';
 
 declare global {
 	namespace App {

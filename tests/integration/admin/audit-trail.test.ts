@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, type NewUser } from '../../fixtures/factories';
 import { auditEvents } from '../../../src/lib/server/db/schema';
-import { AUDIT_PAGE_SIZE, auditFilterChoices, listAuditEvents } from '../../../src/lib/server/modules/audit/queries';
+import { AUDIT_PAGE_SIZE, auditFilterChoices, listAuditEvents } from '../../../src/lib/server/modules/audit';
 
 let t: TestDb;
 let admin: NewUser;

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { testOrigin } from '../../fixtures/factories';
 import { auditEvents } from '../../../src/lib/server/db/schema';
-import { record } from '../../../src/lib/server/modules/audit/record';
+import { record } from '../../../src/lib/server/modules/audit';
 
 let t: TestDb;
 

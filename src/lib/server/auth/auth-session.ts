@@ -2,7 +2,7 @@ import { eq, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import { authSessions, users } from '../db/schema';
 import { generateToken, hashToken } from './tokens';
-import type { Origin } from '../modules/audit/record';
+import type { Origin } from '../modules/audit';
 
 /** Idle expiry: a session not used for this long ends (sliding). */
 export const IDLE_MS = 12 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db';
 import type { Actor } from '../permissions';
-import { loadActor, requiresTwoFactor } from '../modules/users/actor';
+import { loadActor, requiresTwoFactor } from '../modules/users';
 import { validateAuthSessionToken, type AuthSession, type SessionUser } from './auth-session';
 
 export const SESSION_COOKIE = 'rp_session';

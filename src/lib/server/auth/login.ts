@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db';
 import { users } from '../db/schema';
-import { record, type Origin } from '../modules/audit/record';
+import { record, type Origin } from '../modules/audit';
 import { DomainError } from '../errors';
 import { parse } from '../validate';
 import { createAuthSession, type NewAuthSession } from './auth-session';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db';
 import { users } from '../db/schema';
 import { DomainError } from '../errors';
-import { record, type Origin } from '../modules/audit/record';
+import { record, type Origin } from '../modules/audit';
 import { deliver, enqueueMail } from '../modules/mail/outbox';
 import { m } from '../../paraglide/messages.js';
 import { parse } from '../validate';

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { record, type Origin } from '../modules/audit/record';
+import { record, type Origin } from '../modules/audit';
 import { replaceRecoveryCodes } from './recovery-codes';
 import { withSecondFactor, type Who } from './second-factor';
 

@@ -4,7 +4,7 @@ import type { Db, Queryable, Tx } from '../db';
 import { users } from '../db/schema';
 import { DomainError } from '../errors';
 import { parse } from '../validate';
-import { record, type Origin } from '../modules/audit/record';
+import { record, type Origin } from '../modules/audit';
 import type { Actor } from '../permissions';
 import { markTwoFactorVerified } from './auth-session';
 import { clearFailures, registerFailure, retryAfter, type Limit } from './rate-limit';

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Queryable } from '../db';
 import { emailTokens, users } from '../db/schema';
 import { DomainError } from '../errors';
-import { record, type Origin } from '../modules/audit/record';
+import { record, type Origin } from '../modules/audit';
 import { disconnect } from '../realtime/publish';
 import { parse } from '../validate';
 import { createAuthSession, invalidateUserAuthSessions, type NewAuthSession } from './auth-session';

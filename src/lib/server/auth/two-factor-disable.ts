@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { recoveryCodes, users } from '../db/schema';
 import { DomainError } from '../errors';
-import { record, type Origin } from '../modules/audit/record';
-import { requiresTwoFactor } from '../modules/users/actor';
+import { record, type Origin } from '../modules/audit';
+import { requiresTwoFactor } from '../modules/users';
 import type { Actor } from '../permissions';
 import { withSecondFactor } from './second-factor';
 

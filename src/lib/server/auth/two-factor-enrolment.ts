@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db';
 import { users } from '../db/schema';
 import { DomainError } from '../errors';
-import { record, type Origin } from '../modules/audit/record';
+import { record, type Origin } from '../modules/audit';
 import { parse } from '../validate';
 import { markTwoFactorVerified } from './auth-session';
 import { replaceRecoveryCodes } from './recovery-codes';

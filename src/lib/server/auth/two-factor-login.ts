@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { Origin } from '../modules/audit/record';
+import type { Origin } from '../modules/audit';
 import { withSecondFactor, type FactorMethod, type Who } from './second-factor';
 
 /**

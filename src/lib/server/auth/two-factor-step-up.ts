@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { DomainError } from '../errors';
-import type { Origin } from '../modules/audit/record';
+import type { Origin } from '../modules/audit';
 import { hasFreshTwoFactor, STEP_UP_MS, type AuthSession } from './auth-session';
 import { withSecondFactor, type Who } from './second-factor';
 

@@ -1,7 +1,7 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { runtime } from '../runtime';
 import { authenticate, SESSION_COOKIE } from '../auth/authenticate';
-import type { Origin } from '../modules/audit/record';
+import type { Origin } from '../modules/audit';
 import { setSessionCookie } from './session-cookie';
 
 export function originOf(event: RequestEvent): Origin {

@@ -1,7 +1,7 @@
 import { actorHandler } from './actor-handler';
 import { originOf, type Io, type Sock } from './socket-types';
 import { can, type Actor } from '../permissions';
-import { loadActor } from '../modules/users/actor';
+import { loadActor } from '../modules/users';
 import * as comments from '../modules/comments';
 import { itemRefSchema, typingSchema } from '../../validation/comments';
 import type { Db } from '../db';

@@ -3,10 +3,11 @@ import { eq } from 'drizzle-orm';
 import { answer, refusal } from './ack';
 import type { Io, Sock } from './socket-types';
 import { canJoinRoom, type Actor } from '../permissions';
-import { loadActor } from '../modules/users/actor';
+import { loadActor } from '../modules/users';
 import { interviews as interviewsTable } from '../db/schema';
 import * as interviews from '../modules/interviews';
 import type { Db } from '../db';
+import { interviewOverviewRoomsFor, interviewRoom } from './rooms';
 
 const refSchema = z.object({ interviewId: z.uuid() });
 
@@ -37,7 +38,7 @@ function attach(db: Db, socket: Sock): void {
 			const { interviewId } = refSchema.parse(payload);
 			const who = await actor();
 			if (!(await visible(db, who, interviewId))) return refusal('interviews_not_found', locale);
-			const room = interviews.interviewRoom(interviewId);
+			const room = interviewRoom(interviewId);
 			await socket.join(room);
 			// Checked again once inside: a change to confidential committed meanwhile must not leave us in the room.
 			const now = await visible(db, who, interviewId);
@@ -51,14 +52,14 @@ function attach(db: Db, socket: Sock): void {
 	socket.on('interview:leave', (payload, ack) =>
 		answer(ack, locale, async () => {
 			const { interviewId } = refSchema.parse(payload);
-			await socket.leave(interviews.interviewRoom(interviewId));
+			await socket.leave(interviewRoom(interviewId));
 			return { ok: true };
 		})
 	);
 	socket.on('interviews:subscribe', (_payload, ack) =>
 		answer(ack, locale, async () => {
 			const who = await actor();
-			const rooms = interviews.overviewRoomsFor(who).filter((room) => canJoinRoom(who, room));
+			const rooms = interviewOverviewRoomsFor(who).filter((room) => canJoinRoom(who, room));
 			if (!rooms.length) return refusal('error_forbidden_action', locale);
 			await socket.join(rooms);
 			return { ok: true };

@@ -1,8 +1,8 @@
 import { actorHandler } from './actor-handler';
 import { originOf, type Io, type Sock } from './socket-types';
 import type { Actor } from '../permissions';
-import { loadActor } from '../modules/users/actor';
-import type { Origin } from '../modules/audit/record';
+import { loadActor } from '../modules/users';
+import type { Origin } from '../modules/audit';
 import * as meetings from '../modules/meetings';
 import { driveSchema, meetingRefSchema } from '../../validation/meetings';
 import type { MeetingState } from '../../meetings/live';

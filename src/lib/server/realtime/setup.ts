@@ -4,7 +4,7 @@ import { answer, refusal } from './ack';
 import { roomSchema } from '../../validation/realtime';
 import { authenticate, readCookie, SESSION_COOKIE } from '../auth/authenticate';
 import { canJoinRoom } from '../permissions';
-import { loadActor } from '../modules/users/actor';
+import { loadActor } from '../modules/users';
 import { startRuntime } from '../runtime';
 import { watchSession } from './session-watch';
 import { setupCollaboration } from './yjs-handlers';

@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../realtime/events';
-import type { Origin } from '../modules/audit/record';
+import type { Origin } from '../modules/audit';
 
 /** The typed socket.io server and socket every realtime handler works with. */
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

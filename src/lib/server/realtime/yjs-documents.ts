@@ -3,7 +3,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import type { Db } from '../db';
 import type { Contributor } from '../db/schema';
 import type { Actor } from '../permissions';
-import type { Origin } from '../modules/audit/record';
+import type { Origin } from '../modules/audit';
 import { afterEditingPause, authorizeWrite, recordUpdates, writeSnapshot, type BurstStart } from '../modules/collaboration/commands';
 import {
 	appendUpdates,

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '..';
 import { memberships, users } from '../schema';
 import { createEmailToken } from '../../auth/email-tokens';
-import { record } from '../../modules/audit/record';
+import { record } from '../../modules/audit';
 import { setPasswordLink } from '../../auth/links';
 
 /** The first administrator of a production database: created without password, with an invitation link. */

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '..';
 import { users } from '../schema';
 import { createItem, transitionItem, updateItemFields } from '../../modules/agenda-items';
-import { loadActor } from '../../modules/users/actor';
-import type { Origin } from '../../modules/audit/record';
+import { loadActor } from '../../modules/users';
+import type { Origin } from '../../modules/audit';
 import { DEMO_DOMAIN } from './demo-accounts';
 import { seedDemoInterviews } from './demo-interviews';
 

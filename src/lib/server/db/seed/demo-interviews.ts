@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '..';
 import { agendaItems } from '../schema';
 import type { Actor } from '../../permissions';
-import type { Origin } from '../../modules/audit/record';
+import type { Origin } from '../../modules/audit';
 import { attachCandidate, captureCandidate, createInterview, promoteCandidate, saveNotes } from '../../modules/interviews';
 import { todayInNl } from '../../../validation/decisions';
 

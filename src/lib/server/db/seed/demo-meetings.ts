@@ -2,8 +2,8 @@ import { eq, inArray, like } from 'drizzle-orm';
 import type { Db } from '..';
 import { agendaItems, users } from '../schema';
 import { createMeeting, nameChair } from '../../modules/meetings';
-import { loadActor } from '../../modules/users/actor';
-import type { Origin } from '../../modules/audit/record';
+import { loadActor } from '../../modules/users';
+import type { Origin } from '../../modules/audit';
 import { amsterdamParts } from '../../../meetings/time';
 import { DEMO_DOMAIN } from './demo-accounts';
 

@@ -4,7 +4,7 @@ import type { Db } from '../../db';
 import { users } from '../../db/schema';
 import { locales } from '../../../paraglide/runtime.js';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import type { Actor } from '../../permissions';
 
 export const localeSchema = z.object({ locale: z.enum(locales, 'validation_locale') });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db';
 import { users } from '../../db/schema';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import type { Actor } from '../../permissions';
 
 export const nameSchema = z.object({

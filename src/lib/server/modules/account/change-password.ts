@@ -5,7 +5,7 @@ import { authSessions, users } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { disconnect } from '../../realtime/publish';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import type { Actor } from '../../permissions';
 import { newPasswordFields, repeatMatches } from '../../auth/new-password';
 import { hashPassword, verifyPassword } from '../../auth/password';

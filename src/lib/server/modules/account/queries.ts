@@ -3,7 +3,7 @@ import type { Queryable } from '../../db';
 import { authSessions, users } from '../../db/schema';
 import { unusedRecoveryCodeCount } from '../../auth/recovery-codes';
 import type { Actor } from '../../permissions';
-import { requiresTwoFactor } from '../users/actor';
+import { requiresTwoFactor } from '../users';
 import { sessionRef } from './session-ref';
 
 export interface AccountSession {

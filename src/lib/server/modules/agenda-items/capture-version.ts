@@ -3,7 +3,7 @@ import type { Db, Queryable } from '../../db';
 import { agendaItemVersions, agendaItems, type Contributor } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { captureVersionSchema } from '../../../validation/agenda';
 import type { VersionReason } from '../../../agenda/constants';
 import { contentOf, freeze } from './content';

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../db';
 import { agendaItemParticipants, agendaItems } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { createItemSchema } from '../../../validation/agenda';
 import type { z } from 'zod';
 import { assertAmbitionExists } from './rules';

@@ -4,7 +4,7 @@ import { agendaItemVersions, agendaItems, users } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { restoreVersionSchema } from '../../../validation/agenda';
 import type { Horizon, Verdeelsleutel } from '../../../agenda/constants';
 import { AgendaConflictError } from './conflict';

@@ -4,7 +4,7 @@ import { agendaItems } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, can, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { transitionItemSchema } from '../../../validation/agenda';
 import type { ItemStatus } from '../../../agenda/constants';
 import { findTransition, isReopen } from '../../../agenda/status';

@@ -4,7 +4,7 @@ import { agendaItems } from '../../db/schema';
 import { ValidationError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { municipalityIds } from '../../../roles';
 import { itemFieldNames, updateItemSchema, type ItemFieldName, type ItemFields } from '../../../validation/agenda';
 import { AgendaConflictError } from './conflict';

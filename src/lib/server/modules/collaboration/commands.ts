@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { agendaItems, type Contributor } from '../../db/schema';
 import { authorize, can, type Actor } from '../../permissions';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import type { RichTextField } from '../../../validation/collab';
 import { CollabFailure } from './errors';
 import type { RichTextSnapshot } from './html';

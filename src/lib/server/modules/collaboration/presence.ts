@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import { municipalities, users } from '../../db/schema';
 import type { Actor } from '../../permissions';
-import { loadGrants } from '../users/actor';
+import { loadGrants } from '../users';
 import type { PresenceUser } from '../../../validation/collab';
 
 /** Caret colours, each dark enough for white label text (WCAG AA); names and municipalities are always shown as text too. */

@@ -4,7 +4,7 @@ import { commentRevisions, comments } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { commentRefSchema, editCommentSchema, resolveThreadSchema } from '../../../validation/comments';
 import type { CommentChangedEvent, CommentView } from '../../../realtime/events';
 import { nextCommentSeq } from './sequence';

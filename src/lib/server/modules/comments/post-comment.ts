@@ -5,7 +5,7 @@ import { isForeignKeyViolation } from '../../db/pg-errors';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { postCommentSchema } from '../../../validation/comments';
 import type { CommentView } from '../../../realtime/events';
 import { nextCommentSeq } from './sequence';

@@ -3,7 +3,7 @@ import { councilDecisions } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { recordCouncilDecisionSchema, todayInNl } from '../../../validation/decisions';
 import { councilStatuses } from '../../../decisions/constants';
 import { loadItemState, nextSeq } from '../agenda-items/state';

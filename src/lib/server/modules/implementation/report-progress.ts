@@ -3,7 +3,7 @@ import { progressReports } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { reportProgressSchema } from '../../../validation/decisions';
 import { implementationStatuses } from '../../../decisions/constants';
 import { loadItemState, nextSeq } from '../agenda-items/state';

@@ -4,7 +4,7 @@ import { agendaItems, interviewCandidates } from '../../db/schema';
 import { ValidationError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { attachCandidateSchema } from '../../../validation/interviews';
 import { assertNotLinked, loadCandidate, nextSeq } from './state';
 import { publishInterviewChange } from './publish';

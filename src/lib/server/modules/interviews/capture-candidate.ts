@@ -4,7 +4,7 @@ import { interviewCandidates } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { captureCandidateSchema } from '../../../validation/interviews';
 import { assertAmbitionExists, loadInterview, nextSeq } from './state';
 import { publishInterviewChange } from './publish';

@@ -3,7 +3,7 @@ import type { Db } from '../../db';
 import { interviewCandidates } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { candidateRefSchema, updateCandidateSchema } from '../../../validation/interviews';
 import { assertAmbitionExists, assertNotLinked, loadCandidate, nextSeq } from './state';
 import { publishInterviewChange } from './publish';

@@ -2,7 +2,7 @@ import type { Db } from '../../db';
 import { interviews } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { createInterviewSchema } from '../../../validation/interviews';
 import { publishInterviewChange } from './publish';
 

@@ -12,6 +12,6 @@ export { promoteCandidate } from './promote-candidate';
 export { attachCandidate } from './attach-candidate';
 export * from './queries';
 export { interviewOrigins, type InterviewOriginEntry } from './timeline';
-export { mayReadInterview, visibleVisibilities, overviewRoomsFor } from './visibility';
+export { mayReadInterview, visibleVisibilities, visibleInterview } from './visibility';
 export { interviewRoom } from './publish';
 export { overviewToJson, interviewToJson } from './api';

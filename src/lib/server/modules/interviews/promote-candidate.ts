@@ -3,7 +3,7 @@ import type { Db } from '../../db';
 import { interviewCandidates } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { candidateRefSchema } from '../../../validation/interviews';
 import type { Horizon } from '../../../agenda/constants';
 import { escapeHtml } from '../collaboration/html';

@@ -2,7 +2,7 @@ import { publish } from '../../realtime/publish';
 import { currentIo } from '../../realtime/io.js';
 import type { Db } from '../../db';
 import type { Actor } from '../../permissions';
-import { loadActor } from '../users/actor';
+import { loadActor } from '../users';
 import type { InterviewChangedEvent, InterviewsChangedEvent } from '../../../interviews/events';
 import { mayReadInterview, overviewRoom } from './visibility';
 

@@ -4,7 +4,7 @@ import { interviews } from '../../db/schema';
 import { DomainError, ValidationError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { NOTES_TEXT_MAX, saveNotesSchema } from '../../../validation/interviews';
 import { notesToSnapshot } from './notes-html';
 import { loadInterview, nextSeq } from './state';

@@ -3,7 +3,7 @@ import type { Db } from '../../db';
 import { interviews } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { updateInterviewSchema } from '../../../validation/interviews';
 import { loadInterview, nextSeq } from './state';
 import { publishInterviewChange, revokeReaders } from './publish';

@@ -1,4 +1,5 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db';
 import { interviews } from '../../db/schema';
 import { can, type Actor } from '../../permissions';
 import type { InterviewVisibility } from '../../../interviews/constants';
@@ -31,4 +32,17 @@ export const overviewRoom = (visibility: string): 'interviews' | 'interviews:ver
 /** The overview rooms an actor may listen to. */
 export function overviewRoomsFor(actor: Actor | null): ('interviews' | 'interviews:vertrouwelijk')[] {
 	return visibleVisibilities(actor).map(overviewRoom);
+}
+
+/** The interview's sequence numbers when this actor may see it; null when it is missing or not visible to them. */
+export async function visibleInterview(
+	q: Queryable,
+	actor: Actor | null,
+	interviewId: string
+): Promise<{ visibility: string; seq: number; notesRevision: number } | null> {
+	const [row] = await q
+		.select({ visibility: interviews.visibility, seq: interviews.seq, notesRevision: interviews.notesRevision })
+		.from(interviews)
+		.where(eq(interviews.id, interviewId));
+	return row && mayReadInterview(actor, row) ? row : null;
 }

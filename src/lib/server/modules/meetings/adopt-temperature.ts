@@ -4,7 +4,7 @@ import { meetingTemperatureChecks } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import type { Origin } from '../audit/record';
+import type { Origin } from '../audit';
 import { setPosition, type SetPositionResult } from '../positions';
 import { setPositionSchema } from '../../../validation/decisions';
 import { adoptTemperatureSchema } from '../../../validation/meetings';

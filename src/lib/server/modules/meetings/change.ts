@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db';
 import { meetings, type MeetingRow } from '../../db/schema';
 import type { Actor } from '../../permissions';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import type { MeetingState } from '../../../meetings/live';
 import { loadMeeting, loadState } from './state';
 import { publishMeetingState } from './publish';

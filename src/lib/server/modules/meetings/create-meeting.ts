@@ -2,7 +2,7 @@ import type { Db } from '../../db';
 import { meetings } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { meetingPlanSchema } from '../../../validation/meetings';
 import { checkPlanReferences, planInstants, replaceInvitees, syncAgenda } from './plan-rows';
 

@@ -3,7 +3,7 @@ import { meetingTemperatureChecks } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, can, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import type { Origin } from '../audit/record';
+import type { Origin } from '../audit';
 import { temperatureSchema } from '../../../validation/meetings';
 import type { MeetingState } from '../../../meetings/live';
 import { changeMeeting } from './change';

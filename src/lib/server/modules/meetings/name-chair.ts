@@ -4,7 +4,7 @@ import { meetingInvitees, meetings } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import type { Origin } from '../audit/record';
+import type { Origin } from '../audit';
 import { nameChairSchema } from '../../../validation/meetings';
 import type { MeetingState } from '../../../meetings/live';
 import { changeMeeting } from './change';

@@ -3,7 +3,7 @@ import type { Db } from '../../db';
 import { meetings } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import type { Origin } from '../audit/record';
+import type { Origin } from '../audit';
 import { timerSchema } from '../../../validation/meetings';
 import type { MeetingState } from '../../../meetings/live';
 import { changeMeeting } from './change';

@@ -4,7 +4,7 @@ import { meetingInvitees, meetings } from '../../db/schema';
 import { DomainError, ValidationError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { meetingPlanSchema } from '../../../validation/meetings';
 import { checkPlanReferences, mayChair, planInstants, replaceInvitees, syncAgenda } from './plan-rows';
 import { loadMeeting, loadState } from './state';

@@ -4,7 +4,7 @@ import { meetingMinutes } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import type { Origin } from '../audit/record';
+import type { Origin } from '../audit';
 import { minuteSchema } from '../../../validation/meetings';
 import type { MeetingState } from '../../../meetings/live';
 import { changeMeeting } from './change';

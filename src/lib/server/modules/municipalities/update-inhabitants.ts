@@ -6,7 +6,7 @@ import { authorize, type Actor } from '../../permissions';
 import { publish } from '../../realtime/publish';
 import { parse } from '../../validate';
 import { inhabitantsSchema } from '../../../validation/admin';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 
 export interface InhabitantsChange {
 	municipalityId: string;

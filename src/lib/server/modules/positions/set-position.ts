@@ -3,7 +3,7 @@ import type { Db } from '../../db';
 import { positionChanges, positions } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { setPositionSchema } from '../../../validation/decisions';
 import type { PositionKind } from '../../../decisions/constants';
 import { loadItemState, nextSeq } from '../agenda-items/state';

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db';
 import type { Actor } from '../../permissions';
-import type { Origin } from '../audit/record';
+import type { Origin } from '../audit';
 import { frozenStatuses } from '../../../decisions/constants';
 import { changeStatus, type StatusChange } from '../agenda-items/transition-item';
 import { contentOf } from '../agenda-items/content';

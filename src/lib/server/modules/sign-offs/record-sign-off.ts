@@ -6,7 +6,7 @@ import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
 import { requireFreshTwoFactor } from '../../auth/two-factor-step-up';
 import type { AuthSession } from '../../auth/auth-session';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { recordSignOffSchema, todayInNl } from '../../../validation/decisions';
 import type { ItemStatus } from '../../../agenda/constants';
 import { changeStatus } from '../agenda-items/transition-item';

@@ -2,7 +2,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import { signOffs } from '../../db/schema';
 import type { Actor } from '../../permissions';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import type { VoidReason } from '../../../decisions/constants';
 
 /**

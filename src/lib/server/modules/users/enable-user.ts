@@ -3,7 +3,7 @@ import type { Db } from '../../db';
 import { users } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { lockUser } from './target';
 
 /** Lets a disabled account log in again (with its old password and roles). */

@@ -7,3 +7,4 @@ export { disableUser } from './disable-user';
 export { enableUser } from './enable-user';
 export { resetTwoFactor } from './reset-two-factor';
 export { getUser, grantableMunicipalities, listUsers, USERS_PAGE_SIZE, type UserDetail, type UserList, type UserListItem } from './queries';
+export { loadActor, loadGrants, requiresTwoFactor } from './actor';

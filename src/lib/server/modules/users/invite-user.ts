@@ -5,7 +5,7 @@ import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
 import { grantValue, inviteUserSchema } from '../../../validation/admin';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { deliver } from '../mail/outbox';
 import { queueInvitation } from './invitation-mail';
 import { isUniqueViolation } from '../../db/pg-errors';

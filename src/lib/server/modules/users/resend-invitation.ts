@@ -1,7 +1,7 @@
 import type { Db } from '../../db';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { deliver } from '../mail/outbox';
 import { queueInvitation } from './invitation-mail';
 import { lockUser } from './target';

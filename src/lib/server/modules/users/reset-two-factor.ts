@@ -5,7 +5,7 @@ import { invalidateUserAuthSessions } from '../../auth/auth-session';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { disconnect } from '../../realtime/publish';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { lockUser } from './target';
 
 /**

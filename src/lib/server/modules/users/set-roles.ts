@@ -5,7 +5,7 @@ import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
 import { grantValue, setRolesSchema, type GrantInput } from '../../../validation/admin';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { grantsOfUsers, sortGrants } from './grants';
 import { lockUser } from './target';
 

@@ -4,7 +4,7 @@ import { users } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
 import { updateUserSchema } from '../../../validation/admin';
-import { record, type Origin } from '../audit/record';
+import { record, type Origin } from '../audit';
 import { lockUser } from './target';
 
 /** Changes a user's name (the e-mail address is the login and stays as invited). */

@@ -1,4 +1,4 @@
-import * as audit from '$lib/server/modules/audit/queries';
+import * as audit from '$lib/server/modules/audit';
 import { guarded } from '$lib/server/http/page-guard';
 
 /** Filters live in the URL (wie, actie, object, resultaat, van, tot, pagina) so a view can be shared. */

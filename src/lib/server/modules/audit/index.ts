@@ -1,0 +1,3 @@
+/** The append-only audit trail: `record` inside the caller's transaction, and the queries of the audit page. */
+export { record, type AuditEntry, type AuditResult, type Origin } from './record';
+export * from './queries';

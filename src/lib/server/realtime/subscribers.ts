@@ -1,0 +1,58 @@
+import { subscribe, type DecisionEvent, type DomainEventName, type DomainEvents, type ItemEvent } from '../bus';
+import type { AgendaItemEvent, DecisionsChangedEvent, ItemChangedEvent, ServerToClientEvents } from '../../realtime/events';
+import { commentRoomFor } from './rooms';
+import type { Io } from './socket-types';
+
+type Emit = (event: string, ...args: unknown[]) => boolean;
+
+/** What the live pages hear of each domain event: the socket rooms are named here and nowhere else. */
+export function subscribeRealtime(io: Io): void {
+	const to = <E extends keyof ServerToClientEvents>(room: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void =>
+		void (io.to(room).emit as unknown as Emit)(event, ...payload);
+	const on = <K extends DomainEventName>(name: K, handler: (data: DomainEvents[K]) => void | Promise<void>) =>
+		subscribe(name, 'realtime', handler);
+
+	const item = (kind: ItemChangedEvent['kind'], extra: (e: never) => Partial<ItemChangedEvent> = () => ({})) => (e: ItemEvent) => {
+		to(`item:${e.itemId}`, 'item:changed', { itemId: e.itemId, seq: e.seq, revision: e.revision, status: e.status, kind, by: e.by, ...extra(e as never) });
+		const summary: AgendaItemEvent = { itemId: e.itemId, ambitionId: e.ambitionId, title: e.title, status: e.status, kind, by: e.by };
+		to('agenda', 'agenda:item', summary);
+	};
+	on('item.created', item('created'));
+	on('item.fields_changed', item('fields', (e: { fields: string[] }) => ({ fields: e.fields })));
+	on('item.status_changed', item('status', (e: { version?: number }) => (e.version === undefined ? {} : { version: e.version })));
+	on('item.version_captured', item('version', (e: { version: number }) => ({ version: e.version })));
+	on('item.restored', item('restored', (e: { version: number }) => ({ version: e.version })));
+
+	const decision = <E extends DecisionEvent>(kind: DecisionsChangedEvent['kind'], value: (e: E) => string | undefined) => (e: E) => {
+		const payload: DecisionsChangedEvent = { itemId: e.itemId, seq: e.seq, kind, municipalityId: e.municipalityId, status: e.status, by: e.by };
+		const v = value(e);
+		if (v !== undefined) payload.value = v;
+		to(`item:${e.itemId}`, 'decisions:changed', payload);
+		to('agenda', 'decisions:changed', payload);
+		if (e.municipalityId) to(`municipality:${e.municipalityId}`, 'decisions:changed', payload);
+	};
+	on('position.set', decision('position', (e) => e.position));
+	on('signoff.recorded', decision('signoff', (e) => e.decision));
+	on('signoff.voided', decision('void', () => undefined));
+	on('council_decision.recorded', decision('council', (e) => e.outcome));
+	on('progress.reported', decision('progress', (e) => String(e.percent)));
+	on('item.origin_added', decision('origin', () => undefined));
+
+	for (const change of ['posted', 'edited', 'deleted', 'resolved', 'reopened'] as const) {
+		const kind = change === 'posted' ? 'created' : change;
+		on(`comment.${change}`, ({ comment }) => {
+			to(commentRoomFor(comment), 'comment:changed', { change: kind, comment });
+			if (change !== 'posted') return;
+			// No text: shared comments go to the overviews; internal ones only to the members of the municipality.
+			const activity = { itemId: comment.itemId, commentId: comment.id, authorId: comment.author.id };
+			if (comment.visibility === 'shared') to('agenda', 'comments:activity', activity);
+			else if (comment.municipalityId) to(`members:${comment.municipalityId}`, 'comments:activity', activity);
+		});
+	}
+	on('notification.created', (e) => to(`user:${e.userId}`, 'notification:new', { notification: e.notification, unread: e.unread }));
+
+	on('meeting.planned', ({ state }) => to(`meeting:${state.meetingId}`, 'meeting:state', { ...state, serverNow: new Date().toISOString() }));
+	on('meeting.changed', ({ state }) => to(`meeting:${state.meetingId}`, 'meeting:state', { ...state, serverNow: new Date().toISOString() }));
+
+	on('municipality.updated', (e) => to('region', 'region:changed', { municipalityId: e.municipalityId }));
+}
