@@ -5,9 +5,11 @@ import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { municipalities, users } from '../../../src/lib/server/db/schema';
 import { disableUser } from '../../../src/lib/server/modules/users/disable-user';
 import { updateInhabitants } from '../../../src/lib/server/modules/municipalities/update-inhabitants';
+import { subscribeRealtime } from '../../../src/lib/server/realtime/subscribers';
+import { subscribeAccess } from '../../../src/lib/server/realtime/access';
+import type { Io } from '../../../src/lib/server/realtime/socket-types';
 
-/** A stand-in for the socket.io server that publish() and disconnect() reach through globalThis. */
-const ioKey = Symbol.for('regioportaal.io');
+/** A stand-in for the socket.io server, subscribed to the bus as the real one is. */
 type Sent = { room: string; kind: 'emit' | 'disconnect'; event?: string; payload?: unknown };
 let sent: Sent[] = [];
 const fakeIo = {
@@ -16,17 +18,18 @@ const fakeIo = {
 };
 
 let t: TestDb;
+let unsubscribe: (() => void)[] = [];
 let admin: NewUser;
 beforeAll(async () => {
 	t = await testDb();
 	admin = await newUser(t.db, [['administrator', null]]);
-	(globalThis as Record<symbol, unknown>)[ioKey] = fakeIo;
+	unsubscribe = [subscribeRealtime(fakeIo as unknown as Io, t.db), subscribeAccess(fakeIo as unknown as Io, t.db)];
 });
 afterEach(() => {
 	sent = [];
 });
 afterAll(async () => {
-	delete (globalThis as Record<symbol, unknown>)[ioKey];
+	for (const stop of unsubscribe) stop();
 	await destroy(t);
 });
 

@@ -4,6 +4,8 @@ import { auditEvents } from '../../../src/lib/server/db/schema';
 import { createItem } from '../../../src/lib/server/modules/agenda-items';
 import type { Actor } from '../../../src/lib/server/permissions';
 import { testOrigin } from '../../fixtures/factories';
+import { subscribeRealtime } from '../../../src/lib/server/realtime/subscribers';
+import type { Io } from '../../../src/lib/server/realtime/socket-types';
 
 /** A concept item under ambition 1 (or as given), created by `actor`. */
 export async function newItem(db: Db, actor: Actor, input: Record<string, unknown> = {}): Promise<string> {
@@ -40,14 +42,15 @@ export interface Published {
 	payload: any;
 }
 
-/** Replaces the socket.io server with a recorder of what `publish()` sends. */
-export function recordPublished(): { events: Published[]; stop(): void } {
-	const key = Symbol.for('regioportaal.io');
-	const holder = globalThis as Record<symbol, unknown>;
-	const previous = holder[key];
+/** Subscribes the real socket-room mapping to the bus with a recorder in place of the socket.io server. */
+export function recordPublished(db = {} as Db): { events: Published[]; stop(): void } {
 	const events: Published[] = [];
-	holder[key] = {
-		to: (room: string) => ({ emit: (event: string, payload: unknown) => events.push({ room, event, payload }) })
+	const io = {
+		to: (room: string) => {
+			const target = { emit: (event: string, payload: unknown) => events.push({ room, event, payload }), except: () => target };
+			return target;
+		},
+		in: () => ({ fetchSockets: async () => [] })
 	};
-	return { events, stop: () => void (holder[key] = previous) };
+	return { events, stop: subscribeRealtime(io as unknown as Io, db) };
 }

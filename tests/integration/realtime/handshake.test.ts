@@ -7,7 +7,7 @@ import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin } from '../../fixtures/factories';
 import { client, sessionCookie, startRealtimeServer, type RealtimeServer } from '../../fixtures/realtime-server';
 import { logout } from '../../../src/lib/server/auth/logout';
-import { disconnect } from '../../../src/lib/server/realtime/publish';
+import { event, publish } from '../../../src/lib/server/bus';
 
 let t: TestDb;
 let server: RealtimeServer;
@@ -88,7 +88,7 @@ describe('socket handshake', () => {
 		const s1 = await client(server.url, { ...own(), cookie: (await sessionCookie(t, u.id)).cookie });
 		const s2 = await client(server.url, { ...own(), cookie: (await sessionCookie(t, u.id)).cookie });
 		const both = Promise.all([ended(s1), ended(s2)]);
-		disconnect(`user:${u.id}`, 'disabled');
+		await publish([event('user.disabled', { userId: u.id })]);
 		expect(await both).toEqual([
 			{ reason: 'disabled', disconnected: true },
 			{ reason: 'disabled', disconnected: true }

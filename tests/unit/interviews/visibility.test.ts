@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canJoinRoom, type Actor } from '../../../src/lib/server/permissions';
-import { mayReadInterview, overviewRoomsFor, visibleVisibilities } from '../../../src/lib/server/modules/interviews/visibility';
+import { mayReadInterview, visibleVisibilities } from '../../../src/lib/server/modules/interviews/visibility';
+import { interviewOverviewRoomsFor as overviewRoomsFor } from '../../../src/lib/server/realtime/rooms';
 import type { Role } from '../../../src/lib/roles';
 
 const as = (role: Role, municipalityId: string | null = null): Actor => ({ userId: 'u', name: 'n', grants: [{ role, municipalityId }] });

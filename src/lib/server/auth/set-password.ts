@@ -3,7 +3,7 @@ import type { Db, Queryable } from '../db';
 import { emailTokens, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { record, type Origin } from '../modules/audit';
-import { disconnect } from '../realtime/publish';
+import { event, inTransaction } from '../bus';
 import { parse } from '../validate';
 import { createAuthSession, invalidateUserAuthSessions, type NewAuthSession } from './auth-session';
 import { consumeEmailToken, peekEmailToken, type EmailToken, type EmailTokenPurpose } from './email-tokens';
@@ -58,7 +58,7 @@ export async function setPasswordFromLink(db: Db, token: string, input: unknown,
 	const { userId, purpose } = await peekAnyPurpose(db, token, now);
 	await enabledUser(db, userId);
 	const passwordHash = await hashPassword(password);
-	const { created, ended, locale } = await db.transaction(async (tx) => {
+	const { created, locale } = await inTransaction(db, async (tx, events) => {
 		await consumeEmailToken(tx, token, purpose as EmailTokenPurpose, now);
 		const [user] = await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId)).returning();
 		await tx.update(emailTokens).set({ usedAt: now }).where(and(eq(emailTokens.userId, userId), isNull(emailTokens.usedAt)));
@@ -67,8 +67,8 @@ export async function setPasswordFromLink(db: Db, token: string, input: unknown,
 		const who = { userId, name: user.name };
 		await record(tx, { actor: who, action: 'auth.password_set', objectType: 'user', objectId: userId, origin, details: { purpose, endedSessions: ended.length } });
 		await record(tx, { actor: who, action: 'auth.login', objectType: 'user', objectId: userId, origin, details: { stage: 'password_link' } });
-		return { created, ended, locale: user.locale };
+		events.add(event('auth.sessions_ended', { sessionIds: ended, reason: 'expired' }));
+		return { created, locale: user.locale };
 	});
-	for (const id of ended) disconnect(`auth-session:${id}`, 'expired');
 	return { ...created, locale };
 }

@@ -35,7 +35,7 @@ export interface DomainEvents {
 	'notification.created': { userId: string; notification: NotificationView; unread: number };
 
 	/** Klankbordgroep sessions: the whole new state after every change (small, and a reconnect needs no delta). */
-	'meeting.planned': { state: MeetingState };
+	'meeting.planned': { meetingId: string; invitees: string[]; by: EventActor };
 	'meeting.changed': { state: MeetingState };
 
 	/** Interviews: what changed, and for the overviews which list it concerns. */

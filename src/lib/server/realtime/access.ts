@@ -22,15 +22,18 @@ export async function refreshRooms(db: Db, socket: Pick<Sock, 'id' | 'data' | 'r
 	await socket.join(memberRoomsFor(actor));
 }
 
-/** Rights that change take effect at once, on every connection of the person the bus reaches. */
-export function subscribeAccess(io: Io, db: Db): void {
-	subscribe('user.access_changed', 'realtime', async ({ userId }) => {
+/** Rights that change take effect at once, on every connection of the person the bus reaches. Returns the way to unsubscribe. */
+export function subscribeAccess(io: Io, db: Db): () => void {
+	const subscriptions = [
+		subscribe('user.access_changed', 'realtime', async ({ userId }) => {
 		const sockets = await io.in(`user:${userId}`).fetchSockets();
 		for (const socket of sockets) await refreshRooms(db, socket as unknown as Sock);
-	});
-	subscribe('user.disabled', 'realtime', ({ userId }) => disconnect(io, `user:${userId}`, 'disabled'));
-	subscribe('user.two_factor_reset', 'realtime', ({ userId }) => disconnect(io, `user:${userId}`, 'expired'));
-	subscribe('auth.sessions_ended', 'realtime', ({ sessionIds, reason }) => {
+	}),
+		subscribe('user.disabled', 'realtime', ({ userId }) => disconnect(io, `user:${userId}`, 'disabled')),
+		subscribe('user.two_factor_reset', 'realtime', ({ userId }) => disconnect(io, `user:${userId}`, 'expired')),
+		subscribe('auth.sessions_ended', 'realtime', ({ sessionIds, reason }) => {
 		for (const id of sessionIds) disconnect(io, `auth-session:${id}`, reason);
-	});
+	})
+	];
+	return () => subscriptions.forEach((unsubscribe) => unsubscribe());
 }

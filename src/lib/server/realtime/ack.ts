@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import type { Ack } from '../../realtime/events';
-import { DomainError } from '../errors';
-import { ForbiddenError } from '../permissions';
+import { DomainError, ValidationError } from '../errors';
+import { ForbiddenError, type Actor } from '../permissions';
 import { m } from '../../paraglide/messages.js';
 import { isLocale, type Locale } from '../../paraglide/runtime.js';
 
@@ -14,21 +14,41 @@ export function refusal(code: string, locale: string, params: Record<string, unk
 	return { ok: false, code, error: fn ? fn(params, { locale: lang }) : m.error_server({}, { locale: lang }) };
 }
 
-/** Maps anything a handler threw to an acknowledgement; the server never crashes on a bad message. */
+/**
+ * Maps anything a handler threw to an acknowledgement; the server never crashes on a bad message. A
+ * validation failure names its first reason (e.g. `validation_comment_empty`).
+ */
 export function ackForError(err: unknown, locale: string): Ack<never> {
 	if (err instanceof ZodError) return refusal('error_socket_message', locale);
 	if (err instanceof ForbiddenError) return refusal('error_forbidden_action', locale);
+	if (err instanceof ValidationError) {
+		const key = Object.values(err.fields)[0];
+		return refusal(key && key !== 'validation_invalid' ? key : 'error_socket_message', locale);
+	}
 	if (err instanceof DomainError) return refusal(err.key, locale, err.params);
 	console.error('realtime handler failed', err);
 	return refusal('error_server', locale);
 }
 
-/** Runs a handler and always answers through the ack callback, when the client gave one. */
-export async function answer<T>(ack: unknown, locale: string, run: () => Promise<Ack<T>>): Promise<void> {
-	const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
-	try {
-		reply(await run());
-	} catch (err) {
-		reply(ackForError(err, locale));
-	}
+/** Sends the reply through the acknowledgement callback, when the client gave one. */
+export function reply<T>(ack: unknown, answer: Ack<T>): void {
+	if (typeof ack === 'function') (ack as (r: Ack<T>) => void)(answer);
+}
+
+/**
+ * THE wrapper of every socket handler that runs as the connected person: the result is acknowledged as
+ * `{ ok: true, data }` (or `{ ok: true }` for undefined), anything thrown as a refusal in their language.
+ * Always answers when the client gave an acknowledgement callback.
+ */
+export function actorHandler(locale: string, actor: () => Promise<Actor>) {
+	return function on<T>(run: (payload: unknown, who: Actor) => Promise<T>) {
+		return async (payload: unknown, ack?: unknown) => {
+			try {
+				const data = await run(payload, await actor());
+				reply(ack, data === undefined ? { ok: true } : { ok: true, data });
+			} catch (err) {
+				reply(ack, ackForError(err, locale));
+			}
+		};
+	};
 }

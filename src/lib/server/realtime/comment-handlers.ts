@@ -1,12 +1,11 @@
-import { actorHandler } from './actor-handler';
+import { actorHandler } from './ack';
 import { originOf, type Io, type Sock } from './socket-types';
 import { can, type Actor } from '../permissions';
-import { loadActor } from '../modules/users';
+import * as users from '../modules/users';
 import * as comments from '../modules/comments';
 import { itemRefSchema, typingSchema } from '../../validation/comments';
 import type { Db } from '../db';
-import { eq } from 'drizzle-orm';
-import { comments as commentsTable } from '../db/schema';
+import { commentRoomFor, commentRoomsFor } from './rooms';
 
 /**
  * Socket handlers for comments: thin (parse, call the comments module, acknowledge). Every command is
@@ -17,11 +16,10 @@ export function registerCommentHandlers(io: Io, db: Db): void {
 }
 
 function attach(db: Db, socket: Sock): void {
-	const { locale } = socket.data;
 	const origin = originOf(socket);
-	const actor = (): Promise<Actor> => loadActor(db, { id: socket.data.userId, name: socket.data.userName });
+	const actor = (): Promise<Actor> => users.loadActor(db, { id: socket.data.userId, name: socket.data.userName });
 	const lastTyping = new Map<string, number>();
-	const on = actorHandler(locale, actor);
+	const on = actorHandler(socket.data.locale, actor);
 
 	socket.on(
 		'comments:subscribe',
@@ -29,7 +27,7 @@ function attach(db: Db, socket: Sock): void {
 			const { itemId } = itemRefSchema.parse(payload);
 			// Reading the list is the permission check (item.read, the item exists).
 			const { seq } = await comments.commentsSince(db, who, { itemId, after: 2_147_483_647 });
-			await socket.join(comments.commentRooms(itemId, who));
+			await socket.join(commentRoomsFor(itemId, who));
 			return { seq };
 		})
 	);
@@ -70,17 +68,9 @@ function attach(db: Db, socket: Sock): void {
 			const now = Date.now();
 			if (now - (lastTyping.get(key) ?? 0) < 1000) return undefined;
 			lastTyping.set(key, now);
-			let room = `comments:${itemId}`;
-			if (parentId) {
-				// Typing in an internal thread is only shown to that municipality.
-				const [root] = await db
-					.select({ visibility: commentsTable.visibility, municipalityId: commentsTable.municipalityId, itemId: commentsTable.itemId })
-					.from(commentsTable)
-					.where(eq(commentsTable.id, parentId));
-				if (!root || root.itemId !== itemId || !comments.mayRead(who, root)) return undefined;
-				if (root.visibility === 'internal') room = `comments:${itemId}:${root.municipalityId}`;
-			}
-			socket.to(room).emit('comment:typing', { itemId, parentId, user: { id: who.userId, name: who.name } });
+			// Typing in an internal thread is only shown to that municipality.
+			const audience = await comments.threadAudience(db, who, itemId, parentId);
+			if (audience) socket.to(commentRoomFor(audience)).emit('comment:typing', { itemId, parentId, user: { id: who.userId, name: who.name } });
 			return undefined;
 		})
 	);

@@ -1,4 +1,4 @@
-import { actorHandler } from './actor-handler';
+import { actorHandler } from './ack';
 import { originOf, type Io, type Sock } from './socket-types';
 import type { Actor } from '../permissions';
 import { loadActor } from '../modules/users';

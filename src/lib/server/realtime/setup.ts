@@ -1,23 +1,30 @@
+import { DomainError } from '../errors';
 import type { RoomName } from '../../realtime/events';
 import type { Io, Sock } from './socket-types';
-import { answer, refusal } from './ack';
+import { actorHandler, refusal, reply } from './ack';
 import { roomSchema } from '../../validation/realtime';
 import { authenticate, readCookie, SESSION_COOKIE } from '../auth/authenticate';
-import { canJoinRoom } from '../permissions';
-import { loadActor } from '../modules/users';
+import { canJoinRoom, type Actor } from '../permissions';
+import * as users from '../modules/users';
 import { startRuntime } from '../runtime';
 import { watchSession } from './session-watch';
 import { setupCollaboration } from './yjs-handlers';
 import { registerCommentHandlers } from './comment-handlers';
 import { registerMeetingHandlers } from './meeting-handlers';
 import { registerInterviewHandlers } from './interview-handlers';
+import { subscribeRealtime } from './subscribers';
+import { subscribeAccess } from './access';
+import { memberRoomsFor } from './rooms';
 import type { Db } from '../db';
 
 export type { Io };
 
 const done = Symbol.for('regioportaal.realtime.setup');
 
-/** Authenticates every handshake with the page's session cookie and wires the event handlers (once per io). */
+/**
+ * Authenticates every handshake with the page's session cookie, wires the event handlers and subscribes
+ * the socket rooms to the bus (once per io).
+ */
 export async function setupRealtime(io: Io): Promise<void> {
 	const marked = io as Io & { [done]?: boolean };
 	if (marked[done]) return;
@@ -32,6 +39,8 @@ export async function setupRealtime(io: Io): Promise<void> {
 		watchSession(db, socket, token as string);
 		next();
 	});
+	subscribeRealtime(io, db);
+	subscribeAccess(io, db);
 	const collab = setupCollaboration(io, db);
 	registerCommentHandlers(io, db);
 	registerMeetingHandlers(io, db);
@@ -43,26 +52,32 @@ export async function setupRealtime(io: Io): Promise<void> {
 }
 
 function onConnection(db: Db, socket: Sock): void {
-	void socket.join([`user:${socket.data.userId}`, `auth-session:${socket.data.authSessionId}`, 'region']);
 	const { locale } = socket.data;
-	socket.on('room:join', (payload, ack) =>
-		answer(ack, locale, async () => {
+	const actor = (): Promise<Actor> => users.loadActor(db, { id: socket.data.userId, name: socket.data.userName });
+	const on = actorHandler(locale, actor);
+	void socket.join([`user:${socket.data.userId}`, `auth-session:${socket.data.authSessionId}`, 'region']);
+	void actor()
+		.then((who) => socket.join(memberRoomsFor(who)))
+		.catch((err) => console.error('realtime: member rooms not joined', err));
+	socket.on(
+		'room:join',
+		on(async (payload, who) => {
 			const { room } = roomSchema.parse(payload);
-			const actor = await loadActor(db, { id: socket.data.userId, name: socket.data.userName });
-			if (!canJoinRoom(actor, room as RoomName)) return refusal('error_forbidden_action', locale);
+			if (!canJoinRoom(who, room as RoomName)) throw new DomainError('error_forbidden_action', {}, {}, 403);
 			await socket.join(room);
-			return { ok: true };
+			return undefined;
 		})
 	);
-	socket.on('room:leave', (payload, ack) =>
-		answer(ack, locale, async () => {
+	socket.on(
+		'room:leave',
+		on(async (payload) => {
 			const { room } = roomSchema.parse(payload);
 			await socket.leave(room);
-			return { ok: true };
+			return undefined;
 		})
 	);
 	// An event name nobody handles is answered too, so a client never waits in vain.
 	socket.onAny((event: string, ...args: unknown[]) => {
-		if (socket.listeners(event as never).length === 0) void answer(args.at(-1), locale, async () => refusal('error_socket_message', locale));
+		if (socket.listeners(event as never).length === 0) reply(args.at(-1), refusal('error_socket_message', locale));
 	});
 }

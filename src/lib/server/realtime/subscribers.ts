@@ -1,16 +1,22 @@
 import { subscribe, type DecisionEvent, type DomainEventName, type DomainEvents, type ItemEvent } from '../bus';
 import type { AgendaItemEvent, DecisionsChangedEvent, ItemChangedEvent, ServerToClientEvents } from '../../realtime/events';
-import { commentRoomFor } from './rooms';
+import type { Db } from '../db';
+import * as users from '../modules/users';
+import { commentRoomFor, interviewOverviewRoom, interviewRoom, mayStayIn } from './rooms';
 import type { Io } from './socket-types';
 
 type Emit = (event: string, ...args: unknown[]) => boolean;
 
-/** What the live pages hear of each domain event: the socket rooms are named here and nowhere else. */
-export function subscribeRealtime(io: Io): void {
+/**
+ * What the live pages hear of each domain event: the socket rooms are named here (and in rooms.ts) and
+ * nowhere else. Returns the way to unsubscribe.
+ */
+export function subscribeRealtime(io: Io, db: Db): () => void {
+	const subscriptions: (() => void)[] = [];
 	const to = <E extends keyof ServerToClientEvents>(room: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void =>
 		void (io.to(room).emit as unknown as Emit)(event, ...payload);
 	const on = <K extends DomainEventName>(name: K, handler: (data: DomainEvents[K]) => void | Promise<void>) =>
-		subscribe(name, 'realtime', handler);
+		void subscriptions.push(subscribe(name, 'realtime', handler));
 
 	const item = (kind: ItemChangedEvent['kind'], extra: (e: never) => Partial<ItemChangedEvent> = () => ({})) => (e: ItemEvent) => {
 		to(`item:${e.itemId}`, 'item:changed', { itemId: e.itemId, seq: e.seq, revision: e.revision, status: e.status, kind, by: e.by, ...extra(e as never) });
@@ -33,7 +39,6 @@ export function subscribeRealtime(io: Io): void {
 	};
 	on('position.set', decision('position', (e) => e.position));
 	on('signoff.recorded', decision('signoff', (e) => e.decision));
-	on('signoff.voided', decision('void', () => undefined));
 	on('council_decision.recorded', decision('council', (e) => e.outcome));
 	on('progress.reported', decision('progress', (e) => String(e.percent)));
 	on('item.origin_added', decision('origin', () => undefined));
@@ -46,13 +51,33 @@ export function subscribeRealtime(io: Io): void {
 			// No text: shared comments go to the overviews; internal ones only to the members of the municipality.
 			const activity = { itemId: comment.itemId, commentId: comment.id, authorId: comment.author.id };
 			if (comment.visibility === 'shared') to('agenda', 'comments:activity', activity);
-			else if (comment.municipalityId) to(`members:${comment.municipalityId}`, 'comments:activity', activity);
+			else if (comment.municipalityId) io.to(`members:${comment.municipalityId}`).except(`user:${comment.author.id}`).emit('comments:activity', activity);
 		});
 	}
 	on('notification.created', (e) => to(`user:${e.userId}`, 'notification:new', { notification: e.notification, unread: e.unread }));
 
-	on('meeting.planned', ({ state }) => to(`meeting:${state.meetingId}`, 'meeting:state', { ...state, serverNow: new Date().toISOString() }));
 	on('meeting.changed', ({ state }) => to(`meeting:${state.meetingId}`, 'meeting:state', { ...state, serverNow: new Date().toISOString() }));
 
 	on('municipality.updated', (e) => to('region', 'region:changed', { municipalityId: e.municipalityId }));
+
+	on('interview.changed', ({ interview, change, overview, by }) => {
+		to(interviewRoom(interview.id), 'interview:changed', { interviewId: interview.id, by, ...change });
+		if (overview) to(interviewOverviewRoom(interview.visibility), 'interviews:changed', { interviewId: interview.id, kind: overview, by });
+	});
+	on('interview.restricted', async ({ interviewId, seq, by }) => {
+		to('interviews', 'interviews:changed', { interviewId, kind: 'removed', by });
+		await revokeReaders(io, db, interviewId, seq);
+	});
+	return () => subscriptions.forEach((unsubscribe) => unsubscribe());
+}
+
+/** Every socket in an interview's room whose person may no longer read it is told so and taken out first. */
+async function revokeReaders(io: Io, db: Db, interviewId: string, seq: number): Promise<void> {
+	const room = interviewRoom(interviewId);
+	for (const socket of await io.in(room).fetchSockets()) {
+		const reader = await users.loadActor(db, { id: socket.data.userId, name: socket.data.userName });
+		if (await mayStayIn(db, reader, room, socket)) continue;
+		socket.leave(room);
+		socket.emit('interview:changed', { interviewId, seq, kind: 'revoked', by: null });
+	}
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db';
 import { authSessions, users } from '../../db/schema';
 import { DomainError } from '../../errors';
-import { disconnect } from '../../realtime/publish';
+import { event, inTransaction } from '../../bus';
 import { parse } from '../../validate';
 import { record, type Origin } from '../audit';
 import type { Actor } from '../../permissions';
@@ -35,7 +35,7 @@ export async function changePassword(db: Db, actor: Actor, currentSessionId: str
 		throw new DomainError('error_validation', {}, { current: 'validation_current_password_wrong' }, 400);
 	}
 	const passwordHash = await hashPassword(password);
-	const ended = await db.transaction(async (tx) => {
+	await inTransaction(db, async (tx, events) => {
 		await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, actor.userId));
 		await clearFailures(tx, attemptKey(actor.userId));
 		const rows = await tx
@@ -43,7 +43,6 @@ export async function changePassword(db: Db, actor: Actor, currentSessionId: str
 			.where(and(eq(authSessions.userId, actor.userId), ne(authSessions.id, currentSessionId)))
 			.returning({ id: authSessions.id });
 		await record(tx, { actor, action: 'account.password_changed', objectType: 'user', objectId: actor.userId, origin, details: { endedSessions: rows.length } });
-		return rows.map((r) => r.id);
+		events.add(event('auth.sessions_ended', { sessionIds: rows.map((r) => r.id), reason: 'logout' }));
 	});
-	for (const id of ended) disconnect(`auth-session:${id}`, 'logout');
 }

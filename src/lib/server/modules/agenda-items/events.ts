@@ -1,39 +1,25 @@
-import { publish } from '../../realtime/publish';
-import type { AgendaItemEvent, ItemChangedEvent } from '../../../realtime/events';
+import { event, eventActor, publish, type DomainEvent } from '../../bus';
+import type { ItemChangedEvent } from '../../../realtime/events';
 import type { Actor } from '../../permissions';
 import type { ItemState } from './state';
 
 export type ChangeKind = ItemChangedEvent['kind'];
 
-export function by(actor: Pick<Actor, 'userId' | 'name'> | null): ItemChangedEvent['by'] {
-	return actor ? { userId: actor.userId, name: actor.name } : null;
-}
-
-/** Tells everyone on the item page and on the overview; called only after the transaction committed. */
+/** Announces an item change on the bus after its commit. */
 export function publishItemChange(
 	state: Pick<ItemState, 'id' | 'ambitionId' | 'title' | 'status' | 'revision'>,
 	seq: number,
 	kind: ChangeKind,
 	actor: Pick<Actor, 'userId' | 'name'> | null,
 	extra: { fields?: string[]; version?: number } = {}
-): void {
-	const who = by(actor);
-	publish(`item:${state.id}`, 'item:changed', {
-		itemId: state.id,
-		seq,
-		revision: state.revision,
-		status: state.status,
-		kind,
-		by: who,
-		...extra
-	});
-	const summary: AgendaItemEvent = {
-		itemId: state.id,
-		ambitionId: state.ambitionId,
-		title: state.title,
-		status: state.status,
-		kind,
-		by: who
+): Promise<void> {
+	const base = { itemId: state.id, seq, revision: state.revision, status: state.status, ambitionId: state.ambitionId, title: state.title, by: eventActor(actor) };
+	const byKind: Record<ChangeKind, DomainEvent> = {
+		created: event('item.created', base),
+		fields: event('item.fields_changed', { ...base, fields: extra.fields ?? [] }),
+		status: event('item.status_changed', { ...base, from: '', version: extra.version }),
+		version: event('item.version_captured', { ...base, version: extra.version ?? 0 }),
+		restored: event('item.restored', { ...base, version: extra.version ?? 0 })
 	};
-	publish('agenda', 'agenda:item', summary);
+	return publish([byKind[kind]]);
 }

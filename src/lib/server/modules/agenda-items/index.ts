@@ -10,6 +10,7 @@ export { restoreVersion } from './restore-version';
 export { setRichTextReplacer, type RichTextReplacer, type RichTexts } from './rich-text';
 export { AgendaConflictError, type CurrentValues } from './conflict';
 export { contentOf, freeze, verifyContent, sha256Hex, type ItemContent } from './content';
-export { loadItemState, type ItemState } from './state';
+export { loadItemState, nextSeq, type ItemState } from './state';
+export { insertItem } from './create-item';
 export * from './queries';
 export { overviewToJson, itemToJson } from './api';

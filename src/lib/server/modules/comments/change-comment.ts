@@ -10,9 +10,9 @@ import type { CommentChangedEvent, CommentView } from '../../../realtime/events'
 import { nextCommentSeq } from './sequence';
 import { toViews, type CommentRow } from './views';
 import { mayRead } from './visibility';
-import { publishComment } from './publish';
+import { event, inTransaction } from '../../bus';
 
-type Change = CommentChangedEvent['change'];
+type Change = Exclude<CommentChangedEvent['change'], 'created'>;
 
 /** Loads a comment the actor may read, locked for the change; otherwise "not found" (no hint that it exists). */
 async function loadForChange(tx: Tx, actor: Actor, id: string): Promise<CommentRow> {
@@ -28,7 +28,7 @@ async function commit(
 	id: string,
 	change: (tx: Tx, row: CommentRow, seq: number) => Promise<{ kind: Change; details: Record<string, unknown> } | null>
 ): Promise<CommentView> {
-	const out = await db.transaction(async (tx) => {
+	const out = await inTransaction(db, async (tx, events) => {
 		const row = await loadForChange(tx, actor, id);
 		const seq = await nextCommentSeq(tx, row.itemId);
 		const done = await change(tx, row, seq);
@@ -43,15 +43,15 @@ async function commit(
 			details: { itemId: row.itemId, seq, ...done.details }
 		});
 		const [view] = await toViews(tx, [updated]);
-		return { view, kind: done.kind };
+		events.add(event(`comment.${done.kind}`, { comment: view }));
+		return view;
 	});
 	if (!out) {
 		// Nothing to change (already in that state): answer with the comment as it is, publish nothing.
 		const [row] = await db.select().from(comments).where(eq(comments.id, id));
 		return (await toViews(db, [row]))[0];
 	}
-	publishComment(out.kind, out.view);
-	return out.view;
+	return out;
 }
 
 /** Edits one's own comment; the earlier text is kept as a revision (viewable, marked *bewerkt*). */

@@ -2,7 +2,7 @@ import { and, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import { comments, memberships, notifications, users, agendaItems } from '../../db/schema';
 import type { NotificationView } from '../../../realtime/events';
-import { publishToUser } from './publish';
+import { event, type DomainEvent } from '../../bus';
 import type { CommentRow } from './views';
 
 type NotificationRow = typeof notifications.$inferSelect;
@@ -56,9 +56,9 @@ export async function notifyFor(tx: Queryable, c: CommentRow, actorName: string)
 		.returning();
 }
 
-/** After commit: tells each recipient live, with their new unread total. */
-export async function deliverNotifications(q: Queryable, rows: NotificationRow[]): Promise<void> {
-	if (rows.length === 0) return;
+/** The notifications just written, as events for their recipients, with each one's new unread total. */
+export async function notificationEvents(q: Queryable, rows: NotificationRow[]): Promise<DomainEvent[]> {
+	if (rows.length === 0) return [];
 	const userIds = [...new Set(rows.map((r) => r.userId))];
 	const [unread, titles] = await Promise.all([
 		q
@@ -73,9 +73,9 @@ export async function deliverNotifications(q: Queryable, rows: NotificationRow[]
 	]);
 	const counts = new Map(unread.map((u) => [u.userId, Number(u.n)]));
 	const titleOf = new Map(titles.map((t) => [t.id, t.title]));
-	for (const r of rows) {
-		publishToUser(r.userId, 'notification:new', { notification: notificationView(r, titleOf.get(r.itemId ?? '') ?? ''), unread: counts.get(r.userId) ?? 1 });
-	}
+	return rows.map((r) =>
+		event('notification.created', { userId: r.userId, notification: notificationView(r, titleOf.get(r.itemId ?? '') ?? ''), unread: counts.get(r.userId) ?? 1 })
+	);
 }
 
 export function notificationView(r: NotificationRow, itemTitle: string): NotificationView {

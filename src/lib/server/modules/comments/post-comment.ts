@@ -11,9 +11,8 @@ import type { CommentView } from '../../../realtime/events';
 import { nextCommentSeq } from './sequence';
 import { newCommentView, viewOf } from './views';
 import { mayRead, ownMunicipalities } from './visibility';
-import { deliverNotifications, notifyFor } from './notify';
-import { publishComment } from './publish';
-import { publishCommentActivity } from './activity';
+import { notificationEvents, notifyFor } from './notify';
+import { event, inTransaction } from '../../bus';
 
 /** How many comments one person may post per minute (all nodes together: counted in the database). */
 export const commentRate = { perMinute: Number(process.env.COMMENT_RATE_PER_MINUTE ?? 60) };
@@ -29,9 +28,8 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 	authorize(actor, 'item.comment');
 	const data = parse(postCommentSchema, input);
 
-	let result;
 	try {
-		result = await db.transaction(async (tx) => {
+		return await inTransaction(db, async (tx, events) => {
 			let { visibility, municipalityId } = data;
 			let parentId: string | null = null;
 			if (data.parentId) {
@@ -88,8 +86,9 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 				origin,
 				details: { itemId: row.itemId, parentId, visibility, municipalityId, seq, anchored: !!data.anchor }
 			});
-			const sent = await notifyFor(tx, row, actor.name);
-			return { view: newCommentView(row, actor.name, labels), sent };
+			const view = newCommentView(row, actor.name, labels);
+			events.add(event('comment.posted', { comment: view }), ...(await notificationEvents(tx, await notifyFor(tx, row, actor.name))));
+			return view;
 		});
 	} catch (err) {
 		// A resend is answered with what is stored, also when something it was checked against changed since.
@@ -97,11 +96,6 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 		if (stored) return stored;
 		throw err;
 	}
-	publishComment('created', result.view);
-	// Not awaited: the overview counts need not hold up the acknowledgement.
-	void publishCommentActivity(db, result.view).catch((err) => console.error('comment activity not published', err));
-	await deliverNotifications(db, result.sent).catch((err) => console.error('notifications not delivered', err));
-	return result.view;
 }
 
 async function findOwn(q: Queryable, actor: Actor, id: string): Promise<CommentView | null> {

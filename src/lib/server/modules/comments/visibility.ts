@@ -1,4 +1,5 @@
-import { inArray, or, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db';
 import { comments } from '../../db/schema';
 import type { Actor } from '../../permissions';
 
@@ -19,11 +20,20 @@ export function visibleWhere(actor: Pick<Actor, 'grants'>): SQL {
 	return own.length ? (or(shared, inArray(comments.municipalityId, own)) as SQL) : shared;
 }
 
-/** Socket rooms: shared comments go to `comments:<item>`, internal ones to `comments:<item>:<municipality>`. */
-export function commentRooms(itemId: string, actor: Pick<Actor, 'grants'>): string[] {
-	return [`comments:${itemId}`, ...ownMunicipalities(actor).map((m) => `comments:${itemId}:${m}`)];
-}
-
-export function roomFor(c: { itemId: string; visibility: string; municipalityId: string | null }): string {
-	return c.visibility === 'internal' ? `comments:${c.itemId}:${c.municipalityId}` : `comments:${c.itemId}`;
+/**
+ * Who may see a thread: a new thread on the item is shared; a reply's audience is its root's. Null when the
+ * thread does not exist on this item or the actor may not read it.
+ */
+export async function threadAudience(
+	q: Queryable,
+	actor: Pick<Actor, 'grants'>,
+	itemId: string,
+	rootId: string | null
+): Promise<{ itemId: string; visibility: string; municipalityId: string | null } | null> {
+	if (!rootId) return { itemId, visibility: 'shared', municipalityId: null };
+	const [root] = await q
+		.select({ visibility: comments.visibility, municipalityId: comments.municipalityId, itemId: comments.itemId })
+		.from(comments)
+		.where(eq(comments.id, rootId));
+	return root && root.itemId === itemId && mayRead(actor, root) ? root : null;
 }

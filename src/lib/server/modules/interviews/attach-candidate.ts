@@ -7,9 +7,9 @@ import { parse } from '../../validate';
 import { record, type Origin } from '../audit';
 import { attachCandidateSchema } from '../../../validation/interviews';
 import { assertNotLinked, loadCandidate, nextSeq } from './state';
-import { publishInterviewChange } from './publish';
-import { nextSeq as nextItemSeq } from '../agenda-items/state';
-import { publishDecisionChange } from '../decisions/publish';
+import { interviewChanged } from './events';
+import * as agenda from '../agenda-items';
+import { event, eventActor, inTransaction } from '../../bus';
 
 /**
  * Adds a candidate to an existing agenda item: the item is not changed (its text is the klankbordgroep's), but
@@ -20,7 +20,7 @@ export async function attachCandidate(db: Db, actor: Actor | null, input: unknow
 	authorize(actor, 'interview.manage');
 	authorize(actor, 'item.edit');
 
-	const out = await db.transaction(async (tx) => {
+	await inTransaction(db, async (tx, events) => {
 		const { candidate, interview } = await loadCandidate(tx, actor, data.candidateId, { lock: true });
 		assertNotLinked(candidate);
 		const [item] = await tx
@@ -34,7 +34,7 @@ export async function attachCandidate(db: Db, actor: Actor | null, input: unknow
 			.where(eq(interviewCandidates.id, candidate.id));
 		const seq = await nextSeq(tx, interview.id);
 		// The item's timeline gains an origin: open item pages reload it (the event names no interview).
-		const itemSeq = await nextItemSeq(tx, item.id);
+		const itemSeq = await agenda.nextSeq(tx, item.id);
 		await record(tx, {
 			actor,
 			action: 'interview.candidate_attached',
@@ -43,10 +43,10 @@ export async function attachCandidate(db: Db, actor: Actor | null, input: unknow
 			origin,
 			details: { candidateId: candidate.id, itemId: item.id, itemTitle: item.title }
 		});
-		return { interview, seq, item, itemSeq };
+		events.add(
+			event('item.origin_added', { itemId: item.id, seq: itemSeq, status: item.status, municipalityId: null, by: eventActor(actor) }),
+			interviewChanged(interview, { seq, kind: 'candidate', candidateId: candidate.id, change: 'linked' }, 'candidates', actor)
+		);
 	});
-
-	publishDecisionChange({ itemId: out.item.id, seq: out.itemSeq, kind: 'origin', municipalityId: null, status: out.item.status }, actor);
-	publishInterviewChange(out.interview, { seq: out.seq, kind: 'candidate', candidateId: data.candidateId, change: 'linked' }, 'candidates', actor);
 	return { itemId: data.itemId };
 }

@@ -7,7 +7,8 @@ import { parse } from '../../validate';
 import { record, type Origin } from '../audit';
 import { captureCandidateSchema } from '../../../validation/interviews';
 import { assertAmbitionExists, loadInterview, nextSeq } from './state';
-import { publishInterviewChange } from './publish';
+import { inTransaction } from '../../bus';
+import { interviewChanged } from './events';
 
 /**
  * Captures a candidate activity found in an interview. The id is made by the browser, so sending the same
@@ -17,7 +18,7 @@ export async function captureCandidate(db: Db, actor: Actor | null, input: unkno
 	const data = parse(captureCandidateSchema, input);
 	authorize(actor, 'interview.manage');
 
-	const out = await db.transaction(async (tx) => {
+	const out = await inTransaction(db, async (tx, events) => {
 		const interview = await loadInterview(tx, actor, data.interviewId, { lock: true });
 		const [existing] = await tx.select().from(interviewCandidates).where(eq(interviewCandidates.id, data.id));
 		if (existing) {
@@ -36,10 +37,9 @@ export async function captureCandidate(db: Db, actor: Actor | null, input: unkno
 			origin,
 			details: { candidateId: id, ...fields }
 		});
+		events.add(interviewChanged(interview, { seq, kind: 'candidate', candidateId: id, change: 'captured' }, 'candidates', actor));
 		return { interview, seq };
 	});
 
-	if (out.seq !== null)
-		publishInterviewChange(out.interview, { seq: out.seq, kind: 'candidate', candidateId: data.id, change: 'captured' }, 'candidates', actor);
 	return { id: data.id, created: out.seq !== null };
 }

@@ -6,7 +6,8 @@ import { parse } from '../../validate';
 import { record, type Origin } from '../audit';
 import { candidateRefSchema, updateCandidateSchema } from '../../../validation/interviews';
 import { assertAmbitionExists, assertNotLinked, loadCandidate, nextSeq } from './state';
-import { publishInterviewChange } from './publish';
+import { inTransaction } from '../../bus';
+import { interviewChanged } from './events';
 import { fieldChanges } from './field-changes';
 
 const fields = ['title', 'ambitionId', 'horizon', 'meerwaarde', 'interested'] as const;
@@ -16,7 +17,7 @@ export async function updateCandidate(db: Db, actor: Actor | null, input: unknow
 	const data = parse(updateCandidateSchema, input);
 	authorize(actor, 'interview.manage');
 
-	const out = await db.transaction(async (tx) => {
+	const out = await inTransaction(db, async (tx, events) => {
 		const { candidate, interview } = await loadCandidate(tx, actor, data.candidateId, { lock: true });
 		assertNotLinked(candidate);
 		const { changed, values, from } = fieldChanges(candidate, data, fields);
@@ -32,11 +33,10 @@ export async function updateCandidate(db: Db, actor: Actor | null, input: unknow
 			origin,
 			details: { candidateId: candidate.id, changed, from, to: values }
 		});
+		events.add(interviewChanged(interview, { seq, kind: 'candidate', candidateId: candidate.id, change: 'updated' }, 'candidates', actor));
 		return { interview, changed, seq };
 	});
 
-	if (out.seq !== null)
-		publishInterviewChange(out.interview, { seq: out.seq, kind: 'candidate', candidateId: data.candidateId, change: 'updated' }, 'candidates', actor);
 	return { changed: [...out.changed] };
 }
 
@@ -45,7 +45,7 @@ export async function deleteCandidate(db: Db, actor: Actor | null, input: unknow
 	const data = parse(candidateRefSchema, input);
 	authorize(actor, 'interview.manage');
 
-	const out = await db.transaction(async (tx) => {
+	await inTransaction(db, async (tx, events) => {
 		const { candidate, interview } = await loadCandidate(tx, actor, data.candidateId, { lock: true });
 		assertNotLinked(candidate);
 		await tx.delete(interviewCandidates).where(eq(interviewCandidates.id, candidate.id));
@@ -59,8 +59,6 @@ export async function deleteCandidate(db: Db, actor: Actor | null, input: unknow
 			origin,
 			details: { candidateId: id, title, ambitionId, horizon, meerwaarde, interested }
 		});
-		return { interview, seq };
+		events.add(interviewChanged(interview, { seq, kind: 'candidate', candidateId: id, change: 'deleted' }, 'candidates', actor));
 	});
-
-	publishInterviewChange(out.interview, { seq: out.seq, kind: 'candidate', candidateId: data.candidateId, change: 'deleted' }, 'candidates', actor);
 }

@@ -4,14 +4,15 @@ import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
 import { record, type Origin } from '../audit';
 import { createInterviewSchema } from '../../../validation/interviews';
-import { publishInterviewChange } from './publish';
+import { inTransaction } from '../../bus';
+import { interviewChanged } from './events';
 
 /** Records an interview of the verkenner with one body of one municipality (held, or planned for a later date). */
 export async function createInterview(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ id: string }> {
 	const data = parse(createInterviewSchema, input);
 	authorize(actor, 'interview.manage');
 
-	const row = await db.transaction(async (tx) => {
+	const row = await inTransaction(db, async (tx, events) => {
 		const [created] = await tx
 			.insert(interviews)
 			.values({ ...data, createdBy: actor.userId, seq: 1 })
@@ -24,9 +25,9 @@ export async function createInterview(db: Db, actor: Actor | null, input: unknow
 			origin,
 			details: { municipalityId: data.municipalityId, body: data.body, bodyOther: data.bodyOther, heldOn: data.heldOn, visibility: data.visibility }
 		});
+		events.add(interviewChanged(created, { seq: 1, kind: 'details' }, 'created', actor));
 		return created;
 	});
 
-	publishInterviewChange(row, { seq: 1, kind: 'details' }, 'created', actor);
 	return { id: row.id };
 }

@@ -13,5 +13,4 @@ export { attachCandidate } from './attach-candidate';
 export * from './queries';
 export { interviewOrigins, type InterviewOriginEntry } from './timeline';
 export { mayReadInterview, visibleVisibilities, visibleInterview } from './visibility';
-export { interviewRoom } from './publish';
 export { overviewToJson, interviewToJson } from './api';

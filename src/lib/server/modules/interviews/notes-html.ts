@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { fragmentToSnapshot, type RichTextSnapshot } from '../collaboration/html';
+import { fragmentToSnapshot, type RichTextSnapshot } from '../collaboration';
 import type { NotesNode } from '../../../validation/interviews';
 
 /**

@@ -6,11 +6,11 @@ import { parse } from '../../validate';
 import { record, type Origin } from '../audit';
 import { candidateRefSchema } from '../../../validation/interviews';
 import type { Horizon } from '../../../agenda/constants';
-import { escapeHtml } from '../collaboration/html';
-import { insertItem } from '../agenda-items/create-item';
-import { publishItemChange } from '../agenda-items/events';
+import { escapeHtml } from '../collaboration';
+import * as agenda from '../agenda-items';
+import { event, eventActor, inTransaction } from '../../bus';
 import { assertNotLinked, loadCandidate, nextSeq } from './state';
-import { publishInterviewChange } from './publish';
+import { interviewChanged } from './events';
 
 /** Plain meerwaarde text as the item's rich text: blank lines part paragraphs, single ones become breaks. */
 export function plainToHtml(text: string): { html: string; text: string } {
@@ -30,10 +30,10 @@ export async function promoteCandidate(db: Db, actor: Actor | null, input: unkno
 	authorize(actor, 'interview.manage');
 	authorize(actor, 'item.create');
 
-	const out = await db.transaction(async (tx) => {
+	const out = await inTransaction(db, async (tx, events) => {
 		const { candidate, interview } = await loadCandidate(tx, actor, data.candidateId, { lock: true });
 		assertNotLinked(candidate);
-		const item = await insertItem(
+		const item = await agenda.insertItem(
 			tx,
 			actor,
 			{ ambitionId: candidate.ambitionId, title: candidate.title, summary: '', horizon: candidate.horizon as Horizon, trekkerId: null },
@@ -53,10 +53,12 @@ export async function promoteCandidate(db: Db, actor: Actor | null, input: unkno
 			origin,
 			details: { candidateId: candidate.id, itemId: item.id, title: candidate.title }
 		});
-		return { interview, item, seq };
+		const { id, seq: itemSeq, revision, status, ambitionId, title } = item;
+		events.add(
+			event('item.created', { itemId: id, seq: itemSeq, revision, status, ambitionId, title, by: eventActor(actor) }),
+			interviewChanged(interview, { seq, kind: 'candidate', candidateId: candidate.id, change: 'linked' }, 'candidates', actor)
+		);
+		return { itemId: item.id };
 	});
-
-	publishItemChange(out.item, out.item.seq, 'created', actor);
-	publishInterviewChange(out.interview, { seq: out.seq, kind: 'candidate', candidateId: data.candidateId, change: 'linked' }, 'candidates', actor);
-	return { itemId: out.item.id };
+	return out;
 }

@@ -8,7 +8,8 @@ import { record, type Origin } from '../audit';
 import { NOTES_TEXT_MAX, saveNotesSchema } from '../../../validation/interviews';
 import { notesToSnapshot } from './notes-html';
 import { loadInterview, nextSeq } from './state';
-import { publishInterviewChange } from './publish';
+import { inTransaction } from '../../bus';
+import { interviewChanged } from './events';
 
 export interface SavedNotes {
 	notesRevision: number;
@@ -45,7 +46,7 @@ export async function saveNotes(db: Db, actor: Actor | null, input: unknown, ori
 	const notes = notesToSnapshot(data.doc);
 	if (notes.text.length > NOTES_TEXT_MAX) throw new ValidationError({ doc: 'validation_interview_notes_too_long' });
 
-	const out = await db.transaction(async (tx) => {
+	const out = await inTransaction(db, async (tx, events) => {
 		const row = await loadInterview(tx, actor, data.interviewId, { lock: true });
 		const savedAt = row.notesSavedAt?.toISOString() ?? null;
 		if (row.notesHtml === notes.html) return { row, revision: row.notesRevision, savedAt, seq: null };
@@ -67,9 +68,9 @@ export async function saveNotes(db: Db, actor: Actor | null, input: unknown, ori
 			origin,
 			details: { revision, characters: notes.text.length }
 		});
+		events.add(interviewChanged(row, { seq, kind: 'notes', notesRevision: revision }, null, actor));
 		return { row, revision, savedAt: now.toISOString(), seq };
 	});
 
-	if (out.seq !== null) publishInterviewChange(out.row, { seq: out.seq, kind: 'notes', notesRevision: out.revision }, null, actor);
 	return { notesRevision: out.revision, notesSavedAt: out.savedAt, changed: out.seq !== null };
 }

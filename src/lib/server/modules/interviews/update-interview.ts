@@ -6,7 +6,8 @@ import { parse } from '../../validate';
 import { record, type Origin } from '../audit';
 import { updateInterviewSchema } from '../../../validation/interviews';
 import { loadInterview, nextSeq } from './state';
-import { publishInterviewChange, revokeReaders } from './publish';
+import { event, eventActor, inTransaction } from '../../bus';
+import { interviewChanged } from './events';
 import { fieldChanges } from './field-changes';
 
 const fields = ['municipalityId', 'body', 'bodyOther', 'heldOn', 'participants', 'visibility'] as const;
@@ -19,7 +20,7 @@ export async function updateInterview(db: Db, actor: Actor | null, input: unknow
 	const data = parse(updateInterviewSchema, input);
 	authorize(actor, 'interview.manage');
 
-	const out = await db.transaction(async (tx) => {
+	const out = await inTransaction(db, async (tx, events) => {
 		const before = await loadInterview(tx, actor, data.interviewId, { lock: true });
 		const { changed, values, from } = fieldChanges(before, data, fields);
 		if (!changed.length) return { before, changed, seq: before.seq };
@@ -33,17 +34,14 @@ export async function updateInterview(db: Db, actor: Actor | null, input: unknow
 			origin,
 			details: { changed, from, to: values }
 		});
+		const after = { id: before.id, visibility: data.visibility };
+		// Made confidential: readers who may no longer see it are told and leave first; then it is new to the others.
+		if (before.visibility !== 'vertrouwelijk' && data.visibility === 'vertrouwelijk') {
+			events.add(event('interview.restricted', { interviewId: before.id, seq, by: eventActor(actor) }));
+			events.add(interviewChanged(after, { seq, kind: 'details' }, 'created', actor));
+		} else events.add(interviewChanged(after, { seq, kind: 'details' }, 'updated', actor));
 		return { before, changed, seq };
 	});
 
-	if (out.changed.length) {
-		const after = { id: out.before.id, visibility: data.visibility };
-		if (out.before.visibility !== 'vertrouwelijk' && data.visibility === 'vertrouwelijk') {
-			await revokeReaders(db, after, out.seq, actor).catch((err) => console.error('revoking interview readers failed', err));
-			publishInterviewChange(after, { seq: out.seq, kind: 'details' }, 'created', actor);
-		} else {
-			publishInterviewChange(after, { seq: out.seq, kind: 'details' }, 'updated', actor);
-		}
-	}
 	return { changed: [...out.changed] };
 }

@@ -25,15 +25,6 @@ export function visibleInterviewsWhere(actor: Actor | null): SQL {
 	return allowed.length ? (inArray(interviews.visibility, allowed) as SQL) : sql`false`;
 }
 
-/** The overview rooms: confidential interviews are announced only where only their readers listen. */
-export const overviewRoom = (visibility: string): 'interviews' | 'interviews:vertrouwelijk' =>
-	visibility === 'vertrouwelijk' ? 'interviews:vertrouwelijk' : 'interviews';
-
-/** The overview rooms an actor may listen to. */
-export function overviewRoomsFor(actor: Actor | null): ('interviews' | 'interviews:vertrouwelijk')[] {
-	return visibleVisibilities(actor).map(overviewRoom);
-}
-
 /** The interview's sequence numbers when this actor may see it; null when it is missing or not visible to them. */
 export async function visibleInterview(
 	q: Queryable,

@@ -5,7 +5,7 @@ import type { Actor } from '../../permissions';
 import { record, type Origin } from '../audit';
 import type { MeetingState } from '../../../meetings/live';
 import { loadMeeting, loadState } from './state';
-import { publishMeetingState } from './publish';
+import { event, inTransaction } from '../../bus';
 
 export interface Audited {
 	action: string;
@@ -24,7 +24,7 @@ export async function changeMeeting(
 	origin: Origin,
 	work: (tx: Tx, meeting: MeetingRow, now: Date) => Promise<Audited | null>
 ): Promise<MeetingState> {
-	const { state, changed } = await db.transaction(async (tx) => {
+	return inTransaction(db, async (tx, events) => {
 		const meeting = await loadMeeting(tx, meetingId, { lock: true });
 		const now = new Date();
 		const audited = await work(tx, meeting, now);
@@ -35,8 +35,8 @@ export async function changeMeeting(
 				.where(eq(meetings.id, meetingId));
 			await record(tx, { actor, action: audited.action, objectType: 'meeting', objectId: meetingId, origin, details: audited.details });
 		}
-		return { state: await loadState(tx, meetingId), changed: !!audited };
+		const state = await loadState(tx, meetingId);
+		if (audited) events.add(event('meeting.changed', { state }));
+		return state;
 	});
-	if (changed) publishMeetingState(state);
-	return state;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db';
+import { event, eventActor, inTransaction } from '../../bus';
 import { meetings } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
@@ -11,7 +12,7 @@ export async function createMeeting(db: Db, actor: Actor | null, input: unknown,
 	authorize(actor, 'meeting.plan');
 	const data = parse(meetingPlanSchema, input);
 	const { startsAt, endsAt } = planInstants(data);
-	return db.transaction(async (tx) => {
+	return inTransaction(db, async (tx, events) => {
 		await checkPlanReferences(tx, data.agenda.map((e) => e.itemId), data.invitees);
 		const [row] = await tx
 			.insert(meetings)
@@ -27,6 +28,7 @@ export async function createMeeting(db: Db, actor: Actor | null, input: unknown,
 			origin,
 			details: { title: data.title, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), agenda: data.agenda, invitees: data.invitees.length }
 		});
+		events.add(event('meeting.planned', { meetingId: row.id, invitees: data.invitees, by: eventActor(actor) }));
 		return { id: row.id };
 	});
 }

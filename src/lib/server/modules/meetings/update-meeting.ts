@@ -9,7 +9,7 @@ import { meetingPlanSchema } from '../../../validation/meetings';
 import { checkPlanReferences, mayChair, planInstants, replaceInvitees, syncAgenda } from './plan-rows';
 import { loadMeeting, loadState } from './state';
 import { assertStatus } from './rules';
-import { publishMeetingState } from './publish';
+import { event, inTransaction } from '../../bus';
 
 /**
  * Changes a planned session. The form names the `revision` it saw: a stale one is refused (someone else
@@ -21,7 +21,7 @@ export async function updateMeeting(db: Db, actor: Actor | null, input: unknown,
 	if (!data.meetingId || !data.revision) throw new ValidationError({ revision: 'validation_meeting_revision' });
 	const meetingId = data.meetingId;
 	const { startsAt, endsAt } = planInstants(data);
-	const out = await db.transaction(async (tx) => {
+	const out = await inTransaction(db, async (tx, events) => {
 		const meeting = await loadMeeting(tx, meetingId, { lock: true });
 		assertStatus(meeting, 'gepland');
 		if (meeting.revision !== data.revision) throw new DomainError('meetings_conflict', {}, {}, 409);
@@ -62,8 +62,8 @@ export async function updateMeeting(db: Db, actor: Actor | null, input: unknown,
 				revision: row.revision
 			}
 		});
-		return { revision: row.revision, state: await loadState(tx, meetingId) };
+		events.add(event('meeting.changed', { state: await loadState(tx, meetingId) }));
+		return { revision: row.revision };
 	});
-	publishMeetingState(out.state);
 	return { id: meetingId, revision: out.revision };
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db';
 import { municipalities } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
-import { publish } from '../../realtime/publish';
+import { event, inTransaction } from '../../bus';
 import { parse } from '../../validate';
 import { inhabitantsSchema } from '../../../validation/admin';
 import { record, type Origin } from '../audit';
@@ -28,7 +28,7 @@ export async function updateInhabitants(
 ): Promise<InhabitantsChange> {
 	authorize(actor, 'municipalities.manage');
 	const { inhabitants } = parse(inhabitantsSchema, input);
-	const change = await db.transaction(async (tx) => {
+	const change = await inTransaction(db, async (tx, events) => {
 		const [current] = await tx.select().from(municipalities).where(eq(municipalities.id, municipalityId)).for('update');
 		if (!current) throw new DomainError('admin_municipality_not_found', {}, {}, 404);
 		const change = { municipalityId, name: current.name, before: current.inhabitants, after: inhabitants };
@@ -45,8 +45,8 @@ export async function updateInhabitants(
 			origin,
 			details: { field: 'inhabitants', before: change.before, after: change.after }
 		});
+		events.add(event('municipality.updated', { municipalityId }));
 		return change;
 	});
-	if (change.before !== change.after) publish('region', 'region:changed', { municipalityId });
 	return change;
 }

@@ -4,7 +4,7 @@ import { emailTokens, users } from '../../db/schema';
 import { invalidateUserAuthSessions } from '../../auth/auth-session';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
-import { disconnect } from '../../realtime/publish';
+import { event, inTransaction } from '../../bus';
 import { record, type Origin } from '../audit';
 import { lockUser } from './target';
 
@@ -14,7 +14,7 @@ import { lockUser } from './target';
  */
 export async function disableUser(db: Db, actor: Actor | null, userId: string, origin: Origin): Promise<void> {
 	authorize(actor, 'users.manage');
-	await db.transaction(async (tx) => {
+	await inTransaction(db, async (tx, events) => {
 		const user = await lockUser(tx, userId);
 		if (user.id === actor.userId) throw new DomainError('admin_cannot_disable_self', {}, {}, 409);
 		if (user.disabledAt) throw new DomainError('admin_user_already_disabled', {}, {}, 409);
@@ -33,6 +33,6 @@ export async function disableUser(db: Db, actor: Actor | null, userId: string, o
 			origin,
 			details: { email: user.email, sessionsEnded: sessions.length }
 		});
+		events.add(event('user.disabled', { userId: user.id }));
 	});
-	disconnect(`user:${userId}`, 'disabled');
 }

@@ -4,7 +4,7 @@ import { recoveryCodes, users } from '../../db/schema';
 import { invalidateUserAuthSessions } from '../../auth/auth-session';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
-import { disconnect } from '../../realtime/publish';
+import { event, inTransaction } from '../../bus';
 import { record, type Origin } from '../audit';
 import { lockUser } from './target';
 
@@ -15,7 +15,7 @@ import { lockUser } from './target';
  */
 export async function resetTwoFactor(db: Db, actor: Actor | null, userId: string, origin: Origin): Promise<void> {
 	authorize(actor, 'users.manage');
-	await db.transaction(async (tx) => {
+	await inTransaction(db, async (tx, events) => {
 		const user = await lockUser(tx, userId);
 		if (user.id === actor.userId) throw new DomainError('admin_cannot_reset_own_two_factor', {}, {}, 409);
 		if (!user.totpEnabledAt && !user.totpKeyEncrypted) throw new DomainError('admin_two_factor_not_enabled', {}, {}, 409);
@@ -33,6 +33,6 @@ export async function resetTwoFactor(db: Db, actor: Actor | null, userId: string
 			origin,
 			details: { email: user.email, sessionsEnded: sessions.length }
 		});
+		events.add(event('user.two_factor_reset', { userId: user.id }));
 	});
-	disconnect(`user:${userId}`, 'expired');
 }

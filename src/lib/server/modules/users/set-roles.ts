@@ -8,6 +8,7 @@ import { grantValue, setRolesSchema, type GrantInput } from '../../../validation
 import { record, type Origin } from '../audit';
 import { grantsOfUsers, sortGrants } from './grants';
 import { lockUser } from './target';
+import { event, inTransaction } from '../../bus';
 
 export interface RolesChange {
 	added: string[];
@@ -21,7 +22,7 @@ export interface RolesChange {
 export async function setRoles(db: Db, actor: Actor | null, userId: string, input: unknown, origin: Origin): Promise<RolesChange> {
 	authorize(actor, 'users.manage');
 	const { grants } = parse(setRolesSchema, input);
-	return db.transaction(async (tx) => {
+	return inTransaction(db, async (tx, events) => {
 		const user = await lockUser(tx, userId);
 		const before = (await grantsOfUsers(tx, [user.id])).get(user.id) ?? [];
 		const after = sortGrants(grants);
@@ -41,6 +42,8 @@ export async function setRoles(db: Db, actor: Actor | null, userId: string, inpu
 			origin,
 			details: { before: before.map(grantValue), after: after.map(grantValue), ...change }
 		});
+		// Rights that change take effect at once: live connections leave what they may no longer hear.
+		events.add(event('user.access_changed', { userId: user.id }));
 		return change;
 	});
 }

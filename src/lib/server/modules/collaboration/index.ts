@@ -1,0 +1,11 @@
+/**
+ * Co-editing of the rich texts: authorising and storing Yjs updates (an append-only log per item × field,
+ * compaction), the text snapshot after a pause, HTML ⇄ Yjs with an allow-list, presence. The live documents
+ * themselves are held by `realtime/`, which calls this module.
+ */
+export { authorizeOpen, authorizeWrite, recordUpdates, writeSnapshot, afterEditingPause, type BurstStart } from './commands';
+export { CollabFailure } from './errors';
+export { parseHtml, fillFragment } from './from-html';
+export { escapeHtml, safeHref, headingLevel, fragmentToSnapshot, type RichTextSnapshot } from './html';
+export { colorFor, loadCollaborator, type Collaborator } from './presence';
+export * from './store';
