@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { readConfig, type Config } from './config';
 import { createDb, type Db, type DbHandle } from './db';
-import { seedIfEmpty } from './db/seed';
-import { seedDemoAgenda } from './db/seed/demo-agenda';
-import { seedDemoMeetings } from './db/seed/demo-meetings';
+import { seedIfEmpty } from './seed';
+import { seedDemoAgenda } from './seed/demo-agenda';
+import { seedDemoMeetings } from './seed/demo-meetings';
 
 export interface Runtime {
 	config: Config;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
-import { seedDemoAgenda } from '../../../src/lib/server/db/seed/demo-agenda';
-import { seedDemoMeetings } from '../../../src/lib/server/db/seed/demo-meetings';
+import { seedDemoAgenda } from '../../../src/lib/server/seed/demo-agenda';
+import { seedDemoMeetings } from '../../../src/lib/server/seed/demo-meetings';
 import * as meetings from '../../../src/lib/server/modules/meetings';
 import { loadActor } from '../../../src/lib/server/modules/users/actor';
 import { users } from '../../../src/lib/server/db/schema';
