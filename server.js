@@ -1,6 +1,7 @@
 // Production entry: one HTTP server for SvelteKit (adapter-node) and socket.io.
 import { createServer } from 'node:http';
 import { createIo } from './src/lib/server/realtime/io.js';
+import { runShutdown } from './src/lib/server/shutdown.js';
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
@@ -27,13 +28,12 @@ async function shutdown(signal) {
 	if (stopping) return;
 	stopping = true;
 	console.log(`${signal}: afsluiten…`);
-	// Open co-editing documents write their last text snapshot before the database closes.
-	await globalThis[Symbol.for('regioportaal.collab.hub')]?.closeAll().catch(() => {});
+	// No more messages or requests come in; then the app stops (runtime.ts: the open co-editing documents
+	// store their last changes and write their snapshot, then the database closes).
 	io.close();
 	server.closeAllConnections?.();
 	await new Promise((resolve) => server.close(resolve));
-	const rt = await globalThis[Symbol.for('regioportaal.runtime')];
-	await rt?.handle.close();
+	await runShutdown();
 	process.exit(0);
 }
 process.on('SIGINT', () => shutdown('SIGINT'));

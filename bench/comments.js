@@ -195,7 +195,7 @@ async function servePortal(clients, postgres) {
 	});
 	const load = (p) => vite.ssrLoadModule(p);
 	const { createDb } = await load('/src/lib/server/db/index.ts');
-	const { seedIfEmpty } = await load('/src/lib/server/db/seed/index.ts');
+	const { seedIfEmpty } = await load('/src/lib/server/seed/index.ts');
 	const { readConfig } = await load('/src/lib/server/config.ts');
 	const { useRuntime } = await load('/src/lib/server/runtime.ts');
 	const { createIo } = await load('/src/lib/server/realtime/io.js');

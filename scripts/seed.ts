@@ -2,10 +2,10 @@
 // `npm run db:seed -- --admin naam@gemeente.nl "Naam"`: create the first administrator and print their invitation link.
 import { readConfig } from '../src/lib/server/config';
 import { createDb } from '../src/lib/server/db';
-import { seedIfEmpty } from '../src/lib/server/db/seed';
-import { seedDemoAgenda } from '../src/lib/server/db/seed/demo-agenda';
-import { seedDemoMeetings } from '../src/lib/server/db/seed/demo-meetings';
-import { bootstrapAdministrator } from '../src/lib/server/db/seed/bootstrap-admin';
+import { seedIfEmpty } from '../src/lib/server/seed';
+import { seedDemoAgenda } from '../src/lib/server/seed/demo-agenda';
+import { seedDemoMeetings } from '../src/lib/server/seed/demo-meetings';
+import { bootstrapAdministrator } from '../src/lib/server/seed/bootstrap-admin';
 import path from 'node:path';
 
 const args = process.argv.slice(2);

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { readConfig, type Config } from './config';
 import { createDb, type Db, type DbHandle } from './db';
-import { seedIfEmpty } from './db/seed';
-import { seedDemoAgenda } from './db/seed/demo-agenda';
-import { seedDemoMeetings } from './db/seed/demo-meetings';
+import { seedIfEmpty } from './seed';
+import { seedDemoAgenda } from './seed/demo-agenda';
+import { seedDemoMeetings } from './seed/demo-meetings';
+import { currentHub } from './realtime/yjs-hub';
+import { onShutdown } from './shutdown.js';
 
 export interface Runtime {
 	config: Config;
@@ -19,6 +21,7 @@ const holder = globalThis as Holder;
 /** Opens the database, applies the migrations and loads the seed data into an empty database (once per process). */
 export function startRuntime(config: Config = readConfig()): Promise<Runtime> {
 	holder[key] ??= (async () => {
+		onShutdown(stopRuntime);
 		const handle = await createDb({
 			url: config.databaseUrl,
 			dataDir: path.join(config.dataDir, 'pglite')
@@ -30,6 +33,21 @@ export function startRuntime(config: Config = readConfig()): Promise<Runtime> {
 		return { config, handle, db: handle.db };
 	})();
 	return holder[key];
+}
+
+/**
+ * Graceful stop (server.js runs it through the shutdown hooks): the open co-editing documents store their
+ * last changes and write their snapshot, then the database closes.
+ */
+export async function stopRuntime(): Promise<void> {
+	await currentHub()
+		?.closeAll()
+		.catch((err) => console.error('runtime: co-editing documents not closed', err));
+	const started = holder[key];
+	if (!started) return;
+	delete holder[key];
+	const rt = await started.catch(() => undefined);
+	await rt?.handle.close();
 }
 
 /** The started runtime; fails loudly when used before `startRuntime`. */

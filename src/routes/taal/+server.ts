@@ -2,7 +2,7 @@ import { setLocaleCookie } from '$lib/server/http/locale-cookie';
 import { isLocale } from '$lib/paraglide/runtime';
 import { redirect } from '@sveltejs/kit';
 import { safeRedirectTarget } from '$lib/server/http/redirect-target';
-import { changeLocale } from '$lib/server/modules/account/change-locale';
+import { changeLocale } from '$lib/server/modules/account';
 
 /** Switches the interface language (a plain form post, so it works without JavaScript); remembered on the account. */
 export const POST = async ({ request, cookies, locals }) => {

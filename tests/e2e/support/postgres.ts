@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createDb } from '../../../src/lib/server/db';
-import { seedIfEmpty } from '../../../src/lib/server/db/seed';
+import { seedIfEmpty } from '../../../src/lib/server/seed';
 
 export interface PostgresDatabase {
 	url: string;

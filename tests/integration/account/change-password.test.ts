@@ -3,7 +3,7 @@ import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, TEST_PASSWORD } from '../../fixtures/factories';
 import { createAuthSession, validateAuthSessionToken } from '../../../src/lib/server/auth/auth-session';
 import { login } from '../../../src/lib/server/auth/login';
-import { changePassword } from '../../../src/lib/server/modules/account/change-password';
+import { changePassword } from '../../../src/lib/server/modules/account';
 import { auditOf, refusal } from '../auth/two-factor-helpers';
 
 let t: TestDb;

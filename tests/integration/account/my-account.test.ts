@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin } from '../../fixtures/factories';
 import { createAuthSession, validateAuthSessionToken } from '../../../src/lib/server/auth/auth-session';
-import { accountOverview } from '../../../src/lib/server/modules/account/queries';
-import { changeName } from '../../../src/lib/server/modules/account/change-name';
-import { changeLocale } from '../../../src/lib/server/modules/account/change-locale';
-import { endOtherSession } from '../../../src/lib/server/modules/account/end-session';
+import { accountOverview } from '../../../src/lib/server/modules/account';
+import { changeName } from '../../../src/lib/server/modules/account';
+import { changeLocale } from '../../../src/lib/server/modules/account';
+import { endOtherSession } from '../../../src/lib/server/modules/account';
 import { users } from '../../../src/lib/server/db/schema';
 import { auditOf, enrolled, refusal } from '../auth/two-factor-helpers';
 

@@ -3,7 +3,7 @@ import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { mailOutbox } from '../../../src/lib/server/db/schema';
 import { inviteUser } from '../../../src/lib/server/modules/users/invite-user';
-import { listOutbox, MAIL_PAGE_SIZE } from '../../../src/lib/server/modules/mail/queries';
+import { listOutbox, MAIL_PAGE_SIZE } from '../../../src/lib/server/modules/mail';
 
 let t: TestDb;
 let admin: NewUser;

@@ -16,7 +16,7 @@ import { ForbiddenError, type Actor } from '../../../src/lib/server/permissions'
 import * as usersModule from '../../../src/lib/server/modules/users';
 import * as municipalitiesModule from '../../../src/lib/server/modules/municipalities';
 import { auditFilterChoices, listAuditEvents } from '../../../src/lib/server/modules/audit';
-import { listOutbox } from '../../../src/lib/server/modules/mail/queries';
+import { listOutbox } from '../../../src/lib/server/modules/mail';
 import type { Role } from '../../../src/lib/roles';
 
 const SITE = 'https://regioportaal.example';

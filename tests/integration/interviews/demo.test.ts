@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { agendaItems, auditEvents, interviewCandidates, interviews, users } from '../../../src/lib/server/db/schema';
-import { seedDemoAgenda } from '../../../src/lib/server/db/seed/demo-agenda';
+import { seedDemoAgenda } from '../../../src/lib/server/seed/demo-agenda';
 import { inventoryOverview } from '../../../src/lib/server/modules/interviews';
-import { loadActor } from '../../../src/lib/server/modules/users/actor';
+import { loadActor } from '../../../src/lib/server/modules/users';
 import { inventoryFilterFrom } from '../../../src/lib/validation/interviews';
 
 let t: TestDb;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
-import { seedDemoAgenda } from '../../../src/lib/server/db/seed/demo-agenda';
-import { seedDemoMeetings } from '../../../src/lib/server/db/seed/demo-meetings';
+import { seedDemoAgenda } from '../../../src/lib/server/seed/demo-agenda';
+import { seedDemoMeetings } from '../../../src/lib/server/seed/demo-meetings';
 import * as meetings from '../../../src/lib/server/modules/meetings';
-import { loadActor } from '../../../src/lib/server/modules/users/actor';
+import { loadActor } from '../../../src/lib/server/modules/users';
 import { users } from '../../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser } from '../../fixtures/factories';
-import { seedIfEmpty } from '../../../src/lib/server/db/seed';
-import { demoAccounts, DEMO_PASSWORD } from '../../../src/lib/server/db/seed/demo-accounts';
+import { seedIfEmpty } from '../../../src/lib/server/seed';
+import { demoAccounts, DEMO_PASSWORD } from '../../../src/lib/server/seed/demo-accounts';
 import { ambitions, memberships, municipalities, users } from '../../../src/lib/server/db/schema';
 import { login } from '../../../src/lib/server/auth/login';
 import { testOrigin } from '../../fixtures/factories';
@@ -55,7 +55,7 @@ describe('seed', () => {
 
 describe('demo agenda', () => {
 	it('fills the agenda through the real use cases, audited, some items already in discussion', async () => {
-		const { seedDemoAgenda } = await import('../../../src/lib/server/db/seed/demo-agenda');
+		const { seedDemoAgenda } = await import('../../../src/lib/server/seed/demo-agenda');
 		const { agendaItems, auditEvents } = await import('../../../src/lib/server/db/schema');
 		t = await testDb({ demo: true });
 		await seedDemoAgenda(t.db);

@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import { users } from '../db/schema';
 import { DomainError } from '../errors';
 import { record, type Origin } from '../modules/audit';
-import { deliver, enqueueMail } from '../modules/mail/outbox';
+import { deliver, enqueueMail } from '../modules/mail';
 import { m } from '../../paraglide/messages.js';
 import { parse } from '../validate';
 import { createEmailToken, emailTokenTtlMs } from './email-tokens';

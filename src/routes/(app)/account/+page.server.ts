@@ -1,10 +1,10 @@
 import { setLocaleCookie } from '$lib/server/http/locale-cookie';
 import { error, fail, redirect } from '@sveltejs/kit';
-import { accountOverview } from '$lib/server/modules/account/queries';
-import { changeName } from '$lib/server/modules/account/change-name';
-import { changePassword } from '$lib/server/modules/account/change-password';
-import { changeLocale } from '$lib/server/modules/account/change-locale';
-import { endOtherSession } from '$lib/server/modules/account/end-session';
+import { accountOverview } from '$lib/server/modules/account';
+import { changeName } from '$lib/server/modules/account';
+import { changePassword } from '$lib/server/modules/account';
+import { changeLocale } from '$lib/server/modules/account';
+import { endOtherSession } from '$lib/server/modules/account';
 import { disableTwoFactor } from '$lib/server/auth/two-factor-disable';
 import { regenerateRecoveryCodes } from '$lib/server/auth/regenerate-recovery-codes';
 import { formFailure, formValues } from '$lib/server/http/form-failure';

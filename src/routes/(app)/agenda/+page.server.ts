@@ -1,6 +1,6 @@
 import * as agenda from '$lib/server/modules/agenda-items';
 import * as comments from '$lib/server/modules/comments';
-import * as region from '$lib/server/modules/region/queries';
+import * as region from '$lib/server/modules/region';
 import { can } from '$lib/server/permissions';
 import { filterFromSearchParams } from '$lib/validation/agenda';
 

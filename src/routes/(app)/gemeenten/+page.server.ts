@@ -1,3 +1,3 @@
-import * as region from '$lib/server/modules/region/queries';
+import * as region from '$lib/server/modules/region';
 
 export const load = async ({ locals }) => ({ municipalities: await region.listMunicipalities(locals.db, locals.actor) });

@@ -1,5 +1,5 @@
 import * as interviews from '$lib/server/modules/interviews';
-import * as region from '$lib/server/modules/region/queries';
+import * as region from '$lib/server/modules/region';
 import { can } from '$lib/server/permissions';
 import { inventoryFilterFrom } from '$lib/validation/interviews';
 import { guarded } from '$lib/server/http/page-guard';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as meetings from '$lib/server/modules/meetings';
-import * as region from '$lib/server/modules/region/queries';
+import * as region from '$lib/server/modules/region';
 import { ForbiddenError } from '$lib/server/permissions';
 import { t } from '$lib/i18n';
 

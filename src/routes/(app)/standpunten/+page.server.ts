@@ -1,5 +1,5 @@
 import * as positions from '$lib/server/modules/positions';
-import * as region from '$lib/server/modules/region/queries';
+import * as region from '$lib/server/modules/region';
 import { matrixFilterFromSearchParams } from '$lib/validation/decisions';
 
 export const load = async ({ locals, url }) => {

@@ -13,6 +13,8 @@ export interface RichTexts {
  */
 export type RichTextReplacer = (tx: Queryable, itemId: string, texts: RichTexts) => Promise<void>;
 
+// On globalThis: in development Vite re-instantiates this module when it changes, while the socket.io
+// handlers, wired once per io, keep the replacer they registered.
 const key = Symbol.for('regioportaal.agenda.richTextReplacer');
 const holder = globalThis as { [key]?: RichTextReplacer };
 

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db';
 import { createEmailToken, emailTokenTtlMs } from '../../auth/email-tokens';
 import { setPasswordLink } from '../../auth/links';
-import { enqueueMail } from '../mail/outbox';
+import { enqueueMail } from '../mail';
 import type { Actor } from '../../permissions';
 import { m } from '../../../paraglide/messages.js';
 

@@ -6,7 +6,7 @@ import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
 import { grantValue, inviteUserSchema } from '../../../validation/admin';
 import { record, type Origin } from '../audit';
-import { deliver } from '../mail/outbox';
+import { deliver } from '../mail';
 import { queueInvitation } from './invitation-mail';
 import { isUniqueViolation } from '../../db/pg-errors';
 

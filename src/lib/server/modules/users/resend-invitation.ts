@@ -2,7 +2,7 @@ import type { Db } from '../../db';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { record, type Origin } from '../audit';
-import { deliver } from '../mail/outbox';
+import { deliver } from '../mail';
 import { queueInvitation } from './invitation-mail';
 import { lockUser } from './target';
 

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import * as agenda from '$lib/server/modules/agenda-items';
-import * as region from '$lib/server/modules/region/queries';
+import * as region from '$lib/server/modules/region';
 import { DomainError } from '$lib/server/errors';
 import { formFailure, formValues } from '$lib/server/http/form-failure';
 import { itemPatchFromForm } from '$lib/validation/agenda';

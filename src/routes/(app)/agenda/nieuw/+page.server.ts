@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import * as agenda from '$lib/server/modules/agenda-items';
-import * as region from '$lib/server/modules/region/queries';
+import * as region from '$lib/server/modules/region';
 import { can } from '$lib/server/permissions';
 import { formFailure, formValues } from '$lib/server/http/form-failure';
 

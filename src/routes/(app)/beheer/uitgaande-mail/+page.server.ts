@@ -1,4 +1,4 @@
-import * as mail from '$lib/server/modules/mail/queries';
+import * as mail from '$lib/server/modules/mail';
 import { guarded } from '$lib/server/http/page-guard';
 
 export const load = ({ locals, url }) =>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fail } from '@sveltejs/kit';
 import * as interviews from '$lib/server/modules/interviews';
-import * as region from '$lib/server/modules/region/queries';
+import * as region from '$lib/server/modules/region';
 import { can } from '$lib/server/permissions';
 import { formFailure, formValues } from '$lib/server/http/form-failure';
 import { guarded } from '$lib/server/http/page-guard';

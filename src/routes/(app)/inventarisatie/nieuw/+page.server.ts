@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import * as interviews from '$lib/server/modules/interviews';
-import * as region from '$lib/server/modules/region/queries';
+import * as region from '$lib/server/modules/region';
 import { can } from '$lib/server/permissions';
 import { formFailure, formValues } from '$lib/server/http/form-failure';
 import { inventoryFilterFrom } from '$lib/validation/interviews';

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import * as meetings from '$lib/server/modules/meetings';
-import * as region from '$lib/server/modules/region/queries';
+import * as region from '$lib/server/modules/region';
 import { DomainError } from '$lib/server/errors';
 import { can, ForbiddenError, municipalitiesFor, type Actor } from '$lib/server/permissions';
 import { formFailure, formValues } from '$lib/server/http/form-failure';

@@ -1,5 +1,5 @@
 import * as comments from '$lib/server/modules/comments';
-import * as region from '$lib/server/modules/region/queries';
+import * as region from '$lib/server/modules/region';
 import { can } from '$lib/server/permissions';
 
 /**

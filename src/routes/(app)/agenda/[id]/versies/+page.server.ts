@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as agenda from '$lib/server/modules/agenda-items';
 import * as decisions from '$lib/server/modules/decisions';
-import * as region from '$lib/server/modules/region/queries';
+import * as region from '$lib/server/modules/region';
 import { DomainError } from '$lib/server/errors';
 import { t } from '$lib/i18n';
 

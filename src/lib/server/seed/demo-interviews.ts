@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db } from '..';
-import { agendaItems } from '../schema';
-import type { Actor } from '../../permissions';
-import type { Origin } from '../../modules/audit';
-import { attachCandidate, captureCandidate, createInterview, promoteCandidate, saveNotes } from '../../modules/interviews';
-import { todayInNl } from '../../../validation/decisions';
+import type { Db } from '../db';
+import { agendaItems } from '../db/schema';
+import type { Actor } from '../permissions';
+import type { Origin } from '../modules/audit';
+import { attachCandidate, captureCandidate, createInterview, promoteCandidate, saveNotes } from '../modules/interviews';
+import { todayInNl } from '../../validation/decisions';
 
 const origin: Origin = { ip: null, userAgent: 'demo-data' };
 

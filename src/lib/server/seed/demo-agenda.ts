@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '..';
-import { users } from '../schema';
-import { createItem, transitionItem, updateItemFields } from '../../modules/agenda-items';
-import { loadActor } from '../../modules/users';
-import type { Origin } from '../../modules/audit';
+import type { Db } from '../db';
+import { users } from '../db/schema';
+import { createItem, transitionItem, updateItemFields } from '../modules/agenda-items';
+import { loadActor } from '../modules/users';
+import type { Origin } from '../modules/audit';
 import { DEMO_DOMAIN } from './demo-accounts';
 import { seedDemoInterviews } from './demo-interviews';
 

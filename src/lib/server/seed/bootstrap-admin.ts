@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '..';
-import { memberships, users } from '../schema';
-import { createEmailToken } from '../../auth/email-tokens';
-import { record } from '../../modules/audit';
-import { setPasswordLink } from '../../auth/links';
+import type { Db } from '../db';
+import { memberships, users } from '../db/schema';
+import { createEmailToken } from '../auth/email-tokens';
+import { record } from '../modules/audit';
+import { setPasswordLink } from '../auth/links';
 
 /** The first administrator of a production database: created without password, with an invitation link. */
 export async function bootstrapAdministrator(db: Db, email: string, name: string, origin: string): Promise<string> {

@@ -1,4 +1,4 @@
-import type { Role } from '../../../roles';
+import type { Role } from '../../roles';
 import { municipalitySeed } from './region';
 
 /** The one demo password, printed in the README. */

@@ -1,10 +1,10 @@
 import { eq, inArray, like } from 'drizzle-orm';
-import type { Db } from '..';
-import { agendaItems, users } from '../schema';
-import { createMeeting, nameChair } from '../../modules/meetings';
-import { loadActor } from '../../modules/users';
-import type { Origin } from '../../modules/audit';
-import { amsterdamParts } from '../../../meetings/time';
+import type { Db } from '../db';
+import { agendaItems, users } from '../db/schema';
+import { createMeeting, nameChair } from '../modules/meetings';
+import { loadActor } from '../modules/users';
+import type { Origin } from '../modules/audit';
+import { amsterdamParts } from '../../meetings/time';
 import { DEMO_DOMAIN } from './demo-accounts';
 
 const origin: Origin = { ip: null, userAgent: 'demo-data' };

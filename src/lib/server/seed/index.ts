@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '..';
-import { ambitions, memberships, municipalities, users } from '../schema';
-import { hashPassword } from '../../auth/password';
+import type { Db } from '../db';
+import { ambitions, memberships, municipalities, users } from '../db/schema';
+import { hashPassword } from '../auth/password';
 import { ambitionSeed, municipalitySeed } from './region';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts';
 

@@ -1,0 +1,2 @@
+/** The region for the pages: municipalities and ambitions. Import as a namespace. */
+export * from './queries';

@@ -1,0 +1,48 @@
+import * as Y from 'yjs';
+import { replaceRows } from '../modules/collaboration';
+import type { DocumentScope } from './yjs-options';
+
+/**
+ * The stored rows of one live document, and their compaction: more than compactAfterRows → replaced by one
+ * row with the document's state.
+ */
+export class Compaction {
+	/**
+	 * The stored rows whose changes this process has applied to the document: what compaction may replace by the
+	 * document's state. Rows another process appended are not here and stay as they are.
+	 */
+	private storedIds: number[] = [];
+	private compacting = false;
+
+	constructor(private readonly scope: DocumentScope) {}
+
+	/** Rows whose changes are now in the document. */
+	add(...ids: number[]): void {
+		this.storedIds.push(...ids);
+	}
+
+	compactIfDue(): void {
+		if (this.storedIds.length > this.scope.options.compactAfterRows) void this.compact();
+	}
+
+	/**
+	 * Replaces the rows this process applied by one row with the document's state: no stored row is read back,
+	 * so it costs about as much as a save. Rows stored meanwhile are kept for the next round.
+	 */
+	private async compact(): Promise<void> {
+		if (this.compacting) return;
+		this.compacting = true;
+		const { db, itemId, field, room, doc } = this.scope;
+		const ids = this.storedIds;
+		this.storedIds = [];
+		try {
+			const { id } = await replaceRows(db, itemId, field, ids, Y.encodeStateAsUpdate(doc));
+			this.storedIds.unshift(id);
+		} catch (err) {
+			console.error(`collab: compaction of ${room} failed (the rows stay as they are)`, err);
+			this.storedIds.unshift(...ids);
+		} finally {
+			this.compacting = false;
+		}
+	}
+}

@@ -1,0 +1,116 @@
+import * as Y from 'yjs';
+import type { Db } from '../db';
+import { appendUpdates, loadUpdates, transactionId } from '../modules/collaboration';
+import { setRichTextReplacer, type RichTextReplacer } from '../modules/agenda-items';
+import { richTextFields, type RichTextField } from '../../validation/collab';
+import type { Io } from './socket-types';
+import { LiveDocument } from './yjs-live-document';
+import { defaultCollabOptions, type CollabOptions } from './yjs-options';
+import { replacingUpdate, whenCommitted } from './yjs-replace';
+
+const key = (itemId: string, field: RichTextField) => `${itemId}:${field}`;
+
+/**
+ * The hub of this process (set by `register`). A plain module variable: the production bundle holds one copy
+ * of this module, and so does each test file; server.js reaches it only through the runtime's shutdown.
+ */
+let current: CollabHub | undefined;
+
+/** All live documents of one socket.io server. */
+export class CollabHub {
+	readonly docs = new Map<string, LiveDocument>();
+	private closing = new Map<string, Promise<void>>();
+	readonly options: CollabOptions;
+	/** Batches written at once per document: PGlite runs one statement at a time, PostgreSQL has a pool. */
+	readonly writers: number;
+
+	constructor(
+		readonly db: Db,
+		readonly io: Io | null,
+		options: Partial<CollabOptions> = {}
+	) {
+		const server = typeof (db as { $client?: unknown }).$client === 'function';
+		this.writers = server ? 4 : 1;
+		this.options = { ...defaultCollabOptions, ...options };
+	}
+
+	/** Makes this hub the one `replaceRichText` and friends use (one per process, like the io). */
+	register(): this {
+		current = this;
+		setRichTextReplacer(this.replaceTexts);
+		return this;
+	}
+
+	/** The live document, loaded if needed. */
+	async open(itemId: string, field: RichTextField): Promise<LiveDocument> {
+		const k = key(itemId, field);
+		let live = this.docs.get(k);
+		if (!live) {
+			live = new LiveDocument(this, itemId, field, this.closing.get(k));
+			this.docs.set(k, live);
+			live.ready.catch(() => {
+				if (this.docs.get(k) === live) this.docs.delete(k);
+			});
+		}
+		await live.ready;
+		return live;
+	}
+
+	get(itemId: string, field: RichTextField): LiveDocument | undefined {
+		return this.docs.get(key(itemId, field));
+	}
+
+	/** Drops a document nobody has open: new joins load it afresh once its last writes are done. */
+	unload(live: LiveDocument): void {
+		if (live.sessions.size > 0 || live.unloading) return;
+		const k = key(live.itemId, live.field);
+		if (this.docs.get(k) !== live) return;
+		live.unloading = true;
+		this.docs.delete(k);
+		const closed = live.close().catch((err) => console.error(`collab: closing ${live.room} failed`, err));
+		this.closing.set(k, closed);
+		void closed.finally(() => {
+			if (this.closing.get(k) === closed) this.closing.delete(k);
+		});
+	}
+
+	/**
+	 * Restoring a version (agenda-items) replaces both texts inside its own transaction: the replacing Yjs update
+	 * is appended there, and applied to the live document and broadcast only once that transaction committed.
+	 */
+	readonly replaceTexts: RichTextReplacer = async (tx, itemId, texts) => {
+		const done: { field: RichTextField; update: Uint8Array; id: number }[] = [];
+		for (const field of richTextFields) {
+			const live = this.get(itemId, field);
+			await live?.ready;
+			const rows = live ? [] : await loadUpdates(tx, itemId, field);
+			// No document yet: the item row's HTML (written by the restore) seeds it when it is first opened.
+			if (!live && !rows.length) continue;
+			const state = live ? Y.encodeStateAsUpdate(live.doc) : Y.mergeUpdates(rows.map((r) => r.update));
+			const update = replacingUpdate(state, field, texts[field].html);
+			if (!update) continue;
+			const [id] = await appendUpdates(tx, itemId, field, [{ update, userId: null }]);
+			done.push({ field, update, id });
+		}
+		if (!done.length) return;
+		const xact = await transactionId(tx);
+		void whenCommitted(this.db, xact).then((committed) => {
+			if (!committed) return;
+			for (const { field, update, id } of done) this.get(itemId, field)?.applyCommitted(update, id);
+		});
+	};
+
+	/** Stores and closes everything (shutdown, tests). */
+	async closeAll(): Promise<void> {
+		for (const live of [...this.docs.values()]) {
+			for (const session of [...live.sessions.values()]) live.leave(session.socket);
+			this.unload(live);
+		}
+		await Promise.all([...this.closing.values()]);
+	}
+}
+
+/** The hub of this process, if socket.io runs here. */
+export function currentHub(): CollabHub | undefined {
+	return current;
+}
