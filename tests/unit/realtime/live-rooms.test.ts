@@ -10,7 +10,7 @@ const socket = {
 	off: (event: string, fn: (...a: unknown[]) => void) => handlers.get(event)?.delete(fn)
 };
 vi.mock('$lib/realtime/connection.svelte', () => ({ connection: { start: () => socket } }));
-const { joinLive } = await import('../../../src/lib/components/agenda/live');
+const { joinLive } = await import('../../../src/lib/realtime/live-room');
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 const deliver = (event: string, payload: unknown) => handlers.get(event)?.forEach((fn) => fn(payload));

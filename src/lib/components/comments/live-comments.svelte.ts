@@ -1,5 +1,6 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { connection } from '$lib/realtime/connection.svelte';
+import { holdRoom } from '$lib/realtime/live-room';
 import type { Ack, CommentChangedEvent, CommentView } from '$lib/realtime/events';
 import { readOutbox, writeOutbox, type OutboxEntry } from './outbox';
 
@@ -52,7 +53,6 @@ export class LiveComments {
 	}
 
 	start(): void {
-		const socket = connection.start();
 		this.outbox = readOutbox(this.userId).filter((e) => e.itemId === this.itemId);
 		const onChanged = (e: CommentChangedEvent) => {
 			if (e.comment.itemId !== this.itemId) return;
@@ -69,11 +69,13 @@ export class LiveComments {
 			if (known && known.parentId === e.parentId) known.until = Date.now() + 4000;
 			else this.around(() => this.typing.set(e.user.id, { name: e.user.name, parentId: e.parentId, until: Date.now() + 4000 }));
 		};
-		const onConnect = () => void this.sync();
-		socket.on('comment:changed', onChanged);
-		socket.on('comment:typing', onTyping);
-		socket.on('connect', onConnect);
-		if (socket.connected) void this.sync();
+		// Joining is the catch-up: subscribe, fetch what was missed, send the outbox (also after every reconnect).
+		const release = holdRoom({
+			key: `comments ${this.itemId}`,
+			join: () => void this.sync(),
+			leave: (socket) => socket.emit('comments:unsubscribe', { itemId: this.itemId }, () => {}),
+			on: { 'comment:changed': onChanged, 'comment:typing': onTyping }
+		});
 		const timer = setInterval(() => {
 			const now = Date.now();
 			const gone = [...this.typing].filter(([, t]) => t.until < now).map(([id]) => id);
@@ -81,10 +83,7 @@ export class LiveComments {
 		}, 1000);
 		this.#cleanup = () => {
 			clearInterval(timer);
-			socket.off('comment:changed', onChanged);
-			socket.off('comment:typing', onTyping);
-			socket.off('connect', onConnect);
-			if (socket.connected) socket.emit('comments:unsubscribe', { itemId: this.itemId }, () => {});
+			release();
 		};
 	}
 

@@ -1,4 +1,5 @@
 import { connection } from '$lib/realtime/connection.svelte';
+import { holdRoom } from '$lib/realtime/live-room';
 import type { Ack } from '$lib/realtime/events';
 import type { MeetingState } from '$lib/meetings/live';
 
@@ -36,23 +37,23 @@ export class LiveMeeting {
 	}
 
 	start(): void {
-		const socket = connection.start();
-		const join = () =>
-			void socket
-				.timeout(10_000)
-				.emitWithAck('meeting:join', { meetingId: this.state.meetingId })
-				.then((res: Ack<MeetingState>) => res.ok && res.data && this.accept(res.data))
-				.catch(() => {});
-		const onState = (s: MeetingState) => this.accept(s);
-		socket.on('meeting:state', onState);
-		socket.on('connect', join);
-		if (socket.connected) join();
+		const meetingId = this.state.meetingId;
+		// Every join answers the whole state, so a reconnect needs no other catch-up.
+		const release = holdRoom({
+			key: `meeting ${meetingId}`,
+			join: (socket) =>
+				void socket
+					.timeout(10_000)
+					.emitWithAck('meeting:join', { meetingId })
+					.then((res: Ack<MeetingState>) => res.ok && res.data && this.accept(res.data))
+					.catch(() => {}),
+			leave: (socket) => socket.emit('meeting:leave', { meetingId }, () => {}),
+			on: { 'meeting:state': (s) => this.accept(s) }
+		});
 		const timer = setInterval(() => (this.now = Date.now()), 1000);
 		this.#cleanup = () => {
 			clearInterval(timer);
-			socket.off('meeting:state', onState);
-			socket.off('connect', join);
-			if (socket.connected) socket.emit('meeting:leave', { meetingId: this.state.meetingId }, () => {});
+			release();
 		};
 	}
 

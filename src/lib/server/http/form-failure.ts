@@ -1,4 +1,4 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
 import { DomainError } from '../errors';
 import { ForbiddenError } from '../permissions';
 import { t, translateFields } from '../../i18n';
@@ -18,6 +18,32 @@ export function formFailure(err: unknown, values: Record<string, unknown> = {}):
 		return fail(err.status, { message: t(err.key, err.params), errors: translateFields(err.fields), values });
 	}
 	throw err;
+}
+
+/**
+ * Runs the use case of a form action: its result is the action's answer. A refused command becomes the form
+ * failure instead (with the submitted `values` that should be shown again, and `extra` naming the form or section
+ * that answered); `refuse` may answer some errors its own way first. Anything else (redirects too) is rethrown.
+ */
+export async function runForm<T, E extends object = object, R extends ActionFailure<object> = never>(
+	call: () => Promise<T>,
+	values: Record<string, unknown> = {},
+	extra?: E,
+	refuse?: (err: unknown) => R | undefined
+): Promise<T | ActionFailure<FormFailure & E> | R> {
+	try {
+		return await call();
+	} catch (err) {
+		const own = refuse?.(err);
+		if (own) return own;
+		const res = formFailure(err, values);
+		return extra ? fail(res.status, { ...res.data, ...extra }) : (res as ActionFailure<FormFailure & E>);
+	}
+}
+
+/** Whether `runForm` answered a refusal instead of the use case's result (keeps the failure's type for the page). */
+export function isRefused<T>(res: T): res is Extract<T, ActionFailure<object>> {
+	return isActionFailure(res);
 }
 
 /** The fields of a submitted form as a plain object (last value wins; `name[]` fields become arrays). */

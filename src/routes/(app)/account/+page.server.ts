@@ -1,13 +1,9 @@
 import { setLocaleCookie } from '$lib/server/http/locale-cookie';
-import { error, fail, redirect } from '@sveltejs/kit';
-import { accountOverview } from '$lib/server/modules/account';
-import { changeName } from '$lib/server/modules/account';
-import { changePassword } from '$lib/server/modules/account';
-import { changeLocale } from '$lib/server/modules/account';
-import { endOtherSession } from '$lib/server/modules/account';
+import { error, redirect } from '@sveltejs/kit';
+import { accountOverview, changeLocale, changeName, changePassword, endOtherSession } from '$lib/server/modules/account';
 import { disableTwoFactor } from '$lib/server/auth/two-factor-disable';
 import { regenerateRecoveryCodes } from '$lib/server/auth/regenerate-recovery-codes';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, runForm } from '$lib/server/http/form-failure';
 import type { RequestEvent } from './$types';
 
 /** The signed-in person, or 401 (the guard has already sent anonymous visitors to the login page). */
@@ -23,12 +19,7 @@ function signedIn(locals: App.Locals) {
 async function run(event: RequestEvent, section: string, action: (values: Record<string, unknown>) => Promise<object | void>) {
 	const values = await formValues(event.request);
 	const kept = section === 'name' || section === 'locale' ? values : {};
-	try {
-		return { section, saved: true, ...(await action(values)) };
-	} catch (err) {
-		const failure = formFailure(err, { ...kept, section });
-		return fail(failure.status, { ...failure.data, section });
-	}
+	return runForm(async () => ({ section, saved: true, ...(await action(values)) }), { ...kept, section }, { section });
 }
 
 export const load = async ({ locals, setHeaders, url }) => {

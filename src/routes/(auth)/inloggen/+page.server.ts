@@ -1,7 +1,7 @@
 import { setLocaleCookie } from '$lib/server/http/locale-cookie';
 import { redirect } from '@sveltejs/kit';
 import { login } from '$lib/server/auth/login';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 
@@ -13,12 +13,8 @@ export const load = ({ locals, url }) => {
 export const actions = {
 	default: async (event) => {
 		const values = await formValues(event.request);
-		let result;
-		try {
-			result = await login(event.locals.db, values, event.locals.origin);
-		} catch (err) {
-			return formFailure(err, { email: values.email });
-		}
+		const result = await runForm(() => login(event.locals.db, values, event.locals.origin), { email: values.email });
+		if (isRefused(result)) return result;
 		setSessionCookie(event, result.token, result.session.expiresAt);
 		setLocaleCookie(event.cookies, result.locale);
 		const next = safeRedirectTarget(String(values.naar ?? ''));

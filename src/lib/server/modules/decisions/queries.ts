@@ -25,108 +25,12 @@ import {
 } from '../../../decisions/constants';
 import { contentOf, verifyContent } from '../agenda-items/content';
 import { loadItemState } from '../agenda-items/state';
-import { frozenVersion, type FrozenVersion } from '../sign-offs/frozen-version';
-import { interviewOrigins, type InterviewOriginEntry } from '../interviews/timeline';
+import { frozenVersion } from '../sign-offs/frozen-version';
+import { interviewOrigins } from '../interviews/timeline';
 import { signedContentHash, signedHashOfStored } from '../sign-offs/signed-content';
+import type { AdoptedVersion, CouncilDecisionView, ItemDecisions, MatrixRow, PositionChangeView, PositionMatrix, PositionView, ProgressView, SignOffView, TimelineEntry } from '../../../decisions/views';
 
-export interface PositionView {
-	municipalityId: string;
-	position: PositionKind;
-	reasons: string;
-	conditions: string[];
-	updatedByName: string;
-	updatedAt: Date;
-}
-
-export interface PositionChangeView {
-	municipalityId: string;
-	from: PositionKind | null;
-	to: PositionKind;
-	reasons: string;
-	conditions: string[];
-	byName: string;
-	at: Date;
-}
-
-export interface SignOffView {
-	id: string;
-	municipalityId: string;
-	versionNumber: number;
-	contentHash: string;
-	decision: SignOffDecision;
-	conditions: string[];
-	reasons: string;
-	withdrawn: boolean;
-	meetingDate: string;
-	kenmerk: string;
-	documentUrl: string | null;
-	signedByName: string;
-	signedAt: Date;
-	voided: { at: Date; byName: string; reason: VoidReason } | null;
-	/** The stored snapshot of the signed version still hashes to what was signed. */
-	verified: boolean;
-	/**
-	 * The item's signed content now (sign-offs/signed-content.ts: all but status and milestones' done flags)
-	 * is still that of the signed version. False once the text or a signed field changed afterwards.
-	 */
-	matchesCurrent: boolean;
-}
-
-/** What the adopted item's signatures cover, and whether its current text still is that version. */
-export interface AdoptedVersion {
-	versionNumber: number;
-	contentHash: string;
-	/** The current content differs from the signed version: the signatures no longer cover it. */
-	currentDiffers: boolean;
-}
-
-export interface CouncilDecisionView {
-	id: string;
-	municipalityId: string;
-	meetingDate: string;
-	outcome: CouncilOutcome;
-	wensenEnBedenkingen: string;
-	kenmerk: string;
-	recordedByName: string;
-	recordedAt: Date;
-}
-
-export interface ProgressView {
-	percent: number;
-	note: string;
-	reportedByName: string;
-	reportedAt: Date;
-}
-
-export type TimelineEntry =
-	| { kind: 'created'; at: Date; byName: string | null }
-	| { kind: 'version'; at: Date; byName: string | null; number: number; reason: string; status: string }
-	| { kind: 'position'; at: Date; byName: string; municipalityId: string; from: PositionKind | null; to: PositionKind; reasons: string }
-	| { kind: 'signoff'; at: Date; byName: string; municipalityId: string; decision: SignOffDecision; versionNumber: number; kenmerk: string }
-	| { kind: 'void'; at: Date; byName: string; municipalityId: string; reason: VoidReason; versionNumber: number }
-	| { kind: 'council'; at: Date; byName: string; municipalityId: string; outcome: CouncilOutcome; kenmerk: string }
-	| { kind: 'progress'; at: Date; byName: string; percent: number; note: string }
-	/** Issue 6: the interviews it came from (only those the reader may see). */
-	| InterviewOriginEntry;
-
-export interface ItemDecisions {
-	itemId: string;
-	status: ItemStatus;
-	seq: number;
-	participants: string[];
-	positions: PositionView[];
-	positionHistory: PositionChangeView[];
-	/** The version a sign-off round is about, while the item is gereed voor besluitvorming. */
-	round: FrozenVersion | null;
-	/** After vastgesteld (also in uitvoering, afgerond): the version the colleges agreed on. */
-	adopted: AdoptedVersion | null;
-	signOffs: SignOffView[];
-	council: CouncilDecisionView[];
-	progress: ProgressView | null;
-	timeline: TimelineEntry[];
-	/** Municipalities the actor may act for, per action. */
-	mayAct: { position: string[]; signoff: string[]; council: string[] };
-}
+export type { AdoptedVersion, CouncilDecisionView, ItemDecisions, MatrixRow, PositionChangeView, PositionMatrix, PositionView, ProgressView, SignOffView, TimelineEntry } from '../../../decisions/views';
 
 /** Everything about the decisions on one item, for its page: positions, sign-offs (verified), council, progress, timeline. */
 export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId: string): Promise<ItemDecisions> {
@@ -283,20 +187,6 @@ function adoptedVersion(status: ItemStatus, signs: SignOffView[]): AdoptedVersio
 	const agreed = signs.filter((s) => !s.voided && s.decision !== 'niet_akkoord').at(-1);
 	if (!agreed) return null;
 	return { versionNumber: agreed.versionNumber, contentHash: agreed.contentHash, currentDiffers: !agreed.matchesCurrent };
-}
-
-export interface MatrixRow {
-	id: string;
-	title: string;
-	status: ItemStatus;
-	participants: string[];
-	positions: Record<string, PositionKind | null>;
-	consensus: ReturnType<typeof consensusOf>;
-}
-
-export interface PositionMatrix {
-	municipalities: { id: string; name: string }[];
-	groups: { ambition: { id: number; title: string; shortTitle: string }; items: MatrixRow[] }[];
 }
 
 /** Items × the five municipalities, grouped by ambition, with a consensus summary per item. Four queries. */

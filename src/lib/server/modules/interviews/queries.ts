@@ -8,36 +8,9 @@ import { horizons, type Horizon, type ItemStatus } from '../../../agenda/constan
 import { interviewIdSchema, type InventoryFilter } from '../../../validation/interviews';
 import { todayInNl } from '../../../validation/decisions';
 import { visibleInterviewsWhere } from './visibility';
+import type { CandidateSummary, CandidateView, InterviewSummary } from '../../../interviews/views';
 
-export interface InterviewSummary {
-	id: string;
-	municipalityId: string;
-	body: InterviewBody;
-	bodyOther: string;
-	heldOn: string;
-	/** Dated after today: planned, not yet held. */
-	planned: boolean;
-	visibility: InterviewVisibility;
-	candidateCount: number;
-}
-
-export interface CandidateView {
-	id: string;
-	interviewId: string;
-	title: string;
-	ambitionId: number;
-	horizon: Horizon;
-	meerwaarde: string;
-	interested: string[];
-	/** The agenda item it became (`created`) or was added to (`added`). */
-	item: { id: string; title: string; status: ItemStatus; link: 'created' | 'added' } | null;
-	createdAt: Date;
-}
-
-/** A candidate in the overview, with the interview it came from. */
-export interface CandidateSummary extends CandidateView {
-	interview: Pick<InterviewSummary, 'id' | 'municipalityId' | 'body' | 'bodyOther' | 'heldOn'>;
-}
+export type { CandidateSummary, CandidateView, InterviewSummary } from '../../../interviews/views';
 
 export interface InventoryOverview {
 	today: string;

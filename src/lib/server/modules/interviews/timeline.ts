@@ -4,21 +4,9 @@ import { interviewCandidates, interviews, users } from '../../db/schema';
 import type { Actor } from '../../permissions';
 import type { InterviewBody } from '../../../interviews/constants';
 import { visibleInterviewsWhere, visibleVisibilities } from './visibility';
+import type { InterviewOriginEntry } from '../../../interviews/views';
 
-/** "Voortgekomen uit gesprek met …": one entry of an agenda item's timeline per candidate that reached it. */
-export interface InterviewOriginEntry {
-	kind: 'interview';
-	/** When the candidate was taken onto the agenda. */
-	at: Date;
-	byName: string | null;
-	interviewId: string;
-	municipalityId: string;
-	body: InterviewBody;
-	bodyOther: string;
-	heldOn: string;
-	link: 'created' | 'added';
-	candidateTitle: string;
-}
+export type { InterviewOriginEntry } from '../../../interviews/views';
 
 /**
  * The interviews an agenda item came from, for its timeline. Interviews the actor may not read are left out

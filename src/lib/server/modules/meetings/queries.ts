@@ -7,18 +7,9 @@ import type { MeetingState } from '../../../meetings/live';
 import type { Role } from '../../../roles';
 import { inviteeRoles } from './plan-rows';
 import { loadMeeting, loadState } from './state';
+import type { MeetingSummary } from '../../../meetings/views';
 
-export interface MeetingSummary {
-	id: string;
-	title: string;
-	startsAt: Date;
-	endsAt: Date;
-	location: string;
-	onlineUrl: string;
-	status: MeetingStatus;
-	entries: number;
-	chairName: string | null;
-}
+export type { MeetingSummary } from '../../../meetings/views';
 
 const summaryColumns = {
 	id: meetings.id,

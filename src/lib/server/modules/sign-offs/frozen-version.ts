@@ -1,12 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import { agendaItemVersions } from '../../db/schema';
+import type { FrozenVersion } from '../../../decisions/views';
 
-export interface FrozenVersion {
-	id: string;
-	number: number;
-	contentHash: string;
-}
+export type { FrozenVersion } from '../../../decisions/views';
 
 /**
  * The version a sign-off round is about: the one frozen when the item went to gereed voor besluitvorming.

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { confirmTwoFactor } from '$lib/server/auth/two-factor-step-up';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 
 /** "Confirm again": other pages send people here (`?naar=`) when an action needs a recent second factor. */
@@ -13,11 +13,9 @@ export const actions = {
 	default: async ({ request, locals }) => {
 		if (!locals.actor || !locals.authSession) error(401);
 		const values = await formValues(request);
-		try {
-			await confirmTwoFactor(locals.db, locals.actor, locals.authSession.id, values, locals.origin);
-		} catch (err) {
-			return formFailure(err);
-		}
+		const { actor, authSession } = locals;
+		const refused = await runForm(() => confirmTwoFactor(locals.db, actor, authSession.id, values, locals.origin));
+		if (isRefused(refused)) return refused;
 		redirect(303, safeRedirectTarget(String(values.naar ?? '')));
 	}
 };

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { beginTwoFactorEnrolment, confirmTwoFactorEnrolment } from '$lib/server/auth/two-factor-enrolment';
 import { qrCodeDataUri } from '$lib/server/auth/qr-code';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, runForm } from '$lib/server/http/form-failure';
 import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 
 // The key waits in an HttpOnly cookie (encrypted, bound to the user) until confirmed, so a reload or a
@@ -25,13 +25,12 @@ export const actions = {
 	default: async ({ request, locals, cookies }) => {
 		if (!locals.actor || !locals.authSession) error(401);
 		const values = await formValues(request);
-		try {
+		const { actor, authSession } = locals;
+		return runForm(async () => {
 			const pending = cookies.get(PENDING_COOKIE);
-			const recoveryCodes = await confirmTwoFactorEnrolment(locals.db, locals.actor, locals.authSession.id, { code: values.code, pending }, locals.origin);
+			const recoveryCodes = await confirmTwoFactorEnrolment(locals.db, actor, authSession.id, { code: values.code, pending }, locals.origin);
 			cookies.delete(PENDING_COOKIE, { path: cookieOptions.path });
 			return { recoveryCodes };
-		} catch (err) {
-			return formFailure(err);
-		}
+		});
 	}
 };

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import * as agenda from '$lib/server/modules/agenda-items';
 import * as region from '$lib/server/modules/region';
 import { DomainError } from '$lib/server/errors';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, runForm } from '$lib/server/http/form-failure';
 import { itemPatchFromForm } from '$lib/validation/agenda';
 import { t } from '$lib/i18n';
 import { commentsFor } from './comments.server';
@@ -30,13 +30,13 @@ export const load = async ({ locals, params }) => {
 	};
 };
 
-/** A refused command; a conflict also carries the item as it is now, so the editor can compare. */
-function failure(err: unknown, values: Record<string, unknown>) {
-	if (err instanceof agenda.AgendaConflictError) {
-		return fail(409, { message: t(err.key), errors: {}, values, section: values.section, current: err.current });
-	}
-	const res = formFailure(err, values);
-	return fail(res.status, { ...res.data, section: values.section, current: undefined });
+/** Runs one command of a section; a refusal names the section, a conflict also carries the item as it is now, so the editor can compare. */
+function run<T>(values: Record<string, unknown>, call: () => Promise<T>) {
+	const conflict = (err: unknown) =>
+		err instanceof agenda.AgendaConflictError
+			? fail(409, { message: t(err.key), errors: {}, values, section: values.section, current: err.current })
+			: undefined;
+	return runForm(call, values, { section: values.section, current: undefined }, conflict);
 }
 
 export const actions = {
@@ -44,38 +44,30 @@ export const actions = {
 	...decisionActions,
 	update: async ({ locals, request }) => {
 		const values = await formValues(request);
-		try {
+		return run(values, async () => {
 			const res = await agenda.updateItemFields(locals.db, locals.actor, itemPatchFromForm(values), locals.origin);
 			return { section: values.section, saved: true, revision: res.revision };
-		} catch (err) {
-			return failure(err, values);
-		}
+		});
 	},
 	transition: async ({ locals, request }) => {
 		const values = await formValues(request);
-		try {
+		return run({ ...values, section: 'status' }, async () => {
 			const res = await agenda.transitionItem(locals.db, locals.actor, values, locals.origin);
 			return { section: 'status', transitioned: res };
-		} catch (err) {
-			return failure(err, { ...values, section: 'status' });
-		}
+		});
 	},
 	capture: async ({ locals, request }) => {
 		const values = await formValues(request);
-		try {
+		return run({ ...values, section: 'versies' }, async () => {
 			const res = await agenda.captureVersion(locals.db, locals.actor, values, locals.origin);
 			return { section: 'versies', captured: { number: res.version.number, created: res.created } };
-		} catch (err) {
-			return failure(err, { ...values, section: 'versies' });
-		}
+		});
 	},
 	restore: async ({ locals, request }) => {
 		const values = await formValues(request);
-		try {
+		return run({ ...values, section: 'versies' }, async () => {
 			const res = await agenda.restoreVersion(locals.db, locals.actor, values, locals.origin);
 			return { section: 'versies', restored: { from: Number(values.number), number: res.version } };
-		} catch (err) {
-			return failure(err, { ...values, section: 'versies' });
-		}
+		});
 	}
 };

@@ -1,11 +1,10 @@
-import { fail } from '@sveltejs/kit';
 import * as decisions from '$lib/server/modules/decisions';
 import * as positions from '$lib/server/modules/positions';
 import * as signOffs from '$lib/server/modules/sign-offs';
 import * as council from '$lib/server/modules/council-decisions';
 import * as implementation from '$lib/server/modules/implementation';
 import { hasFreshTwoFactor } from '$lib/server/auth/auth-session';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, runForm } from '$lib/server/http/form-failure';
 import { todayInNl } from '$lib/validation/decisions';
 
 /** What the positions and decisions block of the item page needs (issue 5). */
@@ -23,13 +22,15 @@ type Event = { locals: App.Locals; request: Request };
 /** Runs one decisions command for a form; failures carry `section: 'besluiten'` and which form. */
 async function run(form: string, { locals, request }: Event, call: (values: Record<string, unknown>) => Promise<unknown>) {
 	const values = await formValues(request);
-	try {
-		await call(values);
-		return { section: 'besluiten', decisionForm: form, decisionSaved: true };
-	} catch (err) {
-		const res = formFailure(err, values);
-		return fail(res.status, { ...res.data, section: 'besluiten', decisionForm: form });
-	}
+	const section = { section: 'besluiten', decisionForm: form };
+	return runForm(
+		async () => {
+			await call(values);
+			return { ...section, decisionSaved: true };
+		},
+		values,
+		section
+	);
 }
 
 export const decisionActions = {

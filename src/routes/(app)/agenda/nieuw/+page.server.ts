@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import * as agenda from '$lib/server/modules/agenda-items';
 import * as region from '$lib/server/modules/region';
 import { can } from '$lib/server/permissions';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 
 export const load = async ({ locals, url }) => ({
 	ambitions: await region.listAmbitions(locals.db, locals.actor),
@@ -14,12 +14,8 @@ export const load = async ({ locals, url }) => ({
 export const actions = {
 	default: async ({ locals, request }) => {
 		const values = await formValues(request);
-		let created;
-		try {
-			created = await agenda.createItem(locals.db, locals.actor, values, locals.origin);
-		} catch (err) {
-			return formFailure(err, values);
-		}
+		const created = await runForm(() => agenda.createItem(locals.db, locals.actor, values, locals.origin), values);
+		if (isRefused(created)) return created;
 		redirect(303, `/agenda/${created.id}?nieuw=1`);
 	}
 };

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { fail } from '@sveltejs/kit';
 import * as interviews from '$lib/server/modules/interviews';
 import * as region from '$lib/server/modules/region';
 import { can } from '$lib/server/permissions';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, runForm } from '$lib/server/http/form-failure';
 import { guarded } from '$lib/server/http/page-guard';
 
 export const load = async ({ locals, params }) =>
@@ -24,12 +23,7 @@ export const load = async ({ locals, params }) =>
 /** Runs one command for a form; a failure names the form (`which`) so the page shows it in place. */
 async function run(which: string, request: Request, call: (values: Record<string, unknown>) => Promise<Record<string, unknown> | void>) {
 	const values = await formValues(request);
-	try {
-		return { which, done: true, ...(await call(values)) };
-	} catch (err) {
-		const res = formFailure(err, values);
-		return fail(res.status, { ...res.data, which });
-	}
+	return runForm(async () => ({ which, done: true, ...(await call(values)) }), values, { which });
 }
 
 export const actions = {

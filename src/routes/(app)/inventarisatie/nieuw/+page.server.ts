@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import * as interviews from '$lib/server/modules/interviews';
 import * as region from '$lib/server/modules/region';
 import { can } from '$lib/server/permissions';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 import { inventoryFilterFrom } from '$lib/validation/interviews';
 import { todayInNl } from '$lib/validation/decisions';
 import { guarded } from '$lib/server/http/page-guard';
@@ -21,12 +21,8 @@ export const load = async ({ locals, url }) => {
 export const actions = {
 	default: async ({ locals, request }) => {
 		const values = await formValues(request);
-		let created;
-		try {
-			created = await interviews.createInterview(locals.db, locals.actor, values, locals.origin);
-		} catch (err) {
-			return formFailure(err, values);
-		}
+		const created = await runForm(() => interviews.createInterview(locals.db, locals.actor, values, locals.origin), values);
+		if (isRefused(created)) return created;
 		redirect(303, `/inventarisatie/${created.id}?nieuw=1`);
 	}
 };

@@ -1,9 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import * as meetings from '$lib/server/modules/meetings';
 import * as region from '$lib/server/modules/region';
 import { DomainError } from '$lib/server/errors';
 import { can, ForbiddenError, municipalitiesFor, type Actor } from '$lib/server/permissions';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, runForm } from '$lib/server/http/form-failure';
 import { t } from '$lib/i18n';
 import { commentsForItems } from './comments.server';
 
@@ -44,23 +44,25 @@ export const load = async ({ locals, params }) => {
 export const actions = {
 	chair: async ({ locals, request, params }) => {
 		const values = await formValues(request);
-		try {
-			await meetings.nameChair(locals.db, locals.actor, { ...values, meetingId: params.id }, locals.origin);
-			return { section: 'chair', saved: true };
-		} catch (err) {
-			const res = formFailure(err, values);
-			return fail(res.status, { ...res.data, section: 'chair' });
-		}
+		return runForm(
+			async () => {
+				await meetings.nameChair(locals.db, locals.actor, { ...values, meetingId: params.id }, locals.origin);
+				return { section: 'chair', saved: true };
+			},
+			values,
+			{ section: 'chair' }
+		);
 	},
 	adopt: async ({ locals, request, params }) => {
 		const values = await formValues(request);
 		const ref = { section: 'adopt', itemId: String(values.itemId ?? ''), municipalityId: String(values.municipalityId ?? '') };
-		try {
-			await meetings.adoptTemperature(locals.db, locals.actor, { ...values, meetingId: params.id }, locals.origin);
-			return { ...ref, saved: true };
-		} catch (err) {
-			const res = formFailure(err, values);
-			return fail(res.status, { ...res.data, ...ref });
-		}
+		return runForm(
+			async () => {
+				await meetings.adoptTemperature(locals.db, locals.actor, { ...values, meetingId: params.id }, locals.origin);
+				return { ...ref, saved: true };
+			},
+			values,
+			ref
+		);
 	}
 };

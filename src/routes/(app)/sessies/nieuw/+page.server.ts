@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import * as meetings from '$lib/server/modules/meetings';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 import { meetingPlanFromForm } from '$lib/validation/meetings';
 import { planFormData } from '../plan-page.server';
 
@@ -9,12 +9,8 @@ export const load = async ({ locals }) => planFormData(locals);
 export const actions = {
 	default: async ({ locals, request }) => {
 		const values = await formValues(request);
-		let created;
-		try {
-			created = await meetings.createMeeting(locals.db, locals.actor, meetingPlanFromForm(values), locals.origin);
-		} catch (err) {
-			return formFailure(err, values);
-		}
+		const created = await runForm(() => meetings.createMeeting(locals.db, locals.actor, meetingPlanFromForm(values), locals.origin), values);
+		if (isRefused(created)) return created;
 		redirect(303, `/sessies/${created.id}?gepland=1`);
 	}
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { verifyTwoFactorLogin } from '$lib/server/auth/two-factor-login';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 
 export const load = ({ locals, url }) => {
@@ -14,11 +14,9 @@ export const actions = {
 	default: async ({ request, locals }) => {
 		const values = await formValues(request);
 		if (!locals.actor || !locals.authSession) redirect(303, '/inloggen');
-		try {
-			await verifyTwoFactorLogin(locals.db, locals.actor, locals.authSession.id, values, locals.origin);
-		} catch (err) {
-			return formFailure(err);
-		}
+		const { actor, authSession } = locals;
+		const refused = await runForm(() => verifyTwoFactorLogin(locals.db, actor, authSession.id, values, locals.origin));
+		if (isRefused(refused)) return refused;
 		redirect(303, safeRedirectTarget(String(values.naar ?? '')));
 	}
 };

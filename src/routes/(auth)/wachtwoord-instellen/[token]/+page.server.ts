@@ -2,7 +2,7 @@ import { setLocaleCookie } from '$lib/server/http/locale-cookie';
 import { redirect } from '@sveltejs/kit';
 import { DomainError } from '$lib/server/errors';
 import { findSetPasswordLink, setPasswordFromLink } from '$lib/server/auth/set-password';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import { t } from '$lib/i18n';
 
@@ -22,12 +22,8 @@ export const actions = {
 	default: async (event) => {
 		const { locals, params, cookies } = event;
 		const values = await formValues(event.request);
-		let result;
-		try {
-			result = await setPasswordFromLink(locals.db, params.token, values, locals.origin);
-		} catch (err) {
-			return formFailure(err);
-		}
+		const result = await runForm(() => setPasswordFromLink(locals.db, params.token, values, locals.origin));
+		if (isRefused(result)) return result;
 		setSessionCookie(event, result.token, result.session.expiresAt);
 		setLocaleCookie(cookies, result.locale);
 		// The guard sends those who still owe a second factor (or its set-up) onwards from here.

@@ -1,5 +1,5 @@
 import * as users from '$lib/server/modules/users';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, runForm } from '$lib/server/http/form-failure';
 import { m } from '$lib/paraglide/messages.js';
 import { guarded } from '$lib/server/http/page-guard';
 import type { Actions, RequestEvent } from './$types';
@@ -26,12 +26,10 @@ async function run(
 ) {
 	const values = await formValues(event.request);
 	if (confirm && values.bevestigd !== 'ja') return { confirm };
-	try {
+	return runForm(async () => {
 		await call(values);
-	} catch (err) {
-		return formFailure(err, values);
-	}
-	return { success: success() };
+		return { success: success() };
+	}, values);
 }
 
 export const actions = {

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import * as users from '$lib/server/modules/users';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 import { guarded } from '$lib/server/http/page-guard';
 
 export const load = ({ locals }) =>
@@ -9,12 +9,8 @@ export const load = ({ locals }) =>
 export const actions = {
 	default: async ({ locals, request, url }) => {
 		const values = await formValues(request);
-		let invited;
-		try {
-			invited = await users.inviteUser(locals.db, locals.actor, values, locals.origin, url.origin);
-		} catch (err) {
-			return formFailure(err, values);
-		}
+		const invited = await runForm(() => users.inviteUser(locals.db, locals.actor, values, locals.origin, url.origin), values);
+		if (isRefused(invited)) return invited;
 		redirect(303, `/beheer/gebruikers/${invited.userId}?melding=uitgenodigd`);
 	}
 };

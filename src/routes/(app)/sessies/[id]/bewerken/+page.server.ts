@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as meetings from '$lib/server/modules/meetings';
 import { DomainError } from '$lib/server/errors';
-import { formFailure, formValues } from '$lib/server/http/form-failure';
+import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 import { meetingPlanFromForm } from '$lib/validation/meetings';
 import { amsterdamParts } from '$lib/meetings/time';
 import { t } from '$lib/i18n';
@@ -39,11 +39,8 @@ export const load = async ({ locals, params }) => {
 export const actions = {
 	default: async ({ locals, request, params }) => {
 		const values = await formValues(request);
-		try {
-			await meetings.updateMeeting(locals.db, locals.actor, { ...meetingPlanFromForm(values), meetingId: params.id }, locals.origin);
-		} catch (err) {
-			return formFailure(err, values);
-		}
+		const refused = await runForm(() => meetings.updateMeeting(locals.db, locals.actor, { ...meetingPlanFromForm(values), meetingId: params.id }, locals.origin), values);
+		if (isRefused(refused)) return refused;
 		redirect(303, `/sessies/${params.id}?gewijzigd=1`);
 	}
 };
