@@ -4,7 +4,7 @@ import type { Queryable } from '../../db';
 import { auditEvents, users } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { auditFiltersSchema, auditResults, pageWindow, type AuditFilters } from '../../../validation/admin';
-import { likePattern as like } from '../users/queries';
+import { likePattern as like } from '../../db/like';
 import { actionLabel, knownActions, objectTypeLabel, resultLabel } from './labels';
 
 export const AUDIT_PAGE_SIZE = 50;

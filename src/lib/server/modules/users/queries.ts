@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, exists, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db';
+import { likePattern } from '../../db/like';
 import { emailTokens, memberships, municipalities, users } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { pageWindow, userFiltersSchema, type GrantInput, type UserFilters, type UserStatus } from '../../../validation/admin';
@@ -36,7 +37,6 @@ const statusCondition: Record<UserStatus, SQL> = {
 };
 
 /** `%` and `_` typed in a search box mean themselves, not wildcards. */
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 function userConditions(f: UserFilters): SQL | undefined {
 	const membership =
