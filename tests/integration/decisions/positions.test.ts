@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { positionChanges, positions } from '../../../src/lib/server/db/schema';
-import { setPosition, positionMatrix } from '../../../src/lib/server/modules/positions';
+import { setPosition, positionMatrix } from '../../../src/lib/server/modules/decisions';
 import { getItemDecisions } from '../../../src/lib/server/modules/decisions';
 import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { ValidationError } from '../../../src/lib/server/errors';

@@ -4,7 +4,7 @@
  */
 export { createItem } from './create-item';
 export { updateItemFields } from './update-item-fields';
-export { transitionItem, changeStatus } from './transition-item';
+export { transitionItem, changeStatus, type StatusChange } from './transition-item';
 export { captureVersion, captureAutoVersionIfIdle, insertVersion, latestVersion } from './capture-version';
 export { restoreVersion } from './restore-version';
 export { setRichTextReplacer, type RichTextReplacer, type RichTexts } from './rich-text';
@@ -13,3 +13,6 @@ export { contentOf, freeze, verifyContent, sha256Hex, type ItemContent } from '.
 export { loadItemState, type ItemState } from './state';
 export * from './queries';
 export { overviewToJson, itemToJson } from './api';
+export { loadChildren, nextSeq } from './state';
+export { diffContents, type VersionDiff } from './diff';
+export { publishItemChange } from './events';

@@ -13,7 +13,7 @@ import { loadItemState, structuredColumns, withContributor, writeChildren, type 
 import { insertVersion } from './capture-version';
 import { richTextReplacer } from './rich-text';
 import { publishItemChange } from './events';
-import { returnToDiscussionAfterEdit } from '../sign-offs/on-content-edit';
+import { returnToDiscussionAfterEdit } from '../decisions/on-content-edit';
 
 /**
  * Brings back the content of an old version as a new version ("restore"). Every field and both texts

@@ -8,7 +8,7 @@ import { record, type Origin } from '../audit';
 import { transitionItemSchema } from '../../../validation/agenda';
 import type { ItemStatus } from '../../../agenda/constants';
 import { findTransition, isReopen } from '../../../agenda/status';
-import { voidSignOffs } from '../sign-offs/void-sign-offs';
+import { voidSignOffs } from '../decisions/void-sign-offs';
 import { AgendaConflictError } from './conflict';
 import { loadItemState, withContributor, type ItemState } from './state';
 import { insertVersion, type VersionRef } from './capture-version';

@@ -11,7 +11,7 @@ import { AgendaConflictError } from './conflict';
 import { checkItemRules } from './rules';
 import { loadItemState, structuredColumns, withContributor, writeChildren, type ChildList, type ItemState } from './state';
 import { publishItemChange } from './events';
-import { returnToDiscussionAfterEdit } from '../sign-offs/on-content-edit';
+import { returnToDiscussionAfterEdit } from '../decisions/on-content-edit';
 
 type Patch = Partial<ItemFields>;
 

@@ -9,7 +9,7 @@ import type { RichTextSnapshot } from './html';
 import { appendUpdates, type NewUpdate } from './store';
 import { captureAutoVersionIfIdle } from '../agenda-items/capture-version';
 import { publishItemChange } from '../agenda-items/events';
-import { returnToDiscussionAfterEdit, type EditConsequence } from '../sign-offs/on-content-edit';
+import { returnToDiscussionAfterEdit, type EditConsequence } from '../decisions/on-content-edit';
 
 const coEditingOrigin: Origin = { ip: null, userAgent: 'regioportaal (samen bewerken)' };
 

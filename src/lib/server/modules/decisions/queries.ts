@@ -23,11 +23,11 @@ import {
 	type SignOffDecision,
 	type VoidReason
 } from '../../../decisions/constants';
-import { contentOf, verifyContent } from '../agenda-items/content';
-import { loadItemState } from '../agenda-items/state';
-import { frozenVersion, type FrozenVersion } from '../sign-offs/frozen-version';
-import { interviewOrigins, type InterviewOriginEntry } from '../interviews/timeline';
-import { signedContentHash, signedHashOfStored } from '../sign-offs/signed-content';
+import { contentOf, verifyContent } from '../agenda-items';
+import { loadItemState } from '../agenda-items';
+import { frozenVersion, type FrozenVersion } from './frozen-version';
+import { interviewOrigins, type InterviewOriginEntry } from '../interviews';
+import { signedContentHash, signedHashOfStored } from './signed-content';
 
 export interface PositionView {
 	municipalityId: string;

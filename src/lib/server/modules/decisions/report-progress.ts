@@ -6,8 +6,8 @@ import { parse } from '../../validate';
 import { record, type Origin } from '../audit';
 import { reportProgressSchema } from '../../../validation/decisions';
 import { implementationStatuses } from '../../../decisions/constants';
-import { loadItemState, nextSeq } from '../agenda-items/state';
-import { publishDecisionChange } from '../decisions/publish';
+import { loadItemState, nextSeq } from '../agenda-items';
+import { publishDecisionChange } from './publish';
 
 /**
  * Reports implementation progress (0-100 %) of an adopted item. The status (in uitvoering, afgerond) moves

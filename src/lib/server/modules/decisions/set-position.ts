@@ -6,8 +6,8 @@ import { parse } from '../../validate';
 import { record, type Origin } from '../audit';
 import { setPositionSchema } from '../../../validation/decisions';
 import type { PositionKind } from '../../../decisions/constants';
-import { loadItemState, nextSeq } from '../agenda-items/state';
-import { publishDecisionChange } from '../decisions/publish';
+import { loadItemState, nextSeq } from '../agenda-items';
+import { publishDecisionChange } from './publish';
 
 export interface SetPositionResult {
 	position: PositionKind;

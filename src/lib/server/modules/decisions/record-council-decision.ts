@@ -6,8 +6,8 @@ import { parse } from '../../validate';
 import { record, type Origin } from '../audit';
 import { recordCouncilDecisionSchema, todayInNl } from '../../../validation/decisions';
 import { councilStatuses } from '../../../decisions/constants';
-import { loadItemState, nextSeq } from '../agenda-items/state';
-import { publishDecisionChange } from '../decisions/publish';
+import { loadItemState, nextSeq } from '../agenda-items';
+import { publishDecisionChange } from './publish';
 
 /** The griffie records what its council did with an item (after the sign-off round); every record is kept. */
 export async function recordCouncilDecision(db: Db, actor: Actor | null, input: unknown, origin: Origin, now = new Date()): Promise<{ id: string }> {

@@ -2,9 +2,9 @@ import type { Queryable } from '../../db';
 import type { Actor } from '../../permissions';
 import type { Origin } from '../audit';
 import { frozenStatuses } from '../../../decisions/constants';
-import { changeStatus, type StatusChange } from '../agenda-items/transition-item';
-import { contentOf } from '../agenda-items/content';
-import { loadItemState } from '../agenda-items/state';
+import { changeStatus, type StatusChange } from '../agenda-items';
+import { contentOf } from '../agenda-items';
+import { loadItemState } from '../agenda-items';
 import { signedContentHash, signedHashOfStored, signedReference } from './signed-content';
 import { voidSignOffs } from './void-sign-offs';
 
