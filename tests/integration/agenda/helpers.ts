@@ -3,6 +3,8 @@ import type { Db } from '../../../src/lib/server/db';
 import { auditEvents } from '../../../src/lib/server/db/schema';
 import { createItem } from '../../../src/lib/server/modules/agenda-items';
 import type { Actor } from '../../../src/lib/server/permissions';
+import { subscribeRealtime } from '../../../src/lib/server/realtime/subscribers';
+import type { Io } from '../../../src/lib/server/realtime/socket-types';
 import { testOrigin } from '../../fixtures/factories';
 
 /** A concept item under ambition 1 (or as given), created by `actor`. */
@@ -40,7 +42,7 @@ export interface Published {
 	payload: any;
 }
 
-/** Replaces the socket.io server with a recorder of what `publish()` sends. */
+/** Replaces the socket.io server with a recorder of what `publish()` and the bus's realtime subscribers send. */
 export function recordPublished(): { events: Published[]; stop(): void } {
 	const key = Symbol.for('regioportaal.io');
 	const holder = globalThis as Record<symbol, unknown>;
@@ -49,5 +51,6 @@ export function recordPublished(): { events: Published[]; stop(): void } {
 	holder[key] = {
 		to: (room: string) => ({ emit: (event: string, payload: unknown) => events.push({ room, event, payload }) })
 	};
+	subscribeRealtime(holder[key] as Io);
 	return { events, stop: () => void (holder[key] = previous) };
 }

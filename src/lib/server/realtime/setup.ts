@@ -11,6 +11,7 @@ import { setupCollaboration } from './yjs-handlers';
 import { registerCommentHandlers } from './comment-handlers';
 import { registerMeetingHandlers } from './meeting-handlers';
 import { registerInterviewHandlers } from './interview-handlers';
+import { subscribeRealtime } from './subscribers';
 import type { Db } from '../db';
 
 export type { Io };
@@ -32,6 +33,7 @@ export async function setupRealtime(io: Io): Promise<void> {
 		watchSession(db, socket, token as string);
 		next();
 	});
+	subscribeRealtime(io);
 	const collab = setupCollaboration(io, db);
 	registerCommentHandlers(io, db);
 	registerMeetingHandlers(io, db);

@@ -4,10 +4,17 @@
  * of them (the position matrix, the item's decisions block and timeline, a municipality's overview).
  * Import as a namespace: `import * as decisions from '$lib/server/modules/decisions'`.
  */
+import { useSignOffRules } from '../agenda-items';
+import { signOffRules } from './sign-off-rules';
+
+// Every write to an item applies the sign-off rules (agenda-items/change.ts); they are provided from here
+// because this module depends on agenda-items, never the other way round.
+useSignOffRules(signOffRules);
+
 export { setPosition, type SetPositionResult } from './set-position';
 export { recordSignOff, type SignOffResult } from './record-sign-off';
 export { voidSignOffs } from './void-sign-offs';
-export { returnToDiscussionAfterEdit } from './on-content-edit';
+export { signedContentDiffers } from './sign-off-rules';
 export { frozenVersion, type FrozenVersion } from './frozen-version';
 export { recordCouncilDecision } from './record-council-decision';
 export { reportProgress } from './report-progress';

@@ -1,13 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db';
+import type { z } from 'zod';
+import type { Db, Tx } from '../../db';
+import { event } from '../../bus';
 import { positionChanges, positions } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit';
+import type { Origin } from '../audit';
 import { setPositionSchema } from '../../../validation/decisions';
 import type { PositionKind } from '../../../decisions/constants';
-import { loadItemState, nextSeq } from '../agenda-items';
-import { publishDecisionChange } from './publish';
+import { changeItem, type ItemAfter } from '../agenda-items';
+import { decisionEventOf } from './decision-event';
 
 export interface SetPositionResult {
 	position: PositionKind;
@@ -23,8 +25,7 @@ export async function setPosition(db: Db, actor: Actor | null, input: unknown, o
 	const data = parse(setPositionSchema, input);
 	authorize(actor, 'position.set', { municipalityId: data.municipalityId });
 
-	const out = await db.transaction(async (tx) => {
-		const item = await loadItemState(tx, data.itemId, { lock: true });
+	const { value: from, after } = await changeItem(db, actor, data.itemId, origin, async (tx, item, audit) => {
 		const [current] = await tx
 			.select()
 			.from(positions)
@@ -35,48 +36,39 @@ export async function setPosition(db: Db, actor: Actor | null, input: unknown, o
 			current.position === data.position &&
 			current.reasons === data.reasons &&
 			JSON.stringify(current.conditions) === JSON.stringify(data.conditions);
-		if (same) return { item, from, changed: false, seq: item.seq };
-
-		const now = new Date();
-		const values = {
-			position: data.position,
-			reasons: data.reasons,
-			conditions: data.conditions,
-			updatedBy: actor.userId,
-			updatedByName: actor.name,
-			updatedAt: now
-		};
-		await tx
-			.insert(positions)
-			.values({ itemId: data.itemId, municipalityId: data.municipalityId, ...values })
-			.onConflictDoUpdate({ target: [positions.itemId, positions.municipalityId], set: values });
-		await tx.insert(positionChanges).values({
-			itemId: data.itemId,
-			municipalityId: data.municipalityId,
-			fromPosition: from,
-			toPosition: data.position,
-			reasons: data.reasons,
-			conditions: data.conditions,
-			changedBy: actor.userId,
-			changedByName: actor.name,
-			changedAt: now
-		});
-		const seq = await nextSeq(tx, data.itemId);
-		await record(tx, {
-			actor,
-			action: 'position.set',
-			objectType: 'agenda_item',
-			objectId: data.itemId,
-			origin,
-			details: { municipalityId: data.municipalityId, from, to: data.position, reasons: data.reasons, conditions: data.conditions }
-		});
-		return { item, from, changed: true, seq };
+		if (same) return { unchanged: true, value: from };
+		await writePosition(tx, data, from, actor);
+		await audit('position.set', { municipalityId: data.municipalityId, from, to: data.position, reasons: data.reasons, conditions: data.conditions });
+		const position = (after: ItemAfter) => ({ ...decisionEventOf(after, data.municipalityId, actor), position: data.position });
+		return { value: from, state: item, events: (after) => [event('position.set', position(after))] };
 	});
+	return { position: data.position, from, changed: after !== null };
+}
 
-	if (out.changed)
-		publishDecisionChange(
-			{ itemId: data.itemId, seq: out.seq, kind: 'position', municipalityId: data.municipalityId, value: data.position, status: out.item.status },
-			actor
-		);
-	return { position: data.position, from: out.from, changed: out.changed };
+/** Stores the position and the change in its history (who, when, from what to what, why). */
+async function writePosition(tx: Tx, data: z.output<typeof setPositionSchema>, from: PositionKind | null, actor: Actor): Promise<void> {
+	const now = new Date();
+	const values = {
+		position: data.position,
+		reasons: data.reasons,
+		conditions: data.conditions,
+		updatedBy: actor.userId,
+		updatedByName: actor.name,
+		updatedAt: now
+	};
+	await tx
+		.insert(positions)
+		.values({ itemId: data.itemId, municipalityId: data.municipalityId, ...values })
+		.onConflictDoUpdate({ target: [positions.itemId, positions.municipalityId], set: values });
+	await tx.insert(positionChanges).values({
+		itemId: data.itemId,
+		municipalityId: data.municipalityId,
+		fromPosition: from,
+		toPosition: data.position,
+		reasons: data.reasons,
+		conditions: data.conditions,
+		changedBy: actor.userId,
+		changedByName: actor.name,
+		changedAt: now
+	});
 }
