@@ -10,9 +10,13 @@ import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { signOffs } from '../../../src/lib/server/db/schema';
 import { getItem, restoreVersion, transitionItem, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
-import { recordSignOff } from '../../../src/lib/server/modules/decisions';
-import { reportProgress } from '../../../src/lib/server/modules/decisions';
-import { compareWithCurrent, getItemDecisions, municipalityOverview } from '../../../src/lib/server/modules/decisions';
+import {
+	recordSignOff,
+	reportProgress,
+	compareWithCurrent,
+	getItemDecisions,
+	municipalityOverview
+} from '../../../src/lib/server/modules/decisions';
 import { load as loadVersionsPage } from '../../../src/routes/(app)/agenda/[id]/versies/+page.server';
 import { readyItem, sessionConfirmed, signInput } from './helpers';
 

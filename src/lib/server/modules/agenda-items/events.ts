@@ -9,7 +9,11 @@ export function by(actor: Pick<Actor, 'userId' | 'name'> | null): ItemChangedEve
 	return actor ? { userId: actor.userId, name: actor.name } : null;
 }
 
-/** Tells everyone on the item page and on the overview; called only after the transaction committed. */
+/**
+ * Tells everyone on the item page and on the overview; called only after the transaction committed.
+ * Only the interviews module still calls it: the commands of this module add domain events (`itemEventOf`)
+ * to their transaction's sink instead, and this file goes when the last caller does the same.
+ */
 export function publishItemChange(
 	state: Pick<ItemState, 'id' | 'ambitionId' | 'title' | 'status' | 'revision'>,
 	seq: number,
