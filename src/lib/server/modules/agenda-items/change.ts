@@ -9,10 +9,12 @@ import { loadItemState, nextSeq, type ItemState } from './state';
 type Who = Pick<Actor, 'userId' | 'name'> | null;
 
 /**
- * What the sign-off round decides about an item's content. The decisions module owns the sign-offs and
- * depends on this module (item state, status changes, `changeItem`), so the dependency can only point that
- * way: this module states what it needs here and the decisions module provides it (`useSignOffRules`, when
- * its face is loaded). A command that needs the rules while none are provided fails, it never skips them.
+ * What the sign-off round decides about an item's content. `changeItem` lives here because every write to
+ * an item (this module's own commands and the decisions module's) goes through it; the decisions module
+ * owns the sign-offs and depends on this module (item state, status changes, `changeItem`), so the
+ * dependency can only point that way: this module states what it needs here and the decisions module
+ * provides it when its face is loaded (`useSignOffRules`). A command that needs the rules while none are
+ * provided fails; it never skips them.
  */
 export interface SignOffRules {
 	/** Voids every valid sign-off of the item (the rows stay, marked and audited); returns how many. */
@@ -21,6 +23,7 @@ export interface SignOffRules {
 	signedContentDiffers(tx: Queryable, state: ItemState): Promise<boolean>;
 }
 
+// Held on globalThis like the rich-text replacer: the development server may load this file more than once.
 const rulesKey = Symbol.for('regioportaal.agenda.signOffRules');
 const holder = globalThis as { [rulesKey]?: SignOffRules };
 
