@@ -10,7 +10,7 @@ import { createDb } from '../src/lib/server/db';
 import { seedIfEmpty } from '../src/lib/server/seed';
 import { demoAccounts, DEMO_PASSWORD } from '../src/lib/server/seed/demo-accounts';
 import { createItem, listItems, updateItemFields } from '../src/lib/server/modules/agenda-items';
-import { setPosition } from '../src/lib/server/modules/positions';
+import { setPosition } from '../src/lib/server/modules/decisions';
 import { postComment, commentRate } from '../src/lib/server/modules/comments';
 import { randomUUID } from 'node:crypto';
 import { loadActor } from '../src/lib/server/modules/users';

@@ -30,7 +30,7 @@ export const councilOutcomeSchema = z.enum(councilOutcomes, { message: 'validati
 
 /**
  * Statuses in which an item's content is frozen for (or by) the sign-off round: editing its signed content
- * (server/modules/sign-offs/signed-content.ts: everything but the status and milestones' done flags) voids
+ * (server/modules/decisions/signed-content.ts: everything but the status and milestones' done flags) voids
  * the sign-offs. After vastgesteld (in uitvoering, afgerond) an edit voids nothing; the item shows that its
  * text no longer matches the signed version.
  */

@@ -15,8 +15,8 @@ import {
 	transitionItem,
 	updateItemFields
 } from '../../../src/lib/server/modules/agenda-items';
-import { contentOf, freeze, sha256Hex } from '../../../src/lib/server/modules/agenda-items/content';
-import { loadItemState } from '../../../src/lib/server/modules/agenda-items/state';
+import { contentOf, freeze, sha256Hex } from '../../../src/lib/server/modules/agenda-items';
+import { loadItemState } from '../../../src/lib/server/modules/agenda-items';
 import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { DomainError } from '../../../src/lib/server/errors';
 import { auditOf, newItem, recordPublished, rejection } from './helpers';

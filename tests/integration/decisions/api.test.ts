@@ -9,12 +9,14 @@ import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { GET } from '../../../src/routes/api/v1/items/[id]/decisions/+server';
 import { guardHandle } from '../../../src/lib/server/http/guard-handle';
 import { getItem, transitionItem, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
-import { recordSignOff } from '../../../src/lib/server/modules/sign-offs';
-import { setPosition } from '../../../src/lib/server/modules/positions';
-import { recordCouncilDecision } from '../../../src/lib/server/modules/council-decisions';
-import { reportProgress } from '../../../src/lib/server/modules/implementation';
+import {
+	recordSignOff,
+	setPosition,
+	recordCouncilDecision,
+	reportProgress,
+	getItemDecisions
+} from '../../../src/lib/server/modules/decisions';
 import { postComment } from '../../../src/lib/server/modules/comments';
-import { getItemDecisions } from '../../../src/lib/server/modules/decisions';
 import { readyItem, sessionConfirmed, signInput } from './helpers';
 
 let t: TestDb;

@@ -1,7 +1,7 @@
 import type { Db } from '../../../src/lib/server/db';
 import type { AuthSession } from '../../../src/lib/server/auth/auth-session';
 import { transitionItem, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
-import { frozenVersion } from '../../../src/lib/server/modules/sign-offs';
+import { frozenVersion } from '../../../src/lib/server/modules/decisions';
 import type { Actor } from '../../../src/lib/server/permissions';
 import { testOrigin } from '../../fixtures/factories';
 import { newItem } from '../agenda/helpers';

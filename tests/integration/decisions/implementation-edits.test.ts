@@ -10,9 +10,13 @@ import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { signOffs } from '../../../src/lib/server/db/schema';
 import { getItem, restoreVersion, transitionItem, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
-import { recordSignOff } from '../../../src/lib/server/modules/sign-offs';
-import { reportProgress } from '../../../src/lib/server/modules/implementation';
-import { compareWithCurrent, getItemDecisions, municipalityOverview } from '../../../src/lib/server/modules/decisions';
+import {
+	recordSignOff,
+	reportProgress,
+	compareWithCurrent,
+	getItemDecisions,
+	municipalityOverview
+} from '../../../src/lib/server/modules/decisions';
 import { load as loadVersionsPage } from '../../../src/routes/(app)/agenda/[id]/versies/+page.server';
 import { readyItem, sessionConfirmed, signInput } from './helpers';
 
@@ -41,7 +45,7 @@ async function adoptedItem() {
 	await transitionItem(t.db, verkenner.actor, { itemId: id, from: 'gereed_voor_besluitvorming', to: 'in_bespreking' }, testOrigin);
 	await edit(id, { milestones: milestones(false) });
 	await transitionItem(t.db, verkenner.actor, { itemId: id, from: 'in_bespreking', to: 'gereed_voor_besluitvorming' }, testOrigin);
-	const { frozenVersion } = await import('../../../src/lib/server/modules/sign-offs');
+	const { frozenVersion } = await import('../../../src/lib/server/modules/decisions');
 	const frozen = (await frozenVersion(t.db, id))!;
 	for (const who of [leiden, oegstgeest]) {
 		const m = who === leiden ? 'leiden' : 'oegstgeest';

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { transitionItem, updateItemFields, getItem } from '../../../src/lib/server/modules/agenda-items';
-import { recordSignOff } from '../../../src/lib/server/modules/sign-offs';
-import { municipalityOverview } from '../../../src/lib/server/modules/decisions';
+import { recordSignOff, municipalityOverview } from '../../../src/lib/server/modules/decisions';
 import { readyItem, sessionConfirmed, signInput } from './helpers';
 
 let t: TestDb;

@@ -4,10 +4,14 @@ import { destroy, testDb, testBackend, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { agendaItemVersions, signOffs } from '../../../src/lib/server/db/schema';
 import { getItem, restoreVersion, transitionItem, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
-import { frozenVersion, recordSignOff } from '../../../src/lib/server/modules/sign-offs';
-import { recordCouncilDecision } from '../../../src/lib/server/modules/council-decisions';
-import { reportProgress } from '../../../src/lib/server/modules/implementation';
-import { getItemDecisions, municipalityOverview } from '../../../src/lib/server/modules/decisions';
+import {
+	frozenVersion,
+	recordSignOff,
+	recordCouncilDecision,
+	reportProgress,
+	getItemDecisions,
+	municipalityOverview
+} from '../../../src/lib/server/modules/decisions';
 import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { DomainError, ValidationError } from '../../../src/lib/server/errors';
 import { auditOf, recordPublished, rejection } from '../agenda/helpers';

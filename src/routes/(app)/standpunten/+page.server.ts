@@ -1,4 +1,4 @@
-import * as positions from '$lib/server/modules/positions';
+import * as decisions from '$lib/server/modules/decisions';
 import * as region from '$lib/server/modules/region';
 import { matrixFilterFromSearchParams } from '$lib/validation/decisions';
 
@@ -6,7 +6,7 @@ export const load = async ({ locals, url }) => {
 	const filter = matrixFilterFromSearchParams(url.searchParams);
 	return {
 		filter,
-		matrix: await positions.positionMatrix(locals.db, locals.actor, filter),
+		matrix: await decisions.positionMatrix(locals.db, locals.actor, filter),
 		ambitions: await region.listAmbitions(locals.db, locals.actor)
 	};
 };

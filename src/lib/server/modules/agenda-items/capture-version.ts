@@ -3,12 +3,13 @@ import type { Db, Queryable } from '../../db';
 import { agendaItemVersions, agendaItems, type Contributor } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit';
+import type { Origin } from '../audit';
+import { event } from '../../bus';
 import { captureVersionSchema } from '../../../validation/agenda';
 import type { VersionReason } from '../../../agenda/constants';
 import { contentOf, freeze } from './content';
-import { loadItemState, nextSeq, type ItemState } from './state';
-import { publishItemChange } from './events';
+import type { ItemState } from './state';
+import { changeItem, itemEventOf, type ItemAfter, type ItemAudit, type ItemWork } from './change';
 
 export interface VersionRef {
 	id: string;
@@ -76,26 +77,8 @@ export interface CaptureResult {
 export async function captureVersion(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<CaptureResult> {
 	authorize(actor, 'item.edit');
 	const { itemId } = parse(captureVersionSchema, input);
-
-	const out = await db.transaction(async (tx) => {
-		const state = await loadItemState(tx, itemId, { lock: true });
-		const last = await latestVersion(tx, itemId);
-		if (last && last.contentHash === freeze(contentOf(state)).hash) return { state, version: last, created: false, seq: 0 };
-		const version = await insertVersion(tx, state, 'manual', actor);
-		const seq = await nextSeq(tx, itemId);
-		await record(tx, {
-			actor,
-			action: 'item.version.capture',
-			objectType: 'agenda_item',
-			objectId: itemId,
-			origin,
-			details: { version: version.number, contentHash: version.contentHash, reason: 'manual' }
-		});
-		return { state, version, created: true, seq };
-	});
-
-	if (out.created) publishItemChange(out.state, out.seq, 'version', actor, { version: out.version.number });
-	return { version: out.version, created: out.created };
+	const { value, after } = await changeItem(db, actor, itemId, origin, (tx, state, audit) => freezeIfChanged(tx, state, audit, 'manual', actor));
+	return { version: value, created: after !== null };
 }
 
 const systemOrigin: Origin = { ip: null, userAgent: 'regioportaal (automatische versie)' };
@@ -111,25 +94,29 @@ export async function captureAutoVersionIfIdle(
 	opts: { minIntervalMs?: number; now?: Date } = {}
 ): Promise<VersionRef | null> {
 	const now = opts.now ?? new Date();
-	const out = await db.transaction(async (tx) => {
-		const state = await loadItemState(tx, itemId, { lock: true });
+	const { value, after } = await changeItem<VersionRef | null>(db, null, itemId, systemOrigin, async (tx, state, audit) => {
 		const last = await latestVersion(tx, itemId);
-		if (last && last.contentHash === freeze(contentOf(state)).hash) return null;
-		if (last && opts.minIntervalMs && now.getTime() - last.createdAt.getTime() < opts.minIntervalMs) return null;
-		const version = await insertVersion(tx, state, 'auto', null);
-		const seq = await nextSeq(tx, itemId);
-		await record(tx, {
-			actor: null,
-			actorLabel: 'systeem',
-			action: 'item.version.capture',
-			objectType: 'agenda_item',
-			objectId: itemId,
-			origin: systemOrigin,
-			details: { version: version.number, contentHash: version.contentHash, reason: 'auto' }
-		});
-		return { state, version, seq };
+		if (last && opts.minIntervalMs && now.getTime() - last.createdAt.getTime() < opts.minIntervalMs) return { unchanged: true, value: null };
+		return freezeIfChanged(tx, state, audit, 'auto', null);
 	});
-	if (!out) return null;
-	publishItemChange(out.state, out.seq, 'version', null, { version: out.version.number });
-	return out.version;
+	return after ? value : null;
+}
+
+/**
+ * The work of both: a new version of `reason` when the content differs from the newest version's, with its
+ * audit row and event. Unchanged content makes nothing and answers with the newest version.
+ */
+async function freezeIfChanged(
+	tx: Queryable,
+	state: ItemState,
+	audit: ItemAudit,
+	reason: 'manual' | 'auto',
+	actor: Pick<Actor, 'userId' | 'name'> | null
+): Promise<ItemWork<VersionRef>> {
+	const last = await latestVersion(tx, state.id);
+	if (last && last.contentHash === freeze(contentOf(state)).hash) return { unchanged: true, value: last };
+	const version = await insertVersion(tx, state, reason, actor);
+	await audit('item.version.capture', { version: version.number, contentHash: version.contentHash, reason });
+	const data = (after: ItemAfter) => ({ ...itemEventOf(after.state, actor), version: version.number });
+	return { value: version, state, events: (after) => [event('item.version_captured', data(after))] };
 }

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../db';
+import { event, inTransaction } from '../../bus';
 import { agendaItemParticipants, agendaItems } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
@@ -7,16 +8,19 @@ import { createItemSchema } from '../../../validation/agenda';
 import type { z } from 'zod';
 import { assertAmbitionExists } from './rules';
 import { loadItemState, withContributor, type ItemState } from './state';
-import { publishItemChange } from './events';
+import { itemEventOf } from './change';
 
 /** Creates a concept agenda item under an ambition; the trekker (if given) takes part from the start. */
 export async function createItem(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ id: string }> {
 	authorize(actor, 'item.create');
 	const data = parse(createItemSchema, input);
 
-	const state = await db.transaction((tx) => insertItem(tx, actor, data, origin));
-
-	publishItemChange(state, state.seq, 'created', actor);
+	// A new item has no row to lock yet: one transaction, and its event after the commit.
+	const state = await inTransaction(db, async (tx, events) => {
+		const created = await insertItem(tx, actor, data, origin);
+		events.add(event('item.created', itemEventOf(created, actor)));
+		return created;
+	});
 	return { id: state.id };
 }
 
@@ -28,7 +32,7 @@ export interface InsertItemExtras {
 
 /**
  * The creation itself, inside the caller's transaction (so another use case can create an item together with
- * its own rows). The caller has authorised `item.create`, and publishes `publishItemChange` after its commit.
+ * its own rows). The caller has authorised `item.create`, and adds `item.created` (`itemEventOf`) to its events.
  */
 export async function insertItem(
 	tx: Queryable,

@@ -1,19 +1,19 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db';
+import type { Db, Tx } from '../../db';
+import { event } from '../../bus';
 import { agendaItemVersions, agendaItems, users } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit';
+import type { Origin } from '../audit';
 import { restoreVersionSchema } from '../../../validation/agenda';
 import type { Horizon, Verdeelsleutel } from '../../../agenda/constants';
 import { AgendaConflictError } from './conflict';
 import type { ItemContent } from './content';
-import { loadItemState, structuredColumns, withContributor, writeChildren, type ItemState } from './state';
+import { structuredColumns, withContributor, writeChildren, type ItemState } from './state';
 import { insertVersion } from './capture-version';
 import { richTextReplacer } from './rich-text';
-import { publishItemChange } from './events';
-import { returnToDiscussionAfterEdit } from '../sign-offs/on-content-edit';
+import { changeItem, itemEventOf, type ItemAfter } from './change';
 
 /**
  * Brings back the content of an old version as a new version ("restore"). Every field and both texts
@@ -29,44 +29,10 @@ export async function restoreVersion(
 	authorize(actor, 'item.edit');
 	const { itemId, number, revision } = parse(restoreVersionSchema, input);
 
-	const out = await db.transaction(async (tx) => {
-		const current = await loadItemState(tx, itemId, { lock: true });
+	const { value: version, after } = await changeItem(db, actor, itemId, origin, async (tx, current, audit) => {
 		if (revision !== undefined && current.revision !== revision) throw new AgendaConflictError(current);
-		const [old] = await tx
-			.select()
-			.from(agendaItemVersions)
-			.where(and(eq(agendaItemVersions.itemId, itemId), eq(agendaItemVersions.number, number)));
-		if (!old) throw new DomainError('agenda_version_not_found', {}, {}, 404);
-		const content = JSON.parse(old.content) as ItemContent;
-		// People who no longer have an account cannot be involved again.
-		const people = content.people.length
-			? (await tx.select({ id: users.id }).from(users).where(inArray(users.id, content.people))).map((u) => u.id).sort()
-			: [];
-
-		const pendingContributors = withContributor(current.pendingContributors, actor);
-		const next: ItemState = {
-			...current,
-			ambitionId: content.ambitionId,
-			title: content.title,
-			summary: content.summary,
-			descriptionHtml: content.description.html,
-			descriptionText: content.description.text,
-			meerwaardeHtml: content.meerwaarde.html,
-			meerwaardeText: content.meerwaarde.text,
-			horizon: content.horizon as Horizon,
-			trekkerId: content.trekkerId,
-			startDate: content.startDate,
-			endDate: content.endDate,
-			costEstimateCents: content.costEstimateCents,
-			verdeelsleutel: content.verdeelsleutel as Verdeelsleutel,
-			contributions: content.contributions,
-			participants: content.participants,
-			milestones: content.milestones,
-			links: content.links,
-			tags: content.tags,
-			people,
-			pendingContributors
-		};
+		const content = await storedContent(tx, itemId, number);
+		const next = restored(current, content, await stillKnown(tx, content.people), actor);
 		const replace = richTextReplacer();
 		if (replace) await replace(tx, itemId, { description: content.description, meerwaarde: content.meerwaarde });
 		await writeChildren(tx, next, ['contributions', 'participants', 'milestones', 'links', 'people']);
@@ -79,27 +45,60 @@ export async function restoreVersion(
 				meerwaardeHtml: next.meerwaardeHtml,
 				meerwaardeText: next.meerwaardeText,
 				revision: current.revision + 1,
-				seq: current.seq + 1,
 				updatedAt: new Date(),
-				pendingContributors
+				pendingContributors: next.pendingContributors
 			})
 			.where(eq(agendaItems.id, itemId))
-			.returning({ revision: agendaItems.revision, seq: agendaItems.seq });
-		const state = { ...next, revision: row.revision, seq: row.seq };
+			.returning({ revision: agendaItems.revision });
+		const state = { ...next, revision: row.revision };
 		const version = await insertVersion(tx, state, 'restore', actor, { restoredFrom: number });
-		await record(tx, {
-			actor,
-			action: 'item.version.restore',
-			objectType: 'agenda_item',
-			objectId: itemId,
-			origin,
-			details: { restoredFrom: number, version: version.number, contentHash: version.contentHash }
-		});
-		const reopened = await returnToDiscussionAfterEdit(tx, itemId, actor, origin);
-		if (reopened) return { state: reopened.change.state, version, seq: reopened.change.seq };
-		return { state, version, seq: row.seq };
+		await audit('item.version.restore', { restoredFrom: number, version: version.number, contentHash: version.contentHash });
+		// Restoring over frozen content is editing it: the sign-offs become void and the item is reopened.
+		const data = (after: ItemAfter) => ({ ...itemEventOf(after.state, actor), version: version.number });
+		return { value: version.number, state, contentChanged: true, events: (after) => [event('item.restored', data(after))] };
 	});
+	return { version, revision: after!.state.revision };
+}
 
-	publishItemChange(out.state, out.seq, 'restored', actor, { version: out.version.number });
-	return { version: out.version.number, revision: out.state.revision };
+/** The content of one stored version of the item. */
+async function storedContent(tx: Tx, itemId: string, number: number): Promise<ItemContent> {
+	const [old] = await tx
+		.select()
+		.from(agendaItemVersions)
+		.where(and(eq(agendaItemVersions.itemId, itemId), eq(agendaItemVersions.number, number)));
+	if (!old) throw new DomainError('agenda_version_not_found', {}, {}, 404);
+	return JSON.parse(old.content) as ItemContent;
+}
+
+/** People who no longer have an account cannot be involved again. */
+async function stillKnown(tx: Tx, people: string[]): Promise<string[]> {
+	if (!people.length) return [];
+	return (await tx.select({ id: users.id }).from(users).where(inArray(users.id, people))).map((u) => u.id).sort();
+}
+
+/** The item with every field and both texts of the old content; the status stays. */
+function restored(current: ItemState, content: ItemContent, people: string[], actor: Actor | null): ItemState {
+	return {
+		...current,
+		ambitionId: content.ambitionId,
+		title: content.title,
+		summary: content.summary,
+		descriptionHtml: content.description.html,
+		descriptionText: content.description.text,
+		meerwaardeHtml: content.meerwaarde.html,
+		meerwaardeText: content.meerwaarde.text,
+		horizon: content.horizon as Horizon,
+		trekkerId: content.trekkerId,
+		startDate: content.startDate,
+		endDate: content.endDate,
+		costEstimateCents: content.costEstimateCents,
+		verdeelsleutel: content.verdeelsleutel as Verdeelsleutel,
+		contributions: content.contributions,
+		participants: content.participants,
+		milestones: content.milestones,
+		links: content.links,
+		tags: content.tags,
+		people,
+		pendingContributors: withContributor(current.pendingContributors, actor)
+	};
 }

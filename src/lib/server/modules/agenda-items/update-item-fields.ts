@@ -1,17 +1,17 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db';
+import type { Db, Tx } from '../../db';
+import { event } from '../../bus';
 import { agendaItems } from '../../db/schema';
 import { ValidationError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit';
+import type { Origin } from '../audit';
 import { municipalityIds } from '../../../roles';
 import { itemFieldNames, updateItemSchema, type ItemFieldName, type ItemFields } from '../../../validation/agenda';
 import { AgendaConflictError } from './conflict';
 import { checkItemRules } from './rules';
 import { loadItemState, structuredColumns, withContributor, writeChildren, type ChildList, type ItemState } from './state';
-import { publishItemChange } from './events';
-import { returnToDiscussionAfterEdit } from '../sign-offs/on-content-edit';
+import { changeItem, itemEventOf, statusEvent } from './change';
 
 type Patch = Partial<ItemFields>;
 
@@ -106,45 +106,44 @@ export async function updateItemFields(db: Db, actor: Actor | null, input: unkno
 	authorize(actor, 'item.edit');
 	const { itemId, revision, ...patch } = parse(updateItemSchema, input);
 
-	const result = await db.transaction(async (tx) => {
-		const current = await loadItemState(tx, itemId, { lock: true });
+	const { value: changed, after } = await changeItem(db, actor, itemId, origin, async (tx, current, audit) => {
 		if (current.revision !== revision) throw new AgendaConflictError(current);
 		const { next, changed } = applyPatch(current, patch);
-		if (changed.size === 0) return { state: current, changed: [] as ItemFieldName[], seq: current.seq };
+		if (changed.size === 0) return { unchanged: true, value: [] as ItemFieldName[] };
 		await checkItemRules(tx, next, changed);
-
-		const lists = [...new Set([...changed].map((f) => childListOf[f]).filter((l): l is ChildList => !!l))];
-		await writeChildren(tx, next, lists);
-		const [row] = await tx
-			.update(agendaItems)
-			.set({
-				...structuredColumns(next),
-				revision: current.revision + 1,
-				seq: current.seq + 1,
-				updatedAt: new Date(),
-				pendingContributors: withContributor(current.pendingContributors, actor)
-			})
-			.where(eq(agendaItems.id, itemId))
-			.returning({ revision: agendaItems.revision, seq: agendaItems.seq });
-
+		const state = await writeFields(tx, current, next, changed, actor);
 		const scalarChanges = Object.fromEntries(
 			scalarFields.filter((f) => changed.has(f) && f !== 'summary').map((f) => [f, { from: current[f], to: next[f] }])
 		);
-		await record(tx, {
-			actor,
-			action: 'item.update',
-			objectType: 'agenda_item',
-			objectId: itemId,
-			origin,
-			details: { fields: [...changed], changes: scalarChanges, revision: row.revision }
-		});
-		// Editing frozen content (gereed voor besluitvorming, vastgesteld) voids the sign-offs and reopens the item.
-		const reopened = await returnToDiscussionAfterEdit(tx, itemId, actor, origin);
-		if (reopened) return { state: reopened.change.state, changed: [...changed], seq: reopened.change.seq, reopened };
-		return { state: { ...next, revision: row.revision }, changed: [...changed], seq: row.seq, reopened: null };
+		await audit('item.update', { fields: [...changed], changes: scalarChanges, revision: state.revision });
+		const fields = [...changed];
+		return {
+			value: fields,
+			state,
+			// Editing frozen content (gereed voor besluitvorming, vastgesteld) voids the sign-offs and reopens the item.
+			contentChanged: true,
+			events: (after) => [
+				event('item.fields_changed', { ...itemEventOf(after.state, actor), fields }),
+				...(after.reopened ? [statusEvent(after, current.status, actor)] : [])
+			]
+		};
 	});
+	return { revision: after?.state.revision ?? revision, changed };
+}
 
-	if (result.changed.length) publishItemChange(result.state, result.seq, 'fields', actor, { fields: result.changed });
-	if (result.changed.length && 'reopened' in result && result.reopened) publishItemChange(result.state, result.seq, 'status', actor);
-	return { revision: result.state.revision, changed: result.changed };
+/** Writes the changed child lists and the item row (a new revision), inside the command's transaction. */
+async function writeFields(tx: Tx, current: ItemState, next: ItemState, changed: Set<ItemFieldName>, actor: Actor | null): Promise<ItemState> {
+	const lists = [...new Set([...changed].map((f) => childListOf[f]).filter((l): l is ChildList => !!l))];
+	await writeChildren(tx, next, lists);
+	const [row] = await tx
+		.update(agendaItems)
+		.set({
+			...structuredColumns(next),
+			revision: current.revision + 1,
+			updatedAt: new Date(),
+			pendingContributors: withContributor(current.pendingContributors, actor)
+		})
+		.where(eq(agendaItems.id, current.id))
+		.returning({ revision: agendaItems.revision });
+	return { ...next, revision: row.revision };
 }

@@ -7,9 +7,10 @@ import type { RichTextField } from '../../../validation/collab';
 import { CollabFailure } from './errors';
 import type { RichTextSnapshot } from './html';
 import { appendUpdates, type NewUpdate } from './store';
-import { captureAutoVersionIfIdle } from '../agenda-items/capture-version';
-import { publishItemChange } from '../agenda-items/events';
-import { returnToDiscussionAfterEdit, type EditConsequence } from '../sign-offs/on-content-edit';
+import * as agenda from '../agenda-items';
+// The sign-off rules every write to an item applies are provided by the decisions module when it loads.
+import '../decisions';
+import { DomainError } from '../../errors';
 
 const coEditingOrigin: Origin = { ip: null, userAgent: 'regioportaal (samen bewerken)' };
 
@@ -77,38 +78,34 @@ export async function writeSnapshot(
 	snapshot: RichTextSnapshot,
 	contributors: Contributor[]
 ): Promise<boolean> {
-	const columns =
-		field === 'description'
-			? { html: agendaItems.descriptionHtml, text: agendaItems.descriptionText }
-			: { html: agendaItems.meerwaardeHtml, text: agendaItems.meerwaardeText };
-	let reopened: EditConsequence | null = null;
-	const written = await db.transaction(async (tx) => {
-		const [row] = await tx
-			.select({ html: columns.html, text: columns.text, pending: agendaItems.pendingContributors })
-			.from(agendaItems)
-			.where(eq(agendaItems.id, itemId))
-			.for('update');
-		if (!row || (row.html === snapshot.html && row.text === snapshot.text)) return false;
-		const pending = [...row.pending];
-		for (const c of contributors) if (!pending.some((p) => p.userId === c.userId)) pending.push(c);
-		const values =
-			field === 'description'
-				? { descriptionHtml: snapshot.html, descriptionText: snapshot.text }
-				: { meerwaardeHtml: snapshot.html, meerwaardeText: snapshot.text };
-		await tx
-			.update(agendaItems)
-			.set({ ...values, pendingContributors: pending, updatedAt: new Date() })
-			.where(eq(agendaItems.id, itemId));
-		// Editing frozen content (issue 5): the sign-offs become void and the item returns to in bespreking.
-		reopened = await returnToDiscussionAfterEdit(tx, itemId, contributors[0] ?? null, coEditingOrigin);
-		return true;
-	});
-	const after = reopened as EditConsequence | null;
-	if (after) publishItemChange(after.change.state, after.change.seq, 'status', contributors[0] ?? null);
-	return written;
+	const who = contributors[0] ?? null;
+	try {
+		const { value } = await agenda.changeItem(db, who, itemId, coEditingOrigin, async (tx, item) => {
+			const [html, text] = field === 'description' ? [item.descriptionHtml, item.descriptionText] : [item.meerwaardeHtml, item.meerwaardeText];
+			if (html === snapshot.html && text === snapshot.text) return { unchanged: true, value: false };
+			const pendingContributors = [...item.pendingContributors];
+			for (const c of contributors) if (!pendingContributors.some((p) => p.userId === c.userId)) pendingContributors.push(c);
+			const values =
+				field === 'description'
+					? { descriptionHtml: snapshot.html, descriptionText: snapshot.text }
+					: { meerwaardeHtml: snapshot.html, meerwaardeText: snapshot.text };
+			await tx
+				.update(agendaItems)
+				.set({ ...values, pendingContributors, updatedAt: new Date() })
+				.where(eq(agendaItems.id, itemId));
+			// Editing frozen content voids the sign-offs and returns the item to in bespreking (then the status is announced).
+			const events = (after: agenda.ItemAfter) => (after.reopened ? [agenda.statusEvent(after, item.status, who)] : []);
+			return { value: true, state: { ...item, ...values, pendingContributors }, contentChanged: true, withoutSeq: true, events };
+		});
+		return value;
+	} catch (err) {
+		if (err instanceof DomainError && err.key === 'agenda_item_not_found') return false;
+		throw err;
+	}
 }
+
 
 /** After a pause in editing: the agenda-items module decides whether an automatic version is due. */
 export async function afterEditingPause(db: Db, itemId: string): Promise<void> {
-	await captureAutoVersionIfIdle(db, itemId);
+	await agenda.captureAutoVersionIfIdle(db, itemId);
 }

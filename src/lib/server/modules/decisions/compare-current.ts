@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db';
 import type { Actor } from '../../permissions';
-import { currentContent, getVersion, type VersionDetail } from '../agenda-items/queries';
-import { diffContents, type VersionDiff } from '../agenda-items/diff';
-import { signedContentHash } from '../sign-offs/signed-content';
+import { currentContent, getVersion, type VersionDetail } from '../agenda-items';
+import { diffContents, type VersionDiff } from '../agenda-items';
+import { signedContentHash } from './signed-content';
 
 export interface CurrentComparison {
 	from: VersionDetail;

@@ -3,9 +3,9 @@ import type { Queryable } from '../../db';
 import { agendaItemParticipants, agendaItemVersions, agendaItems, councilDecisions, municipalities, positions, signOffs } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { implementationStatuses, type CouncilOutcome, type PositionKind, type SignOffDecision } from '../../../decisions/constants';
-import { contentOf } from '../agenda-items/content';
-import { loadChildren } from '../agenda-items/state';
-import { signedContentHash, signedHashOfStored } from '../sign-offs/signed-content';
+import { contentOf } from '../agenda-items';
+import { loadChildren } from '../agenda-items';
+import { signedContentHash, signedHashOfStored } from './signed-content';
 
 export interface MunicipalityOverview {
 	municipality: { id: string; name: string };

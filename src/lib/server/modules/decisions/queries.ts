@@ -23,11 +23,10 @@ import {
 	type SignOffDecision,
 	type VoidReason
 } from '../../../decisions/constants';
-import { contentOf, verifyContent } from '../agenda-items/content';
-import { loadItemState } from '../agenda-items/state';
-import { frozenVersion } from '../sign-offs/frozen-version';
-import { interviewOrigins } from '../interviews/timeline';
-import { signedContentHash, signedHashOfStored } from '../sign-offs/signed-content';
+import { contentOf, loadItemState, verifyContent } from '../agenda-items';
+import { frozenVersion } from './frozen-version';
+import { interviewOrigins } from '../interviews';
+import { signedContentHash, signedHashOfStored } from './signed-content';
 import type { AdoptedVersion, CouncilDecisionView, ItemDecisions, MatrixRow, PositionChangeView, PositionMatrix, PositionView, ProgressView, SignOffView, TimelineEntry } from '../../../decisions/views';
 
 export type { AdoptedVersion, CouncilDecisionView, ItemDecisions, MatrixRow, PositionChangeView, PositionMatrix, PositionView, ProgressView, SignOffView, TimelineEntry } from '../../../decisions/views';

@@ -5,7 +5,7 @@ import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
 import type { Origin } from '../audit';
-import { setPosition, type SetPositionResult } from '../positions';
+import { setPosition, type SetPositionResult } from '../decisions';
 import { setPositionSchema } from '../../../validation/decisions';
 import { adoptTemperatureSchema } from '../../../validation/meetings';
 import type { MeetingState } from '../../../meetings/live';

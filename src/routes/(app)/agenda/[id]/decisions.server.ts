@@ -1,8 +1,4 @@
 import * as decisions from '$lib/server/modules/decisions';
-import * as positions from '$lib/server/modules/positions';
-import * as signOffs from '$lib/server/modules/sign-offs';
-import * as council from '$lib/server/modules/council-decisions';
-import * as implementation from '$lib/server/modules/implementation';
 import { hasFreshTwoFactor } from '$lib/server/auth/auth-session';
 import { formValues, runForm } from '$lib/server/http/form-failure';
 import { todayInNl } from '$lib/validation/decisions';
@@ -34,9 +30,9 @@ async function run(form: string, { locals, request }: Event, call: (values: Reco
 }
 
 export const decisionActions = {
-	position: (e: Event) => run('position', e, (v) => positions.setPosition(e.locals.db, e.locals.actor, v, e.locals.origin)),
+	position: (e: Event) => run('position', e, (v) => decisions.setPosition(e.locals.db, e.locals.actor, v, e.locals.origin)),
 	signoff: (e: Event) =>
-		run('signoff', e, (v) => signOffs.recordSignOff(e.locals.db, e.locals.actor, e.locals.authSession, v, e.locals.origin)),
-	council: (e: Event) => run('council', e, (v) => council.recordCouncilDecision(e.locals.db, e.locals.actor, v, e.locals.origin)),
-	progress: (e: Event) => run('progress', e, (v) => implementation.reportProgress(e.locals.db, e.locals.actor, v, e.locals.origin))
+		run('signoff', e, (v) => decisions.recordSignOff(e.locals.db, e.locals.actor, e.locals.authSession, v, e.locals.origin)),
+	council: (e: Event) => run('council', e, (v) => decisions.recordCouncilDecision(e.locals.db, e.locals.actor, v, e.locals.origin)),
+	progress: (e: Event) => run('progress', e, (v) => decisions.reportProgress(e.locals.db, e.locals.actor, v, e.locals.origin))
 };

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import { agendaItemVersions, signOffs } from '../../db/schema';
 import { canonicalJson } from '../../../agenda/canonical';
-import { sha256Hex, type ItemContent } from '../agenda-items/content';
+import { sha256Hex, type ItemContent } from '../agenda-items';
 import { frozenVersion } from './frozen-version';
 
 /**

@@ -1,21 +1,21 @@
 import type { Db } from '../../db';
+import { event } from '../../bus';
 import { councilDecisions } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit';
+import type { Origin } from '../audit';
 import { recordCouncilDecisionSchema, todayInNl } from '../../../validation/decisions';
 import { councilStatuses } from '../../../decisions/constants';
-import { loadItemState, nextSeq } from '../agenda-items/state';
-import { publishDecisionChange } from '../decisions/publish';
+import { changeItem, type ItemAfter } from '../agenda-items';
+import { decisionEventOf } from './decision-event';
 
 /** The griffie records what its council did with an item (after the sign-off round); every record is kept. */
 export async function recordCouncilDecision(db: Db, actor: Actor | null, input: unknown, origin: Origin, now = new Date()): Promise<{ id: string }> {
 	const data = parse(recordCouncilDecisionSchema(todayInNl(now)), input);
 	authorize(actor, 'council.record', { municipalityId: data.municipalityId });
 
-	const out = await db.transaction(async (tx) => {
-		const item = await loadItemState(tx, data.itemId, { lock: true });
+	const { value: id } = await changeItem(db, actor, data.itemId, origin, async (tx, item, audit) => {
 		if (!(councilStatuses as readonly string[]).includes(item.status)) throw new DomainError('decisions_council_not_yet', {}, {}, 409);
 		const [row] = await tx
 			.insert(councilDecisions)
@@ -31,21 +31,15 @@ export async function recordCouncilDecision(db: Db, actor: Actor | null, input: 
 				recordedAt: now
 			})
 			.returning({ id: councilDecisions.id });
-		const seq = await nextSeq(tx, data.itemId);
-		await record(tx, {
-			actor,
-			action: 'council.record',
-			objectType: 'agenda_item',
-			objectId: data.itemId,
-			origin,
-			details: { councilDecisionId: row.id, municipalityId: data.municipalityId, outcome: data.outcome, meetingDate: data.meetingDate, kenmerk: data.kenmerk }
+		await audit('council.record', {
+			councilDecisionId: row.id,
+			municipalityId: data.municipalityId,
+			outcome: data.outcome,
+			meetingDate: data.meetingDate,
+			kenmerk: data.kenmerk
 		});
-		return { id: row.id, seq, status: item.status };
+		const recorded = (after: ItemAfter) => ({ ...decisionEventOf(after, data.municipalityId, actor), outcome: data.outcome });
+		return { value: row.id, state: item, events: (after) => [event('council_decision.recorded', recorded(after))] };
 	});
-
-	publishDecisionChange(
-		{ itemId: data.itemId, seq: out.seq, kind: 'council', municipalityId: data.municipalityId, value: data.outcome, status: out.status },
-		actor
-	);
-	return { id: out.id };
+	return { id };
 }

@@ -1,13 +1,14 @@
 import type { Db } from '../../db';
+import { event } from '../../bus';
 import { progressReports } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { record, type Origin } from '../audit';
+import type { Origin } from '../audit';
 import { reportProgressSchema } from '../../../validation/decisions';
 import { implementationStatuses } from '../../../decisions/constants';
-import { loadItemState, nextSeq } from '../agenda-items/state';
-import { publishDecisionChange } from '../decisions/publish';
+import { changeItem, type ItemAfter } from '../agenda-items';
+import { decisionEventOf } from './decision-event';
 
 /**
  * Reports implementation progress (0-100 %) of an adopted item. The status (in uitvoering, afgerond) moves
@@ -17,8 +18,7 @@ export async function reportProgress(db: Db, actor: Actor | null, input: unknown
 	authorize(actor, 'item.edit');
 	const data = parse(reportProgressSchema, input);
 
-	const out = await db.transaction(async (tx) => {
-		const item = await loadItemState(tx, data.itemId, { lock: true });
+	await changeItem(db, actor, data.itemId, origin, async (tx, item, audit) => {
 		if (!(implementationStatuses as readonly string[]).includes(item.status)) throw new DomainError('decisions_progress_not_yet', {}, {}, 409);
 		await tx.insert(progressReports).values({
 			itemId: data.itemId,
@@ -27,18 +27,9 @@ export async function reportProgress(db: Db, actor: Actor | null, input: unknown
 			reportedBy: actor.userId,
 			reportedByName: actor.name
 		});
-		const seq = await nextSeq(tx, data.itemId);
-		await record(tx, {
-			actor,
-			action: 'item.progress',
-			objectType: 'agenda_item',
-			objectId: data.itemId,
-			origin,
-			details: { percent: data.percent, note: data.note }
-		});
-		return { seq, status: item.status };
+		await audit('item.progress', { percent: data.percent, note: data.note });
+		const reported = (after: ItemAfter) => ({ ...decisionEventOf(after, null, actor), percent: data.percent });
+		return { value: null, state: item, events: (after) => [event('progress.reported', reported(after))] };
 	});
-
-	publishDecisionChange({ itemId: data.itemId, seq: out.seq, kind: 'progress', municipalityId: null, value: String(data.percent), status: out.status }, actor);
 	return { percent: data.percent };
 }
