@@ -1,4 +1,4 @@
-import type { Contributor } from '../db/schema';
+import type { Contributor } from '../modules/agenda-items';
 import type { Actor } from '../permissions';
 import { afterEditingPause, writeSnapshot } from '../modules/collaboration';
 import { fragmentToSnapshot } from '../modules/collaboration';

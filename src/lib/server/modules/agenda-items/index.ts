@@ -25,3 +25,4 @@ export { diffContents, type VersionDiff } from './diff';
 export { loadItemState, loadChildren, nextSeq, type ItemState } from './state';
 export * from './queries';
 export { overviewToJson, itemToJson } from './api';
+export type { Contributor } from '../../db/schema';
