@@ -35,20 +35,38 @@ export function reply<T>(ack: unknown, answer: Ack<T>): void {
 	if (typeof ack === 'function') (ack as (r: Ack<T>) => void)(answer);
 }
 
+/** A handler's own answer (e.g. a refusal it decided on), and what to do once it went out. */
+export class Answered<T> {
+	constructor(
+		readonly answer: Ack<T>,
+		readonly after?: () => void
+	) {}
+}
+
 /**
- * THE wrapper of every socket handler that runs as the connected person: the result is acknowledged as
- * `{ ok: true, data }` (or `{ ok: true }` for undefined), anything thrown as a refusal in their language.
- * Always answers when the client gave an acknowledgement callback.
+ * THE wrapper of every socket handler: the result is acknowledged as `{ ok: true, data }` (or `{ ok: true }`
+ * for undefined, or the handler's own `Answered`), anything thrown as a refusal in the person's language
+ * (`mapError` may name the refusals of its own protocol). Always answers when the client gave an
+ * acknowledgement callback; never throws into socket.io.
  */
-export function actorHandler(locale: string, actor: () => Promise<Actor>) {
-	return function on<T>(run: (payload: unknown, who: Actor) => Promise<T>) {
+export function socketHandler(locale: string, mapError: (err: unknown, locale: string) => Ack<never> = ackForError) {
+	return function on<T>(run: (payload: unknown) => Promise<T | Answered<T>>) {
 		return async (payload: unknown, ack?: unknown) => {
 			try {
-				const data = await run(payload, await actor());
-				reply(ack, data === undefined ? { ok: true } : { ok: true, data });
+				const out = await run(payload);
+				if (out instanceof Answered) {
+					reply(ack, out.answer);
+					out.after?.();
+				} else reply(ack, out === undefined ? { ok: true } : { ok: true, data: out });
 			} catch (err) {
-				reply(ack, ackForError(err, locale));
+				reply(ack, mapError(err, locale));
 			}
 		};
 	};
+}
+
+/** The same wrapper for handlers that run as the connected person (loaded afresh for every message). */
+export function actorHandler(locale: string, actor: () => Promise<Actor>) {
+	const on = socketHandler(locale);
+	return <T>(run: (payload: unknown, who: Actor) => Promise<T>) => on(async (payload) => run(payload, await actor()));
 }

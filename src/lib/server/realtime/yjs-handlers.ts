@@ -2,11 +2,9 @@ import { ZodError } from 'zod';
 import type { Ack } from '../../realtime/events';
 import { collabAwarenessSchema, collabDocSchema, collabSyncSchema } from '../../validation/collab';
 import { ForbiddenError } from '../permissions';
-import { authorizeOpen } from '../modules/collaboration';
-import { CollabFailure } from '../modules/collaboration';
-import { loadCollaborator } from '../modules/collaboration';
+import { authorizeOpen, CollabFailure, loadCollaborator } from '../modules/collaboration';
 import type { Db } from '../db';
-import { refusal } from './ack';
+import { Answered, refusal, socketHandler } from './ack';
 import { originOf, type Io, type Sock } from './socket-types';
 import { CollabHub, type CollabOptions, type CollabSession, type LiveDocument } from './yjs-documents';
 import { MalformedMessage } from './yjs-protocol';
@@ -18,12 +16,6 @@ import { MalformedMessage } from './yjs-protocol';
 
 /** A connection's grants are looked at again when they are older than this (roles can change mid-session). */
 const RECHECK_MS = 30_000;
-
-interface Handled<T> {
-	reply: Ack<T>;
-	/** Runs after the acknowledgement went out (so the client knows its rights before the first sync message). */
-	after?: () => void;
-}
 
 /** Creates the hub of live documents for this io and returns the per-connection wiring. */
 export function setupCollaboration(io: Io, db: Db, options: Partial<CollabOptions> = {}): {
@@ -50,11 +42,13 @@ export function setupCollaboration(io: Io, db: Db, options: Partial<CollabOption
 	}
 
 	function attach(socket: Sock): void {
+		const on = socketHandler(socket.data.locale, refusalFor);
 		const joined = new Set<LiveDocument>();
 		sessionsOf.set(socket, joined);
 
-		socket.on('collab:join', (payload, ack) =>
-			handle(ack, socket, async () => {
+		socket.on(
+			'collab:join',
+			on(async (payload) => {
 				const { itemId, field } = collabDocSchema.parse(payload);
 				const who = await loadCollaborator(db, socket.data.userId);
 				if (!who) throw new CollabFailure('collab_error_forbidden');
@@ -72,36 +66,40 @@ export function setupCollaboration(io: Io, db: Db, options: Partial<CollabOption
 				checkedAt.set(session, Date.now());
 				await live.join(session);
 				joined.add(live);
-				return { reply: { ok: true, data: { canEdit, user: who.user } }, after: () => live.greet(session) };
+				// The greeting goes after the acknowledgement, so the client knows its rights before the first sync message.
+				return new Answered({ ok: true, data: { canEdit, user: who.user } }, () => live.greet(session));
 			})
 		);
 
-		socket.on('collab:leave', (payload, ack) =>
-			handle(ack, socket, async () => {
+		socket.on(
+			'collab:leave',
+			on(async (payload) => {
 				const { itemId, field } = collabDocSchema.parse(payload);
 				const live = hub.get(itemId, field);
 				if (live) {
 					live.leave(socket);
 					joined.delete(live);
 				}
-				return { ok: true };
+				return undefined;
 			})
 		);
 
-		socket.on('collab:sync', (payload, ack) =>
-			handle(ack, socket, async () => {
+		socket.on(
+			'collab:sync',
+			on(async (payload) => {
 				const { itemId, field, message } = collabSyncSchema.parse(payload);
 				const { live, session } = await sessionFor(socket, itemId, field);
-				return live.receive(session, message);
+				return new Answered(await live.receive(session, message));
 			})
 		);
 
-		socket.on('collab:awareness', (payload, ack) =>
-			handle(ack, socket, async () => {
+		socket.on(
+			'collab:awareness',
+			on(async (payload) => {
 				const { itemId, field, update } = collabAwarenessSchema.parse(payload);
 				const { live, session } = await sessionFor(socket, itemId, field);
 				live.receiveAwareness(session, update);
-				return { ok: true };
+				return undefined;
 			})
 		);
 
@@ -114,21 +112,7 @@ export function setupCollaboration(io: Io, db: Db, options: Partial<CollabOption
 	return { hub, attach };
 }
 
-/** Always answers (when the client gave an ack), whatever the payload; the server never throws into socket.io. */
-async function handle<T>(ack: unknown, socket: Sock, run: () => Promise<Ack<T> | Handled<T>>): Promise<void> {
-	const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
-	const locale = socket.data.locale;
-	try {
-		const out = await run();
-		if ('reply' in out) {
-			reply(out.reply);
-			out.after?.();
-		} else reply(out);
-	} catch (err) {
-		reply(refusalFor(err, locale) as Ack<T>);
-	}
-}
-
+/** The co-editing protocol's own refusals. */
 function refusalFor(err: unknown, locale: string): Ack<never> {
 	if (err instanceof ZodError) {
 		const tooLarge = err.issues.some((i) => i.message === 'collab_error_too_large');

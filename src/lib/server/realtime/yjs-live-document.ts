@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
-import { authorizeWrite } from '../modules/collaboration';
-import { loadOrSeedUpdates } from '../modules/collaboration';
+import { authorizeWrite, loadOrSeedUpdates } from '../modules/collaboration';
 import type { RichTextField } from '../../validation/collab';
 import type { Ack } from '../../realtime/events';
 import type { Sock } from './socket-types';

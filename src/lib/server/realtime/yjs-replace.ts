@@ -1,8 +1,6 @@
 import * as Y from 'yjs';
 import type { Db } from '../db';
-import { fillFragment } from '../modules/collaboration';
-import { fragmentToSnapshot } from '../modules/collaboration';
-import { transactionStatus } from '../modules/collaboration';
+import { fillFragment, fragmentToSnapshot, transactionStatus } from '../modules/collaboration';
 import type { RichTextField } from '../../validation/collab';
 
 /** The update that turns `state` into a document whose field shows `html`; null when it already does. */

@@ -1,7 +1,6 @@
 import type { Contributor } from '../modules/agenda-items';
 import type { Actor } from '../permissions';
-import { afterEditingPause, writeSnapshot } from '../modules/collaboration';
-import { fragmentToSnapshot } from '../modules/collaboration';
+import { afterEditingPause, writeSnapshot, fragmentToSnapshot } from '../modules/collaboration';
 import { unref, type DocumentScope } from './yjs-options';
 
 /**
