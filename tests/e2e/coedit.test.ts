@@ -1,5 +1,5 @@
 /**
- * Issue 3's proof of co-editing: two people (two browsers, two accounts) type at the same time in the
+ * Proof of co-editing: two people (two browsers, two accounts) type at the same time in the
  * same description; both see both texts, after a reload, and after the server restarts. Then one
  * browser goes offline while both keep typing; on reconnect the texts converge with nothing lost.
  * Runs its own production server (own DATA_DIR) so it can restart it without touching other files.

@@ -1,5 +1,5 @@
 /**
- * Issue 4's fault proof: 20 clients post 50 comments each while the server process is killed (SIGKILL) and
+ * Fault proof: 20 clients post 50 comments each while the server process is killed (SIGKILL) and
  * started again mid-run, on the same port and data. Each client behaves like the page: an outbox of
  * comments with client-generated ids, resent after every reconnect until acknowledged, and a catch-up
  * (`comments:since`) after every (re)connect. Afterwards the database holds exactly 1,000 comments and

@@ -1,5 +1,5 @@
 /**
- * Issue 4 in a real browser: comments that carry script never run and show as text (XSS corpus); two
+ * In a real browser: comments that carry script never run and show as text (XSS corpus); two
  * browsers on one item: one posts while the other is typing a reply, the reply stays intact and in place,
  * the new comment shows, "… typt" is shown; internal comments stay inside their municipality.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 5's proof of a full sign-off round: five college members (five browser contexts, each enrolling
+ * Proof of a full sign-off round: five college members (five browser contexts, each enrolling
  * TOTP first) sign one item for their municipality while a sixth browser watches the position matrix and
  * the item page update live; the item becomes vastgesteld. An edit afterwards voids the five signatures
  * and everyone sees it. Runs its own production server (own DATA_DIR), so no other test's accounts matter.

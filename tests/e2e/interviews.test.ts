@@ -1,5 +1,5 @@
 /**
- * Issue 6, the verkenner's interviews in Chromium: notes typed while the network is cut (Playwright's offline
+ * The verkenner's interviews in Chromium: notes typed while the network is cut (Playwright's offline
  * mode) show "Niet verbonden", survive in the browser and are saved once the connection returns (a reload shows
  * them); a candidate captured with Enter becomes a draft agenda item whose timeline links back to the interview;
  * axe finds nothing on the inventory and the interview page; a klankbordgroep member never sees a confidential

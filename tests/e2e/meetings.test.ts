@@ -1,5 +1,5 @@
 /**
- * Issue 6's proof of a live klankbordgroep session: the chair (the demo verkenner) and two participants
+ * Proof of a live klankbordgroep session: the chair (the demo verkenner) and two participants
  * (klankbordgroep members of Leiden and Oegstgeest, separate browser contexts) on the demo session. The
  * chair moves to the next item and both participants follow within a second; temperature checks tally
  * live in all three; the chair writes an action point and closes the session; the highlights PDF (text

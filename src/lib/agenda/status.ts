@@ -6,7 +6,7 @@ export interface Transition {
 	to: ItemStatus;
 	/** Roles that may make this transition by hand; empty when only the sign-off round makes it. */
 	roles: readonly Role[];
-	/** `signoff`: reached through the college sign-off round (issue 5), never set by hand. */
+	/** `signoff`: reached through the college sign-off round, never set by hand. */
 	by: 'hand' | 'signoff';
 }
 

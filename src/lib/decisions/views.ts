@@ -87,7 +87,7 @@ export type TimelineEntry =
 	| { kind: 'void'; at: Date; byName: string; municipalityId: string; reason: VoidReason; versionNumber: number }
 	| { kind: 'council'; at: Date; byName: string; municipalityId: string; outcome: CouncilOutcome; kenmerk: string }
 	| { kind: 'progress'; at: Date; byName: string; percent: number; note: string }
-	/** Issue 6: the interviews it came from (only those the reader may see). */
+	/** the interviews it came from (only those the reader may see). */
 	| InterviewOriginEntry;
 
 export interface ItemDecisions {

@@ -1,5 +1,5 @@
 /**
- * Realtime payloads of the interviews (issue 6), kept small on purpose: they say *what* changed, and the page
+ * Realtime payloads of the interviews, kept small on purpose: they say *what* changed, and the page
  * reloads what it shows through the same visibility-checked queries. Sent only after the commit.
  */
 export interface InterviewChangedEvent {

@@ -17,7 +17,7 @@ export type RoomName =
 	| `meeting:${string}`
 	| `municipality:${string}`
 	| 'agenda'
-	/** Interviews (issue 6): joined only through `interview:join` / `interviews:subscribe`, which check visibility. */
+	/** Interviews: joined only through `interview:join` / `interviews:subscribe`, which check visibility. */
 	| `interview:${string}`
 	| 'interviews'
 	| 'interviews:vertrouwelijk';
@@ -95,7 +95,7 @@ export interface CommentChangedEvent {
 }
 
 /**
- * A new comment was posted on an item (issue 4, the unread counts of the agenda overview). No text: shared
+ * A new comment was posted on an item (the unread counts of the agenda overview). No text: shared
  * comments go to room `agenda`; internal ones only to the `user:<id>` rooms of the members of the writer's
  * municipality, so nobody else learns they exist.
  */
@@ -119,7 +119,7 @@ export interface NotificationView {
 }
 
 /**
- * Decisions on an item changed (issue 5): a position, a sign-off, voided sign-offs, a council decision or
+ * Decisions on an item changed: a position, a sign-off, voided sign-offs, a council decision or
  * implementation progress. Sent to `item:<id>` and `agenda` (the position matrix). `seq` is the item's
  * sequence number: a client that sees a gap reloads.
  */
@@ -153,11 +153,11 @@ export interface ServerToClientEvents {
 	'item:changed': (payload: ItemChangedEvent) => void;
 	/** An agenda item was created or changed, for the overview. */
 	'agenda:item': (payload: AgendaItemEvent) => void;
-	/** Positions, sign-offs, voids, council decisions or progress of an item changed (issue 5). */
+	/** Positions, sign-offs, voids, council decisions or progress of an item changed. */
 	'decisions:changed': (payload: DecisionsChangedEvent) => void;
-	/** An interview the client joined changed (issue 6; interviews/events.ts). */
+	/** An interview the client joined changed (interviews/events.ts). */
 	'interview:changed': (payload: InterviewChangedEvent) => void;
-	/** The inventory overview changed (issue 6). */
+	/** The inventory overview changed. */
 	'interviews:changed': (payload: InterviewsChangedEvent) => void;
 	/** A y-protocols sync message (step 1, step 2 or update), base64, for a document the client joined. */
 	'collab:sync': (payload: CollabDoc & { message: string }) => void;
@@ -183,7 +183,7 @@ export interface ClientToServerEvents {
 	'comment:resolve': (payload: { id: string; resolved: boolean }, ack: (res: Ack<CommentView>) => void) => void;
 	'comment:typing': (payload: { itemId: string; parentId: string | null }, ack?: (res: Ack) => void) => void;
 	'room:join': (payload: { room: RoomName }, ack: (res: Ack) => void) => void;
-	/** Joins `interview:<id>` when the interview is visible to the user (issue 6); answers its `seq` and `notesRevision`. */
+	/** Joins `interview:<id>` when the interview is visible to the user; answers its `seq` and `notesRevision`. */
 	'interview:join': (payload: { interviewId: string }, ack: (res: Ack<{ seq: number; notesRevision: number }>) => void) => void;
 	'interview:leave': (payload: { interviewId: string }, ack: (res: Ack) => void) => void;
 	/** Joins the overview rooms the user may read (`interviews`, and `interviews:vertrouwelijk` for confidential readers). */

@@ -1,5 +1,5 @@
 /**
- * Issue 4: the agenda overview's unread counts go up live. A new shared comment is announced (without text)
+ * The agenda overview's unread counts go up live. A new shared comment is announced (without text)
  * in room `agenda`; an internal one only to the members of the writer's municipality, never to others in
  * `agenda`. The overview's numbers after a reload agree with what was announced.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 5: `GET /api/v1/items/{id}/decisions` answers with the same query as the item page: positions,
+ * `GET /api/v1/items/{id}/decisions` answers with the same query as the item page: positions,
  * sign-offs with their version (number, hash), verified/valid/voided and whether they still cover the
  * text, council decisions and progress. Who may not read items gets 403; without a login 401.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 5: implementation is not a change of the signed content. Marking a milestone done (or reporting
+ * Implementation is not a change of the signed content. Marking a milestone done (or reporting
  * progress, or moving to in uitvoering / afgerond) keeps the college signatures valid; a real content edit
  * in vastgesteld voids them; after vastgesteld an edit voids nothing but the item shows, on read, that its
  * text no longer matches the signed version.

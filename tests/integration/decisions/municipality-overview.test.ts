@@ -1,5 +1,5 @@
 /**
- * Issue 5: the overview per municipality takes a fixed number of SQL queries however many items await its
+ * The overview per municipality takes a fixed number of SQL queries however many items await its
  * decision (no query per item), and still lists each with the version to sign.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -45,7 +45,7 @@ const same = (a: HighlightRange[], b: HighlightRange[]) =>
 	a.length === b.length && a.every((r, i) => r.id === b[i].id && r.from === b[i].from && r.to === b[i].to);
 
 /**
- * Highlights the passages of open anchored comment threads in a co-editor (issue 4). Local edits move the
+ * Highlights the passages of open anchored comment threads in a co-editor. Local edits move the
  * highlights with the transaction's mapping at once; after every change of the document (local or from
  * another browser through Yjs) the passages are resolved again from their Yjs relative positions by
  * `resolve`, in a microtask, so the Yjs binding has brought its mapping up to date first.

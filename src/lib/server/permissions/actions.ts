@@ -14,7 +14,7 @@ export const regionalActions = [
 	'municipalities.manage',
 	'audit.read',
 	'mail.read',
-	/** Interviews shared with the klankbordgroep (issue 6). */
+	/** Interviews shared with the klankbordgroep. */
 	'interview.read',
 	/** Confidential interviews too: the verkenner and administrators only. */
 	'interview.read_confidential',

@@ -125,6 +125,6 @@ export async function seedDemoAgenda(db: Db): Promise<void> {
 		await updateItemFields(db, actor, { itemId: id, revision: 1, ...item.fields }, origin);
 		if (item.status) await transitionItem(db, actor, { itemId: id, from: 'concept', to: item.status }, origin);
 	}
-	// ---- interviews (issue 6): they link to the items above ----
+	// ---- interviews: they link to the items above ----
 	await seedDemoInterviews(db, actor);
 }

@@ -10,7 +10,7 @@ export const load = async ({ locals, url }) => {
 	return {
 		filter,
 		overview,
-		// ---- comments (issue 4): unread comments per item ----
+		// ---- comments: unread comments per item ----
 		unreadComments: await comments.unreadCounts(locals.db, locals.actor, overview.groups.flatMap((g) => g.items.map((i) => i.id))),
 		municipalities: await region.listMunicipalities(locals.db, locals.actor),
 		ambitions: await region.listAmbitions(locals.db, locals.actor),

@@ -5,7 +5,7 @@ import { ambitions, municipalities } from './region';
 import { users } from './users';
 
 /**
- * An inventory interview of the verkenner with one body of one municipality (issue 6). The notes are rich
+ * An inventory interview of the verkenner with one body of one municipality. The notes are rich
  * text saved by the verkenner's editor (`notes_revision` guards against an older draft overwriting a newer one).
  * `confidential`: only the verkenner and administrators may see it, everywhere.
  */

@@ -42,7 +42,7 @@ const actionLabels: Record<string, Label> = {
 	'signoff.record': m.admin_audit_action_signoff_record,
 	'signoff.void': m.admin_audit_action_signoff_void,
 	'council.record': m.admin_audit_action_council_record,
-	// interviews (issue 6)
+	// interviews
 	'interview.create': m.interviews_audit_create,
 	'interview.update': m.interviews_audit_update,
 	'interview.notes_saved': m.interviews_audit_notes_saved,
@@ -51,7 +51,7 @@ const actionLabels: Record<string, Label> = {
 	'interview.candidate_deleted': m.interviews_audit_candidate_deleted,
 	'interview.candidate_promoted': m.interviews_audit_candidate_promoted,
 	'interview.candidate_attached': m.interviews_audit_candidate_attached,
-	// klankbordgroep sessions (issue 6)
+	// klankbordgroep sessions
 	'meeting.create': m.meetings_audit_create,
 	'meeting.update': m.meetings_audit_update,
 	'meeting.chair': m.meetings_audit_chair,

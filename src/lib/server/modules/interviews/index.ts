@@ -1,5 +1,5 @@
 /**
- * The verkenner's inventory interviews (issue 6): interviews with their notes, the candidate activities found
+ * The verkenner's inventory interviews: interviews with their notes, the candidate activities found
  * in them, and the way a candidate reaches the agenda. Import as a namespace:
  * `import * as interviews from '$lib/server/modules/interviews'`.
  */

@@ -23,9 +23,9 @@ export const load = async ({ locals, params }) => {
 		ambitions: await region.listAmbitions(locals.db, locals.actor),
 		municipalities: await region.listMunicipalities(locals.db, locals.actor),
 		peopleOptions: can.edit ? await agenda.listPeopleOptions(locals.db, locals.actor) : [],
-		// ---- comments (issue 4) ----
+		// ---- comments ----
 		comments: await commentsFor(locals, params.id),
-		// ---- positions, sign-offs, council, progress, timeline (issue 5) ----
+		// ---- positions, sign-offs, council, progress, timeline ----
 		decisions: await decisionsFor(locals, params.id)
 	};
 };
@@ -40,7 +40,7 @@ function run<T>(values: Record<string, unknown>, call: () => Promise<T>) {
 }
 
 export const actions = {
-	// ---- positions, sign-offs, council, progress (issue 5) ----
+	// ---- positions, sign-offs, council, progress ----
 	...decisionActions,
 	update: async ({ locals, request }) => {
 		const values = await formValues(request);

@@ -3,7 +3,7 @@ import { hasFreshTwoFactor } from '$lib/server/auth/auth-session';
 import { formValues, runForm } from '$lib/server/http/form-failure';
 import { todayInNl } from '$lib/validation/decisions';
 
-/** What the positions and decisions block of the item page needs (issue 5). */
+/** What the positions and decisions block of the item page needs. */
 export async function decisionsFor(locals: App.Locals, itemId: string) {
 	const view = await decisions.getItemDecisions(locals.db, locals.actor, itemId);
 	return {

@@ -5,7 +5,7 @@ import * as region from '$lib/server/modules/region';
 import { DomainError } from '$lib/server/errors';
 import { t } from '$lib/i18n';
 
-/** `met=huidig`: a version next to the item as it is now (what changed since a college signed it, issue 5). */
+/** `met=huidig`: a version next to the item as it is now (what changed since a college signed it). */
 const CURRENT = 'huidig';
 
 export const load = async ({ locals, params, url }) => {
