@@ -37,7 +37,9 @@ profile.samples.forEach((id, i) => {
 	const seen = new Set();
 	for (let at = id; at !== undefined; at = parent.get(at)) {
 		const key = name(nodes.get(at));
-		if (!seen.has(key)) inclusive.set(key, (inclusive.get(key) ?? 0) + dt), seen.add(key);
+		if (seen.has(key)) continue;
+		inclusive.set(key, (inclusive.get(key) ?? 0) + dt);
+		seen.add(key);
 	}
 });
 

@@ -12,7 +12,7 @@ import path from 'node:path';
  */
 export async function openBenchDatabase({ createDb, seedIfEmpty, postgres, dataDir: given }) {
 	let handle;
-	let drop = async () => {};
+	let drop;
 	if (postgres) {
 		const url = process.env.DATABASE_URL;
 		if (!url) throw new Error('--postgres needs DATABASE_URL');

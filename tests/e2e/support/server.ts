@@ -53,7 +53,7 @@ export async function startServer(opts: { dataDir: string; databaseUrl?: string;
 		await waitForHealthy(url, child, opts.timeoutMs ?? 90_000);
 	} catch (err) {
 		await server.stop();
-		throw new Error(`${(err as Error).message}\n--- server output ---\n${out}`);
+		throw new Error(`${(err as Error).message}\n--- server output ---\n${out}`, { cause: err });
 	}
 	return server;
 }

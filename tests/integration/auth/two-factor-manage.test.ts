@@ -9,7 +9,7 @@ import { disableTwoFactor } from '../../../src/lib/server/auth/two-factor-disabl
 import { regenerateRecoveryCodes } from '../../../src/lib/server/auth/regenerate-recovery-codes';
 import { verifyTwoFactorLogin } from '../../../src/lib/server/auth/two-factor-login';
 import { recoveryCodes, users } from '../../../src/lib/server/db/schema';
-import { auditOf, enrolled, freshCode, refusal, totpAt, totpNow, wrongCode } from './two-factor-helpers';
+import { auditOf, enrolled, freshCode, refusal, totpAt, wrongCode } from './two-factor-helpers';
 
 let t: TestDb;
 beforeAll(async () => (t = await testDb()));

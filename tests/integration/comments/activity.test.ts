@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import type { Socket } from 'socket.io-client';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, type NewUser } from '../../fixtures/factories';
 import { connectAs as connectUser, emitAck, startRealtimeServer, type RealtimeServer } from '../../fixtures/realtime-server';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import type { Socket } from 'socket.io-client';
 import { eq } from 'drizzle-orm';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, type NewUser } from '../../fixtures/factories';

@@ -5,7 +5,7 @@ import type { Origin } from '../modules/audit';
 import { setSessionCookie } from './session-cookie';
 
 export function originOf(event: RequestEvent): Origin {
-	let ip: string | null = null;
+	let ip: string | null;
 	try {
 		ip = event.getClientAddress();
 	} catch {

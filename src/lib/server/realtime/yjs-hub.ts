@@ -36,6 +36,7 @@ export class CollabHub {
 
 	/** Makes this hub the one `replaceRichText` and friends use (one per process, like the io). */
 	register(): this {
+		// eslint-disable-next-line @typescript-eslint/no-this-alias -- the process's one hub, reached by currentHub()
 		current = this;
 		setRichTextReplacer(this.replaceTexts);
 		return this;

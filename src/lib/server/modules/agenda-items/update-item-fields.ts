@@ -10,7 +10,7 @@ import { municipalityIds } from '../../../roles';
 import { itemFieldNames, updateItemSchema, type ItemFieldName, type ItemFields } from '../../../validation/agenda';
 import { AgendaConflictError } from './conflict';
 import { checkItemRules } from './rules';
-import { loadItemState, structuredColumns, withContributor, writeChildren, type ChildList, type ItemState } from './state';
+import { structuredColumns, withContributor, writeChildren, type ChildList, type ItemState } from './state';
 import { changeItem, itemEventOf, statusEvent } from './change';
 
 type Patch = Partial<ItemFields>;

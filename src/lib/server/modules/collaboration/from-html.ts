@@ -121,7 +121,7 @@ export function parseHtml(html: string): Node[] {
 			stack.push({ block, tag });
 			return;
 		}
-		let mark: Mark | null = null;
+		let mark: Mark | null;
 		if (tag === 'strong' || tag === 'b') mark = 'bold';
 		else if (tag === 'em' || tag === 'i') mark = 'italic';
 		else if (tag === 'a') {

@@ -27,7 +27,7 @@ import { contentOf, loadItemState, verifyContent } from '../agenda-items';
 import { frozenVersion } from './frozen-version';
 import { interviewOrigins } from '../interviews';
 import { signedContentHash, signedHashOfStored } from './signed-content';
-import type { AdoptedVersion, CouncilDecisionView, ItemDecisions, MatrixRow, PositionChangeView, PositionMatrix, PositionView, ProgressView, SignOffView, TimelineEntry } from '../../../decisions/views';
+import type { AdoptedVersion, CouncilDecisionView, ItemDecisions, MatrixRow, PositionChangeView, PositionMatrix, SignOffView, TimelineEntry } from '../../../decisions/views';
 
 export type { AdoptedVersion, CouncilDecisionView, ItemDecisions, MatrixRow, PositionChangeView, PositionMatrix, PositionView, ProgressView, SignOffView, TimelineEntry } from '../../../decisions/views';
 

@@ -16,7 +16,7 @@ export async function decisionsFor(locals: App.Locals, itemId: string) {
 type Event = { locals: App.Locals; request: Request };
 
 /** Runs one decisions command for a form; failures carry `section: 'besluiten'` and which form. */
-async function run(form: string, { locals, request }: Event, call: (values: Record<string, unknown>) => Promise<unknown>) {
+async function run(form: string, { request }: Event, call: (values: Record<string, unknown>) => Promise<unknown>) {
 	const values = await formValues(request);
 	const section = { section: 'besluiten', decisionForm: form };
 	return runForm(

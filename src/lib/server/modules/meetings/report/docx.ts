@@ -30,7 +30,7 @@ export async function renderOutlineDocx(outline: Outline): Promise<Uint8Array> {
 function footerParagraph(outline: Outline): Paragraph {
 	const PAGE = '\u0001';
 	const TOTAL = '\u0002';
-	const parts = outline.pageLabel(PAGE, TOTAL).split(/([\u0001\u0002])/);
+	const parts = outline.pageLabel(PAGE, TOTAL).split(new RegExp(`([${PAGE}${TOTAL}])`));
 	const pageRuns = parts.filter(Boolean).map((part) => {
 		if (part === PAGE) return new TextRun({ children: [PageNumber.CURRENT], size: 17, color: MUTED });
 		if (part === TOTAL) return new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 17, color: MUTED });
