@@ -201,7 +201,7 @@ async function servePortal(clients, postgres) {
 	const { createIo } = await load('/src/lib/server/realtime/io.js');
 	const { setupRealtime } = await load('/src/lib/server/realtime/setup.ts');
 	const { createAuthSession } = await load('/src/lib/server/auth/auth-session.ts');
-	const { loadActor } = await load('/src/lib/server/modules/users/actor.ts');
+	const { loadActor } = await load('/src/lib/server/modules/users/index.ts');
 	const { createItem } = await load('/src/lib/server/modules/agenda-items/index.ts');
 	const schema = await load('/src/lib/server/db/schema/index.ts');
 

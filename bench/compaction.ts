@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { sql } from 'drizzle-orm';
 import { createDb } from '../src/lib/server/db/index';
 import { seedIfEmpty } from '../src/lib/server/seed/index';
-import { appendUpdates, replaceRows } from '../src/lib/server/modules/collaboration/store';
+import { appendUpdates, replaceRows } from '../src/lib/server/modules/collaboration';
 
 const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '21' }, keystrokes: { type: 'string', default: '6000' } } });
 const ROWS = 500;
