@@ -73,7 +73,7 @@ export type ItemWork<T> =
 	  };
 
 /** The actions a command on an item records through `changeItem`'s audit helper. */
-export type ItemAuditAction = Extract<
+type ItemAuditAction = Extract<
 	AuditAction,
 	'item.updated' | 'item.version_captured' | 'item.version_restored' | 'item.progress_reported' | 'position.set' | 'signoff.recorded' | 'council_decision.recorded'
 >;

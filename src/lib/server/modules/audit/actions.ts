@@ -232,7 +232,7 @@ export const legacyActions = {
 
 const known = new Set<string>(auditActions);
 
-export function isAuditAction(name: string): name is AuditAction {
+function isAuditAction(name: string): name is AuditAction {
 	return known.has(name);
 }
 

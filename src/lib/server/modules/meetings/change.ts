@@ -8,7 +8,7 @@ import { loadMeeting, loadState } from './state';
 import { event, inTransaction } from '../../bus';
 
 /** The session actions a live command records, each with its details. */
-export type MeetingAction = Extract<AuditAction, `meeting.${string}`>;
+type MeetingAction = Extract<AuditAction, `meeting.${string}`>;
 
 /** What a live command did, for the audit row: one of the session actions with details of its shape. */
 export type Audited = AuditActionEntry<MeetingAction>;
