@@ -52,7 +52,7 @@ describe('forgot password', () => {
 		expect(row.purpose).toBe('password_reset');
 		expect(row.id).not.toBe(token);
 		const audit = await auditOf(t.db, u.id);
-		expect(audit.map((r) => r.action)).toContain('auth.password_reset.requested');
+		expect(audit.map((r) => r.action)).toContain('auth.password_reset_requested');
 		expect(JSON.stringify(audit)).not.toContain(token);
 	});
 

@@ -28,14 +28,14 @@ beforeAll(async () => {
 		// 23:30 UTC on 9 March is 00:30 on 10 March in Amsterdam
 		row('2026-03-09T23:30:00Z', { action: 'municipality.updated', objectType: 'municipality', objectId: 'leiden' }),
 		row('2026-03-09T22:30:00Z', {}),
-		row('2026-03-10T12:00:00Z', { actorUserId: null, actorLabel: 'onbekend@example.org', action: 'auth.login', result: 'failure', objectId: null }),
-		row('2026-03-11T08:00:00Z', { actorUserId: anna.id, actorLabel: anna.name, action: 'auth.login', objectId: anna.id }),
+		row('2026-03-10T12:00:00Z', { actorUserId: null, actorLabel: 'onbekend@example.org', action: 'auth.logged_in', result: 'failure', objectId: null }),
+		row('2026-03-11T08:00:00Z', { actorUserId: anna.id, actorLabel: anna.name, action: 'auth.logged_in', objectId: anna.id }),
 		row('2026-03-12T08:00:00Z', { action: 'agenda.exported', objectType: 'export_file', objectId: '42', result: 'denied' })
 	]);
 	// plenty of old rows, for paging
 	await t.db.insert(auditEvents).values(
 		Array.from({ length: 2 * AUDIT_PAGE_SIZE }, (_, i) =>
-			row(new Date(Date.parse('2026-01-01T10:00:00Z') + i * 60_000).toISOString(), { action: 'auth.logout', objectId: admin.id })
+			row(new Date(Date.parse('2026-01-01T10:00:00Z') + i * 60_000).toISOString(), { action: 'auth.logged_out', objectId: admin.id })
 		)
 	);
 });
@@ -49,8 +49,8 @@ describe('the audit trail', () => {
 		expect(total).toBe(5 + 2 * AUDIT_PAGE_SIZE);
 		expect(rows.slice(0, 5).map((r) => r.action)).toEqual([
 			'agenda.exported',
-			'auth.login',
-			'auth.login',
+			'auth.logged_in',
+			'auth.logged_in',
 			'municipality.updated',
 			'user.invited'
 		]);
@@ -73,7 +73,7 @@ describe('the audit trail', () => {
 	});
 
 	it('filters on the actor by name, e-mail or the label of an anonymous attempt', async () => {
-		expect((await list({ actor: 'verkenner' })).rows.map((r) => r.action)).toEqual(['auth.login']);
+		expect((await list({ actor: 'verkenner' })).rows.map((r) => r.action)).toEqual(['auth.logged_in']);
 		expect((await list({ actor: 'ANNA@regio' })).total).toBe(1);
 		expect((await list({ actor: 'onbekend@' })).rows[0]).toMatchObject({ result: 'failure', actorLabel: 'onbekend@example.org' });
 		// wildcards typed by the user are literal characters
@@ -81,17 +81,17 @@ describe('the audit trail', () => {
 	});
 
 	it('filters on action, object type and result', async () => {
-		expect((await list({ action: 'auth.login' })).total).toBe(2);
+		expect((await list({ action: 'auth.logged_in' })).total).toBe(2);
 		expect((await list({ objectType: 'municipality' })).rows.map((r) => r.objectId)).toEqual(['leiden']);
 		expect((await list({ result: 'failure' })).total).toBe(1);
-		expect((await list({ action: 'auth.login', result: 'success' })).rows[0].actorLabel).toBe('Anna Verkenner');
+		expect((await list({ action: 'auth.logged_in', result: 'success' })).rows[0].actorLabel).toBe('Anna Verkenner');
 		// an unknown result is ignored rather than refused (it came from a URL)
 		expect((await list({ result: 'misschien' })).filters.result).toBeUndefined();
 	});
 
 	it('filters on dates as days in Amsterdam, both ends included', async () => {
 		const day = await list({ from: '2026-03-10', to: '2026-03-10' });
-		expect(day.rows.map((r) => r.action)).toEqual(['auth.login', 'municipality.updated']);
+		expect(day.rows.map((r) => r.action)).toEqual(['auth.logged_in', 'municipality.updated']);
 		expect((await list({ from: '2026-03-11' })).total).toBe(2);
 		expect((await list({ to: '2026-03-09' })).total).toBe(1 + 2 * AUDIT_PAGE_SIZE);
 		expect((await list({ from: '2026-13-45' })).filters.from).toBeUndefined();
@@ -99,7 +99,7 @@ describe('the audit trail', () => {
 
 	it('offers every labelled action and the object types present', async () => {
 		const choices = await auditFilterChoices(t.db, admin.actor, { page: 1, action: 'agenda.exported' });
-		expect(choices.actions.map((c) => c.key)).toEqual(expect.arrayContaining(['user.invited', 'auth.login', 'agenda.exported']));
+		expect(choices.actions.map((c) => c.key)).toEqual(expect.arrayContaining(['user.invited', 'auth.logged_in', 'agenda.exported']));
 		expect(choices.objectTypes.map((c) => c.key).sort()).toEqual(['export_file', 'municipality', 'user']);
 		expect(choices.results.map((c) => c.label)).toEqual(['Geslaagd', 'Geweigerd', 'Mislukt']);
 	});

@@ -41,7 +41,7 @@ describe('creating an agenda item', () => {
 		const parts = await t.db.select().from(agendaItemParticipants).where(eq(agendaItemParticipants.itemId, id));
 		expect(parts.map((p) => p.municipalityId)).toEqual(['leiden']);
 		const audit = await auditOf(t.db, id);
-		expect(audit.map((a) => [a.action, a.actorUserId, a.result])).toEqual([['item.create', verkenner.id, 'success']]);
+		expect(audit.map((a) => [a.action, a.actorUserId, a.result])).toEqual([['item.created', verkenner.id, 'success']]);
 		expect(audit[0].ip).toBe(testOrigin.ip);
 		expect(rec.events.map((e) => [e.room, e.event, e.payload.kind])).toEqual([
 			[`item:${id}`, 'item:changed', 'created'],
@@ -108,7 +108,7 @@ describe('changing structured fields', () => {
 		expect(detail.pendingContributors.map((c) => c.userId).sort()).toEqual([verkenner.id, klankbord.id].sort());
 
 		const audit = await auditOf(t.db, id);
-		expect(audit.at(-1)).toMatchObject({ action: 'item.update', actorUserId: klankbord.id, result: 'success' });
+		expect(audit.at(-1)).toMatchObject({ action: 'item.updated', actorUserId: klankbord.id, result: 'success' });
 		expect(audit.at(-1)!.details).toMatchObject({ revision: 2, changes: { title: { from: 'Regionale woningbouwversnelling', to: 'Woningbouw in de Leidse regio' } } });
 		expect(rec.events[0]).toMatchObject({ room: `item:${id}`, event: 'item:changed', payload: { kind: 'fields', seq: 2, revision: 2 } });
 	});
@@ -123,7 +123,7 @@ describe('changing structured fields', () => {
 		expect(err.current).toMatchObject({ title: 'Eerste wijziging', revision: 2 });
 		const [row] = await t.db.select().from(agendaItems).where(eq(agendaItems.id, id));
 		expect(row.title).toBe('Eerste wijziging');
-		expect((await auditOf(t.db, id)).map((a) => a.action)).toEqual(['item.create', 'item.update']);
+		expect((await auditOf(t.db, id)).map((a) => a.action)).toEqual(['item.created', 'item.updated']);
 	});
 
 	it('lets exactly one of two truly concurrent edits of the same revision through', async () => {
@@ -236,6 +236,6 @@ describe('changing structured fields', () => {
 		const id = await newItem(t.db, verkenner.actor);
 		const res = await updateItemFields(t.db, verkenner.actor, { itemId: id, revision: 1, title: 'Regionale woningbouwversnelling' }, testOrigin);
 		expect(res).toEqual({ revision: 1, changed: [] });
-		expect((await auditOf(t.db, id)).map((a) => a.action)).toEqual(['item.create']);
+		expect((await auditOf(t.db, id)).map((a) => a.action)).toEqual(['item.created']);
 	});
 });

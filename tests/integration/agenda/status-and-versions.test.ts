@@ -66,7 +66,7 @@ describe('status transitions', () => {
 		expect(versions[0].contributors.map((c) => c.userId).sort()).toEqual([verkenner.id, klankbord.id].sort());
 		expect(versions[1].contributors.map((c) => c.userId)).toEqual([verkenner.id]);
 		const audit = await auditOf(t.db, id);
-		expect(audit.filter((a) => a.action === 'item.transition').map((a) => a.details)).toMatchObject([
+		expect(audit.filter((a) => a.action === 'item.status_changed').map((a) => a.details)).toMatchObject([
 			{ from: 'concept', to: 'in_bespreking', version: 1 },
 			{ from: 'in_bespreking', to: 'gereed_voor_besluitvorming', version: 2 }
 		]);
@@ -107,7 +107,7 @@ describe('versions', () => {
 		expect(first).toMatchObject({ created: true, version: { number: 1, reason: 'manual' } });
 		const again = await captureVersion(t.db, klankbord.actor, { itemId: id }, testOrigin);
 		expect(again).toMatchObject({ created: false, version: { number: 1 } });
-		expect((await auditOf(t.db, id)).filter((a) => a.action === 'item.version.capture')).toHaveLength(1);
+		expect((await auditOf(t.db, id)).filter((a) => a.action === 'item.version_captured')).toHaveLength(1);
 		expect(await rejection(captureVersion(t.db, college.actor, { itemId: id }, testOrigin))).toBeInstanceOf(ForbiddenError);
 	});
 
@@ -123,7 +123,7 @@ describe('versions', () => {
 		const [row] = (await versionsOf(id)).slice(-1);
 		expect(row.createdBy).toBeNull();
 		expect(JSON.parse(row.content).description).toEqual({ html: '<p>Tweede tekst</p>', text: 'Tweede tekst' });
-		const audit = (await auditOf(t.db, id)).filter((a) => a.action === 'item.version.capture');
+		const audit = (await auditOf(t.db, id)).filter((a) => a.action === 'item.version_captured');
 		expect(audit.map((a) => [a.actorUserId, a.actorLabel, (a.details as { reason: string }).reason])).toEqual([
 			[null, 'systeem', 'auto'],
 			[null, 'systeem', 'auto']
@@ -175,7 +175,7 @@ describe('versions', () => {
 		]);
 		const v3 = await getVersion(t.db, verkenner.actor, id, 3);
 		expect(v3.content.status).toBe('in_bespreking');
-		expect((await auditOf(t.db, id)).at(-1)).toMatchObject({ action: 'item.version.restore', details: { restoredFrom: 1, version: 3 } });
+		expect((await auditOf(t.db, id)).at(-1)).toMatchObject({ action: 'item.version_restored', details: { restoredFrom: 1, version: 3 } });
 		expect(await rejection(restoreVersion(t.db, college.actor, { itemId: id, number: 1 }, testOrigin))).toBeInstanceOf(ForbiddenError);
 		const missing = await rejection(restoreVersion(t.db, verkenner.actor, { itemId: id, number: 99 }, testOrigin));
 		expect([missing.key, missing.status]).toEqual(['agenda_version_not_found', 404]);

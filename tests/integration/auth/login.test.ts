@@ -26,7 +26,7 @@ describe('login', () => {
 		const u = await newUser(t.db);
 		const res = await login(t.db, { email: u.email.toUpperCase(), password: TEST_PASSWORD }, testOrigin);
 		expect((await validateAuthSessionToken(t.db, res.token))?.user.id).toBe(u.id);
-		const rows = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.login'), eq(auditEvents.actorUserId, u.id)));
+		const rows = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.logged_in'), eq(auditEvents.actorUserId, u.id)));
 		expect(rows.map((r) => r.result)).toEqual(['success']);
 	});
 
@@ -36,7 +36,7 @@ describe('login', () => {
 		const unknown = await loginError({ email: 'niemand@test.regioportaal.nl', password: 'niet-het-wachtwoord' });
 		expect(wrong.key).toBe('auth_bad_credentials');
 		expect(unknown.key).toBe('auth_bad_credentials');
-		const rows = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.login'), eq(auditEvents.actorLabel, u.email)));
+		const rows = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.logged_in'), eq(auditEvents.actorLabel, u.email)));
 		expect(rows.map((r) => r.result)).toEqual(['failure']);
 		expect(JSON.stringify(rows)).not.toContain('niet-het-wachtwoord');
 	});

@@ -55,7 +55,7 @@ describe('turning 2FA off', () => {
 			expect(err.status).toBe(403);
 			const [row] = await t.db.select().from(users).where(eq(users.id, u.id));
 			expect(row.totpEnabledAt).not.toBeNull();
-			expect((await auditOf(t.db, u.id)).some((r) => r.action === 'auth.two_factor.disabled' && r.result === 'denied')).toBe(true);
+			expect((await auditOf(t.db, u.id)).some((r) => r.action === 'auth.two_factor_disabled' && r.result === 'denied')).toBe(true);
 		}
 	});
 
@@ -77,7 +77,7 @@ describe('turning 2FA off', () => {
 		// the next login needs only the password
 		const next = await createAuthSession(t.db, u.id, testOrigin, { twoFactorVerified: false });
 		expect((await authenticate(t.db, next.token))?.stage).toBe('ok');
-		expect((await auditOf(t.db, u.id)).some((r) => r.action === 'auth.two_factor.disabled' && r.result === 'success')).toBe(true);
+		expect((await auditOf(t.db, u.id)).some((r) => r.action === 'auth.two_factor_disabled' && r.result === 'success')).toBe(true);
 	});
 });
 
@@ -94,7 +94,7 @@ describe('new recovery codes', () => {
 		await verifyTwoFactorLogin(t.db, u.actor, s.session.id, { code: fresh[0] }, testOrigin);
 		expect((await authenticate(t.db, s.token))?.stage).toBe('ok');
 		const rows = await auditOf(t.db, u.id);
-		expect(rows.some((r) => r.action === 'auth.two_factor.recovery_codes_regenerated')).toBe(true);
+		expect(rows.some((r) => r.action === 'auth.two_factor_recovery_codes_regenerated')).toBe(true);
 		const text = JSON.stringify(rows);
 		for (const code of [...codes, ...fresh]) expect(text).not.toContain(code);
 	});

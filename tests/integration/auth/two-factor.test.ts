@@ -114,7 +114,7 @@ describe('two-factor login', () => {
 		const later = new Date(Date.now() + 16 * 60 * 1000);
 		await verifyTwoFactorLogin(t.db, u.actor, next.session.id, { code: totpAt(key, later) }, testOrigin, later);
 		expect((await authenticate(t.db, next.token, later))?.stage).toBe('ok');
-		const failed = (await auditOf(t.db, u.id)).filter((r) => r.action === 'auth.two_factor.failed');
+		const failed = (await auditOf(t.db, u.id)).filter((r) => r.action === 'auth.two_factor_failed');
 		expect(failed.map((r) => r.result)).toEqual(['failure', 'failure', 'failure', 'failure', 'failure', 'denied']);
 	});
 
@@ -183,9 +183,9 @@ describe('two-factor audit trail', () => {
 		const rows = await auditOf(t.db, u.id);
 		const actions = rows.map((r) => r.action);
 		expect(actions).toEqual(
-			expect.arrayContaining(['auth.two_factor.enabled', 'auth.two_factor.failed', 'auth.two_factor.verified', 'auth.two_factor.recovery_code_used'])
+			expect.arrayContaining(['auth.two_factor_enabled', 'auth.two_factor_failed', 'auth.two_factor_verified', 'auth.two_factor_recovery_code_used'])
 		);
-		expect(rows.find((r) => r.action === 'auth.two_factor.recovery_code_used')?.details).toMatchObject({ remaining: 9 });
+		expect(rows.find((r) => r.action === 'auth.two_factor_recovery_code_used')?.details).toMatchObject({ remaining: 9 });
 		const text = JSON.stringify(rows);
 		const keyText = pending.keyText.replace(/\s/g, '');
 		for (const secret of [keyText, pending.pending, bad, good, ...codes, codes[0].replace('-', '')]) {

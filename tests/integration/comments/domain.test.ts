@@ -40,7 +40,7 @@ describe('comments: threads and replies', () => {
 			expect(reply2.seq).toBeGreaterThan(reply.seq);
 			expect(root.author.name).toBe('Anna Leiden');
 			const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.objectId, root.id));
-			expect(audit.map((a) => a.action)).toEqual(['comment.post']);
+			expect(audit.map((a) => a.action)).toEqual(['comment.posted']);
 			expect(rec.events.filter((e) => e.event === 'comment:changed').map((e) => e.room)).toEqual([
 				`comments:${itemId}`,
 				`comments:${itemId}`,

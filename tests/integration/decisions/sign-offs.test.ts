@@ -51,7 +51,7 @@ describe('sign-off round', () => {
 		expect(last.status).toBe('vastgesteld');
 		expect((await getItem(t.db, verkenner.actor, id)).item.status).toBe('vastgesteld');
 		const audit = await auditOf(t.db, id);
-		expect(audit.filter((a) => a.action === 'signoff.record')).toHaveLength(5);
+		expect(audit.filter((a) => a.action === 'signoff.recorded')).toHaveLength(5);
 		expect(audit.at(-1)?.details).toMatchObject({ to: 'vastgesteld', cause: 'signoff_round' });
 		expect(rec.events.some((e) => e.event === 'item:changed' && e.payload.status === 'vastgesteld')).toBe(true);
 
@@ -78,7 +78,7 @@ describe('sign-off round', () => {
 		expect(kinds[0]).toBe('created');
 		expect(kinds).toEqual(expect.arrayContaining(['version', 'signoff', 'council', 'progress']));
 		expect(audit.length).toBeGreaterThan(0);
-		expect((await auditOf(t.db, id)).some((a) => a.action === 'council.record')).toBe(true);
+		expect((await auditOf(t.db, id)).some((a) => a.action === 'council_decision.recorded')).toBe(true);
 
 		const ov = await municipalityOverview(t.db, college.leiden.actor, 'leiden');
 		expect(ov?.signed.some((s) => s.itemId === id)).toBe(true);
@@ -121,7 +121,7 @@ describe('sign-off round', () => {
 		const rows = await t.db.select().from(signOffs).where(eq(signOffs.itemId, id));
 		expect(rows.find((r) => r.municipalityId === 'leiden')).toMatchObject({ voidReason: 'niet_akkoord', voidedByName: 'Wethouder oegstgeest' });
 		expect(rows.find((r) => r.municipalityId === 'oegstgeest')?.voidedAt).toBeNull();
-		expect((await auditOf(t.db, id)).some((a) => a.action === 'signoff.void')).toBe(true);
+		expect((await auditOf(t.db, id)).some((a) => a.action === 'signoff.voided')).toBe(true);
 	});
 
 	it('niet akkoord with withdrawal: the round goes on without that municipality', async () => {

@@ -33,7 +33,7 @@ describe('interviews: create and update', () => {
 			const secret = await newInterview(t.db, verkenner.actor, { visibility: 'vertrouwelijk' });
 			const row = await rowOf(shared);
 			expect(row).toMatchObject({ municipalityId: 'leiden', body: 'directieteam', heldOn: '2026-01-20', participants: ['Burgemeester', 'Wethouder'], visibility: 'klankbordgroep', createdBy: verkenner.id });
-			expect((await auditOfInterview(t.db, shared)).map((a) => [a.action, a.actorUserId])).toEqual([['interview.create', verkenner.id]]);
+			expect((await auditOfInterview(t.db, shared)).map((a) => [a.action, a.actorUserId])).toEqual([['interview.created', verkenner.id]]);
 			const overview = pub.events.filter((e) => e.event === 'interviews:changed');
 			expect(overview.map((e) => [e.room, e.payload.interviewId, e.payload.kind])).toEqual([
 				['interviews', shared, 'created'],
@@ -72,7 +72,7 @@ describe('interviews: create and update', () => {
 		expect(await interviews.updateInterview(t.db, verkenner.actor, input, testOrigin)).toEqual({ changed: ['body', 'heldOn', 'participants'] });
 		expect(await interviews.updateInterview(t.db, verkenner.actor, input, testOrigin)).toEqual({ changed: [] });
 		const audit = await auditOfInterview(t.db, id);
-		expect(audit.map((a) => a.action)).toEqual(['interview.create', 'interview.update']);
+		expect(audit.map((a) => a.action)).toEqual(['interview.created', 'interview.updated']);
 		expect(audit[1].details).toMatchObject({ from: { body: 'directieteam', heldOn: '2026-01-20' }, to: { body: 'college', heldOn: '2026-01-21' } });
 	});
 });
@@ -168,7 +168,7 @@ describe('interviews: candidates', () => {
 		await interviews.deleteCandidate(t.db, verkenner.actor, { candidateId: c }, testOrigin);
 		expect(await candidateRow(c)).toBeUndefined();
 		expect((await auditOfInterview(t.db, id)).map((a) => a.action)).toEqual([
-			'interview.create',
+			'interview.created',
 			'interview.candidate_captured',
 			'interview.candidate_updated',
 			'interview.candidate_deleted'
@@ -199,7 +199,7 @@ describe('interviews: a candidate reaches the agenda', () => {
 		// audited on both sides
 		expect((await auditOfInterview(t.db, id)).at(-1)).toMatchObject({ action: 'interview.candidate_promoted', details: { candidateId: c, itemId } });
 		const created = await t.db.select().from(auditEvents).where(eq(auditEvents.objectId, itemId));
-		expect(created.map((a) => a.action)).toEqual(['item.create']);
+		expect(created.map((a) => a.action)).toEqual(['item.created']);
 	});
 
 	it('creates the item and the link in one transaction: when the link cannot be written, no item remains', async () => {

@@ -81,7 +81,7 @@ describe('live mode: only the chair drives', () => {
 		for (const who of [c.verkenner, c.kbOegstgeest]) {
 			expect((await rejection(meetings.moveTo(t.db, who.actor, { meetingId: id, to: 'previous' }, testOrigin))).key).toBe('meetings_not_the_chair');
 		}
-		const moves = (await meetingAudit(t.db, id)).filter((a) => a.action === 'meeting.move');
+		const moves = (await meetingAudit(t.db, id)).filter((a) => a.action === 'meeting.moved');
 		expect(moves.map((a) => a.details.to)).toEqual([e2.id, e1.id, e3.id]);
 	});
 
@@ -126,7 +126,7 @@ describe('attendance', () => {
 		]);
 		const [olga] = await t.db.select().from(meetingAttendance).where(and(eq(meetingAttendance.meetingId, id), eq(meetingAttendance.userId, c.kbOegstgeest.id)));
 		expect(olga.recordedBy).toBe(c.verkenner.id);
-		expect((await meetingAudit(t.db, id)).filter((a) => a.action === 'meeting.checkin')).toHaveLength(4);
+		expect((await meetingAudit(t.db, id)).filter((a) => a.action === 'meeting.checked_in')).toHaveLength(4);
 	});
 });
 
@@ -158,7 +158,7 @@ describe('temperature checks', () => {
 
 		const planned = await plannedMeeting(t.db, c);
 		expect((await rejection(meetings.giveTemperature(t.db, c.kbLeiden.actor, { meetingId: planned, itemId, municipalityId: 'leiden', value: 'steunt' }, testOrigin))).key).toBe('meetings_not_live');
-		expect((await meetingAudit(t.db, id)).filter((a) => a.action === 'meeting.temperature')).toHaveLength(3);
+		expect((await meetingAudit(t.db, id)).filter((a) => a.action === 'meeting.temperature_given')).toHaveLength(3);
 	});
 
 	it('a member turns their municipality check into its formal position, with reasons where positions need them', async () => {
@@ -246,7 +246,7 @@ describe('minutes and closing', () => {
 			expect((await rejection(run())).key).toBe('meetings_closed');
 		}
 		const actions = (await meetingAudit(t.db, id)).map((a) => a.action);
-		expect(actions).toEqual(['meeting.create', 'meeting.chair', 'meeting.start', 'meeting.minute', 'meeting.minute_deleted', 'meeting.close']);
+		expect(actions).toEqual(['meeting.created', 'meeting.chair_named', 'meeting.started', 'meeting.minute_written', 'meeting.minute_deleted', 'meeting.closed']);
 		const seqs = published(id).map((p) => p.seq);
 		expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
 	});

@@ -39,7 +39,7 @@ describe('planning a session', () => {
 		]);
 		expect(detail.invitees.map((p) => p.name).sort()).toEqual(['Carla College', 'Kees Leiden', 'Olga Oegstgeest']);
 		const audit = await meetingAudit(t.db, id);
-		expect(audit.map((a) => [a.action, a.actorUserId])).toEqual([['meeting.create', c.verkenner.id]]);
+		expect(audit.map((a) => [a.action, a.actorUserId])).toEqual([['meeting.created', c.verkenner.id]]);
 	});
 
 	it('a summer session is stored in CEST (UTC+2)', async () => {
@@ -107,7 +107,7 @@ describe('planning a session', () => {
 		expect(stale).toBeInstanceOf(DomainError);
 		expect(stale.key).toBe('meetings_conflict');
 		expect((await meetings.meetingState(t.db, c.kbLeiden.actor, id)).title).toBe('Nieuwe titel');
-		expect((await meetingAudit(t.db, id)).map((a) => a.action)).toEqual(['meeting.create', 'meeting.update']);
+		expect((await meetingAudit(t.db, id)).map((a) => a.action)).toEqual(['meeting.created', 'meeting.updated']);
 	});
 
 	it('the invitation (.ics) names the session, its time in UTC, the invitees, and its SEQUENCE follows the revision', async () => {
@@ -158,7 +158,7 @@ describe('naming the chair', () => {
 		const back = await meetings.nameChair(t.db, c.verkenner.actor, { meetingId: id, chairUserId: c.verkenner.id }, testOrigin);
 		expect(back.chair?.userId).toBe(c.verkenner.id);
 		const audit = await meetingAudit(t.db, id);
-		expect(audit.filter((a) => a.action === 'meeting.chair').map((a) => a.details)).toEqual([
+		expect(audit.filter((a) => a.action === 'meeting.chair_named').map((a) => a.details)).toEqual([
 			{ from: null, to: c.kbLeiden.id },
 			{ from: c.kbLeiden.id, to: c.verkenner.id }
 		]);

@@ -63,7 +63,7 @@ describe('demo agenda', () => {
 		expect(items.length).toBeGreaterThanOrEqual(7);
 		expect(new Set(items.map((i) => i.ambitionId)).size).toBeGreaterThanOrEqual(6);
 		expect(items.filter((i) => i.status === 'in_bespreking').length).toBeGreaterThan(0);
-		const created = await t.db.select().from(auditEvents).where(sql`${auditEvents.action} = 'item.create'`);
+		const created = await t.db.select().from(auditEvents).where(sql`${auditEvents.action} = 'item.created'`);
 		expect(created).toHaveLength(items.length);
 	});
 });

@@ -7,7 +7,7 @@ import { invalidateAuthSession } from './auth-session';
 export async function logout(db: Db, who: { userId: string; name: string }, authSessionId: string, origin: Origin) {
 	await inTransaction(db, async (tx, events) => {
 		await invalidateAuthSession(tx, authSessionId);
-		await record(tx, { actor: who, action: 'auth.logout', objectType: 'user', objectId: who.userId, origin });
+		await record(tx, { actor: who, action: 'auth.logged_out', objectType: 'user', objectId: who.userId, origin });
 		events.add(event('auth.sessions_ended', { sessionIds: [authSessionId], reason: 'logout' }));
 	});
 }

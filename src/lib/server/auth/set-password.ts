@@ -66,7 +66,7 @@ export async function setPasswordFromLink(db: Db, token: string, input: unknown,
 		const created = await createAuthSession(tx, userId, origin, { twoFactorVerified: false, now });
 		const who = { userId, name: user.name };
 		await record(tx, { actor: who, action: 'auth.password_set', objectType: 'user', objectId: userId, origin, details: { purpose, endedSessions: ended.length } });
-		await record(tx, { actor: who, action: 'auth.login', objectType: 'user', objectId: userId, origin, details: { stage: 'password_link' } });
+		await record(tx, { actor: who, action: 'auth.logged_in', objectType: 'user', objectId: userId, origin, details: { stage: 'password_link' } });
 		events.add(event('auth.sessions_ended', { sessionIds: ended, reason: 'expired' }));
 		return { created, locale: user.locale };
 	});

@@ -116,7 +116,7 @@ async function freezeIfChanged(
 	const last = await latestVersion(tx, state.id);
 	if (last && last.contentHash === freeze(contentOf(state)).hash) return { unchanged: true, value: last };
 	const version = await insertVersion(tx, state, reason, actor);
-	await audit('item.version.capture', { version: version.number, contentHash: version.contentHash, reason });
+	await audit('item.version_captured', { version: version.number, contentHash: version.contentHash, reason });
 	const data = (after: ItemAfter) => ({ ...itemEventOf(after.state, actor), version: version.number });
 	return { value: version, state, events: (after) => [event('item.version_captured', data(after))] };
 }

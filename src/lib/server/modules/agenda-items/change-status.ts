@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import { agendaItems } from '../../db/schema';
 import type { Actor } from '../../permissions';
-import { record, type Origin } from '../audit';
+import { record, type AuditDetails, type Origin } from '../audit';
 import type { ItemStatus } from '../../../agenda/constants';
 import { withContributor, type ItemState } from './state';
 import { insertVersion, type VersionRef } from './capture-version';
@@ -25,7 +25,7 @@ export async function changeStatus(
 	to: ItemStatus,
 	actor: Pick<Actor, 'userId' | 'name'> | null,
 	origin: Origin,
-	details: Record<string, unknown> = {}
+	details: Omit<AuditDetails['item.status_changed'], 'from' | 'to' | 'version' | 'contentHash'> = {}
 ): Promise<StatusChange> {
 	const pendingContributors = withContributor(current.pendingContributors, actor);
 	const [row] = await tx
@@ -37,7 +37,7 @@ export async function changeStatus(
 	const version = await insertVersion(tx, state, 'status', actor);
 	await record(tx, {
 		actor,
-		action: 'item.transition',
+		action: 'item.status_changed',
 		objectType: 'agenda_item',
 		objectId: current.id,
 		origin,

@@ -1,7 +1,7 @@
 import type { Db, Queryable, Tx } from '../../db';
 import { event, eventActor, inTransaction, type DomainEvent, type ItemEvent } from '../../bus';
 import type { Actor } from '../../permissions';
-import { record, type Origin } from '../audit';
+import { record, type AuditAction, type AuditDetails, type AuditEntry, type Origin } from '../audit';
 import { frozenStatuses, type VoidReason } from '../../../decisions/constants';
 import { changeStatus } from './change-status';
 import { loadItemState, nextSeq, type ItemState } from './state';
@@ -72,8 +72,14 @@ export type ItemWork<T> =
 			events: (after: ItemAfter) => DomainEvent[];
 	  };
 
+/** The actions a command on an item records through `changeItem`'s audit helper. */
+type ItemAuditAction = Extract<
+	AuditAction,
+	'item.updated' | 'item.version_captured' | 'item.version_restored' | 'item.progress_reported' | 'position.set' | 'signoff.recorded' | 'council_decision.recorded'
+>;
+
 /** Writes an audit row about the item, by the command's actor and origin, at once (so rows keep their order). */
-export type ItemAudit = (action: string, details: Record<string, unknown>) => Promise<void>;
+export type ItemAudit = <A extends ItemAuditAction>(action: A, details: AuditDetails[A]) => Promise<void>;
 
 /**
  * The one path of every write to an existing agenda item: one transaction that locks the item row, runs
@@ -89,8 +95,9 @@ export async function changeItem<T>(
 ): Promise<{ value: T; after: ItemAfter | null }> {
 	return inTransaction(db, async (tx, sink) => {
 		const item = await loadItemState(tx, itemId, { lock: true });
+		// `action` and `details` agree by ItemAudit's signature; TypeScript cannot follow that into the union of entries.
 		const audit: ItemAudit = (action, details) =>
-			record(tx, { actor, ...(actor ? {} : { actorLabel: 'systeem' }), action, objectType: 'agenda_item', objectId: itemId, origin, details });
+			record(tx, { actor, ...(actor ? {} : { actorLabel: 'systeem' }), action, objectType: 'agenda_item', objectId: itemId, origin, details } as AuditEntry);
 		const done = await work(tx, item, audit);
 		if (done.unchanged) return { value: done.value, after: null };
 		const seq = done.withoutSeq ? item.seq : await nextSeq(tx, itemId);

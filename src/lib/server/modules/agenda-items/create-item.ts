@@ -63,7 +63,7 @@ export async function insertItem(
 	}
 	await record(tx, {
 		actor,
-		action: 'item.create',
+		action: 'item.created',
 		objectType: 'agenda_item',
 		objectId: row.id,
 		origin,

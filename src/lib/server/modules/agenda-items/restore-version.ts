@@ -52,7 +52,7 @@ export async function restoreVersion(
 			.returning({ revision: agendaItems.revision });
 		const state = { ...next, revision: row.revision };
 		const version = await insertVersion(tx, state, 'restore', actor, { restoredFrom: number });
-		await audit('item.version.restore', { restoredFrom: number, version: version.number, contentHash: version.contentHash });
+		await audit('item.version_restored', { restoredFrom: number, version: version.number, contentHash: version.contentHash });
 		// Restoring over frozen content is editing it: the sign-offs become void and the item is reopened.
 		const data = (after: ItemAfter) => ({ ...itemEventOf(after.state, actor), version: version.number });
 		return { value: version.number, state, contentChanged: true, events: (after) => [event('item.restored', data(after))] };

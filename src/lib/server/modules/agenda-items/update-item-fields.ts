@@ -115,7 +115,7 @@ export async function updateItemFields(db: Db, actor: Actor | null, input: unkno
 		const scalarChanges = Object.fromEntries(
 			scalarFields.filter((f) => changed.has(f) && f !== 'summary').map((f) => [f, { from: current[f], to: next[f] }])
 		);
-		await audit('item.update', { fields: [...changed], changes: scalarChanges, revision: state.revision });
+		await audit('item.updated', { fields: [...changed], changes: scalarChanges, revision: state.revision });
 		const fields = [...changed];
 		return {
 			value: fields,

@@ -1,71 +1,74 @@
 import { m } from '../../../paraglide/messages.js';
+import type { Locale } from '../../../paraglide/runtime.js';
+import { currentAction, type AuditAction } from './actions';
 
-type Label = () => string;
+type Label = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
 
-/** A readable label per known action key; keys added later show as themselves until they get one. */
-const actionLabels: Record<string, Label> = {
-	'auth.login': m.admin_audit_action_auth_login,
-	'auth.logout': m.admin_audit_action_auth_logout,
-	'auth.two_factor.enabled': m.admin_audit_action_auth_two_factor_enabled,
-	'auth.two_factor.verified': m.admin_audit_action_auth_two_factor_verified,
-	'auth.two_factor.failed': m.admin_audit_action_auth_two_factor_failed,
-	'auth.two_factor.disabled': m.admin_audit_action_auth_two_factor_disabled,
-	'auth.two_factor.recovery_code_used': m.admin_audit_action_auth_two_factor_recovery_code_used,
-	'auth.two_factor.recovery_codes_regenerated': m.admin_audit_action_auth_two_factor_recovery_codes_regenerated,
-	'user.invited': m.admin_audit_action_user_invited,
-	'user.invitation_resent': m.admin_audit_action_user_invitation_resent,
-	'user.updated': m.admin_audit_action_user_updated,
-	'user.roles_changed': m.admin_audit_action_user_roles_changed,
-	'user.disabled': m.admin_audit_action_user_disabled,
-	'user.enabled': m.admin_audit_action_user_enabled,
-	'user.two_factor_reset': m.admin_audit_action_user_two_factor_reset,
-	'municipality.updated': m.admin_audit_action_municipality_updated,
-	'auth.password_reset.requested': m.admin_audit_action_auth_password_reset_requested,
-	'auth.password_set': m.admin_audit_action_auth_password_set,
-	'account.password_changed': m.admin_audit_action_account_password_changed,
-	'account.name_changed': m.admin_audit_action_account_name_changed,
-	'account.locale_changed': m.admin_audit_action_account_locale_changed,
-	'account.session_ended': m.admin_audit_action_account_session_ended,
-	'item.create': m.admin_audit_action_item_create,
-	'item.update': m.admin_audit_action_item_update,
-	'item.transition': m.admin_audit_action_item_transition,
-	'item.text_edited': m.admin_audit_action_item_text_edited,
-	'item.version.capture': m.admin_audit_action_item_version_capture,
-	'item.version.restore': m.admin_audit_action_item_version_restore,
-	'item.progress': m.admin_audit_action_item_progress,
-	'comment.post': m.admin_audit_action_comment_post,
-	'comment.edited': m.admin_audit_action_comment_edited,
-	'comment.deleted': m.admin_audit_action_comment_deleted,
-	'comment.resolved': m.admin_audit_action_comment_resolved,
-	'comment.reopened': m.admin_audit_action_comment_reopened,
-	'position.set': m.admin_audit_action_position_set,
-	'signoff.record': m.admin_audit_action_signoff_record,
-	'signoff.void': m.admin_audit_action_signoff_void,
-	'council.record': m.admin_audit_action_council_record,
-	// interviews
-	'interview.create': m.interviews_audit_create,
-	'interview.update': m.interviews_audit_update,
-	'interview.notes_saved': m.interviews_audit_notes_saved,
-	'interview.candidate_captured': m.interviews_audit_candidate_captured,
-	'interview.candidate_updated': m.interviews_audit_candidate_updated,
-	'interview.candidate_deleted': m.interviews_audit_candidate_deleted,
-	'interview.candidate_promoted': m.interviews_audit_candidate_promoted,
-	'interview.candidate_attached': m.interviews_audit_candidate_attached,
-	// klankbordgroep sessions
-	'meeting.create': m.meetings_audit_create,
-	'meeting.update': m.meetings_audit_update,
-	'meeting.chair': m.meetings_audit_chair,
-	'meeting.start': m.meetings_audit_start,
-	'meeting.move': m.meetings_audit_move,
-	'meeting.timer_paused': m.meetings_audit_timer_paused,
-	'meeting.timer_resumed': m.meetings_audit_timer_resumed,
-	'meeting.checkin': m.meetings_audit_checkin,
-	'meeting.temperature': m.meetings_audit_temperature,
-	'meeting.temperature_adopted': m.meetings_audit_temperature_adopted,
-	'meeting.minute': m.meetings_audit_minute,
-	'meeting.minute_deleted': m.meetings_audit_minute_deleted,
-	'meeting.close': m.meetings_audit_close
-};
+/**
+ * The message of each action's label; every action has one, in both languages (a test reads the message
+ * files). Old rows are labelled by the name their action has now (`legacyActions`).
+ */
+export const actionMessages = {
+	'auth.logged_in': 'admin_audit_action_auth_login',
+	'auth.logged_out': 'admin_audit_action_auth_logout',
+	'auth.two_factor_enabled': 'admin_audit_action_auth_two_factor_enabled',
+	'auth.two_factor_verified': 'admin_audit_action_auth_two_factor_verified',
+	'auth.two_factor_failed': 'admin_audit_action_auth_two_factor_failed',
+	'auth.two_factor_disabled': 'admin_audit_action_auth_two_factor_disabled',
+	'auth.two_factor_recovery_code_used': 'admin_audit_action_auth_two_factor_recovery_code_used',
+	'auth.two_factor_recovery_codes_regenerated': 'admin_audit_action_auth_two_factor_recovery_codes_regenerated',
+	'user.invited': 'admin_audit_action_user_invited',
+	'user.invitation_resent': 'admin_audit_action_user_invitation_resent',
+	'user.updated': 'admin_audit_action_user_updated',
+	'user.roles_changed': 'admin_audit_action_user_roles_changed',
+	'user.disabled': 'admin_audit_action_user_disabled',
+	'user.enabled': 'admin_audit_action_user_enabled',
+	'user.two_factor_reset': 'admin_audit_action_user_two_factor_reset',
+	'municipality.updated': 'admin_audit_action_municipality_updated',
+	'auth.password_reset_requested': 'admin_audit_action_auth_password_reset_requested',
+	'auth.password_set': 'admin_audit_action_auth_password_set',
+	'account.password_changed': 'admin_audit_action_account_password_changed',
+	'account.name_changed': 'admin_audit_action_account_name_changed',
+	'account.locale_changed': 'admin_audit_action_account_locale_changed',
+	'account.session_ended': 'admin_audit_action_account_session_ended',
+	'item.created': 'admin_audit_action_item_create',
+	'item.updated': 'admin_audit_action_item_update',
+	'item.status_changed': 'admin_audit_action_item_transition',
+	'item.text_edited': 'admin_audit_action_item_text_edited',
+	'item.version_captured': 'admin_audit_action_item_version_capture',
+	'item.version_restored': 'admin_audit_action_item_version_restore',
+	'item.progress_reported': 'admin_audit_action_item_progress',
+	'comment.posted': 'admin_audit_action_comment_post',
+	'comment.edited': 'admin_audit_action_comment_edited',
+	'comment.deleted': 'admin_audit_action_comment_deleted',
+	'comment.resolved': 'admin_audit_action_comment_resolved',
+	'comment.reopened': 'admin_audit_action_comment_reopened',
+	'position.set': 'admin_audit_action_position_set',
+	'signoff.recorded': 'admin_audit_action_signoff_record',
+	'signoff.voided': 'admin_audit_action_signoff_void',
+	'council_decision.recorded': 'admin_audit_action_council_record',
+	'interview.created': 'interviews_audit_create',
+	'interview.updated': 'interviews_audit_update',
+	'interview.notes_saved': 'interviews_audit_notes_saved',
+	'interview.candidate_captured': 'interviews_audit_candidate_captured',
+	'interview.candidate_updated': 'interviews_audit_candidate_updated',
+	'interview.candidate_deleted': 'interviews_audit_candidate_deleted',
+	'interview.candidate_promoted': 'interviews_audit_candidate_promoted',
+	'interview.candidate_attached': 'interviews_audit_candidate_attached',
+	'meeting.created': 'meetings_audit_create',
+	'meeting.updated': 'meetings_audit_update',
+	'meeting.chair_named': 'meetings_audit_chair',
+	'meeting.started': 'meetings_audit_start',
+	'meeting.moved': 'meetings_audit_move',
+	'meeting.timer_paused': 'meetings_audit_timer_paused',
+	'meeting.timer_resumed': 'meetings_audit_timer_resumed',
+	'meeting.checked_in': 'meetings_audit_checkin',
+	'meeting.temperature_given': 'meetings_audit_temperature',
+	'meeting.temperature_adopted': 'meetings_audit_temperature_adopted',
+	'meeting.minute_written': 'meetings_audit_minute',
+	'meeting.minute_deleted': 'meetings_audit_minute_deleted',
+	'meeting.closed': 'meetings_audit_close'
+} as const satisfies Record<AuditAction, keyof typeof m>;
 
 const objectTypeLabels: Record<string, Label> = {
 	user: m.admin_audit_object_user,
@@ -84,9 +87,10 @@ const resultLabels: Record<string, Label> = {
 
 const labelOr = (labels: Record<string, Label>, key: string) => (Object.hasOwn(labels, key) ? labels[key]() : key);
 
-export const actionLabel = (action: string) => labelOr(actionLabels, action);
+/** The label of a stored action, old names included; an action no one labelled shows as itself. */
+export function actionLabel(action: string, locale?: Locale): string {
+	const now = currentAction(action);
+	return now ? (m[actionMessages[now]] as Label)({}, locale ? { locale } : {}) : action;
+}
 export const objectTypeLabel = (type: string) => labelOr(objectTypeLabels, type);
 export const resultLabel = (result: string) => labelOr(resultLabels, result);
-
-/** The actions with a label, for the filter's choices. */
-export const knownActions = Object.keys(actionLabels);

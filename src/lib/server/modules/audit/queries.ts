@@ -1,11 +1,12 @@
-import { and, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db';
 import { auditEvents, users } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { auditFiltersSchema, auditResults, pageWindow, type AuditFilters } from '../../../validation/admin';
 import { likePattern as like } from '../../db/like';
-import { actionLabel, knownActions, objectTypeLabel, resultLabel } from './labels';
+import { actionLabel, objectTypeLabel, resultLabel } from './labels';
+import { auditActions, currentAction, storedNames } from './actions';
 
 export const AUDIT_PAGE_SIZE = 50;
 /** Dates in the filter are days as people in the region live them. */
@@ -46,10 +47,16 @@ function actorMatches(text: string): SQL | undefined {
 	return or(ilike(auditEvents.actorLabel, pattern), ilike(actorUser.email, pattern), ilike(actorUser.name, pattern));
 }
 
+/** An action's rows under whichever name they were stored (old rows keep the name they had). */
+function actionMatches(action: string): SQL {
+	const now = currentAction(action);
+	return now ? inArray(auditEvents.action, storedNames(now)) : eq(auditEvents.action, action);
+}
+
 function conditions(f: AuditFilters): SQL | undefined {
 	return and(
 		f.actor ? actorMatches(f.actor) : undefined,
-		f.action ? eq(auditEvents.action, f.action) : undefined,
+		f.action ? actionMatches(f.action) : undefined,
 		f.objectType ? eq(auditEvents.objectType, f.objectType) : undefined,
 		f.result ? eq(auditEvents.result, f.result) : undefined,
 		f.from ? gte(auditEvents.at, dayStart(f.from)) : undefined,
@@ -61,7 +68,9 @@ function conditions(f: AuditFilters): SQL | undefined {
 /** The audit trail, newest first, filtered and paged; reading it is itself a privilege. */
 export async function listAuditEvents(q: Queryable, actor: Actor | null, filters: unknown): Promise<AuditPage> {
 	authorize(actor, 'audit.read');
-	const f = auditFiltersSchema.parse(filters);
+	const parsed = auditFiltersSchema.parse(filters);
+	// a filter on an old name (a bookmark) is a filter on the name the action has now
+	const f = parsed.action ? { ...parsed, action: currentAction(parsed.action) ?? parsed.action } : parsed;
 	const where = conditions(f);
 	const [{ total }] = await q
 		.select({ total: count() })
@@ -118,13 +127,13 @@ export interface AuditFilterChoices {
 const byLabel = (a: Choice, b: Choice) => a.label.localeCompare(b.label);
 
 /**
- * What the filters offer: every labelled action and every object type present in the trail
- * (plus the action currently filtered on, should it have no label yet).
+ * What the filters offer: every action by its current name (its old names are matched along with it) and
+ * every object type present in the trail, plus the action currently filtered on should it be no known one.
  */
 export async function auditFilterChoices(q: Queryable, actor: Actor | null, current: AuditFilters): Promise<AuditFilterChoices> {
 	authorize(actor, 'audit.read');
 	const types = await q.selectDistinct({ type: auditEvents.objectType }).from(auditEvents);
-	const actions = new Set([...knownActions, ...(current.action ? [current.action] : [])]);
+	const actions = new Set<string>([...auditActions, ...(current.action ? [currentAction(current.action) ?? current.action] : [])]);
 	return {
 		actions: [...actions].map((key) => ({ key, label: actionLabel(key) })).sort(byLabel),
 		objectTypes: types.map(({ type }) => ({ key: type, label: objectTypeLabel(type) })).sort(byLabel),

@@ -1,6 +1,7 @@
 import { auditEvents } from '../../db/schema';
 import type { Queryable } from '../../db';
 import type { Actor } from '../../permissions';
+import type { AuditAction, AuditActionEntry } from './actions';
 
 export type AuditResult = 'success' | 'denied' | 'failure';
 
@@ -10,17 +11,18 @@ export interface Origin {
 	userAgent: string | null;
 }
 
-export interface AuditEntry {
+interface AuditEntryBase {
 	actor: Pick<Actor, 'userId' | 'name'> | null;
 	/** For an anonymous attempt: who it claimed to be (e-mail address), never a secret. */
 	actorLabel?: string;
-	action: string;
 	objectType: string;
 	objectId?: string | null;
 	result?: AuditResult;
 	origin: Origin;
-	details?: Record<string, unknown>;
 }
+
+/** One audit row to write: an action of `AuditDetails` with details of that action's shape. */
+export type AuditEntry<A extends AuditAction = AuditAction> = AuditEntryBase & AuditActionEntry<A>;
 
 const secretKeys = /password|token|secret|code|hash|totp/i;
 
@@ -30,7 +32,7 @@ function withoutSecrets(details: Record<string, unknown>): Record<string, unknow
 }
 
 /** Appends one audit row, inside the caller's transaction so it commits with the change it records. */
-export async function record(q: Queryable, entry: AuditEntry): Promise<void> {
+export async function record<A extends AuditAction>(q: Queryable, entry: AuditEntry<A>): Promise<void> {
 	await q.insert(auditEvents).values({
 		actorUserId: entry.actor?.userId ?? null,
 		actorLabel: entry.actor?.name ?? entry.actorLabel ?? 'anoniem',
@@ -40,6 +42,6 @@ export async function record(q: Queryable, entry: AuditEntry): Promise<void> {
 		result: entry.result ?? 'success',
 		ip: entry.origin.ip,
 		userAgent: entry.origin.userAgent?.slice(0, 500) ?? null,
-		details: withoutSecrets(entry.details ?? {})
+		details: withoutSecrets((entry.details ?? {}) as Record<string, unknown>)
 	});
 }

@@ -26,7 +26,7 @@ async function commit(
 	actor: Actor,
 	origin: Origin,
 	id: string,
-	change: (tx: Tx, row: CommentRow, seq: number) => Promise<{ kind: Change; details: Record<string, unknown> } | null>
+	change: (tx: Tx, row: CommentRow, seq: number) => Promise<{ kind: Change; details: { length?: number } } | null>
 ): Promise<CommentView> {
 	const out = await inTransaction(db, async (tx, events) => {
 		const row = await loadForChange(tx, actor, id);

@@ -80,7 +80,7 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 			await checkRate(tx, actor);
 			await record(tx, {
 				actor,
-				action: 'comment.post',
+				action: 'comment.posted',
 				objectType: 'comment',
 				objectId: row.id,
 				origin,

@@ -31,7 +31,7 @@ export async function recordCouncilDecision(db: Db, actor: Actor | null, input: 
 				recordedAt: now
 			})
 			.returning({ id: councilDecisions.id });
-		await audit('council.record', {
+		await audit('council_decision.recorded', {
 			councilDecisionId: row.id,
 			municipalityId: data.municipalityId,
 			outcome: data.outcome,

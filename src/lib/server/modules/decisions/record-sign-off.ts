@@ -53,7 +53,7 @@ export async function recordSignOff(
 			const mine = valid.find((s) => s.municipalityId === data.municipalityId);
 			if (mine) throw new DomainError('decisions_signoff_already_recorded', { name: mine.signedByName }, {}, 409);
 			const row = await insertSignOff(tx, data, frozen, actor, now);
-			await audit('signoff.record', {
+			await audit('signoff.recorded', {
 				signOffId: row.id,
 				municipalityId: data.municipalityId,
 				decision: data.decision,

@@ -27,7 +27,7 @@ export async function reportProgress(db: Db, actor: Actor | null, input: unknown
 			reportedBy: actor.userId,
 			reportedByName: actor.name
 		});
-		await audit('item.progress', { percent: data.percent, note: data.note });
+		await audit('item.progress_reported', { percent: data.percent, note: data.note });
 		const reported = (after: ItemAfter) => ({ ...decisionEventOf(after, null, actor), percent: data.percent });
 		return { value: null, state: item, events: (after) => [event('progress.reported', reported(after))] };
 	});

@@ -29,7 +29,7 @@ export async function voidSignOffs(
 		await record(tx, {
 			actor,
 			actorLabel: 'systeem',
-			action: 'signoff.void',
+			action: 'signoff.voided',
 			objectType: 'agenda_item',
 			objectId: itemId,
 			origin,

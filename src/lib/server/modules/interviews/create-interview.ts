@@ -19,7 +19,7 @@ export async function createInterview(db: Db, actor: Actor | null, input: unknow
 			.returning({ id: interviews.id, visibility: interviews.visibility });
 		await record(tx, {
 			actor,
-			action: 'interview.create',
+			action: 'interview.created',
 			objectType: 'interview',
 			objectId: created.id,
 			origin,

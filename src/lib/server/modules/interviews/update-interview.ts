@@ -28,7 +28,7 @@ export async function updateInterview(db: Db, actor: Actor | null, input: unknow
 		const seq = await nextSeq(tx, before.id);
 		await record(tx, {
 			actor,
-			action: 'interview.update',
+			action: 'interview.updated',
 			objectType: 'interview',
 			objectId: before.id,
 			origin,

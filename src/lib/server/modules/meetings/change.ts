@@ -2,15 +2,16 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db';
 import { meetings, type MeetingRow } from '../../db/schema';
 import type { Actor } from '../../permissions';
-import { record, type Origin } from '../audit';
+import { record, type AuditAction, type AuditActionEntry, type Origin } from '../audit';
 import type { MeetingState } from '../../../meetings/live';
 import { loadMeeting, loadState } from './state';
 import { event, inTransaction } from '../../bus';
 
-export interface Audited {
-	action: string;
-	details?: Record<string, unknown>;
-}
+/** The session actions a live command records, each with its details. */
+type MeetingAction = Extract<AuditAction, `meeting.${string}`>;
+
+/** What a live command did, for the audit row: one of the session actions with details of its shape. */
+export type Audited = AuditActionEntry<MeetingAction>;
 
 /**
  * The shape every live command shares: one transaction that locks the session row, does the work, bumps
@@ -33,7 +34,7 @@ export async function changeMeeting(
 				.update(meetings)
 				.set({ seq: sql`${meetings.seq} + 1`, updatedAt: now })
 				.where(eq(meetings.id, meetingId));
-			await record(tx, { actor, action: audited.action, objectType: 'meeting', objectId: meetingId, origin, details: audited.details });
+			await record(tx, { actor, objectType: 'meeting', objectId: meetingId, origin, ...audited });
 		}
 		const state = await loadState(tx, meetingId);
 		if (audited) events.add(event('meeting.changed', { state }));

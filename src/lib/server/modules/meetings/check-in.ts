@@ -40,6 +40,6 @@ export async function checkIn(db: Db, actor: Actor | null, input: unknown, origi
 			.insert(meetingAttendance)
 			.values({ meetingId: meeting.id, userId: who.userId, ...values })
 			.onConflictDoUpdate({ target: [meetingAttendance.meetingId, meetingAttendance.userId], set: values });
-		return { action: 'meeting.checkin', details: { userId: who.userId, municipalityId: data.municipalityId, recordedBy: actor.userId } };
+		return { action: 'meeting.checked_in', details: { userId: who.userId, municipalityId: data.municipalityId, recordedBy: actor.userId } };
 	});
 }

@@ -22,6 +22,6 @@ export async function closeMeeting(db: Db, actor: Actor | null, input: unknown, 
 			.update(meetings)
 			.set({ status: 'afgesloten', endedAt: now, currentEntryId: null, currentStartedAt: null })
 			.where(eq(meetings.id, meeting.id));
-		return { action: 'meeting.close', details: { lastEntryId: meeting.currentEntryId } };
+		return { action: 'meeting.closed', details: { lastEntryId: meeting.currentEntryId } };
 	});
 }

@@ -22,7 +22,7 @@ export async function createMeeting(db: Db, actor: Actor | null, input: unknown,
 		await replaceInvitees(tx, row.id, data.invitees);
 		await record(tx, {
 			actor,
-			action: 'meeting.create',
+			action: 'meeting.created',
 			objectType: 'meeting',
 			objectId: row.id,
 			origin,

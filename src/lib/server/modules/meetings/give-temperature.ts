@@ -31,6 +31,6 @@ export async function giveTemperature(db: Db, actor: Actor | null, input: unknow
 				target: [meetingTemperatureChecks.meetingId, meetingTemperatureChecks.itemId, meetingTemperatureChecks.municipalityId],
 				set: values
 			});
-		return { action: 'meeting.temperature', details: { itemId: data.itemId, municipalityId: data.municipalityId, value: data.value } };
+		return { action: 'meeting.temperature_given', details: { itemId: data.itemId, municipalityId: data.municipalityId, value: data.value } };
 	});
 }

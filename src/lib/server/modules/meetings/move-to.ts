@@ -32,7 +32,7 @@ export async function moveTo(db: Db, actor: Actor | null, input: unknown, origin
 		if (target.id === meeting.currentEntryId) return null;
 		await addRunningTime(tx, meeting, now);
 		await tx.update(meetings).set({ currentEntryId: target.id, currentStartedAt: now }).where(eq(meetings.id, meeting.id));
-		return { action: 'meeting.move', details: { from: meeting.currentEntryId, to: target.id, itemId: target.itemId } };
+		return { action: 'meeting.moved', details: { from: meeting.currentEntryId, to: target.id, itemId: target.itemId } };
 	});
 }
 

@@ -28,6 +28,6 @@ export async function nameChair(db: Db, actor: Actor | null, input: unknown, ori
 				throw new DomainError('validation_meeting_chair_not_eligible', {}, { chairUserId: 'validation_meeting_chair_not_eligible' });
 		}
 		await tx.update(meetings).set({ chairUserId: data.chairUserId }).where(eq(meetings.id, meeting.id));
-		return { action: 'meeting.chair', details: { from: meeting.chairUserId, to: data.chairUserId } };
+		return { action: 'meeting.chair_named', details: { from: meeting.chairUserId, to: data.chairUserId } };
 	});
 }

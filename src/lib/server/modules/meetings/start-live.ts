@@ -24,7 +24,7 @@ export async function startLive(db: Db, actor: Actor | null, input: unknown, ori
 			.update(meetings)
 			.set({ status: 'live', startedAt: now, currentEntryId: first.id, currentStartedAt: now })
 			.where(eq(meetings.id, meeting.id));
-		return { action: 'meeting.start', details: { entryId: first.id, itemId: first.itemId } };
+		return { action: 'meeting.started', details: { entryId: first.id, itemId: first.itemId } };
 	});
 }
 

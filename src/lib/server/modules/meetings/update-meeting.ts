@@ -48,7 +48,7 @@ export async function updateMeeting(db: Db, actor: Actor | null, input: unknown,
 		await replaceInvitees(tx, meetingId, data.invitees);
 		await record(tx, {
 			actor,
-			action: 'meeting.update',
+			action: 'meeting.updated',
 			objectType: 'meeting',
 			objectId: meetingId,
 			origin,

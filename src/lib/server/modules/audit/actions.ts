@@ -1,0 +1,248 @@
+/**
+ * Every action the audit trail knows, with the shape of its details. An action is named
+ * `<object>.<what happened>`, always in the past tense (a participle): the row records what was done.
+ * A result other than success (denied, failure) says the attempt did not succeed; the name stays the same.
+ */
+
+type Id = string;
+/** Who or what a second factor was asked for. */
+type FactorPurpose = string;
+/** A field's value before and after a change. */
+type FromTo<T = unknown> = { from: T; to: T };
+
+export interface AuditDetails {
+	// auth: signing in and out, second factor, password links
+	'auth.logged_in': { reason?: string; stage?: 'password' | 'complete' | 'password_link' };
+	'auth.logged_out': Record<string, never>;
+	'auth.two_factor_enabled': { recoveryCount: number };
+	'auth.two_factor_verified': { purpose: FactorPurpose; method: string };
+	'auth.two_factor_failed': { purpose: FactorPurpose; reason?: string };
+	'auth.two_factor_disabled': { reason?: string };
+	'auth.two_factor_recovery_code_used': { purpose: FactorPurpose; remaining: number };
+	'auth.two_factor_recovery_codes_regenerated': { count: number };
+	'auth.password_reset_requested': { reason?: string };
+	'auth.password_set': { purpose: string; endedSessions: number };
+
+	// user accounts, by an administrator
+	'user.invited': { email?: string; name?: string; roles?: string[]; role?: string };
+	'user.invitation_resent': { email: string };
+	'user.updated': { before: { name: string }; after: { name: string } };
+	'user.roles_changed': { before: string[]; after: string[]; added: string[]; removed: string[] };
+	'user.disabled': { email: string; sessionsEnded: number };
+	'user.enabled': { email: string };
+	'user.two_factor_reset': { email: string; sessionsEnded: number };
+
+	'municipality.updated': { field: 'inhabitants'; before: number | null; after: number | null };
+
+	// one's own account
+	'account.password_changed': { reason?: string; endedSessions?: number };
+	'account.name_changed': { from: string | undefined; to: string };
+	'account.locale_changed': { locale: string };
+	'account.session_ended': { session: string };
+
+	// agenda items
+	'item.created': { title: string; ambitionId: number; horizon: string; trekkerId: string | null; participants?: string[] };
+	'item.updated': { fields: string[]; changes: Record<string, FromTo>; revision: number };
+	'item.status_changed': {
+		from: string;
+		to: string;
+		version: number;
+		contentHash: string;
+		cause?: string;
+		municipalityId?: string;
+		voidedSignOffs?: number;
+		signedVersion?: number;
+		signedVersionHash?: string;
+	};
+	'item.text_edited': { field: string };
+	'item.version_captured': { version: number; contentHash: string; reason: string };
+	'item.version_restored': { restoredFrom: number; version: number; contentHash: string };
+	'item.progress_reported': { percent: number; note?: string | null };
+
+	// comments
+	'comment.posted': { itemId: Id; parentId: Id | null; visibility: string; municipalityId: Id | null; seq: number; anchored: boolean };
+	'comment.edited': CommentChangeDetails;
+	'comment.deleted': CommentChangeDetails;
+	'comment.resolved': CommentChangeDetails;
+	'comment.reopened': CommentChangeDetails;
+
+	// decisions about an item
+	'position.set': { municipalityId: Id; from: string | null; to: string; reasons: string; conditions: string[] };
+	'signoff.recorded': {
+		signOffId: Id;
+		municipalityId: Id;
+		decision: string;
+		withdrawn?: boolean;
+		version: number;
+		versionHash: string;
+		kenmerk?: string | null;
+		meetingDate?: string | null;
+	};
+	'signoff.voided': { reason: string; signOffs: { id: Id; municipalityId: Id; version: number }[] };
+	'council_decision.recorded': { councilDecisionId: Id; municipalityId: Id; outcome: string; meetingDate?: string | null; kenmerk?: string | null };
+
+	// interviews and their candidates
+	'interview.created': { municipalityId: Id; body: string; bodyOther?: string | null; heldOn: string; visibility: string };
+	'interview.updated': { changed: string[]; from: Record<string, unknown>; to: Record<string, unknown> };
+	'interview.notes_saved': { revision: number; characters: number };
+	'interview.candidate_captured': { candidateId: Id } & Record<string, unknown>;
+	'interview.candidate_updated': { candidateId: Id; changed: string[]; from: Record<string, unknown>; to: Record<string, unknown> };
+	'interview.candidate_deleted': { candidateId: Id } & Record<string, unknown>;
+	'interview.candidate_promoted': { candidateId: Id; itemId: Id; title: string };
+	'interview.candidate_attached': { candidateId: Id; itemId: Id; itemTitle: string };
+
+	// klankbordgroep sessions
+	'meeting.created': { title: string; startsAt: string; endsAt: string; agenda: unknown[]; invitees: number };
+	'meeting.updated': { title: string; startsAt: string; endsAt: string; agenda: unknown[]; inviteesBefore: number; invitees: number; revision: number };
+	'meeting.chair_named': { from: Id | null; to: Id | null };
+	'meeting.started': { entryId: Id; itemId: Id };
+	'meeting.moved': { from: Id | null; to: Id; itemId: Id };
+	'meeting.timer_paused': { entryId: Id | null };
+	'meeting.timer_resumed': { entryId: Id | null };
+	'meeting.checked_in': { userId: Id; municipalityId: Id | null; recordedBy: Id };
+	'meeting.temperature_given': { itemId: Id; municipalityId: Id; value: string };
+	'meeting.temperature_adopted': { itemId: Id; municipalityId: Id; position: string };
+	'meeting.minute_written': { minuteId: Id; itemId: Id | null; kind: string; ownerName?: string | null; dueOn?: string | null };
+	'meeting.minute_deleted': { minuteId: Id; kind: string };
+	'meeting.closed': { lastEntryId: Id | null };
+}
+
+/** What every change to a comment records besides its own details. */
+interface CommentChangeDetails {
+	itemId: Id;
+	seq: number;
+	/** Of an edit: the length of the new text. */
+	length?: number;
+}
+
+export type AuditAction = keyof AuditDetails;
+
+/** Every action, in the order of `AuditDetails`, for the filter's choices and the tests. */
+export const auditActions = [
+	'auth.logged_in',
+	'auth.logged_out',
+	'auth.two_factor_enabled',
+	'auth.two_factor_verified',
+	'auth.two_factor_failed',
+	'auth.two_factor_disabled',
+	'auth.two_factor_recovery_code_used',
+	'auth.two_factor_recovery_codes_regenerated',
+	'auth.password_reset_requested',
+	'auth.password_set',
+	'user.invited',
+	'user.invitation_resent',
+	'user.updated',
+	'user.roles_changed',
+	'user.disabled',
+	'user.enabled',
+	'user.two_factor_reset',
+	'municipality.updated',
+	'account.password_changed',
+	'account.name_changed',
+	'account.locale_changed',
+	'account.session_ended',
+	'item.created',
+	'item.updated',
+	'item.status_changed',
+	'item.text_edited',
+	'item.version_captured',
+	'item.version_restored',
+	'item.progress_reported',
+	'comment.posted',
+	'comment.edited',
+	'comment.deleted',
+	'comment.resolved',
+	'comment.reopened',
+	'position.set',
+	'signoff.recorded',
+	'signoff.voided',
+	'council_decision.recorded',
+	'interview.created',
+	'interview.updated',
+	'interview.notes_saved',
+	'interview.candidate_captured',
+	'interview.candidate_updated',
+	'interview.candidate_deleted',
+	'interview.candidate_promoted',
+	'interview.candidate_attached',
+	'meeting.created',
+	'meeting.updated',
+	'meeting.chair_named',
+	'meeting.started',
+	'meeting.moved',
+	'meeting.timer_paused',
+	'meeting.timer_resumed',
+	'meeting.checked_in',
+	'meeting.temperature_given',
+	'meeting.temperature_adopted',
+	'meeting.minute_written',
+	'meeting.minute_deleted',
+	'meeting.closed'
+] as const satisfies readonly AuditAction[];
+
+// Every action is listed above, and nothing else.
+type Missing = Exclude<AuditAction, (typeof auditActions)[number]>;
+const everyActionListed: [Missing] extends [never] ? true : Missing = true;
+void everyActionListed;
+
+/** An action's details: to be given when its shape has a required field, else optional. */
+type DetailsOf<A extends AuditAction> = Record<string, never> extends AuditDetails[A]
+	? { details?: AuditDetails[A] }
+	: { details: AuditDetails[A] };
+
+/** The part of an audit entry that names the action; one member per action, so action and details agree. */
+export type AuditActionEntry<A extends AuditAction = AuditAction> = { [K in A]: { action: K } & DetailsOf<K> }[A];
+
+/**
+ * Names that rows written earlier carry, each with the name it has now. Audit rows are never rewritten
+ * (the table is append-only), so the page reads these as their new name: the same label and the same filter.
+ */
+export const legacyActions = {
+	'auth.login': 'auth.logged_in',
+	'auth.logout': 'auth.logged_out',
+	'auth.two_factor.enabled': 'auth.two_factor_enabled',
+	'auth.two_factor.verified': 'auth.two_factor_verified',
+	'auth.two_factor.failed': 'auth.two_factor_failed',
+	'auth.two_factor.disabled': 'auth.two_factor_disabled',
+	'auth.two_factor.recovery_code_used': 'auth.two_factor_recovery_code_used',
+	'auth.two_factor.recovery_codes_regenerated': 'auth.two_factor_recovery_codes_regenerated',
+	'auth.password_reset.requested': 'auth.password_reset_requested',
+	'item.create': 'item.created',
+	'item.update': 'item.updated',
+	'item.transition': 'item.status_changed',
+	'item.version.capture': 'item.version_captured',
+	'item.version.restore': 'item.version_restored',
+	'item.progress': 'item.progress_reported',
+	'comment.post': 'comment.posted',
+	'signoff.record': 'signoff.recorded',
+	'signoff.void': 'signoff.voided',
+	'council.record': 'council_decision.recorded',
+	'interview.create': 'interview.created',
+	'interview.update': 'interview.updated',
+	'meeting.create': 'meeting.created',
+	'meeting.update': 'meeting.updated',
+	'meeting.chair': 'meeting.chair_named',
+	'meeting.start': 'meeting.started',
+	'meeting.move': 'meeting.moved',
+	'meeting.checkin': 'meeting.checked_in',
+	'meeting.temperature': 'meeting.temperature_given',
+	'meeting.minute': 'meeting.minute_written',
+	'meeting.close': 'meeting.closed'
+} as const satisfies Record<string, AuditAction>;
+
+const known = new Set<string>(auditActions);
+
+function isAuditAction(name: string): name is AuditAction {
+	return known.has(name);
+}
+
+/** The current name of a stored action: itself, or what a legacy name is called now; null when unknown. */
+export function currentAction(name: string): AuditAction | null {
+	if (isAuditAction(name)) return name;
+	return Object.hasOwn(legacyActions, name) ? legacyActions[name as keyof typeof legacyActions] : null;
+}
+
+/** The stored names a filter on `action` matches: the action and the names it had before. */
+export function storedNames(action: AuditAction): string[] {
+	return [action, ...Object.entries(legacyActions).flatMap(([old, now]) => (now === action ? [old] : []))];
+}
