@@ -42,11 +42,6 @@ export function allowedTargets(roles: readonly Role[], from: ItemStatus): ItemSt
 	return transitions.filter((t) => t.from === from && mayTransition(roles, t.from, t.to)).map((t) => t.to);
 }
 
-/** Whether any role may make any transition by hand (for showing status controls at all). */
-export function rolesThatTransition(): Role[] {
-	return [...new Set(transitions.flatMap((t) => t.roles))];
-}
-
 /** Reopening: going back to in bespreking after the item was ready for, or went through, sign-off. */
 export function isReopen(from: ItemStatus, to: ItemStatus): boolean {
 	return to === 'in_bespreking' && from !== 'concept';

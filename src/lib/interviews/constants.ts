@@ -10,6 +10,3 @@ export const interviewVisibilities = ['klankbordgroep', 'vertrouwelijk'] as cons
 export type InterviewVisibility = (typeof interviewVisibilities)[number];
 export const interviewVisibilitySchema = z.enum(interviewVisibilities, { message: 'validation_interview_visibility' });
 
-/** How a candidate reached the agenda: it became a new draft item, or was added to an existing one. */
-export const candidateLinks = ['created', 'added'] as const;
-export type CandidateLink = (typeof candidateLinks)[number];

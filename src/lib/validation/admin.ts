@@ -74,7 +74,6 @@ export const inviteUserSchema = z.object({
 		.email('validation_email'),
 	grants: grantsSchema.refine((g) => g.length > 0, 'validation_admin_roles_required')
 });
-export type InviteUserInput = z.output<typeof inviteUserSchema>;
 
 export const updateUserSchema = z.object({ name: userNameSchema });
 

@@ -159,14 +159,12 @@ export const createItemSchema = z.object({
 	horizon: horizonSchema,
 	trekkerId: trekkerSchema.default(null)
 });
-export type CreateItemInput = z.input<typeof createItemSchema>;
 
 /** A change to some structured fields, made against the revision the editor saw. */
 export const updateItemSchema = itemFieldsSchema
 	.partial()
 	.extend({ itemId: itemIdSchema, revision: revisionSchema })
 	.refine((v) => itemFieldNames.some((k) => v[k] !== undefined), { message: 'validation_agenda_nothing_changed', path: ['_'] });
-export type UpdateItemInput = z.input<typeof updateItemSchema>;
 
 export const transitionItemSchema = z.object({
 	itemId: itemIdSchema,
@@ -174,7 +172,6 @@ export const transitionItemSchema = z.object({
 	from: itemStatusSchema,
 	to: itemStatusSchema
 });
-export type TransitionItemInput = z.input<typeof transitionItemSchema>;
 
 export const captureVersionSchema = z.object({ itemId: itemIdSchema });
 
@@ -182,13 +179,6 @@ export const restoreVersionSchema = z.object({
 	itemId: itemIdSchema,
 	number: z.coerce.number('validation_agenda_version_unknown').int('validation_agenda_version_unknown').min(1, 'validation_agenda_version_unknown'),
 	revision: revisionSchema.optional()
-});
-export type RestoreVersionInput = z.input<typeof restoreVersionSchema>;
-
-export const compareVersionsSchema = z.object({
-	itemId: itemIdSchema,
-	from: z.coerce.number().int().min(1),
-	to: z.coerce.number().int().min(1)
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -49,7 +49,6 @@ export const collabDocSchema = z.object({
 	itemId: z.uuid('collab_error_malformed'),
 	field: richTextFieldSchema
 });
-export type CollabDocRef = z.infer<typeof collabDocSchema>;
 
 /** A y-protocols sync message (sync step 1, sync step 2 or update). */
 export const collabSyncSchema = collabDocSchema.extend({

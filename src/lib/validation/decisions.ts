@@ -35,7 +35,6 @@ export const setPositionSchema = z
 		if (v.position === 'steunt_onder_voorwaarden' && v.conditions.length === 0)
 			ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'validation_decisions_conditions_required' });
 	});
-export type SetPositionInput = z.input<typeof setPositionSchema>;
 
 /** A date that is not after `today` (ISO strings compare as dates). */
 export function notInFuture(today: string) {
@@ -84,7 +83,6 @@ export function recordSignOffSchema(today: string) {
 				ctx.addIssue({ code: 'custom', path: ['withdraw'], message: 'validation_decisions_withdraw_only_niet_akkoord' });
 		});
 }
-export type RecordSignOffInput = z.input<ReturnType<typeof recordSignOffSchema>>;
 
 export function recordCouncilDecisionSchema(today: string) {
 	return z
@@ -101,7 +99,6 @@ export function recordCouncilDecisionSchema(today: string) {
 				ctx.addIssue({ code: 'custom', path: ['wensenEnBedenkingen'], message: 'validation_decisions_wensen_required' });
 		});
 }
-export type RecordCouncilDecisionInput = z.input<ReturnType<typeof recordCouncilDecisionSchema>>;
 
 export const reportProgressSchema = z.object({
 	itemId,
@@ -112,7 +109,6 @@ export const reportProgressSchema = z.object({
 		.max(100, 'validation_decisions_percent'),
 	note: text(2000).default('')
 });
-export type ReportProgressInput = z.input<typeof reportProgressSchema>;
 
 /** Today in the Netherlands as an ISO date (a college meeting "today" is never in the future). */
 export function todayInNl(now = new Date()): string {

@@ -31,7 +31,7 @@ export const candidateIdSchema = z.uuid('validation_candidate_unknown');
 const municipalitySchema = z.enum(municipalityIds, { message: 'validation_interview_municipality' });
 
 /** The facts of an interview; `bodyOther` names the body when it is `overig` and is cleared otherwise. */
-export const interviewFieldsSchema = z
+const interviewFieldsSchema = z
 	.object({
 		municipalityId: municipalitySchema,
 		body: interviewBodySchema,
@@ -50,7 +50,6 @@ export const interviewFieldsSchema = z
 		if (v.body === 'overig' && !v.bodyOther) ctx.addIssue({ code: 'custom', path: ['bodyOther'], message: 'validation_interview_body_other_required' });
 	})
 	.transform((v) => ({ ...v, bodyOther: v.body === 'overig' ? v.bodyOther : '' }));
-export type InterviewFields = z.output<typeof interviewFieldsSchema>;
 
 export const createInterviewSchema = interviewFieldsSchema;
 export const updateInterviewSchema = z.object({ interviewId: interviewIdSchema }).and(interviewFieldsSchema);
@@ -102,7 +101,6 @@ export const saveNotesSchema = z.object({
 	baseRevision: z.coerce.number('validation_interview_notes_revision').int('validation_interview_notes_revision').min(0, 'validation_interview_notes_revision'),
 	doc: notesDocSchema
 });
-export type SaveNotesInput = z.input<typeof saveNotesSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Candidate activities
@@ -136,7 +134,6 @@ const candidateFields = {
 };
 
 export const captureCandidateSchema = z.object({ id: candidateIdSchema, interviewId: interviewIdSchema, ...candidateFields });
-export type CaptureCandidateInput = z.input<typeof captureCandidateSchema>;
 export const updateCandidateSchema = z.object({ candidateId: candidateIdSchema, ...candidateFields });
 export const candidateRefSchema = z.object({ candidateId: candidateIdSchema });
 export const attachCandidateSchema = z.object({

@@ -71,7 +71,6 @@ export const meetingPlanSchema = z
 			seen.add(e.itemId);
 		}
 	});
-export type MeetingPlanInput = z.input<typeof meetingPlanSchema>;
 
 /** The planning form's fields (`entry_item[]`, `entry_minutes[]`, `invitees[]`) as a plan. */
 export function meetingPlanFromForm(values: Record<string, unknown>): Record<string, unknown> {
@@ -89,7 +88,6 @@ export const nameChairSchema = z.object({
 });
 
 export const driveActions = ['start', 'goto', 'next', 'previous', 'pause', 'resume', 'close'] as const;
-export type DriveAction = (typeof driveActions)[number];
 
 /** A move through the agenda: to one entry, or the next or previous one. */
 export const moveSchema = z.discriminatedUnion(
@@ -155,7 +153,6 @@ export const minuteSchema = z
 		dueOn: v.kind === 'actiepunt' ? v.dueOn : null,
 		municipalityId: v.kind === 'vraag' ? v.municipalityId : null
 	}));
-export type MinuteInput = z.input<typeof minuteSchema>;
 
 export const minuteRefSchema = z.object({ meetingId: meetingIdSchema, id: z.uuid('validation_meeting_minute_malformed') });
 

@@ -87,12 +87,6 @@ export async function invalidateUserAuthSessions(q: Queryable, userId: string): 
 	return rows.map((r) => r.id);
 }
 
-export async function deleteExpiredAuthSessions(q: Queryable, now = new Date()): Promise<void> {
-	await q
-		.delete(authSessions)
-		.where(or(lt(authSessions.expiresAt, now), lt(authSessions.absoluteExpiresAt, now)));
-}
-
 export function hasFreshTwoFactor(session: AuthSession, now = new Date()): boolean {
 	return !!session.twoFactorVerifiedAt && now.getTime() - session.twoFactorVerifiedAt.getTime() < STEP_UP_MS;
 }

@@ -36,10 +36,6 @@ export function matchTotpStep(key: Uint8Array, code: string, now = new Date()): 
 	return null;
 }
 
-export function verifyTotp(key: Uint8Array, code: string, now = new Date()): boolean {
-	return matchTotpStep(key, code, now) !== null;
-}
-
 /** TOTP keys are stored encrypted (AES-256-GCM) so a database dump alone cannot produce codes. */
 export function encryptTotpKey(key: Uint8Array): string {
 	const iv = randomBytes(12);

@@ -5,6 +5,6 @@
  */
 export { CollabHub, currentHub } from './yjs-hub';
 export { LiveDocument } from './yjs-live-document';
-export { defaultCollabOptions, docRoom, type CollabOptions } from './yjs-options';
-export { replacingUpdate } from './yjs-replace';
+export { type CollabOptions } from './yjs-options';
+
 export type { CollabSession } from './yjs-sessions';

@@ -1,1 +1,1 @@
-export { default as Field, type FieldControl } from './Field.svelte';
+export { default as Field } from './Field.svelte';

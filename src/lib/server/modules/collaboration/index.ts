@@ -5,7 +5,7 @@
  */
 export { authorizeOpen, authorizeWrite, recordUpdates, writeSnapshot, afterEditingPause, type BurstStart } from './commands';
 export { CollabFailure } from './errors';
-export { parseHtml, fillFragment } from './from-html';
-export { escapeHtml, safeHref, headingLevel, fragmentToSnapshot, type RichTextSnapshot } from './html';
-export { colorFor, loadCollaborator, type Collaborator } from './presence';
+export { fillFragment } from './from-html';
+export { escapeHtml, fragmentToSnapshot, type RichTextSnapshot } from './html';
+export { loadCollaborator } from './presence';
 export * from './store';

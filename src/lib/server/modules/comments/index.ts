@@ -5,5 +5,5 @@
 export { postComment, commentRate } from './post-comment';
 export { editComment, deleteComment, resolveThread } from './change-comment';
 export * from './queries';
-export { mayRead, ownMunicipalities, threadAudience } from './visibility';
-export { currentCommentSeq } from './sequence';
+export { ownMunicipalities, threadAudience } from './visibility';
+

@@ -12,13 +12,12 @@ import { signOffRules } from './sign-off-rules';
 useSignOffRules(signOffRules);
 
 export { setPosition, type SetPositionResult } from './set-position';
-export { recordSignOff, type SignOffResult } from './record-sign-off';
-export { voidSignOffs } from './void-sign-offs';
-export { signedContentDiffers } from './sign-off-rules';
-export { frozenVersion, type FrozenVersion } from './frozen-version';
+export { recordSignOff } from './record-sign-off';
+
+export { frozenVersion } from './frozen-version';
 export { recordCouncilDecision } from './record-council-decision';
 export { reportProgress } from './report-progress';
 export * from './queries';
 export * from './municipality-overview';
-export { compareWithCurrent, type CurrentComparison } from './compare-current';
+export { compareWithCurrent } from './compare-current';
 export { decisionsToJson } from './api';

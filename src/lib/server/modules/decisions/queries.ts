@@ -29,7 +29,7 @@ import { interviewOrigins } from '../interviews';
 import { signedContentHash, signedHashOfStored } from './signed-content';
 import type { AdoptedVersion, CouncilDecisionView, ItemDecisions, MatrixRow, PositionChangeView, PositionMatrix, SignOffView, TimelineEntry } from '../../../decisions/views';
 
-export type { AdoptedVersion, CouncilDecisionView, ItemDecisions, MatrixRow, PositionChangeView, PositionMatrix, PositionView, ProgressView, SignOffView, TimelineEntry } from '../../../decisions/views';
+export type { ItemDecisions, PositionMatrix, TimelineEntry } from '../../../decisions/views';
 
 /** Everything about the decisions on one item, for its page: positions, sign-offs (verified), council, progress, timeline. */
 export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId: string): Promise<ItemDecisions> {

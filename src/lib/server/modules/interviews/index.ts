@@ -5,12 +5,12 @@
  */
 export { createInterview } from './create-interview';
 export { updateInterview } from './update-interview';
-export { saveNotes, NotesConflictError, type SavedNotes, type CurrentNotes } from './save-notes';
+export { saveNotes, NotesConflictError } from './save-notes';
 export { captureCandidate } from './capture-candidate';
 export { updateCandidate, deleteCandidate } from './change-candidate';
 export { promoteCandidate } from './promote-candidate';
 export { attachCandidate } from './attach-candidate';
 export * from './queries';
-export { interviewOrigins, type InterviewOriginEntry } from './timeline';
-export { mayReadInterview, visibleVisibilities, visibleInterview } from './visibility';
+export { interviewOrigins } from './timeline';
+export { visibleVisibilities, visibleInterview } from './visibility';
 export { overviewToJson, interviewToJson } from './api';

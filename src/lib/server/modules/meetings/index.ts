@@ -17,5 +17,5 @@ export { deleteMinute } from './delete-minute';
 export { closeMeeting } from './close-meeting';
 export { composeHighlights, closedHighlights, highlightsFilename } from './compose-highlights';
 export { meetingInvitation } from './invitation';
-export { loadState, loadMeeting } from './state';
+
 export * from './queries';

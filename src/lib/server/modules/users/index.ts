@@ -6,5 +6,5 @@ export { setRoles } from './set-roles';
 export { disableUser } from './disable-user';
 export { enableUser } from './enable-user';
 export { resetTwoFactor } from './reset-two-factor';
-export { getUser, grantableMunicipalities, listUsers, USERS_PAGE_SIZE, type UserDetail, type UserList, type UserListItem } from './queries';
+export { getUser, grantableMunicipalities, listUsers } from './queries';
 export { loadActor, loadGrants, requiresTwoFactor } from './actor';
