@@ -12,6 +12,15 @@ export type DecisionFormResult = {
 	values?: Record<string, unknown>;
 } | null;
 
+/** What every section of the block is given by DecisionsPanel (each takes the part it needs). */
+export interface SectionProps {
+	decisions: DecisionsView;
+	municipalities: { id: string; name: string }[];
+	nameOf: Map<string, string>;
+	canEdit: boolean;
+	form: DecisionFormResult;
+}
+
 /**
  * One form of the block: its errors and the values sent back, only when the last answer was for this form
  * (`which`), so a refusal of one form never shows in another.
