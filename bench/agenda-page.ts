@@ -39,8 +39,24 @@ async function fill(db: BenchDb, n: number, from = 0) {
 	const actor = await actorFor(db, demoAccounts[1].email);
 	const members = await Promise.all(municipalities.map((m) => actorFor(db, `klankbord.${m}@demo.regioportaal.nl`)));
 	for (let i = from; i < from + n; i++) {
-		const { id } = await createItem(db, actor, { ambitionId: (i % 7) + 1, title: `Activiteit ${i + 1}`, summary: 'Bench', horizon: i % 2 ? 'voor_verkiezingen' : 'na_verkiezingen', trekkerId: municipalities[i % 5] }, origin);
-		await updateItemFields(db, actor, { itemId: id, revision: 1, participants: municipalities.map((municipalityId) => ({ municipalityId })), tags: ['bench'] }, origin);
+		const { id } = await createItem(
+			db,
+			actor,
+			{
+				ambitionId: (i % 7) + 1,
+				title: `Activiteit ${i + 1}`,
+				summary: 'Bench',
+				horizon: i % 2 ? 'voor_verkiezingen' : 'na_verkiezingen',
+				trekkerId: municipalities[i % 5]
+			},
+			origin
+		);
+		await updateItemFields(
+			db,
+			actor,
+			{ itemId: id, revision: 1, participants: municipalities.map((municipalityId) => ({ municipalityId })), tags: ['bench'] },
+			origin
+		);
 		for (const [k, member] of members.entries()) {
 			await setPosition(db, member, { itemId: id, municipalityId: municipalities[k], position: positions[(i + k) % 5] }, origin);
 		}
@@ -104,7 +120,10 @@ async function main() {
 	await handle.close();
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
-	const server = spawn(process.execPath, ['server.js'], { env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: 'ignore' });
+	const server = spawn(process.execPath, ['server.js'], {
+		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' },
+		stdio: 'ignore'
+	});
 	try {
 		await waitForHealthy(base, 60_000);
 		const cookie = await login(base);
@@ -112,7 +131,9 @@ async function main() {
 		const times = await load(base, cookie);
 		const q = await queriesPerOverview();
 		console.log(`agenda overview, ${ITEMS} items, ${CONCURRENCY} concurrent, ${REQUESTS} requests (server-rendered, production build, PGlite)`);
-		console.log(`  p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   p99 ${percentile(times, 99).toFixed(1)} ms   max ${Math.max(...times).toFixed(1)} ms`);
+		console.log(
+			`  p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   p99 ${percentile(times, 99).toFixed(1)} ms   max ${Math.max(...times).toFixed(1)} ms`
+		);
 		console.log(`SQL queries per overview: ${q.small} at 50 items, ${q.large} at 500 items (ratio ${(q.large / q.small).toFixed(2)})`);
 		console.log('each item: 5 participants, 5 positions, 2 comments');
 	} finally {

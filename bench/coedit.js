@@ -67,10 +67,19 @@ async function main() {
 	// Built once up front, so no round waits for (or follows right after) a build.
 	if (args.only !== 'hocuspocus') buildIfNeeded();
 	const runs = await runRounds({ seconds, editors, rate, threads }, Number(args.rounds));
-	const results = KINDS.map((kind) => combine(kind, runs.filter((r) => r.kind === kind))).filter(Boolean);
+	const results = KINDS.map((kind) =>
+		combine(
+			kind,
+			runs.filter((r) => r.kind === kind)
+		)
+	).filter(Boolean);
 	report(results);
 	const file = writeResults({ seconds, editors, threads, rate, results });
-	console.log(`results: ${path.relative(root, file)} (load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+	console.log(
+		`results: ${path.relative(root, file)} (load average at the end: ${loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ')})`
+	);
 }
 
 /** Each round runs both servers; rounds alternate the order, so a change in the machine's load hits both alike. */
@@ -236,7 +245,11 @@ function combine(kind, rs) {
 		p99: median('p99'),
 		max: Math.max(...rs.map((r) => r.max)),
 		mean: median('mean'),
-		loopDelay: { p50: medianOf(rs.map((r) => r.loopDelay.p50)), p99: medianOf(rs.map((r) => r.loopDelay.p99)), max: Math.max(...rs.map((r) => r.loopDelay.max)) },
+		loopDelay: {
+			p50: medianOf(rs.map((r) => r.loopDelay.p50)),
+			p99: medianOf(rs.map((r) => r.loopDelay.p99)),
+			max: Math.max(...rs.map((r) => r.loopDelay.max))
+		},
 		runs: rs
 	};
 }

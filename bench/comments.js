@@ -40,7 +40,9 @@ async function main() {
 	const clients = Number(args.clients);
 	const rate = Number(args.rate);
 	const seconds = Number(args.seconds);
-	console.log(`bench/comments: ${clients} clients in one item room, ${rate} comments/s for ${seconds} s (Node ${process.version}${args.postgres ? ', PostgreSQL' : ', PGlite'})`);
+	console.log(
+		`bench/comments: ${clients} clients in one item room, ${rate} comments/s for ${seconds} s (Node ${process.version}${args.postgres ? ', PostgreSQL' : ', PGlite'})`
+	);
 	const results = [];
 	for (const kind of ['portal', 'bare']) {
 		const server = await startChild(kind, clients);
@@ -116,12 +118,16 @@ async function runLoad(kind, server, { clients, rate, seconds }) {
 		sentAt.set(id, t0);
 		sent++;
 		pending.push(
-			s.timeout(30_000)
+			s
+				.timeout(30_000)
 				.emitWithAck('comment:post', { id, itemId: server.itemId, body: `Bench-reactie ${sent}: **akkoord** met de [raming](https://example.org).` })
-				.then((res) => {
-					ackTimes.push(performance.now() - t0);
-					res.ok ? acked++ : refused++;
-				}, () => refused++)
+				.then(
+					(res) => {
+						ackTimes.push(performance.now() - t0);
+						res.ok ? acked++ : refused++;
+					},
+					() => refused++
+				)
 		);
 	}
 	await Promise.all(pending);
@@ -216,9 +222,7 @@ async function servePortal(clients, postgres) {
 		.insert(schema.users)
 		.values(Array.from({ length: clients }, (_, i) => ({ email: `lid${i}@bench.test`, name: `Klankbordlid ${i + 1}` })))
 		.returning();
-	await handle.db
-		.insert(schema.memberships)
-		.values(people.map((u, i) => ({ userId: u.id, role: 'klankbordgroeplid', municipalityId: municipalities[i % 5] })));
+	await handle.db.insert(schema.memberships).values(people.map((u, i) => ({ userId: u.id, role: 'klankbordgroeplid', municipalityId: municipalities[i % 5] })));
 	const cookies = [];
 	for (const u of people) {
 		const { token } = await createAuthSession(handle.db, u.id, origin, { twoFactorVerified: false });

@@ -38,7 +38,7 @@ const handle = await createDb({ dataDir: 'memory://' });
 await handle.migrate();
 await seedIfEmpty(handle.db, { demo: false });
 const inserted = await handle.db.execute(sql`insert into agenda_items (ambition_id, title, horizon) values (1, 'bench', 'voor_verkiezingen') returning id`);
-const itemId = ((inserted as unknown as { rows: { id: string }[] }).rows)[0].id;
+const itemId = (inserted as unknown as { rows: { id: string }[] }).rows[0].id;
 const { updates, state } = typedDocument(Number(args.keystrokes));
 
 const compactions: number[] = [];
@@ -47,7 +47,14 @@ for (let round = 0; round < Number(args.rounds); round++) {
 	const ids: number[] = [];
 	for (let k = 0; k < ROWS; k += BATCH) {
 		const started = performance.now();
-		ids.push(...(await appendUpdates(handle.db, itemId, 'description', updates.slice(k, k + BATCH).map((update) => ({ update, userId: null })))));
+		ids.push(
+			...(await appendUpdates(
+				handle.db,
+				itemId,
+				'description',
+				updates.slice(k, k + BATCH).map((update) => ({ update, userId: null }))
+			))
+		);
 		commits.push(performance.now() - started);
 	}
 	const started = performance.now();
@@ -57,7 +64,9 @@ for (let round = 0; round < Number(args.rounds); round++) {
 await handle.close();
 
 const f = (ms: number) => ms.toFixed(2).padStart(7);
-console.log(`bench:compaction — PGlite in memory, ${ROWS} rows + a ${(state.length / 1024).toFixed(0)} KB state, ${args.rounds} rounds (Node ${process.version})`);
+console.log(
+	`bench:compaction — PGlite in memory, ${ROWS} rows + a ${(state.length / 1024).toFixed(0)} KB state, ${args.rounds} rounds (Node ${process.version})`
+);
 console.log(`                         p50 ms   p99 ms`);
 console.log(`compaction (${ROWS} rows) ${f(percentile(compactions, 50))}  ${f(percentile(compactions, 99))}`);
 console.log(`group commit (${BATCH} rows) ${f(percentile(commits, 50))}  ${f(percentile(commits, 99))}`);

@@ -108,7 +108,9 @@ const ms = (v) => `${Math.round(v)}`.padStart(8);
 async function main() {
 	const opts = parseArgs(process.argv.slice(2));
 	const built = buildIfNeeded();
-	console.log(`bench:startup — ${opts.runs} run(s) per case after ${opts.warmup} warm-up, ${opts.npmStart ? 'node scripts/start.js (npm start)' : 'node server.js'}, NODE_ENV=production, embedded PGlite${built ? ' (bundle just built)' : ''}`);
+	console.log(
+		`bench:startup — ${opts.runs} run(s) per case after ${opts.warmup} warm-up, ${opts.npmStart ? 'node scripts/start.js (npm start)' : 'node server.js'}, NODE_ENV=production, embedded PGlite${built ? ' (bundle just built)' : ''}`
+	);
 
 	/** One empty start and one existing start on a fresh DATA_DIR, deleted afterwards. */
 	async function pair() {

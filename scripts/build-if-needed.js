@@ -10,7 +10,12 @@ function newest(p) {
 	if (!existsSync(p)) return 0;
 	const s = statSync(p);
 	if (!s.isDirectory()) return s.mtimeMs;
-	return Math.max(0, ...readdirSync(p).filter((n) => n !== 'paraglide').map((n) => newest(path.join(p, n))));
+	return Math.max(
+		0,
+		...readdirSync(p)
+			.filter((n) => n !== 'paraglide')
+			.map((n) => newest(path.join(p, n)))
+	);
 }
 
 export function buildIfNeeded() {

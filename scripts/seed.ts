@@ -22,7 +22,9 @@ try {
 		const result = await seedIfEmpty(handle.db, { demo: args.includes('--demo') });
 		if (result.demo) await seedDemoAgenda(handle.db);
 		if (result.demo) await seedDemoMeetings(handle.db);
-		console.log(`Regio geladen: ${result.region ? 'ja' : 'was er al'}; demo-accounts: ${result.demo ? 'geladen' : 'niet geladen (de database heeft al accounts, of --demo ontbrak)'}`);
+		console.log(
+			`Regio geladen: ${result.region ? 'ja' : 'was er al'}; demo-accounts: ${result.demo ? 'geladen' : 'niet geladen (de database heeft al accounts, of --demo ontbrak)'}`
+		);
 	}
 } finally {
 	await handle.close();

@@ -36,11 +36,10 @@ for (const stage of stages) {
 	const where = stage.project === 'integration' && stage.env.TEST_DB === 'postgres' ? ` on ${redact(stage.env.DATABASE_URL)}` : '';
 	console.log(`\n━━ ${stage.name}${where}`);
 	const json = path.join(outDir, `${stage.name.replace(/\W+/g, '-')}.json`);
-	const run = spawnSync(
-		'npx',
-		['vitest', 'run', '--project', stage.project, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`],
-		{ stdio: 'inherit', env: stage.env }
-	);
+	const run = spawnSync('npx', ['vitest', 'run', '--project', stage.project, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], {
+		stdio: 'inherit',
+		env: stage.env
+	});
 	const counts = existsSync(json) ? readCounts(json) : null;
 	results.push({ ...stage, status: run.status === 0 ? 'passed' : 'failed', counts });
 }

@@ -78,7 +78,10 @@ async function healthy(url, child) {
 	const end = Date.now() + 120_000;
 	while (Date.now() < end) {
 		if (child.exitCode !== null) throw new Error(`the portal stopped (exit ${child.exitCode}) before it was healthy`);
-		const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+		const ok = await fetch(`${url}/healthz`).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (ok) return;
 		await new Promise((r) => setTimeout(r, 50));
 	}

@@ -57,9 +57,9 @@ beforeAll(async () => {
 		account.startsWith('verkenner') ? (a = page) : (b = page);
 	}
 	await a.goto('/agenda');
-	const href = await a.locator('main a[href^="/agenda/"]').evaluateAll((els) =>
-		els.map((e) => e.getAttribute('href')).find((h) => /^\/agenda\/[0-9a-f-]{36}$/.test(h ?? ''))
-	);
+	const href = await a
+		.locator('main a[href^="/agenda/"]')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('href')).find((h) => /^\/agenda\/[0-9a-f-]{36}$/.test(h ?? '')));
 	if (!href) throw new Error('no agenda item in the demo data');
 	itemPath = href;
 	await Promise.all([openItem(a, server.url), openItem(b, server.url)]);
@@ -78,11 +78,11 @@ describe('co-editing a description', () => {
 		await a.keyboard.press('Control+End');
 		await description(b).click();
 		await b.keyboard.press('Control+End');
+		await Promise.all([a.keyboard.type(' Anouk schrijft over woningbouw.', { delay: 15 }), b.keyboard.type(' Joost vult aan over groen.', { delay: 15 })]);
 		await Promise.all([
-			a.keyboard.type(' Anouk schrijft over woningbouw.', { delay: 15 }),
-			b.keyboard.type(' Joost vult aan over groen.', { delay: 15 })
+			until(a, 'Anouk schrijft over woningbouw.', 'Joost vult aan over groen.'),
+			until(b, 'Anouk schrijft over woningbouw.', 'Joost vult aan over groen.')
 		]);
-		await Promise.all([until(a, 'Anouk schrijft over woningbouw.', 'Joost vult aan over groen.'), until(b, 'Anouk schrijft over woningbouw.', 'Joost vult aan over groen.')]);
 		expect(await textOf(a)).toBe(await textOf(b));
 	});
 

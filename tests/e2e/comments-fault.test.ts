@@ -37,7 +37,10 @@ async function start(port: number): Promise<void> {
 	const deadline = Date.now() + 90_000;
 	while (Date.now() < deadline) {
 		if (c.exitCode !== null) throw new Error(`server.js exited early\n${output}`);
-		const ok = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status === 200, () => false);
+		const ok = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) }).then(
+			(r) => r.status === 200,
+			() => false
+		);
 		if (ok) return;
 		await new Promise((r) => setTimeout(r, 100));
 	}
@@ -70,7 +73,12 @@ class Client {
 	acked = 0;
 	private pumping = false;
 
-	constructor(url: string, cookie: string, readonly itemId: string, readonly n: number) {
+	constructor(
+		url: string,
+		cookie: string,
+		readonly itemId: string,
+		readonly n: number
+	) {
 		this.outbox = Array.from({ length: PER_CLIENT }, (_, i) => ({ id: randomUUID(), body: `Client ${n}, reactie ${i + 1}` }));
 		this.socket = io(url, {
 			transports: ['websocket'],

@@ -41,9 +41,9 @@ beforeAll(async () => {
 	browser = await connectBrowser();
 	const p = await pageAs('verkenner');
 	await p.goto('/agenda');
-	const href = await p.locator('main a[href^="/agenda/"]').evaluateAll((els) =>
-		els.map((e) => e.getAttribute('href')).filter((h) => /^\/agenda\/[0-9a-f-]{36}$/.test(h ?? ''))
-	);
+	const href = await p
+		.locator('main a[href^="/agenda/"]')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('href')).filter((h) => /^\/agenda\/[0-9a-f-]{36}$/.test(h ?? '')));
 	// the last item: other test files use the first
 	itemPath = href.at(-1) as string;
 	if (!itemPath) throw new Error('no agenda item in the demo data');
@@ -83,7 +83,11 @@ describe('comments in the browser', () => {
 		const region = comments(p);
 		await region.locator('article.comment').last().hover();
 		await p.waitForTimeout(500);
-		expect(await region.locator('.comment-body script, .comment-body img, .comment-body svg, .comment-body iframe, .comment-body [onmouseover], .comment-body [onerror]').count()).toBe(0);
+		expect(
+			await region
+				.locator('.comment-body script, .comment-body img, .comment-body svg, .comment-body iframe, .comment-body [onmouseover], .comment-body [onerror]')
+				.count()
+		).toBe(0);
 		expect(await region.locator('.comment-body a[href^="javascript:"], .comment-body a[href^="data:"]').count()).toBe(0);
 		const text = await region.innerText();
 		expect(text).toContain('<script>alert("xss-script")</script>');
@@ -98,7 +102,10 @@ describe('comments in the browser', () => {
 		await Promise.all([openItem(a), openItem(b)]);
 		const question = `Vraag van de verkenner ${Date.now()}`;
 		await postComment(a, question);
-		const thread = (p: Page) => comments(p).getByRole('listitem', { name: /Discussie gestart door/ }).filter({ hasText: question });
+		const thread = (p: Page) =>
+			comments(p)
+				.getByRole('listitem', { name: /Discussie gestart door/ })
+				.filter({ hasText: question });
 		await thread(b).waitFor({ timeout: 20_000 });
 
 		await thread(b).getByRole('button', { name: 'Beantwoorden' }).click();
@@ -154,7 +161,7 @@ describe('comments in the browser', () => {
 		expect(await apiLeiden.text()).toContain(secret);
 	}, 120_000);
 
-	it('the agenda overview counts unread comments live: shared ones from others, never another municipality\'s internal ones', async () => {
+	it("the agenda overview counts unread comments live: shared ones from others, never another municipality's internal ones", async () => {
 		const reader = await pageAs('klankbord.oegstgeest');
 		const leiden = await pageAs('klankbord.leiden');
 		const writer = await pageAs('verkenner');
@@ -217,7 +224,11 @@ describe('comments in the browser', () => {
 		await comments(a).locator('.selected-anchor').getByText(word).waitFor();
 		const remark = `Klopt dit getal? ${Date.now()}`;
 		await postComment(a, remark);
-		const anchored = (p: Page) => comments(p).getByRole('listitem', { name: /Discussie gestart door/ }).filter({ hasText: remark }).locator('blockquote.anchor');
+		const anchored = (p: Page) =>
+			comments(p)
+				.getByRole('listitem', { name: /Discussie gestart door/ })
+				.filter({ hasText: remark })
+				.locator('blockquote.anchor');
 		await anchored(b).waitFor({ timeout: 20_000 });
 		await expect.poll(() => anchored(b).getAttribute('data-anchor-state'), { timeout: 10_000 }).toBe('attached');
 		// The passage is highlighted in both co-editors: a <mark> decoration holding exactly the anchored text
@@ -236,10 +247,19 @@ describe('comments in the browser', () => {
 			await expect.poll(() => highlighted(p).allInnerTexts(), { timeout: 10_000 }).toEqual([word]);
 		}
 		// Showing the passage from the thread emphasises it (and scrolls it into view)
-		await comments(b).getByRole('listitem', { name: /Discussie gestart door/ }).filter({ hasText: remark }).getByRole('button', { name: 'Toon de passage in Beschrijving' }).click();
+		await comments(b)
+			.getByRole('listitem', { name: /Discussie gestart door/ })
+			.filter({ hasText: remark })
+			.getByRole('button', { name: 'Toon de passage in Beschrijving' })
+			.click();
 		await expect.poll(() => highlighted(b).getAttribute('class')).toContain('is-active');
 		await expect
-			.poll(() => highlighted(b).evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }))
+			.poll(() =>
+				highlighted(b).evaluate((el) => {
+					const r = el.getBoundingClientRect();
+					return r.top >= 0 && r.bottom <= window.innerHeight;
+				})
+			)
 			.toBe(true);
 
 		// B deletes the passage: the thread stays, detached, with the quote

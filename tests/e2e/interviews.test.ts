@@ -73,17 +73,25 @@ describe('the verkenner in an interview', () => {
 	it('notes typed while the network is cut are kept, shown as not connected, and saved once it returns', async () => {
 		await notes(verkenner).click();
 		await verkenner.keyboard.type('Oegstgeest wil samen optrekken bij de energietransitie.');
-		await notesStatus(verkenner).filter({ hasText: /Opgeslagen om \d\d:\d\d/ }).waitFor({ timeout: 15_000 });
+		await notesStatus(verkenner)
+			.filter({ hasText: /Opgeslagen om \d\d:\d\d/ })
+			.waitFor({ timeout: 15_000 });
 
 		await verkenner.context().setOffline(true);
 		await verkenner.keyboard.press('Enter');
 		await verkenner.keyboard.type('Offline getypt: campus en studentenhuisvesting.');
 		await notesStatus(verkenner).filter({ hasText: 'Niet verbonden — uw tekst is op dit apparaat bewaard' }).waitFor({ timeout: 15_000 });
-		const draft = await verkenner.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rp-interview-notes:')).map((k) => localStorage.getItem(k)));
+		const draft = await verkenner.evaluate(() =>
+			Object.keys(localStorage)
+				.filter((k) => k.startsWith('rp-interview-notes:'))
+				.map((k) => localStorage.getItem(k))
+		);
 		expect(draft.join('')).toContain('Offline getypt');
 
 		await verkenner.context().setOffline(false);
-		await notesStatus(verkenner).filter({ hasText: /Opgeslagen om \d\d:\d\d/ }).waitFor({ timeout: 20_000 });
+		await notesStatus(verkenner)
+			.filter({ hasText: /Opgeslagen om \d\d:\d\d/ })
+			.waitFor({ timeout: 20_000 });
 		await verkenner.reload();
 		await notes(verkenner).waitFor();
 		expect(await notes(verkenner).innerText()).toContain('Offline getypt: campus en studentenhuisvesting.');

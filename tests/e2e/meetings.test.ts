@@ -75,7 +75,10 @@ afterAll(async () => {
 describe('a live klankbordgroep session', () => {
 	it('the sessions list and the plan form pass axe; the demo session is listed', async () => {
 		await chair.goto('/');
-		await chair.getByRole('navigation', { name: /hoofdmenu|navigatie/i }).getByRole('link', { name: 'Sessies' }).click();
+		await chair
+			.getByRole('navigation', { name: /hoofdmenu|navigatie/i })
+			.getByRole('link', { name: 'Sessies' })
+			.click();
 		await chair.waitForURL('**/sessies');
 		await expectNoAxeViolations(chair);
 		await chair.getByRole('link', { name: 'Nieuwe sessie plannen' }).click();
@@ -108,7 +111,9 @@ describe('a live klankbordgroep session', () => {
 
 		// Both participants start watching before the click; each must see the new heading within 1000 ms of it.
 		const follow = (p: Page) =>
-			p.waitForFunction((text) => document.querySelector('#kop-punt')?.textContent?.trim() === text, SECOND, { timeout: 5_000, polling: 'raf' }).then(() => Date.now());
+			p
+				.waitForFunction((text) => document.querySelector('#kop-punt')?.textContent?.trim() === text, SECOND, { timeout: 5_000, polling: 'raf' })
+				.then(() => Date.now());
 		const watchers = [follow(leiden), follow(oegstgeest)];
 		const clicked = Date.now();
 		await chair.getByRole('button', { name: /^Volgende/ }).click();
@@ -128,8 +133,14 @@ describe('a live klankbordgroep session', () => {
 	});
 
 	it('temperature checks tally live in all three browsers', async () => {
-		await leiden.getByRole('group', { name: 'Uw temperatuurcheck voor Leiden' }).getByRole('button', { name: /Steunt$/ }).click();
-		await oegstgeest.getByRole('group', { name: 'Uw temperatuurcheck voor Oegstgeest' }).getByRole('button', { name: /Bezwaar$/ }).click();
+		await leiden
+			.getByRole('group', { name: 'Uw temperatuurcheck voor Leiden' })
+			.getByRole('button', { name: /Steunt$/ })
+			.click();
+		await oegstgeest
+			.getByRole('group', { name: 'Uw temperatuurcheck voor Oegstgeest' })
+			.getByRole('button', { name: /Bezwaar$/ })
+			.click();
 		for (const p of [chair, leiden, oegstgeest]) {
 			await expect.poll(() => tallyOf(p, 'leiden').innerText(), { timeout: 5_000 }).toContain('Steunt');
 			await expect.poll(() => tallyOf(p, 'oegstgeest').innerText(), { timeout: 5_000 }).toContain('Bezwaar');

@@ -127,7 +127,10 @@ describe.skipIf(!enrolmentBuilt)('administrator reads the audit trail', () => {
 
 		const p = page();
 		await p.goto('/beheer');
-		const auditLink = p.locator('main a[href]').filter({ hasText: /audit|logboek/i }).first();
+		const auditLink = p
+			.locator('main a[href]')
+			.filter({ hasText: /audit|logboek/i })
+			.first();
 		expect(await auditLink.count(), 'no link to the audit trail on /beheer').toBe(1);
 		await Promise.all([p.waitForURL((u) => u.pathname !== '/beheer'), auditLink.click()]);
 		await p.waitForLoadState('load');

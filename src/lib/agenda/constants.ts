@@ -1,15 +1,7 @@
 import { z } from 'zod';
 
 /** The life of an agenda item (see shared/domain.md). */
-export const itemStatuses = [
-	'concept',
-	'in_bespreking',
-	'gereed_voor_besluitvorming',
-	'vastgesteld',
-	'afgewezen',
-	'in_uitvoering',
-	'afgerond'
-] as const;
+export const itemStatuses = ['concept', 'in_bespreking', 'gereed_voor_besluitvorming', 'vastgesteld', 'afgewezen', 'in_uitvoering', 'afgerond'] as const;
 export type ItemStatus = (typeof itemStatuses)[number];
 export const itemStatusSchema = z.enum(itemStatuses, { message: 'validation_agenda_status' });
 

@@ -81,9 +81,7 @@ export function splitCosts(
 		return { municipalityId: p.municipalityId, index, cents: exact / total, remainder: exact % total };
 	});
 	let left = net - rows.reduce((sum, r) => sum + r.cents, 0n);
-	const byRemainder = [...rows].sort((a, b) =>
-		a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1
-	);
+	const byRemainder = [...rows].sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
 	for (const row of byRemainder) {
 		if (left === 0n) break;
 		row.cents += 1n;

@@ -1,14 +1,7 @@
 import { z } from 'zod';
 
 /** A municipality's position (standpunt) on an agenda item. */
-export const positionKinds = [
-	'steunt',
-	'steunt_onder_voorwaarden',
-	'neutraal',
-	'nog_geen_standpunt',
-	'bezwaar',
-	'neemt_niet_deel'
-] as const;
+export const positionKinds = ['steunt', 'steunt_onder_voorwaarden', 'neutraal', 'nog_geen_standpunt', 'bezwaar', 'neemt_niet_deel'] as const;
 export type PositionKind = (typeof positionKinds)[number];
 export const positionKindSchema = z.enum(positionKinds, { message: 'validation_decisions_position_unknown' });
 /** Positions that need reasons. */
@@ -55,7 +48,6 @@ export function consensusOf(positions: readonly (PositionKind | null)[]): {
 	const objections = counted.filter((p) => p === 'bezwaar').length;
 	const undecided = counted.length - support - objections;
 	const total = counted.length;
-	const level =
-		objections > 0 ? 'blocked' : total > 0 && support === total ? 'consensus' : support >= Math.ceil(total / 2) && total > 0 ? 'near' : 'open';
+	const level = objections > 0 ? 'blocked' : total > 0 && support === total ? 'consensus' : support >= Math.ceil(total / 2) && total > 0 ? 'near' : 'open';
 	return { support, objections, undecided, total, level };
 }

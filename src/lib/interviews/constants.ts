@@ -9,4 +9,3 @@ export const interviewBodySchema = z.enum(interviewBodies, { message: 'validatio
 export const interviewVisibilities = ['klankbordgroep', 'vertrouwelijk'] as const;
 export type InterviewVisibility = (typeof interviewVisibilities)[number];
 export const interviewVisibilitySchema = z.enum(interviewVisibilities, { message: 'validation_interview_visibility' });
-

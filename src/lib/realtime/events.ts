@@ -8,8 +8,7 @@ import type { InterviewChangedEvent, InterviewsChangedEvent } from '../interview
  * acknowledged with an `Ack`; every payload is parsed with zod on the server (see validation/realtime.ts).
  */
 export type Ack<T = undefined> =
-	| { ok: true; data?: T }
-	| { ok: false; /** a message key, stable for programs */ code: string; /** in the user's language */ error: string };
+	{ ok: true; data?: T } | { ok: false; /** a message key, stable for programs */ code: string; /** in the user's language */ error: string };
 
 /** Rooms a client may ask to join; each join is a permission check. */
 export type RoomName =
@@ -172,10 +171,7 @@ export interface ClientToServerEvents {
 	'comments:subscribe': (payload: { itemId: string }, ack: (res: Ack<{ seq: number }>) => void) => void;
 	'comments:unsubscribe': (payload: { itemId: string }, ack: (res: Ack) => void) => void;
 	/** Everything visible that changed after sequence number `after` (catch-up after a reconnect). */
-	'comments:since': (
-		payload: { itemId: string; after: number },
-		ack: (res: Ack<{ seq: number; comments: CommentView[] }>) => void
-	) => void;
+	'comments:since': (payload: { itemId: string; after: number }, ack: (res: Ack<{ seq: number; comments: CommentView[] }>) => void) => void;
 	/** Posts a comment (validation/comments.ts postCommentSchema); acked after commit. Resending the same id is safe. */
 	'comment:post': (payload: unknown, ack: (res: Ack<CommentView>) => void) => void;
 	'comment:edit': (payload: { id: string; body: string; stance?: Stance | null }, ack: (res: Ack<CommentView>) => void) => void;

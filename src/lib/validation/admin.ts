@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-	isRegionalRole,
-	municipalityIds,
-	municipalityIdSchema,
-	roles,
-	roleSchema,
-	type MunicipalityId,
-	type Role
-} from '../roles';
+import { isRegionalRole, municipalityIds, municipalityIdSchema, roles, roleSchema, type MunicipalityId, type Role } from '../roles';
 
 /** One role a user holds; regional roles carry no municipality, municipal roles exactly one. */
 export interface GrantInput {
@@ -16,8 +8,7 @@ export interface GrantInput {
 }
 
 /** How a role picker checkbox names a grant: `verkenner` or `klankbordgroeplid:leiden`. */
-export const grantValue = (g: { role: string; municipalityId: string | null }) =>
-	g.municipalityId ? `${g.role}:${g.municipalityId}` : g.role;
+export const grantValue = (g: { role: string; municipalityId: string | null }) => (g.municipalityId ? `${g.role}:${g.municipalityId}` : g.role);
 
 const rawGrant = z.union(
 	[
@@ -57,21 +48,11 @@ const grantsSchema = z
 		}));
 	});
 
-export const userNameSchema = z
-	.string('validation_required')
-	.trim()
-	.min(1, 'validation_required')
-	.max(200, 'validation_admin_name_too_long');
+export const userNameSchema = z.string('validation_required').trim().min(1, 'validation_required').max(200, 'validation_admin_name_too_long');
 
 export const inviteUserSchema = z.object({
 	name: userNameSchema,
-	email: z
-		.string('validation_required')
-		.trim()
-		.toLowerCase()
-		.min(1, 'validation_required')
-		.max(254, 'validation_email')
-		.email('validation_email'),
+	email: z.string('validation_required').trim().toLowerCase().min(1, 'validation_required').max(254, 'validation_email').email('validation_email'),
 	grants: grantsSchema.refine((g) => g.length > 0, 'validation_admin_roles_required')
 });
 

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { municipalityIds } from '../roles';
-import {
-	horizonSchema,
-	itemStatusSchema,
-	itemStatuses,
-	horizons,
-	SUMMARY_MAX,
-	TITLE_MAX,
-	verdeelsleutelSchema
-} from '../agenda/constants';
+import { horizonSchema, itemStatusSchema, itemStatuses, horizons, SUMMARY_MAX, TITLE_MAX, verdeelsleutelSchema } from '../agenda/constants';
 import { parseEuroToCents, parsePercentToBp } from '../agenda/money';
 
 /** Messages are message keys (`validation_agenda_…`), translated where they are shown. */
@@ -103,14 +95,16 @@ export const linkSchema = z.object({
 
 export const tagSchema = z.string().trim().min(1, 'validation_agenda_tag').max(40, 'validation_agenda_tag');
 
-const unique = <T>(key: (v: T) => string, message: string) => (list: T[], ctx: z.RefinementCtx) => {
-	const seen = new Set<string>();
-	for (const v of list) {
-		const k = key(v);
-		if (seen.has(k)) return ctx.addIssue({ code: 'custom', message });
-		seen.add(k);
-	}
-};
+const unique =
+	<T>(key: (v: T) => string, message: string) =>
+	(list: T[], ctx: z.RefinementCtx) => {
+		const seen = new Set<string>();
+		for (const v of list) {
+			const k = key(v);
+			if (seen.has(k)) return ctx.addIssue({ code: 'custom', message });
+			seen.add(k);
+		}
+	};
 
 /** The structured fields an editor may change; every one optional in a patch. */
 export const itemFieldsSchema = z.object({
@@ -241,9 +235,7 @@ export function itemPatchFromForm(values: Record<string, unknown>): Record<strin
 			const amounts = list(values, 'contribution_amount');
 			patch.costEstimateCents = euros(values.costEstimate);
 			patch.verdeelsleutel = values.verdeelsleutel;
-			patch.contributions = labels
-				.map((label, i) => ({ label, amountCents: euros(amounts[i]) }))
-				.filter((c) => c.label.trim() !== '' || c.amountCents !== 0);
+			patch.contributions = labels.map((label, i) => ({ label, amountCents: euros(amounts[i]) })).filter((c) => c.label.trim() !== '' || c.amountCents !== 0);
 			if (values.verdeelsleutel === 'maatwerk') {
 				const ids = list(values, 'share_municipality');
 				const shares = list(values, 'share_percentage');

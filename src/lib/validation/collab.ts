@@ -33,10 +33,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  */
 const bytes = (max: number, tooLarge: string) =>
 	z
-		.custom<Uint8Array | ArrayBuffer | string>(
-			(v) => v instanceof Uint8Array || v instanceof ArrayBuffer || typeof v === 'string',
-			'collab_error_malformed'
-		)
+		.custom<Uint8Array | ArrayBuffer | string>((v) => v instanceof Uint8Array || v instanceof ArrayBuffer || typeof v === 'string', 'collab_error_malformed')
 		// Checked before decoding, so an oversized text is never decoded.
 		.refine((v) => typeof v !== 'string' || v.length <= Math.ceil(max / 3) * 4, tooLarge)
 		.refine((v) => typeof v !== 'string' || BASE64.test(v), 'collab_error_malformed')

@@ -16,12 +16,7 @@ const id = (message = 'validation_comment_malformed') => z.uuid(message);
 export const commentBodySchema = z
 	.string('validation_comment_empty')
 	.transform((s) => s.replace(/\r\n?/g, '\n').trim())
-	.pipe(
-		z
-			.string()
-			.min(1, 'validation_comment_empty')
-			.max(COMMENT_MAX_CHARS, 'validation_comment_too_long')
-	);
+	.pipe(z.string().min(1, 'validation_comment_empty').max(COMMENT_MAX_CHARS, 'validation_comment_too_long'));
 
 export const stanceSchema = z.enum(stances, { message: 'validation_comment_stance' }).nullable().default(null);
 

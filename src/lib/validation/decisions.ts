@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { municipalityIds } from '../roles';
 import { isoDateSchema } from './agenda';
-import { councilOutcomeSchema, positionKindSchema, positionKinds as positionKindsList, positionsNeedingReasons, signOffDecisionSchema } from '../decisions/constants';
+import {
+	councilOutcomeSchema,
+	positionKindSchema,
+	positionKinds as positionKindsList,
+	positionsNeedingReasons,
+	signOffDecisionSchema
+} from '../decisions/constants';
 
 /** Messages are message keys (`validation_decisions_…`), translated where they are shown. */
 

@@ -28,11 +28,10 @@ const dateSchema = z
 	}, 'validation_meeting_date');
 
 const onlineUrl = z.preprocess(
-	(v) => (typeof v === 'string' ? v.trim() : v ?? ''),
-	z.union([
-		z.literal(''),
-		z.url({ message: 'validation_meeting_online_url', protocol: /^https$/ }).max(2000, 'validation_meeting_online_url')
-	], { message: 'validation_meeting_online_url' })
+	(v) => (typeof v === 'string' ? v.trim() : (v ?? '')),
+	z.union([z.literal(''), z.url({ message: 'validation_meeting_online_url', protocol: /^https$/ }).max(2000, 'validation_meeting_online_url')], {
+		message: 'validation_meeting_online_url'
+	})
 );
 
 export const agendaEntrySchema = z.object({

@@ -18,11 +18,7 @@ export const AMBITIONS = [
 export const email = (local: string) => `${local}@${domain}`;
 
 /** Roles that may work without a second factor: verkenner, klankbordgroepleden, griffies. */
-export const accountsWithoutTwoFactor: string[] = [
-	email('verkenner'),
-	...ids.map((m) => email(`klankbord.${m}`)),
-	...ids.map((m) => email(`griffie.${m}`))
-];
+export const accountsWithoutTwoFactor: string[] = [email('verkenner'), ...ids.map((m) => email(`klankbord.${m}`)), ...ids.map((m) => email(`griffie.${m}`))];
 
 /** Roles that must set up TOTP before anything else: the administrator and the college members. */
 export const accountsWithTwoFactor: string[] = [email('beheer'), ...ids.map((m) => email(`college.${m}`))];

@@ -11,15 +11,18 @@ export const SESSION_COOKIE = 'rp_session';
  * login page or the form shows an error (role="alert"); the caller asserts which.
  */
 export async function submitLogin(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-	if (new URL(page.url()).pathname !== '/inloggen' || !(await page.getByLabel('E-mailadres').isVisible().catch(() => false))) {
+	if (
+		new URL(page.url()).pathname !== '/inloggen' ||
+		!(await page
+			.getByLabel('E-mailadres')
+			.isVisible()
+			.catch(() => false))
+	) {
 		await page.goto('/inloggen');
 	}
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord').fill(password);
-	const posted = page.waitForResponse(
-		(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/inloggen',
-		{ timeout: 15_000 }
-	);
+	const posted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/inloggen', { timeout: 15_000 });
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 	await posted;
 	// The answer is in: wait until the browser has moved on, or the form is usable again (its error shown).
@@ -40,7 +43,10 @@ export async function submitLogin(page: Page, email: string, password = DEMO_PAS
 export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
 	await submitLogin(page, email, password);
 	if (new URL(page.url()).pathname === '/inloggen') {
-		const alert = await page.locator('main [role="alert"]').innerText().catch(() => '');
+		const alert = await page
+			.locator('main [role="alert"]')
+			.innerText()
+			.catch(() => '');
 		throw new Error(`login as ${email} failed: ${alert || 'still on /inloggen'}`);
 	}
 	await page.waitForLoadState('load');
@@ -50,11 +56,7 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
  * Logs in over plain HTTP (a same-origin form post, as a browser without JavaScript sends it) and
  * returns the session cookie as `rp_session=…`, for tests that talk to the server without a browser.
  */
-export async function loginOverHttp(
-	email: string,
-	password = DEMO_PASSWORD,
-	base = baseURL()
-): Promise<{ cookie: string; location: string }> {
+export async function loginOverHttp(email: string, password = DEMO_PASSWORD, base = baseURL()): Promise<{ cookie: string; location: string }> {
 	const res = await fetch(new URL('/inloggen', base), {
 		method: 'POST',
 		redirect: 'manual',
@@ -91,7 +93,7 @@ export async function freshTotp(key: Uint8Array): Promise<string> {
 	const id = Buffer.from(key).toString('hex');
 	let step = Math.floor(Date.now() / 1000 / PERIOD_S);
 	if (lastStep.get(id) === step) {
-		await new Promise((r) => setTimeout(r, ((step + 1) * PERIOD_S * 1000 - Date.now()) + 250));
+		await new Promise((r) => setTimeout(r, (step + 1) * PERIOD_S * 1000 - Date.now() + 250));
 		step = Math.floor(Date.now() / 1000 / PERIOD_S);
 	}
 	lastStep.set(id, step);

@@ -25,11 +25,11 @@ export async function buildIfNeededQuietly(attempts = 3): Promise<void> {
 
 function run(): Promise<{ code: number | null; output: string }> {
 	return new Promise((resolve) => {
-		const child = spawn(
-			process.execPath,
-			['--input-type=module', '-e', "import { buildIfNeeded } from './scripts/build-if-needed.js'; buildIfNeeded();"],
-			{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } }
-		);
+		const child = spawn(process.execPath, ['--input-type=module', '-e', "import { buildIfNeeded } from './scripts/build-if-needed.js'; buildIfNeeded();"], {
+			cwd: root,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }
+		});
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));

@@ -30,7 +30,10 @@ describe('change password', () => {
 		const here = await createAuthSession(t.db, u.id, testOrigin, { twoFactorVerified: false });
 		const short = await refusal(changePassword(t.db, u.actor, here.session.id, change(TEST_PASSWORD, 'elf-tekens!'), testOrigin), 'error_validation');
 		expect(short.fields.password).toBe('validation_password_too_short');
-		const mismatch = await refusal(changePassword(t.db, u.actor, here.session.id, change(TEST_PASSWORD, NEW_PASSWORD, 'iets-anders-dan-dat'), testOrigin), 'error_validation');
+		const mismatch = await refusal(
+			changePassword(t.db, u.actor, here.session.id, change(TEST_PASSWORD, NEW_PASSWORD, 'iets-anders-dan-dat'), testOrigin),
+			'error_validation'
+		);
 		expect(mismatch.fields.repeat).toBe('validation_password_mismatch');
 		const empty = await refusal(changePassword(t.db, u.actor, here.session.id, {}, testOrigin), 'error_validation');
 		expect(Object.keys(empty.fields).sort()).toEqual(['current', 'password', 'repeat']);

@@ -38,7 +38,10 @@ describe('my account', () => {
 		const [row] = await t.db.select().from(users).where(eq(users.id, u.id));
 		expect(row.name).toBe('Anouk de Vries');
 		const audit = await auditOf(t.db, u.id);
-		expect(audit.find((r) => r.action === 'account.name_changed')).toMatchObject({ actorLabel: 'Anouk de Vries', details: { from: u.name, to: 'Anouk de Vries' } });
+		expect(audit.find((r) => r.action === 'account.name_changed')).toMatchObject({
+			actorLabel: 'Anouk de Vries',
+			details: { from: u.name, to: 'Anouk de Vries' }
+		});
 	});
 
 	it('stores the language preference, only a known one', async () => {

@@ -183,10 +183,7 @@ describe('invitation', () => {
 		const u = await newUser(t.db);
 		const token = await createEmailToken(t.db, { userId: u.id, purpose: 'invitation' });
 		const input = { password: NEW_PASSWORD, repeat: NEW_PASSWORD };
-		const results = await Promise.allSettled([
-			setPasswordFromLink(t.db, token, input, testOrigin),
-			setPasswordFromLink(t.db, token, input, testOrigin)
-		]);
+		const results = await Promise.allSettled([setPasswordFromLink(t.db, token, input, testOrigin), setPasswordFromLink(t.db, token, input, testOrigin)]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 	});
 });

@@ -33,11 +33,13 @@ beforeAll(async () => {
 		row('2026-03-12T08:00:00Z', { action: 'agenda.exported', objectType: 'export_file', objectId: '42', result: 'denied' })
 	]);
 	// plenty of old rows, for paging
-	await t.db.insert(auditEvents).values(
-		Array.from({ length: 2 * AUDIT_PAGE_SIZE }, (_, i) =>
-			row(new Date(Date.parse('2026-01-01T10:00:00Z') + i * 60_000).toISOString(), { action: 'auth.logged_out', objectId: admin.id })
-		)
-	);
+	await t.db
+		.insert(auditEvents)
+		.values(
+			Array.from({ length: 2 * AUDIT_PAGE_SIZE }, (_, i) =>
+				row(new Date(Date.parse('2026-01-01T10:00:00Z') + i * 60_000).toISOString(), { action: 'auth.logged_out', objectId: admin.id })
+			)
+		);
 });
 afterAll(() => destroy(t));
 
@@ -47,13 +49,7 @@ describe('the audit trail', () => {
 	it('is newest first with readable labels, falling back to the key', async () => {
 		const { rows, total } = await list({});
 		expect(total).toBe(5 + 2 * AUDIT_PAGE_SIZE);
-		expect(rows.slice(0, 5).map((r) => r.action)).toEqual([
-			'agenda.exported',
-			'auth.logged_in',
-			'auth.logged_in',
-			'municipality.updated',
-			'user.invited'
-		]);
+		expect(rows.slice(0, 5).map((r) => r.action)).toEqual(['agenda.exported', 'auth.logged_in', 'auth.logged_in', 'municipality.updated', 'user.invited']);
 		expect(rows[0]).toMatchObject({ actionLabel: 'agenda.exported', objectTypeLabel: 'export_file', resultLabel: 'Geweigerd' });
 		expect(rows[3]).toMatchObject({ actionLabel: 'Gemeente gewijzigd', objectTypeLabel: 'Gemeente', objectId: 'leiden' });
 		// a user object shows the user's name

@@ -52,9 +52,7 @@ describe('inviting a person', () => {
 		expect(user).toMatchObject({ name: 'Anna de Wit', email: 'anna.de.wit@leiden.nl', passwordHash: null, disabledAt: null });
 
 		const roles = await t.db.select().from(memberships).where(eq(memberships.userId, userId));
-		expect(roles.map((r) => `${r.role}:${r.municipalityId}`).sort()).toEqual(
-			['collegelid:leiden', 'klankbordgroeplid:leiden', 'verkenner:null'].sort()
-		);
+		expect(roles.map((r) => `${r.role}:${r.municipalityId}`).sort()).toEqual(['collegelid:leiden', 'klankbordgroeplid:leiden', 'verkenner:null'].sort());
 
 		const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.id, mailId));
 		expect(mail.to).toBe('anna.de.wit@leiden.nl');
@@ -114,32 +112,28 @@ describe('inviting a person', () => {
 		['no role at all', [], 'validation_admin_roles_required']
 	])('refuses %s and stores nothing', async (_, grants, key) => {
 		const before = await footprint();
-		const err = await inviteUser(t.db, admin.actor, { name: 'Iemand', email: 'iemand@leiden.nl', grants }, testOrigin, SITE).catch(
-			(e) => e
-		);
+		const err = await inviteUser(t.db, admin.actor, { name: 'Iemand', email: 'iemand@leiden.nl', grants }, testOrigin, SITE).catch((e) => e);
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.fields.grants).toBe(key);
 		expect(await footprint()).toEqual(before);
 	});
 
 	it('refuses a missing name and a malformed address', async () => {
-		const err = await inviteUser(t.db, admin.actor, { name: ' ', email: 'geen-adres', grants: ['verkenner'] }, testOrigin, SITE).catch(
-			(e) => e
-		);
+		const err = await inviteUser(t.db, admin.actor, { name: ' ', email: 'geen-adres', grants: ['verkenner'] }, testOrigin, SITE).catch((e) => e);
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.fields).toMatchObject({ name: 'validation_required', email: 'validation_email' });
 	});
 
 	it('of two simultaneous invitations for one address, exactly one succeeds', async () => {
 		const input = { name: 'Gelijktijdig', email: 'tegelijk@zoeterwoude.nl', grants: ['meelezer:zoeterwoude'] };
-		const results = await Promise.allSettled([
-			inviteUser(t.db, admin.actor, input, testOrigin, SITE),
-			inviteUser(t.db, admin.actor, input, testOrigin, SITE)
-		]);
+		const results = await Promise.allSettled([inviteUser(t.db, admin.actor, input, testOrigin, SITE), inviteUser(t.db, admin.actor, input, testOrigin, SITE)]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
 		expect(rejected.reason.fields).toEqual({ email: 'admin_email_taken' });
-		const rows = await t.db.select().from(users).where(eq(sql`lower(${users.email})`, 'tegelijk@zoeterwoude.nl'));
+		const rows = await t.db
+			.select()
+			.from(users)
+			.where(eq(sql`lower(${users.email})`, 'tegelijk@zoeterwoude.nl'));
 		expect(rows).toHaveLength(1);
 	});
 });

@@ -22,7 +22,10 @@ beforeAll(async () => {
 afterAll(() => destroy(t));
 
 const auditOf = (action: string, objectId: string) =>
-	t.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.objectId, objectId)));
+	t.db
+		.select()
+		.from(auditEvents)
+		.where(and(eq(auditEvents.action, action), eq(auditEvents.objectId, objectId)));
 const rolesOf = async (userId: string) =>
 	(await t.db.select().from(memberships).where(eq(memberships.userId, userId)))
 		.map((r) => (r.municipalityId ? `${r.role}:${r.municipalityId}` : r.role))
@@ -80,13 +83,7 @@ describe('changing roles', () => {
 			['klankbordgroeplid', 'leiden'],
 			['meelezer', 'voorschoten']
 		]);
-		const change = await setRoles(
-			t.db,
-			admin.actor,
-			u.id,
-			{ grants: ['klankbordgroeplid:leiden', 'collegelid:leiderdorp', 'verkenner'] },
-			testOrigin
-		);
+		const change = await setRoles(t.db, admin.actor, u.id, { grants: ['klankbordgroeplid:leiden', 'collegelid:leiderdorp', 'verkenner'] }, testOrigin);
 		expect(change).toEqual({ added: ['verkenner', 'collegelid:leiderdorp'], removed: ['meelezer:voorschoten'] });
 		expect(await rolesOf(u.id)).toEqual(['collegelid:leiderdorp', 'klankbordgroeplid:leiden', 'verkenner']);
 		const [audit] = await auditOf('user.roles_changed', u.id);
@@ -152,7 +149,10 @@ describe('resetting two-factor authentication', () => {
 	it('clears the key and recovery codes, ends sessions and is audited', async () => {
 		const u = await newUser(t.db, [['collegelid', 'leiden']]);
 		await t.db.update(users).set({ totpKeyEncrypted: 'versleuteld', totpEnabledAt: new Date() }).where(eq(users.id, u.id));
-		await t.db.insert(recoveryCodes).values([{ userId: u.id, codeHash: 'a' }, { userId: u.id, codeHash: 'b' }]);
+		await t.db.insert(recoveryCodes).values([
+			{ userId: u.id, codeHash: 'a' },
+			{ userId: u.id, codeHash: 'b' }
+		]);
 		const { token } = await createAuthSession(t.db, u.id, testOrigin, { twoFactorVerified: true });
 
 		await resetTwoFactor(t.db, admin.actor, u.id, testOrigin);

@@ -15,8 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => destroy(t));
 
-const inhabitantsOf = async (id: string) =>
-	(await t.db.select().from(municipalities).where(eq(municipalities.id, id)))[0].inhabitants;
+const inhabitantsOf = async (id: string) => (await t.db.select().from(municipalities).where(eq(municipalities.id, id)))[0].inhabitants;
 const auditOf = (id: string) =>
 	t.db
 		.select()

@@ -3,15 +3,7 @@ import { count } from 'drizzle-orm';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { createAuthSession } from '../../../src/lib/server/auth/auth-session';
-import {
-	auditEvents,
-	authSessions,
-	emailTokens,
-	mailOutbox,
-	memberships,
-	municipalities,
-	users
-} from '../../../src/lib/server/db/schema';
+import { auditEvents, authSessions, emailTokens, mailOutbox, memberships, municipalities, users } from '../../../src/lib/server/db/schema';
 import { ForbiddenError, type Actor } from '../../../src/lib/server/permissions';
 import * as usersModule from '../../../src/lib/server/modules/users';
 import * as municipalitiesModule from '../../../src/lib/server/modules/municipalities';

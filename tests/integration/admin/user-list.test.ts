@@ -13,7 +13,14 @@ let invitedId: string;
 beforeAll(async () => {
 	t = await testDb();
 	admin = await newUser(t.db, [['administrator', null]], { name: 'Aad Beheer', email: 'aad@regio.nl' });
-	await newUser(t.db, [['klankbordgroeplid', 'leiden'], ['collegelid', 'leiden']], { name: 'Lieke Leiden', email: 'lieke@leiden.nl' });
+	await newUser(
+		t.db,
+		[
+			['klankbordgroeplid', 'leiden'],
+			['collegelid', 'leiden']
+		],
+		{ name: 'Lieke Leiden', email: 'lieke@leiden.nl' }
+	);
 	await newUser(t.db, [['collegelid', 'leiderdorp']], { name: 'Dirk Dorp', email: 'dirk@leiderdorp.nl' });
 	await newUser(t.db, [['meelezer', 'leiden']], { name: 'Uit Geschakeld', email: 'uit@leiden.nl', disabled: true });
 	const twoFactor = await newUser(t.db, [['verkenner', null]], { name: 'Vera 100% Verkenner', email: 'vera@regio.nl' });
@@ -34,14 +41,7 @@ describe('the user list', () => {
 	it('shows name, e-mail, roles with municipality, 2FA and status, sorted by name', async () => {
 		const { users: rows, total } = await listUsers(t.db, admin.actor, {});
 		expect(total).toBe(6);
-		expect(rows.map((u) => u.name)).toEqual([
-			'Aad Beheer',
-			'Dirk Dorp',
-			'Ingrid Uitgenodigd',
-			'Lieke Leiden',
-			'Uit Geschakeld',
-			'Vera 100% Verkenner'
-		]);
+		expect(rows.map((u) => u.name)).toEqual(['Aad Beheer', 'Dirk Dorp', 'Ingrid Uitgenodigd', 'Lieke Leiden', 'Uit Geschakeld', 'Vera 100% Verkenner']);
 		const lieke = rows.find((u) => u.name === 'Lieke Leiden')!;
 		expect(lieke).toMatchObject({ email: 'lieke@leiden.nl', status: 'active', twoFactor: false });
 		expect(lieke.grants).toEqual([

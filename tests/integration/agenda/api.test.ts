@@ -42,7 +42,14 @@ describe('read API', () => {
 		const body = await res.json();
 		expect(body.ambitions).toHaveLength(1);
 		expect(body.ambitions[0].items).toEqual([
-			expect.objectContaining({ id: itemId, title: 'Jeugdhulp inkoop 2020', status: 'concept', trekker: 'leiden', participants: ['leiden'], url: `/api/v1/items/${itemId}` })
+			expect.objectContaining({
+				id: itemId,
+				title: 'Jeugdhulp inkoop 2020',
+				status: 'concept',
+				trekker: 'leiden',
+				participants: ['leiden'],
+				url: `/api/v1/items/${itemId}`
+			})
 		]);
 		expect([body.matching, body.total]).toEqual([1, 1]);
 	});

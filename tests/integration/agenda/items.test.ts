@@ -2,12 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { eq } from 'drizzle-orm';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
-import {
-	agendaItemMilestones,
-	agendaItemParticipants,
-	agendaItemVersions,
-	agendaItems
-} from '../../../src/lib/server/db/schema';
+import { agendaItemMilestones, agendaItemParticipants, agendaItemVersions, agendaItems } from '../../../src/lib/server/db/schema';
 import { AgendaConflictError, createItem, getItem, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
 import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { ValidationError } from '../../../src/lib/server/errors';
@@ -54,9 +49,7 @@ describe('creating an agenda item', () => {
 		for (const who of [klankbord, college, nobody]) {
 			expect(await rejection(newItem(t.db, who.actor))).toBeInstanceOf(ForbiddenError);
 		}
-		expect(await rejection(createItem(t.db, null, { ambitionId: 1, title: 'x', horizon: 'voor_verkiezingen' }, testOrigin))).toBeInstanceOf(
-			ForbiddenError
-		);
+		expect(await rejection(createItem(t.db, null, { ambitionId: 1, title: 'x', horizon: 'voor_verkiezingen' }, testOrigin))).toBeInstanceOf(ForbiddenError);
 		expect(await count(agendaItems)).toBe(before);
 		expect(rec.events).toEqual([]);
 	});
@@ -109,7 +102,10 @@ describe('changing structured fields', () => {
 
 		const audit = await auditOf(t.db, id);
 		expect(audit.at(-1)).toMatchObject({ action: 'item.updated', actorUserId: klankbord.id, result: 'success' });
-		expect(audit.at(-1)!.details).toMatchObject({ revision: 2, changes: { title: { from: 'Regionale woningbouwversnelling', to: 'Woningbouw in de Leidse regio' } } });
+		expect(audit.at(-1)!.details).toMatchObject({
+			revision: 2,
+			changes: { title: { from: 'Regionale woningbouwversnelling', to: 'Woningbouw in de Leidse regio' } }
+		});
 		expect(rec.events[0]).toMatchObject({ room: `item:${id}`, event: 'item:changed', payload: { kind: 'fields', seq: 2, revision: 2 } });
 	});
 
@@ -152,7 +148,12 @@ describe('changing structured fields', () => {
 			updateItemFields(t.db, verkenner.actor, { itemId: id, revision: 1, startDate: '2026-06-30', endDate: '2026-01-01' }, testOrigin)
 		);
 		expect(order.fields).toEqual({ endDate: 'validation_agenda_end_before_start' });
-		await updateItemFields(t.db, verkenner.actor, { itemId: id, revision: 1, participants: [{ municipalityId: 'leiden' }, { municipalityId: 'zoeterwoude' }] }, testOrigin);
+		await updateItemFields(
+			t.db,
+			verkenner.actor,
+			{ itemId: id, revision: 1, participants: [{ municipalityId: 'leiden' }, { municipalityId: 'zoeterwoude' }] },
+			testOrigin
+		);
 		const pct = await rejection(
 			updateItemFields(
 				t.db,
@@ -209,7 +210,9 @@ describe('changing structured fields', () => {
 
 	it('keeps the trekker among the participants', async () => {
 		const id = await newItem(t.db, verkenner.actor);
-		const err = await rejection(updateItemFields(t.db, verkenner.actor, { itemId: id, revision: 1, participants: [{ municipalityId: 'oegstgeest' }] }, testOrigin));
+		const err = await rejection(
+			updateItemFields(t.db, verkenner.actor, { itemId: id, revision: 1, participants: [{ municipalityId: 'oegstgeest' }] }, testOrigin)
+		);
 		expect(err.fields).toEqual({ participants: 'validation_agenda_trekker_must_take_part' });
 		await updateItemFields(t.db, verkenner.actor, { itemId: id, revision: 1, trekkerId: 'zoeterwoude' }, testOrigin);
 		const { item } = await getItem(t.db, verkenner.actor, id);
@@ -219,9 +222,7 @@ describe('changing structured fields', () => {
 	it('refuses editors without the right and unknown people, storing nothing', async () => {
 		const id = await newItem(t.db, verkenner.actor);
 		for (const who of [college, nobody]) {
-			expect(await rejection(updateItemFields(t.db, who.actor, { itemId: id, revision: 1, title: 'Niet van mij' }, testOrigin))).toBeInstanceOf(
-				ForbiddenError
-			);
+			expect(await rejection(updateItemFields(t.db, who.actor, { itemId: id, revision: 1, title: 'Niet van mij' }, testOrigin))).toBeInstanceOf(ForbiddenError);
 		}
 		const err = await rejection(
 			updateItemFields(t.db, verkenner.actor, { itemId: id, revision: 1, people: ['00000000-0000-4000-8000-000000000099'] }, testOrigin)

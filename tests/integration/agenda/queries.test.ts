@@ -20,7 +20,12 @@ beforeAll(async () => {
 	meelezer = await newUser(t.db, [['meelezer', 'leiderdorp']]);
 	nobody = await newUser(t.db, []);
 	const fiets = await newItem(t.db, verkenner.actor, { ambitionId: 3, title: 'Snelfietsroute Leiden-Katwijk', trekkerId: 'leiden' });
-	await updateItemFields(t.db, verkenner.actor, { itemId: fiets, revision: 1, participants: [{ municipalityId: 'leiden' }, { municipalityId: 'oegstgeest' }], tags: ['mobiliteit'] }, testOrigin);
+	await updateItemFields(
+		t.db,
+		verkenner.actor,
+		{ itemId: fiets, revision: 1, participants: [{ municipalityId: 'leiden' }, { municipalityId: 'oegstgeest' }], tags: ['mobiliteit'] },
+		testOrigin
+	);
 	await newItem(t.db, verkenner.actor, { ambitionId: 3, title: 'Bereikbaarheid Hart van Holland', trekkerId: 'leiderdorp', horizon: 'na_verkiezingen' });
 	await newItem(t.db, verkenner.actor, { ambitionId: 1, title: 'Studenten- en expathuisvesting', trekkerId: null, summary: '100% kennisstad_' });
 });
@@ -41,7 +46,15 @@ describe('the agenda overview', () => {
 	it('groups all seven ambitions with their items and counts', async () => {
 		const o = await listItems(t.db, meelezer.actor, f());
 		expect(o.groups.map((g) => g.ambition.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-		expect(o.groups.map((g) => [g.matching, g.total])).toEqual([[1, 1], [0, 0], [2, 2], [0, 0], [0, 0], [0, 0], [0, 0]]);
+		expect(o.groups.map((g) => [g.matching, g.total])).toEqual([
+			[1, 1],
+			[0, 0],
+			[2, 2],
+			[0, 0],
+			[0, 0],
+			[0, 0],
+			[0, 0]
+		]);
 		expect(o.groups[2].items.map((i) => i.title)).toEqual(['Bereikbaarheid Hart van Holland', 'Snelfietsroute Leiden-Katwijk']);
 		expect(o.groups[2].items[1].participants).toEqual(['leiden', 'oegstgeest']);
 		expect([o.matching, o.total, o.filtered]).toEqual([3, 3, false]);
@@ -79,7 +92,12 @@ describe('the agenda overview', () => {
 			await updateItemFields(
 				t.db,
 				verkenner.actor,
-				{ itemId: id, revision: 1, participants: [{ municipalityId: 'leiden' }, { municipalityId: 'zoeterwoude' }], milestones: [{ title: 'Start', dueDate: '2026-01-01' }] },
+				{
+					itemId: id,
+					revision: 1,
+					participants: [{ municipalityId: 'leiden' }, { municipalityId: 'zoeterwoude' }],
+					milestones: [{ title: 'Start', dueDate: '2026-01-01' }]
+				},
 				testOrigin
 			);
 		}

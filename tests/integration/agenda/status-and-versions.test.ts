@@ -37,23 +37,20 @@ afterAll(() => destroy(t));
 beforeEach(() => (rec = recordPublished()));
 afterEach(() => rec.stop());
 
-const versionsOf = (itemId: string) =>
-	t.db.select().from(agendaItemVersions).where(eq(agendaItemVersions.itemId, itemId)).orderBy(agendaItemVersions.number);
+const versionsOf = (itemId: string) => t.db.select().from(agendaItemVersions).where(eq(agendaItemVersions.itemId, itemId)).orderBy(agendaItemVersions.number);
 
 /** What the co-editing module does when a text changes. */
 const writeText = (itemId: string, text: string) =>
-	t.db.update(agendaItems).set({ descriptionHtml: `<p>${text}</p>`, descriptionText: text }).where(eq(agendaItems.id, itemId));
+	t.db
+		.update(agendaItems)
+		.set({ descriptionHtml: `<p>${text}</p>`, descriptionText: text })
+		.where(eq(agendaItems.id, itemId));
 
 describe('status transitions', () => {
 	it('follows the life of an item, freezing a version with its hash at every change', async () => {
 		const id = await newItem(t.db, verkenner.actor);
 		await transitionItem(t.db, klankbord.actor, { itemId: id, from: 'concept', to: 'in_bespreking' }, testOrigin);
-		const res = await transitionItem(
-			t.db,
-			verkenner.actor,
-			{ itemId: id, from: 'in_bespreking', to: 'gereed_voor_besluitvorming' },
-			testOrigin
-		);
+		const res = await transitionItem(t.db, verkenner.actor, { itemId: id, from: 'in_bespreking', to: 'gereed_voor_besluitvorming' }, testOrigin);
 		expect(res).toEqual({ status: 'gereed_voor_besluitvorming', version: 2 });
 		const versions = await versionsOf(id);
 		expect(versions.map((v) => [v.number, v.reason, JSON.parse(v.content).status])).toEqual([
@@ -78,9 +75,7 @@ describe('status transitions', () => {
 		const byCollege = await rejection(transitionItem(t.db, college.actor, { itemId: id, from: 'concept', to: 'in_bespreking' }, testOrigin));
 		expect(byCollege).toBeInstanceOf(ForbiddenError);
 		await transitionItem(t.db, klankbord.actor, { itemId: id, from: 'concept', to: 'in_bespreking' }, testOrigin);
-		const tooFar = await rejection(
-			transitionItem(t.db, klankbord.actor, { itemId: id, from: 'in_bespreking', to: 'gereed_voor_besluitvorming' }, testOrigin)
-		);
+		const tooFar = await rejection(transitionItem(t.db, klankbord.actor, { itemId: id, from: 'in_bespreking', to: 'gereed_voor_besluitvorming' }, testOrigin));
 		expect(tooFar).toBeInstanceOf(DomainError);
 		expect([tooFar.key, tooFar.status]).toEqual(['agenda_transition_denied_gereed_voor_besluitvorming', 403]);
 		const byHand = await rejection(transitionItem(t.db, verkenner.actor, { itemId: id, from: 'in_bespreking', to: 'vastgesteld' }, testOrigin));
@@ -148,7 +143,12 @@ describe('versions', () => {
 	it('restores an old version as a new one, texts included, keeping the status and the history', async () => {
 		const id = await newItem(t.db, verkenner.actor);
 		await writeText(id, 'Oude tekst');
-		await updateItemFields(t.db, verkenner.actor, { itemId: id, revision: 1, milestones: [{ title: 'Start', dueDate: '2026-03-01', done: false }] }, testOrigin);
+		await updateItemFields(
+			t.db,
+			verkenner.actor,
+			{ itemId: id, revision: 1, milestones: [{ title: 'Start', dueDate: '2026-03-01', done: false }] },
+			testOrigin
+		);
 		await captureVersion(t.db, verkenner.actor, { itemId: id }, testOrigin);
 		await writeText(id, 'Nieuwe tekst');
 		await updateItemFields(t.db, klankbord.actor, { itemId: id, revision: 2, title: 'Nieuwe titel', milestones: [] }, testOrigin);

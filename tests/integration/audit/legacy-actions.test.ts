@@ -22,11 +22,9 @@ beforeAll(async () => {
 		result: 'success'
 	});
 	// inserted directly, as an earlier version of the portal wrote them
-	await t.db.insert(auditEvents).values([
-		row('2026-03-01T10:00:00Z', 'item.transition'),
-		row('2026-03-02T10:00:00Z', 'item.status_changed'),
-		row('2026-03-03T10:00:00Z', 'item.create')
-	]);
+	await t.db
+		.insert(auditEvents)
+		.values([row('2026-03-01T10:00:00Z', 'item.transition'), row('2026-03-02T10:00:00Z', 'item.status_changed'), row('2026-03-03T10:00:00Z', 'item.create')]);
 });
 afterAll(() => destroy(t));
 

@@ -26,7 +26,10 @@ describe('login', () => {
 		const u = await newUser(t.db);
 		const res = await login(t.db, { email: u.email.toUpperCase(), password: TEST_PASSWORD }, testOrigin);
 		expect((await validateAuthSessionToken(t.db, res.token))?.user.id).toBe(u.id);
-		const rows = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.logged_in'), eq(auditEvents.actorUserId, u.id)));
+		const rows = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'auth.logged_in'), eq(auditEvents.actorUserId, u.id)));
 		expect(rows.map((r) => r.result)).toEqual(['success']);
 	});
 
@@ -36,7 +39,10 @@ describe('login', () => {
 		const unknown = await loginError({ email: 'niemand@test.regioportaal.nl', password: 'niet-het-wachtwoord' });
 		expect(wrong.key).toBe('auth_bad_credentials');
 		expect(unknown.key).toBe('auth_bad_credentials');
-		const rows = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.logged_in'), eq(auditEvents.actorLabel, u.email)));
+		const rows = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'auth.logged_in'), eq(auditEvents.actorLabel, u.email)));
 		expect(rows.map((r) => r.result)).toEqual(['failure']);
 		expect(JSON.stringify(rows)).not.toContain('niet-het-wachtwoord');
 	});
@@ -55,7 +61,10 @@ describe('login', () => {
 		expect(limited.key).toBe('auth_rate_limited');
 		expect(limited.params.minutes).toBe(15);
 		expect(limited.status).toBe(429);
-		const denied = await t.db.select().from(auditEvents).where(and(eq(auditEvents.actorLabel, u.email), eq(auditEvents.result, 'denied')));
+		const denied = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.actorLabel, u.email), eq(auditEvents.result, 'denied')));
 		expect(denied).toHaveLength(1);
 		// after the window the right password works again
 		const later = new Date(now.getTime() + 15 * 60 * 1000 + 1000);

@@ -2,13 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin } from '../../fixtures/factories';
-import {
-	ABSOLUTE_MS,
-	IDLE_MS,
-	createAuthSession,
-	invalidateUserAuthSessions,
-	validateAuthSessionToken
-} from '../../../src/lib/server/auth/auth-session';
+import { ABSOLUTE_MS, IDLE_MS, createAuthSession, invalidateUserAuthSessions, validateAuthSessionToken } from '../../../src/lib/server/auth/auth-session';
 import { hashToken } from '../../../src/lib/server/auth/tokens';
 import { authSessions, users } from '../../../src/lib/server/db/schema';
 
@@ -43,7 +37,12 @@ describe('auth sessions', () => {
 		const late = new Date(start.getTime() + IDLE_MS - 1000 + IDLE_MS + 1000);
 		expect(await validateAuthSessionToken(t.db, token, late)).toBeNull();
 		// and it is gone, not merely refused
-		expect(await t.db.select().from(authSessions).where(eq(authSessions.id, hashToken(token)))).toHaveLength(0);
+		expect(
+			await t.db
+				.select()
+				.from(authSessions)
+				.where(eq(authSessions.id, hashToken(token)))
+		).toHaveLength(0);
 	});
 
 	it('slides the idle expiry while in use, but never past the absolute lifetime', async () => {

@@ -48,10 +48,16 @@ describe('step-up ("confirm again")', () => {
 
 describe('turning 2FA off', () => {
 	it('is refused for a collegelid and for an administrator, even with the right code', async () => {
-		for (const grant of [['collegelid', 'voorschoten'], ['administrator', null]] as const) {
+		for (const grant of [
+			['collegelid', 'voorschoten'],
+			['administrator', null]
+		] as const) {
 			const u = await newUser(t.db, [[grant[0], grant[1]]]);
 			const { key, login } = await enrolled(t.db, u);
-			const err = await refusal(disableTwoFactor(t.db, u.actor, login.session.id, { code: await freshCode(t.db, u.id, key) }, testOrigin), 'auth_two_factor_required_for_role');
+			const err = await refusal(
+				disableTwoFactor(t.db, u.actor, login.session.id, { code: await freshCode(t.db, u.id, key) }, testOrigin),
+				'auth_two_factor_required_for_role'
+			);
 			expect(err.status).toBe(403);
 			const [row] = await t.db.select().from(users).where(eq(users.id, u.id));
 			expect(row.totpEnabledAt).not.toBeNull();
@@ -60,9 +66,15 @@ describe('turning 2FA off', () => {
 	});
 
 	it('is refused for someone who is also a collegelid elsewhere', async () => {
-		const u = await newUser(t.db, [['klankbordgroeplid', 'leiden'], ['collegelid', 'zoeterwoude']]);
+		const u = await newUser(t.db, [
+			['klankbordgroeplid', 'leiden'],
+			['collegelid', 'zoeterwoude']
+		]);
 		const { key, login } = await enrolled(t.db, u);
-		await refusal(disableTwoFactor(t.db, u.actor, login.session.id, { code: await freshCode(t.db, u.id, key) }, testOrigin), 'auth_two_factor_required_for_role');
+		await refusal(
+			disableTwoFactor(t.db, u.actor, login.session.id, { code: await freshCode(t.db, u.id, key) }, testOrigin),
+			'auth_two_factor_required_for_role'
+		);
 	});
 
 	it('works for an optional role with a current code: key and recovery codes are gone', async () => {

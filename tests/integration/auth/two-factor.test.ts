@@ -33,7 +33,10 @@ describe('two-factor enrolment', () => {
 		const { session } = await createAuthSession(t.db, u.id, testOrigin, { twoFactorVerified: false });
 		const pending = beginTwoFactorEnrolment({ id: u.id, email: u.email });
 		const key = keyFromText(pending.keyText);
-		await refusal(confirmTwoFactorEnrolment(t.db, u.actor, session.id, { code: wrongCode(key), pending: pending.pending }, testOrigin), 'auth_two_factor_wrong_code');
+		await refusal(
+			confirmTwoFactorEnrolment(t.db, u.actor, session.id, { code: wrongCode(key), pending: pending.pending }, testOrigin),
+			'auth_two_factor_wrong_code'
+		);
 		const [row] = await t.db.select().from(users).where(eq(users.id, u.id));
 		expect(row.totpEnabledAt).toBeNull();
 	});
@@ -54,7 +57,10 @@ describe('two-factor enrolment', () => {
 		const { login } = await enrolled(t.db, u);
 		const again = beginTwoFactorEnrolment({ id: u.id, email: u.email });
 		const code = totpNow(keyFromText(again.keyText));
-		const err = await refusal(confirmTwoFactorEnrolment(t.db, u.actor, login.session.id, { code, pending: again.pending }, testOrigin), 'auth_two_factor_already_enabled');
+		const err = await refusal(
+			confirmTwoFactorEnrolment(t.db, u.actor, login.session.id, { code, pending: again.pending }, testOrigin),
+			'auth_two_factor_already_enabled'
+		);
 		expect(err.status).toBe(409);
 	});
 
@@ -106,7 +112,10 @@ describe('two-factor login', () => {
 			const err = await refusal(verifyTwoFactorLogin(t.db, u.actor, next.session.id, { code: wrongCode(key) }, testOrigin), 'auth_two_factor_wrong_code');
 			expect(err.fields.code).toBe('validation_two_factor_code_wrong');
 		}
-		const limited = await refusal(verifyTwoFactorLogin(t.db, u.actor, next.session.id, { code: await freshCode(t.db, u.id, key) }, testOrigin), 'auth_two_factor_rate_limited');
+		const limited = await refusal(
+			verifyTwoFactorLogin(t.db, u.actor, next.session.id, { code: await freshCode(t.db, u.id, key) }, testOrigin),
+			'auth_two_factor_rate_limited'
+		);
 		expect(limited.status).toBe(429);
 		expect(Number(limited.params.minutes)).toBeGreaterThan(0);
 		expect((await authenticate(t.db, next.token))?.stage).toBe('two_factor');
@@ -126,7 +135,10 @@ describe('two-factor login', () => {
 			await refusal(verifyTwoFactorLogin(t.db, u.actor, s.session.id, { code: wrongCode(key) }, testOrigin), 'auth_two_factor_wrong_code');
 		}
 		const fresh = await createAuthSession(t.db, u.id, testOrigin, { twoFactorVerified: false });
-		await refusal(verifyTwoFactorLogin(t.db, u.actor, fresh.session.id, { code: await freshCode(t.db, u.id, key) }, testOrigin), 'auth_two_factor_rate_limited');
+		await refusal(
+			verifyTwoFactorLogin(t.db, u.actor, fresh.session.id, { code: await freshCode(t.db, u.id, key) }, testOrigin),
+			'auth_two_factor_rate_limited'
+		);
 	});
 
 	it('accepts a recovery code exactly once', async () => {

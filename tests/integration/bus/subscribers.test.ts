@@ -24,7 +24,12 @@ afterAll(() => destroy(t));
 function recordingIo() {
 	const sent: string[] = [];
 	const target = (room: string) => {
-		const t = { emit: (name: string) => sent.push(`${room} ${name}`), except: () => t, disconnectSockets: () => sent.push(`${room} disconnect`), fetchSockets: async () => [] };
+		const t = {
+			emit: (name: string) => sent.push(`${room} ${name}`),
+			except: () => t,
+			disconnectSockets: () => sent.push(`${room} disconnect`),
+			fetchSockets: async () => []
+		};
 		return t;
 	};
 	return { io: { to: target, in: target } as unknown as Io, sent };

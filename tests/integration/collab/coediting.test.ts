@@ -11,18 +11,7 @@ import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { sessionCookie } from '../../fixtures/realtime-server';
 import { newItem } from '../agenda/helpers';
 import { appendUpdates } from '../../../src/lib/server/modules/collaboration/store';
-import {
-	ask,
-	eventually,
-	openEditor,
-	pageSocket,
-	startCollabServer,
-	storedRows,
-	storedText,
-	typeInto,
-	type CollabServer,
-	type TestEditor
-} from './helpers';
+import { ask, eventually, openEditor, pageSocket, startCollabServer, storedRows, storedText, typeInto, type CollabServer, type TestEditor } from './helpers';
 
 let t: TestDb;
 let server: CollabServer;
@@ -65,7 +54,10 @@ function bigUpdate(bytes: number): Uint8Array {
 /** Tiptap starts every document with one paragraph; let both editors share it before typing at once. */
 async function sameParagraph(a: TestEditor, b: TestEditor) {
 	a.type('');
-	await eventually(() => b.doc.getXmlFragment('description').length, (n) => n === 1);
+	await eventually(
+		() => b.doc.getXmlFragment('description').length,
+		(n) => n === 1
+	);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -82,7 +74,10 @@ describe('co-editing a rich-text field', () => {
 			b.type('b');
 			if (i % 10 === 0) await sleep(5);
 		}
-		await eventually(() => [a.text(), b.text()], ([x, y]) => x === y && x.length === 80);
+		await eventually(
+			() => [a.text(), b.text()],
+			([x, y]) => x === y && x.length === 80
+		);
 		expect(a.text().replaceAll('b', '')).toBe('a'.repeat(40));
 		expect(b.text().replaceAll('a', '')).toBe('b'.repeat(40));
 		await Promise.all([a.provider.whenSaved(), b.provider.whenSaved()]);
@@ -133,7 +128,10 @@ describe('co-editing a rich-text field', () => {
 		await a.provider.whenSaved();
 		a.close();
 		open.splice(open.indexOf(a), 1);
-		await eventually(() => server.hub.get(itemId, 'description'), (live) => live === undefined);
+		await eventually(
+			() => server.hub.get(itemId, 'description'),
+			(live) => live === undefined
+		);
 		const again = await editor(verkenner, itemId);
 		expect(again.text()).toBe('Eerste versie.');
 	});
@@ -143,17 +141,26 @@ describe('co-editing a rich-text field', () => {
 		const a = await editor(verkenner, itemId);
 		const b = await editor(lid, itemId);
 		a.type('Gedeeld begin. ');
-		await eventually(() => b.text(), (x) => x === 'Gedeeld begin.');
+		await eventually(
+			() => b.text(),
+			(x) => x === 'Gedeeld begin.'
+		);
 
 		a.socket.disconnect();
-		await eventually(() => a.provider.status, (s) => s === 'offline');
+		await eventually(
+			() => a.provider.status,
+			(s) => s === 'offline'
+		);
 		a.type('Offline getypt door A. ');
 		b.type('Online getypt door B. ', 0);
 		await b.provider.whenSaved();
 		expect(a.text()).not.toContain('Online');
 
 		a.socket.connect();
-		await eventually(() => [a.text(), b.text()], ([x, y]) => x === y && x.includes('Offline') && x.includes('Online'));
+		await eventually(
+			() => [a.text(), b.text()],
+			([x, y]) => x === y && x.includes('Offline') && x.includes('Online')
+		);
 		await a.provider.whenSaved();
 		expect(a.text()).toBe('Online getypt door B. Gedeeld begin. Offline getypt door A.');
 		expect(await storedText(t.db, itemId)).toBe(a.text());
@@ -222,7 +229,10 @@ describe('co-editing a rich-text field', () => {
 		expect(r.provider.canEdit).toBe(false);
 		expect(a.provider.canEdit).toBe(true);
 		a.type('Alleen de verkenner schrijft.');
-		await eventually(() => r.text(), (x) => x === 'Alleen de verkenner schrijft.');
+		await eventually(
+			() => r.text(),
+			(x) => x === 'Alleen de verkenner schrijft.'
+		);
 
 		const sneaky = new Y.Doc();
 		Y.applyUpdate(sneaky, Y.encodeStateAsUpdate(r.doc));
@@ -257,8 +267,14 @@ describe('co-editing a rich-text field', () => {
 				if (i % 7 === 0) await sleep(3);
 			}
 			await Promise.all([a.provider.whenSaved(), b.provider.whenSaved()]);
-			await eventually(() => [a.text(), b.text()], ([x, y]) => x === y && x.length === 60);
-			const rows = await eventually(() => storedRows(t.db, itemId), (r) => r.length <= 11);
+			await eventually(
+				() => [a.text(), b.text()],
+				([x, y]) => x === y && x.length === 60
+			);
+			const rows = await eventually(
+				() => storedRows(t.db, itemId),
+				(r) => r.length <= 11
+			);
 			expect(rows.length).toBeLessThanOrEqual(11);
 			expect(rows.some((r) => r.userId === null)).toBe(true); // the merged row
 			expect(await storedText(t.db, itemId)).toBe(a.text());
@@ -279,7 +295,11 @@ describe('co-editing a rich-text field', () => {
 			// The change is relayed at once but stored only after the window: Karel arrives in between.
 			const late = await editor(lid, itemId);
 			expect((await storedRows(t.db, itemId)).length).toBe(0);
-			await eventually(() => late.text(), (text) => text === a.text(), 2000);
+			await eventually(
+				() => late.text(),
+				(text) => text === a.text(),
+				2000
+			);
 			await a.provider.whenSaved();
 			expect(await storedText(t.db, itemId)).toBe(a.text());
 		} finally {
@@ -299,16 +319,17 @@ describe('co-editing a rich-text field', () => {
 			for (const r of await storedRows(t.db, itemId)) Y.applyUpdate(elsewhere, r.update);
 			const before = Y.encodeStateVector(elsewhere);
 			typeInto(elsewhere, 'description', ' Daar.');
-			const [foreignId] = await appendUpdates(t.db, itemId, 'description', [
-				{ update: Y.encodeStateAsUpdate(elsewhere, before), userId: lid.id }
-			]);
+			const [foreignId] = await appendUpdates(t.db, itemId, 'description', [{ update: Y.encodeStateAsUpdate(elsewhere, before), userId: lid.id }]);
 			for (let i = 0; i < 30; i++) {
 				a.type(String(i % 10), 0);
 				if (i % 5 === 0) await sleep(3);
 			}
 			await a.provider.whenSaved();
 			// Compacted (a merged row without a user), and the other node's row is still there.
-			const rows = await eventually(() => storedRows(t.db, itemId), (r) => r.some((row) => row.userId === null) && r.length <= 12);
+			const rows = await eventually(
+				() => storedRows(t.db, itemId),
+				(r) => r.some((row) => row.userId === null) && r.length <= 12
+			);
 			expect(rows.map((r) => r.id)).toContain(foreignId);
 			expect(await storedText(t.db, itemId)).toBe(`${a.text()} Daar.`);
 		} finally {
@@ -352,7 +373,9 @@ describe('co-editing a rich-text field', () => {
 			b.provider.join();
 		});
 		b.provider.awareness.setLocalStateField('cursor', null);
-		expect(await ask(b.socket, 'collab:awareness', { itemId, field: 'description', update: encodeAwarenessUpdate(b.provider.awareness, [b.doc.clientID]) })).toEqual({ ok: true });
+		expect(
+			await ask(b.socket, 'collab:awareness', { itemId, field: 'description', update: encodeAwarenessUpdate(b.provider.awareness, [b.doc.clientID]) })
+		).toEqual({ ok: true });
 
 		// A later joiner sees the presence too; a leaver disappears.
 		const c = await editor(reader, itemId);
@@ -385,7 +408,10 @@ describe('co-editing a rich-text field', () => {
 			([r]) => r.text.endsWith('toegevoegd.')
 		);
 		await restoreVersion(t.db, verkenner.actor, { itemId, number: version.number }, testOrigin);
-		await eventually(() => a.text(), (x) => x === 'Versie een.');
+		await eventually(
+			() => a.text(),
+			(x) => x === 'Versie een.'
+		);
 		expect(await storedText(t.db, itemId)).toBe('Versie een.');
 		await sleep(150);
 		const [row] = await t.db.select().from(agendaItems).where(eq(agendaItems.id, itemId));
@@ -406,7 +432,10 @@ describe('co-editing a rich-text field', () => {
 		await a.provider.whenSaved();
 		a.close();
 		open.splice(open.indexOf(a), 1);
-		await eventually(() => server.hub.get(itemId, 'description'), (live) => live === undefined);
+		await eventually(
+			() => server.hub.get(itemId, 'description'),
+			(live) => live === undefined
+		);
 		await restoreVersion(t.db, verkenner.actor, { itemId, number: version.number }, testOrigin);
 		expect(await storedText(t.db, itemId)).toBe('Oude tekst.');
 		const again = await editor(lid, itemId);

@@ -155,5 +155,7 @@ export function storedRows(db: Db, itemId: string, field: RichTextField = 'descr
 
 /** Sends one raw event and returns the acknowledgement. */
 export function ask(socket: Socket, event: string, payload: unknown): Promise<{ ok: boolean; code?: string; error?: string; data?: any }> {
-	return new Promise((resolve) => socket.timeout(10_000).emit(event, payload, (err: Error | null, res: any) => resolve(err ? { ok: false, code: 'timeout' } : res)));
+	return new Promise((resolve) =>
+		socket.timeout(10_000).emit(event, payload, (err: Error | null, res: any) => resolve(err ? { ok: false, code: 'timeout' } : res))
+	);
 }

@@ -24,10 +24,7 @@ function text(...runs: [string, Record<string, unknown>?][]): Y.XmlText {
 	return t;
 }
 
-const fromHtml = (html: string) =>
-	fragmentToSnapshot(
-		fragment((f) => fillFragment(f, html))
-	);
+const fromHtml = (html: string) => fragmentToSnapshot(fragment((f) => fillFragment(f, html)));
 
 describe('Yjs → HTML snapshot (allow-list)', () => {
 	it('writes the allowed nodes and marks', () => {
@@ -54,9 +51,7 @@ describe('Yjs → HTML snapshot (allow-list)', () => {
 				'<blockquote><p>Samen sterk.</p></blockquote>' +
 				'<h3>Kosten</h3>'
 		);
-		expect(plain).toBe(
-			'Wonen en groen\n\nLeiden heeft 10.000 extra woningen nodig, zie de visie\n\n- een\n- twee\n\n3. drie\n\n> Samen sterk.\n\nKosten'
-		);
+		expect(plain).toBe('Wonen en groen\n\nLeiden heeft 10.000 extra woningen nodig, zie de visie\n\n- een\n- twee\n\n3. drie\n\n> Samen sterk.\n\nKosten');
 	});
 
 	it('never lets a client put markup, scripts or dangerous links into the HTML', () => {

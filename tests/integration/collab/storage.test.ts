@@ -51,7 +51,12 @@ describe(`item document storage (${testBackend})`, () => {
 		const stateOfFirst = Y.encodeStateAsUpdate(doc);
 		for (let i = 0; i < 20; i++) typeInto(doc, 'description', String(i % 10), i % 3 === 0 ? 0 : undefined);
 		const text = fragmentToSnapshot(doc.getXmlFragment('description')).text;
-		const ids = await appendUpdates(t.db, itemId, 'description', updates.slice(0, 250).map((update) => ({ update, userId: verkenner.id })));
+		const ids = await appendUpdates(
+			t.db,
+			itemId,
+			'description',
+			updates.slice(0, 250).map((update) => ({ update, userId: verkenner.id }))
+		);
 		expect(ids).toHaveLength(250);
 
 		// Compaction and appends at the same time, one transaction per append, as the live server does.
@@ -100,17 +105,12 @@ describe(`item document storage (${testBackend})`, () => {
 			.update(agendaItems)
 			.set({ descriptionHtml: '<h2>Wonen</h2><p>Leiden heeft <strong>10.000</strong> woningen nodig.</p>' })
 			.where(eq(agendaItems.id, itemId));
-		const [a, b] = await Promise.all([
-			loadOrSeedUpdates(t.db, itemId, 'description'),
-			loadOrSeedUpdates(t.db, itemId, 'description')
-		]);
+		const [a, b] = await Promise.all([loadOrSeedUpdates(t.db, itemId, 'description'), loadOrSeedUpdates(t.db, itemId, 'description')]);
 		expect(a).toHaveLength(1);
 		expect(b).toHaveLength(1);
 		const doc = new Y.Doc();
 		Y.applyUpdate(doc, a[0].update);
-		expect(fragmentToSnapshot(doc.getXmlFragment('description')).html).toBe(
-			'<h2>Wonen</h2><p>Leiden heeft <strong>10.000</strong> woningen nodig.</p>'
-		);
+		expect(fragmentToSnapshot(doc.getXmlFragment('description')).html).toBe('<h2>Wonen</h2><p>Leiden heeft <strong>10.000</strong> woningen nodig.</p>');
 		expect(await loadOrSeedUpdates(t.db, itemId, 'meerwaarde')).toHaveLength(0);
 	});
 });

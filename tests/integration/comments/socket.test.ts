@@ -73,7 +73,10 @@ describe('comments over socket.io', () => {
 		const before = await count();
 		const empty = await emit(s, 'comment:post', { id: randomUUID(), itemId, body: '  ' });
 		expect(empty).toMatchObject({ ok: false, code: 'validation_comment_empty', error: 'Een reactie mag niet leeg zijn.' });
-		expect(await emit(s, 'comment:post', { id: randomUUID(), itemId, body: 'x'.repeat(10_001) })).toMatchObject({ ok: false, code: 'validation_comment_too_long' });
+		expect(await emit(s, 'comment:post', { id: randomUUID(), itemId, body: 'x'.repeat(10_001) })).toMatchObject({
+			ok: false,
+			code: 'validation_comment_too_long'
+		});
 		expect(await emit(s, 'comment:post', 'zomaar tekst')).toMatchObject({ ok: false, code: 'error_socket_message' });
 		expect(await emit(s, 'comment:post', null)).toMatchObject({ ok: false, code: 'error_socket_message' });
 		expect(await emit(s, 'comment:post', { id: randomUUID(), itemId, body: { evil: true } })).toMatchObject({ ok: false });

@@ -102,4 +102,3 @@ describe.skipIf(testBackend !== 'pglite')('the embedded database in its own thre
 		}
 	}, 60_000);
 });
-

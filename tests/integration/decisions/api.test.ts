@@ -9,13 +9,7 @@ import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { GET } from '../../../src/routes/api/v1/items/[id]/decisions/+server';
 import { guardHandle } from '../../../src/lib/server/http/guard-handle';
 import { getItem, transitionItem, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
-import {
-	recordSignOff,
-	setPosition,
-	recordCouncilDecision,
-	reportProgress,
-	getItemDecisions
-} from '../../../src/lib/server/modules/decisions';
+import { recordSignOff, setPosition, recordCouncilDecision, reportProgress, getItemDecisions } from '../../../src/lib/server/modules/decisions';
 import { postComment } from '../../../src/lib/server/modules/comments';
 import { readyItem, sessionConfirmed, signInput } from './helpers';
 
@@ -46,12 +40,30 @@ beforeAll(async () => {
 	const ready = await readyItem(t.db, verkenner.actor, ['leiden', 'oegstgeest']);
 	itemId = ready.id;
 	frozen = ready.frozen;
-	await setPosition(t.db, klankbordLeiden.actor, { itemId, municipalityId: 'leiden', position: 'steunt_onder_voorwaarden', reasons: 'Mits evaluatie', conditions: ['Evaluatie na een jaar'] }, testOrigin);
+	await setPosition(
+		t.db,
+		klankbordLeiden.actor,
+		{ itemId, municipalityId: 'leiden', position: 'steunt_onder_voorwaarden', reasons: 'Mits evaluatie', conditions: ['Evaluatie na een jaar'] },
+		testOrigin
+	);
 	// An internal comment of Leiden: never part of this endpoint, for anyone.
-	await postComment(t.db, klankbordLeiden.actor, { id: crypto.randomUUID(), itemId, body: 'Intern: wij twijfelen nog', visibility: 'internal', municipalityId: 'leiden' }, testOrigin);
-	for (const [who, m] of [[leiden, 'leiden'], [oegstgeest, 'oegstgeest']] as const)
+	await postComment(
+		t.db,
+		klankbordLeiden.actor,
+		{ id: crypto.randomUUID(), itemId, body: 'Intern: wij twijfelen nog', visibility: 'internal', municipalityId: 'leiden' },
+		testOrigin
+	);
+	for (const [who, m] of [
+		[leiden, 'leiden'],
+		[oegstgeest, 'oegstgeest']
+	] as const)
 		await recordSignOff(t.db, who.actor, sessionConfirmed(), signInput(itemId, m, frozen, { documentUrl: 'https://example.org/besluit.pdf' }), testOrigin);
-	await recordCouncilDecision(t.db, griffie.actor, { itemId, municipalityId: 'leiden', meetingDate: '2026-02-01', outcome: 'ingestemd', kenmerk: 'RB/26/7' }, testOrigin);
+	await recordCouncilDecision(
+		t.db,
+		griffie.actor,
+		{ itemId, municipalityId: 'leiden', meetingDate: '2026-02-01', outcome: 'ingestemd', kenmerk: 'RB/26/7' },
+		testOrigin
+	);
 	await transitionItem(t.db, verkenner.actor, { itemId, from: 'vastgesteld', to: 'in_uitvoering' }, testOrigin);
 	await reportProgress(t.db, verkenner.actor, { itemId, percent: 30, note: 'Gestart' }, testOrigin);
 });
@@ -84,11 +96,13 @@ describe('GET /api/v1/items/{id}/decisions', () => {
 			coversCurrentText: true
 		});
 		expect(body.signOffs[0].signedAt).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/);
-		expect(body.timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['created', 'version', 'position', 'signoff', 'council', 'progress']));
+		expect(body.timeline.map((e: { kind: string }) => e.kind)).toEqual(
+			expect.arrayContaining(['created', 'version', 'position', 'signoff', 'council', 'progress'])
+		);
 		expect(body.timeline.find((e: { kind: string }) => e.kind === 'signoff')).toMatchObject({ municipality: 'leiden', by: 'Wethouder Leiden' });
 	});
 
-	it('is the item page\'s view: the same sign-offs and positions, and only the caller\'s own powers', async () => {
+	it("is the item page's view: the same sign-offs and positions, and only the caller's own powers", async () => {
 		const page = await getItemDecisions(t.db, meelezerVoorschoten.actor, itemId);
 		const body = await (await GET(event(meelezerVoorschoten.actor, itemId))).json();
 		expect(body.signOffs.map((s: { id: string }) => s.id)).toEqual(page.signOffs.map((s) => s.id));

@@ -10,13 +10,7 @@ import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { signOffs } from '../../../src/lib/server/db/schema';
 import { getItem, restoreVersion, transitionItem, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
-import {
-	recordSignOff,
-	reportProgress,
-	compareWithCurrent,
-	getItemDecisions,
-	municipalityOverview
-} from '../../../src/lib/server/modules/decisions';
+import { recordSignOff, reportProgress, compareWithCurrent, getItemDecisions, municipalityOverview } from '../../../src/lib/server/modules/decisions';
 import { load as loadVersionsPage } from '../../../src/routes/(app)/agenda/[id]/versies/+page.server';
 import { readyItem, sessionConfirmed, signInput } from './helpers';
 
@@ -150,7 +144,9 @@ describe('after vastgesteld, a changed text is visible as no longer signed', () 
 		const { id } = await adoptedItem();
 		await transitionItem(t.db, verkenner.actor, { itemId: id, from: 'vastgesteld', to: 'in_uitvoering' }, testOrigin);
 		await transitionItem(t.db, verkenner.actor, { itemId: id, from: 'in_uitvoering', to: 'afgerond' }, testOrigin);
-		await writeSnapshot(t.db, id, 'description', { html: '<p>Achteraf herschreven</p>', text: 'Achteraf herschreven' }, [{ userId: verkenner.id, name: verkenner.name }]);
+		await writeSnapshot(t.db, id, 'description', { html: '<p>Achteraf herschreven</p>', text: 'Achteraf herschreven' }, [
+			{ userId: verkenner.id, name: verkenner.name }
+		]);
 		expect((await getItem(t.db, verkenner.actor, id)).item.status).toBe('afgerond');
 		expect(await valid(id)).toHaveLength(2);
 		expect((await getItemDecisions(t.db, verkenner.actor, id)).adopted?.currentDiffers).toBe(true);

@@ -36,7 +36,13 @@ describe('positions', () => {
 		const res = await setPosition(
 			t.db,
 			collegeLeiden.actor,
-			{ itemId: id, municipalityId: 'leiden', position: 'steunt_onder_voorwaarden', reasons: 'Mits betaalbaar', conditions: 'Kosten naar rato\n\nEvaluatie na een jaar' },
+			{
+				itemId: id,
+				municipalityId: 'leiden',
+				position: 'steunt_onder_voorwaarden',
+				reasons: 'Mits betaalbaar',
+				conditions: 'Kosten naar rato\n\nEvaluatie na een jaar'
+			},
 			testOrigin
 		);
 		expect(res).toEqual({ position: 'steunt_onder_voorwaarden', from: 'neutraal', changed: true });
@@ -70,7 +76,9 @@ describe('positions', () => {
 	it('only klankbordgroep and college members of that municipality', async () => {
 		const id = await newItem(t.db, verkenner.actor);
 		for (const who of [kbOegstgeest, griffieLeiden, verkenner]) {
-			expect(await rejection(setPosition(t.db, who.actor, { itemId: id, municipalityId: 'leiden', position: 'steunt' }, testOrigin))).toBeInstanceOf(ForbiddenError);
+			expect(await rejection(setPosition(t.db, who.actor, { itemId: id, municipalityId: 'leiden', position: 'steunt' }, testOrigin))).toBeInstanceOf(
+				ForbiddenError
+			);
 		}
 		expect(await t.db.select().from(positions).where(eq(positions.itemId, id))).toEqual([]);
 	});

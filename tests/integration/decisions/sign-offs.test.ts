@@ -41,7 +41,11 @@ afterEach(() => rec.stop());
 const sign = (m: string, itemId: string, frozen: { number: number; contentHash: string }, extra: Record<string, unknown> = {}, who = college[m]) =>
 	recordSignOff(t.db, who.actor, fresh, signInput(itemId, m, frozen, extra), testOrigin);
 
-const validOf = (itemId: string) => t.db.select().from(signOffs).where(and(eq(signOffs.itemId, itemId), isNull(signOffs.voidedAt)));
+const validOf = (itemId: string) =>
+	t.db
+		.select()
+		.from(signOffs)
+		.where(and(eq(signOffs.itemId, itemId), isNull(signOffs.voidedAt)));
 
 describe('sign-off round', () => {
 	it('all five agree on the frozen version → vastgesteld, with audit rows; council and progress follow', async () => {
@@ -61,12 +65,24 @@ describe('sign-off round', () => {
 		await recordCouncilDecision(
 			t.db,
 			griffieLeiden.actor,
-			{ itemId: id, municipalityId: 'leiden', meetingDate: '2026-02-01', outcome: 'wensen_en_bedenkingen', wensenEnBedenkingen: 'Let op de kosten', kenmerk: 'RB/26/1' },
+			{
+				itemId: id,
+				municipalityId: 'leiden',
+				meetingDate: '2026-02-01',
+				outcome: 'wensen_en_bedenkingen',
+				wensenEnBedenkingen: 'Let op de kosten',
+				kenmerk: 'RB/26/1'
+			},
 			testOrigin
 		);
 		expect(
 			await rejection(
-				recordCouncilDecision(t.db, griffieLeiden.actor, { itemId: id, municipalityId: 'oegstgeest', meetingDate: '2026-02-01', outcome: 'ingestemd', kenmerk: 'x' }, testOrigin)
+				recordCouncilDecision(
+					t.db,
+					griffieLeiden.actor,
+					{ itemId: id, municipalityId: 'oegstgeest', meetingDate: '2026-02-01', outcome: 'ingestemd', kenmerk: 'x' },
+					testOrigin
+				)
 			)
 		).toBeInstanceOf(ForbiddenError);
 		await transitionItem(t.db, verkenner.actor, { itemId: id, from: 'vastgesteld', to: 'in_uitvoering' }, testOrigin);
@@ -184,10 +200,7 @@ describe('sign-off round', () => {
 describe(`races (truly concurrent on ${testBackend})`, () => {
 	it('two college members of one municipality sign at once: exactly one is recorded, the other is told', async () => {
 		const { id, frozen } = await readyItem(t.db, verkenner.actor, ['leiden', 'oegstgeest']);
-		const results = await Promise.allSettled([
-			sign('leiden', id, frozen, { kenmerk: 'A/1' }),
-			sign('leiden', id, frozen, { kenmerk: 'B/2' }, college2Leiden)
-		]);
+		const results = await Promise.allSettled([sign('leiden', id, frozen, { kenmerk: 'A/1' }), sign('leiden', id, frozen, { kenmerk: 'B/2' }, college2Leiden)]);
 		const ok = results.filter((r) => r.status === 'fulfilled');
 		const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
 		expect(ok).toHaveLength(1);

@@ -32,7 +32,14 @@ describe('interviews: create and update', () => {
 			const shared = await newInterview(t.db, verkenner.actor, { participants: 'Burgemeester\nWethouder' });
 			const secret = await newInterview(t.db, verkenner.actor, { visibility: 'vertrouwelijk' });
 			const row = await rowOf(shared);
-			expect(row).toMatchObject({ municipalityId: 'leiden', body: 'directieteam', heldOn: '2026-01-20', participants: ['Burgemeester', 'Wethouder'], visibility: 'klankbordgroep', createdBy: verkenner.id });
+			expect(row).toMatchObject({
+				municipalityId: 'leiden',
+				body: 'directieteam',
+				heldOn: '2026-01-20',
+				participants: ['Burgemeester', 'Wethouder'],
+				visibility: 'klankbordgroep',
+				createdBy: verkenner.id
+			});
 			expect((await auditOfInterview(t.db, shared)).map((a) => [a.action, a.actorUserId])).toEqual([['interview.created', verkenner.id]]);
 			const overview = pub.events.filter((e) => e.event === 'interviews:changed');
 			expect(overview.map((e) => [e.room, e.payload.interviewId, e.payload.kind])).toEqual([
@@ -61,7 +68,9 @@ describe('interviews: create and update', () => {
 			expect(await rejection(newInterview(t.db, who.actor))).toBeInstanceOf(ForbiddenError);
 		}
 		const id = await newInterview(t.db, verkenner.actor);
-		const upd = await rejection(interviews.updateInterview(t.db, klankbord.actor, { interviewId: id, municipalityId: 'leiden', body: 'college', heldOn: '2026-01-20' }, testOrigin));
+		const upd = await rejection(
+			interviews.updateInterview(t.db, klankbord.actor, { interviewId: id, municipalityId: 'leiden', body: 'college', heldOn: '2026-01-20' }, testOrigin)
+		);
 		expect(upd).toBeInstanceOf(ForbiddenError);
 		expect((await rowOf(id)).body).toBe('directieteam');
 	});
@@ -94,7 +103,9 @@ describe('interviews: notes', () => {
 		const id = await newInterview(t.db, verkenner.actor);
 		await interviews.saveNotes(t.db, verkenner.actor, { interviewId: id, baseRevision: 0, doc: doc('Versie van de laptop') }, testOrigin);
 		await interviews.saveNotes(t.db, verkenner.actor, { interviewId: id, baseRevision: 1, doc: doc('Versie van de laptop, aangevuld') }, testOrigin);
-		const err = await rejection(interviews.saveNotes(t.db, verkenner.actor, { interviewId: id, baseRevision: 1, doc: doc('Versie van de tablet') }, testOrigin));
+		const err = await rejection(
+			interviews.saveNotes(t.db, verkenner.actor, { interviewId: id, baseRevision: 1, doc: doc('Versie van de tablet') }, testOrigin)
+		);
 		expect(err).toBeInstanceOf(interviews.NotesConflictError);
 		expect(err.status).toBe(409);
 		expect(err.key).toBe('interviews_notes_conflict');
@@ -117,7 +128,9 @@ describe('interviews: notes', () => {
 
 	it('refuses notes from a klankbordgroeplid, malformed documents and unknown interviews', async () => {
 		const id = await newInterview(t.db, verkenner.actor);
-		expect(await rejection(interviews.saveNotes(t.db, klankbord.actor, { interviewId: id, baseRevision: 0, doc: doc('x') }, testOrigin))).toBeInstanceOf(ForbiddenError);
+		expect(await rejection(interviews.saveNotes(t.db, klankbord.actor, { interviewId: id, baseRevision: 0, doc: doc('x') }, testOrigin))).toBeInstanceOf(
+			ForbiddenError
+		);
 		const bad = await rejection(interviews.saveNotes(t.db, verkenner.actor, { interviewId: id, baseRevision: 0, doc: '<p>html</p>' }, testOrigin));
 		expect(bad).toBeInstanceOf(ValidationError);
 		const missing = await rejection(interviews.saveNotes(t.db, verkenner.actor, { interviewId: randomUUID(), baseRevision: 0, doc: doc('x') }, testOrigin));
@@ -132,10 +145,24 @@ describe('interviews: candidates', () => {
 		const pub = recordPublished();
 		try {
 			const candidateId = randomUUID();
-			const input = { id: candidateId, interviewId: id, title: 'Campusontwikkeling Kennisstad', ambitionId: '2', horizon: 'na_verkiezingen', interested: ['oegstgeest', 'leiden'] };
+			const input = {
+				id: candidateId,
+				interviewId: id,
+				title: 'Campusontwikkeling Kennisstad',
+				ambitionId: '2',
+				horizon: 'na_verkiezingen',
+				interested: ['oegstgeest', 'leiden']
+			};
 			expect(await interviews.captureCandidate(t.db, verkenner.actor, input, testOrigin)).toEqual({ id: candidateId, created: true });
 			expect(await interviews.captureCandidate(t.db, verkenner.actor, input, testOrigin)).toEqual({ id: candidateId, created: false });
-			expect(await candidateRow(candidateId)).toMatchObject({ interviewId: id, ambitionId: 2, horizon: 'na_verkiezingen', interested: ['leiden', 'oegstgeest'], itemId: null, link: null });
+			expect(await candidateRow(candidateId)).toMatchObject({
+				interviewId: id,
+				ambitionId: 2,
+				horizon: 'na_verkiezingen',
+				interested: ['leiden', 'oegstgeest'],
+				itemId: null,
+				link: null
+			});
 			expect((await auditOfInterview(t.db, id)).filter((a) => a.action === 'interview.candidate_captured')).toHaveLength(1);
 			expect(pub.events.filter((e) => e.event === 'interview:changed').map((e) => [e.room, e.payload.kind, e.payload.change])).toEqual([
 				[`interview:${id}`, 'candidate', 'captured']
@@ -153,7 +180,9 @@ describe('interviews: candidates', () => {
 		expect(unknown.fields).toEqual({ ambitionId: 'validation_candidate_ambition_unknown' });
 		const taken = await newCandidate(t.db, verkenner.actor, id);
 		const other = await newInterview(t.db, verkenner.actor);
-		const clash = await rejection(interviews.captureCandidate(t.db, verkenner.actor, { id: taken, interviewId: other, title: 'x', ambitionId: 1, horizon: 'voor_verkiezingen' }, testOrigin));
+		const clash = await rejection(
+			interviews.captureCandidate(t.db, verkenner.actor, { id: taken, interviewId: other, title: 'x', ambitionId: 1, horizon: 'voor_verkiezingen' }, testOrigin)
+		);
 		expect(clash.key).toBe('interviews_candidate_id_taken');
 		expect(await rejection(newCandidate(t.db, klankbord.actor, id))).toBeInstanceOf(ForbiddenError);
 		expect((await t.db.select().from(interviewCandidates).where(eq(interviewCandidates.interviewId, id))).length).toBe(1);
@@ -162,7 +191,12 @@ describe('interviews: candidates', () => {
 	it('edits and deletes a candidate not on the agenda; audited', async () => {
 		const id = await newInterview(t.db, verkenner.actor);
 		const c = await newCandidate(t.db, verkenner.actor, id);
-		const res = await interviews.updateCandidate(t.db, verkenner.actor, { candidateId: c, title: 'Woningbouw tot 2029', ambitionId: 1, horizon: 'na_verkiezingen', interested: 'leiden' }, testOrigin);
+		const res = await interviews.updateCandidate(
+			t.db,
+			verkenner.actor,
+			{ candidateId: c, title: 'Woningbouw tot 2029', ambitionId: 1, horizon: 'na_verkiezingen', interested: 'leiden' },
+			testOrigin
+		);
 		expect(res.changed).toEqual(['title', 'horizon', 'meerwaarde', 'interested']);
 		expect(await candidateRow(c)).toMatchObject({ title: 'Woningbouw tot 2029', horizon: 'na_verkiezingen', meerwaarde: '', interested: ['leiden'] });
 		await interviews.deleteCandidate(t.db, verkenner.actor, { candidateId: c }, testOrigin);
@@ -179,7 +213,13 @@ describe('interviews: candidates', () => {
 describe('interviews: a candidate reaches the agenda', () => {
 	it('becomes a concept item with its title, ambition, horizon, meerwaarde and interested municipalities, linked both ways', async () => {
 		const id = await newInterview(t.db, verkenner.actor);
-		const c = await newCandidate(t.db, verkenner.actor, id, { title: 'LAB071 voor het mkb', ambitionId: 2, horizon: 'na_verkiezingen', meerwaarde: 'Eén loket.\n\nVoor de hele regio.', interested: ['zoeterwoude', 'leiderdorp'] });
+		const c = await newCandidate(t.db, verkenner.actor, id, {
+			title: 'LAB071 voor het mkb',
+			ambitionId: 2,
+			horizon: 'na_verkiezingen',
+			meerwaarde: 'Eén loket.\n\nVoor de hele regio.',
+			interested: ['zoeterwoude', 'leiderdorp']
+		});
 		const pub = recordPublished();
 		let itemId: string;
 		try {
@@ -217,7 +257,9 @@ describe('interviews: a candidate reaches the agenda', () => {
 		}
 		expect(await countItems()).toBe(before);
 		expect(await candidateRow(c)).toMatchObject({ itemId: null, link: null });
-		expect((await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'interview.candidate_promoted'))).filter((a) => (a.details as any).candidateId === c)).toHaveLength(0);
+		expect(
+			(await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'interview.candidate_promoted'))).filter((a) => (a.details as any).candidateId === c)
+		).toHaveLength(0);
 	});
 
 	it('two promotions of the same candidate at once make one item; the other is refused', async () => {

@@ -23,9 +23,15 @@ describe('demo inventory', () => {
 		expect(candidates.filter((c) => c.link === 'added').length).toBeGreaterThanOrEqual(2);
 		expect(candidates.filter((c) => c.link === 'created')).toHaveLength(1);
 		expect(candidates.filter((c) => !c.link).length).toBeGreaterThan(0);
-		const [made] = await t.db.select().from(agendaItems).where(eq(agendaItems.id, candidates.find((c) => c.link === 'created')!.itemId!));
+		const [made] = await t.db
+			.select()
+			.from(agendaItems)
+			.where(eq(agendaItems.id, candidates.find((c) => c.link === 'created')!.itemId!));
 		expect(made.status).toBe('concept');
-		const [{ n }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(sql`${auditEvents.action} like 'interview.%'`);
+		const [{ n }] = await t.db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(auditEvents)
+			.where(sql`${auditEvents.action} like 'interview.%'`);
 		expect(n).toBeGreaterThan(rows.length);
 
 		const [klankbord] = await t.db.select().from(users).where(eq(users.email, 'klankbord.leiden@demo.regioportaal.nl'));

@@ -23,7 +23,16 @@ export async function newCandidate(db: Db, actor: Actor, interviewId: string, in
 	await captureCandidate(
 		db,
 		actor,
-		{ id, interviewId, title: 'Regionale woningbouwafspraken', ambitionId: 1, horizon: 'voor_verkiezingen', meerwaarde: 'Samen locaties kiezen.', interested: ['leiden', 'oegstgeest'], ...input },
+		{
+			id,
+			interviewId,
+			title: 'Regionale woningbouwafspraken',
+			ambitionId: 1,
+			horizon: 'voor_verkiezingen',
+			meerwaarde: 'Samen locaties kiezen.',
+			interested: ['leiden', 'oegstgeest'],
+			...input
+		},
 		testOrigin
 	);
 	return id;

@@ -30,7 +30,11 @@ const post = (who: NewUser, interviewId: string, body: string) =>
 const formEvent = (who: NewUser, fields: [string, string][]) => {
 	const body = new FormData();
 	for (const [k, v] of fields) body.append(k, v);
-	return { locals: { db: t.db, actor: who.actor, origin: testOrigin }, params: { id }, request: new Request('http://localhost/x', { method: 'POST', body }) } as never;
+	return {
+		locals: { db: t.db, actor: who.actor, origin: testOrigin },
+		params: { id },
+		request: new Request('http://localhost/x', { method: 'POST', body })
+	} as never;
 };
 
 describe('the notes endpoint of the editor', () => {
@@ -59,15 +63,33 @@ describe('the notes endpoint of the editor', () => {
 
 describe('the forms of the interview page', () => {
 	it('a candidate without an ambition comes back with a Dutch field error and the typed values', async () => {
-		const res = (await actions.candidate(formEvent(verkenner, [['id', randomUUID()], ['title', 'Campus'], ['ambitionId', ''], ['horizon', 'voor_verkiezingen']]))) as any;
+		const res = (await actions.candidate(
+			formEvent(verkenner, [
+				['id', randomUUID()],
+				['title', 'Campus'],
+				['ambitionId', ''],
+				['horizon', 'voor_verkiezingen']
+			])
+		)) as any;
 		expect(res.status).toBe(400);
-		expect(res.data).toMatchObject({ which: 'candidate', errors: { ambitionId: 'Kies de ambitie waar deze activiteit onder valt.' }, values: { title: 'Campus' } });
+		expect(res.data).toMatchObject({
+			which: 'candidate',
+			errors: { ambitionId: 'Kies de ambitie waar deze activiteit onder valt.' },
+			values: { title: 'Campus' }
+		});
 		expect((await interviews.getInterview(t.db, verkenner.actor, id)).candidates).toHaveLength(0);
 	});
 
 	it('a captured candidate, then made into an agenda item, from the forms', async () => {
 		const candidateId = randomUUID();
-		const fields: [string, string][] = [['id', candidateId], ['title', 'Campus'], ['ambitionId', '2'], ['horizon', 'na_verkiezingen'], ['interested[]', 'leiden'], ['interested[]', 'oegstgeest']];
+		const fields: [string, string][] = [
+			['id', candidateId],
+			['title', 'Campus'],
+			['ambitionId', '2'],
+			['horizon', 'na_verkiezingen'],
+			['interested[]', 'leiden'],
+			['interested[]', 'oegstgeest']
+		];
 		expect(await actions.candidate(formEvent(verkenner, fields))).toMatchObject({ which: 'candidate', done: true, candidateId });
 		const promoted = (await actions.promote(formEvent(verkenner, [['candidateId', candidateId]]))) as any;
 		expect(promoted).toMatchObject({ which: 'promote', done: true, candidateId, itemId: expect.any(String) });

@@ -76,7 +76,6 @@ describe('confidential interviews in queries and pages', () => {
 		const ok = (await pageLoad(event(verkenner.actor, `/inventarisatie/${secret}`, { id: secret }))) as any;
 		expect(ok.interview.id).toBe(secret);
 	});
-
 });
 
 describe('confidential interviews in the API', () => {
@@ -101,7 +100,14 @@ describe("the agenda item's timeline", () => {
 	it('names the interview an item came from, linked; omitted for whoever may not read that interview', async () => {
 		const forVerkenner = await getItemDecisions(t.db, verkenner.actor, secretItem);
 		expect(forVerkenner.timeline.filter((e) => e.kind === 'interview')).toEqual([
-			expect.objectContaining({ kind: 'interview', interviewId: secret, municipalityId: 'zoeterwoude', body: 'portefeuillehouder', link: 'created', byName: verkenner.name })
+			expect.objectContaining({
+				kind: 'interview',
+				interviewId: secret,
+				municipalityId: 'zoeterwoude',
+				body: 'portefeuillehouder',
+				link: 'created',
+				byName: verkenner.name
+			})
 		]);
 		expect((await getItemDecisions(t.db, klankbord.actor, secretItem)).timeline.filter((e) => e.kind === 'interview')).toEqual([]);
 		expect((await getItemDecisions(t.db, college.actor, sharedItem)).timeline.filter((e) => e.kind === 'interview')).toEqual([]);
@@ -121,7 +127,10 @@ describe('confidential interviews over socket.io', () => {
 		const v = await connectAs(verkenner);
 		try {
 			expect(await emit(k, 'interview:join', { interviewId: secret })).toMatchObject({ ok: false, code: 'interviews_not_found' });
-			expect(await emit(k, 'interview:join', { interviewId: '5b0b7c1e-0000-4000-8000-000000000001' })).toMatchObject({ ok: false, code: 'interviews_not_found' });
+			expect(await emit(k, 'interview:join', { interviewId: '5b0b7c1e-0000-4000-8000-000000000001' })).toMatchObject({
+				ok: false,
+				code: 'interviews_not_found'
+			});
 			expect(await emit(k, 'room:join', { room: `interview:${secret}` })).toMatchObject({ ok: false });
 			expect(await emit(k, 'interview:join', { interviewId: shared })).toMatchObject({ ok: true, data: { seq: expect.any(Number) } });
 			expect(await emit(v, 'interview:join', { interviewId: secret })).toMatchObject({ ok: true });
@@ -176,7 +185,19 @@ describe('confidential interviews over socket.io', () => {
 			const seenV: any[] = [];
 			k.on('interview:changed', (e) => seenK.push(e));
 			v.on('interview:changed', (e) => seenV.push(e));
-			await interviews.updateInterview(t.db, verkenner.actor, { interviewId: id, municipalityId: 'leiden', body: 'directieteam', heldOn: '2026-01-20', participants: 'Gemeentesecretaris', visibility: 'vertrouwelijk' }, testOrigin);
+			await interviews.updateInterview(
+				t.db,
+				verkenner.actor,
+				{
+					interviewId: id,
+					municipalityId: 'leiden',
+					body: 'directieteam',
+					heldOn: '2026-01-20',
+					participants: 'Gemeentesecretaris',
+					visibility: 'vertrouwelijk'
+				},
+				testOrigin
+			);
 			await settle();
 			expect(seenK.map((e) => e.kind)).toEqual(['revoked']);
 			await newCandidate(t.db, verkenner.actor, id, { title: 'Na het vertrouwelijk maken' });

@@ -31,17 +31,50 @@ describe('composeHighlights', () => {
 		await meetings.checkIn(t.db, c.kbLeiden.actor, { meetingId: id, municipalityId: 'leiden' }, testOrigin);
 		await meetings.checkIn(t.db, c.kbOegstgeest.actor, { meetingId: id, municipalityId: 'oegstgeest' }, testOrigin);
 		await meetings.checkIn(t.db, c.verkenner.actor, { meetingId: id, municipalityId: null }, testOrigin);
-		await meetings.giveTemperature(t.db, c.kbOegstgeest.actor, { meetingId: id, itemId: e1.itemId, municipalityId: 'oegstgeest', value: 'steunt_onder_voorwaarden' }, testOrigin);
+		await meetings.giveTemperature(
+			t.db,
+			c.kbOegstgeest.actor,
+			{ meetingId: id, itemId: e1.itemId, municipalityId: 'oegstgeest', value: 'steunt_onder_voorwaarden' },
+			testOrigin
+		);
 		await meetings.giveTemperature(t.db, c.kbLeiden.actor, { meetingId: id, itemId: e1.itemId, municipalityId: 'leiden', value: 'steunt' }, testOrigin);
-		await meetings.writeMinute(t.db, chair, { id: crypto.randomUUID(), meetingId: id, itemId: e1.itemId, kind: 'besproken', body: 'Tempo van de woningbouw' }, testOrigin);
-		await meetings.writeMinute(t.db, chair, { id: crypto.randomUUID(), meetingId: id, itemId: e1.itemId, kind: 'actiepunt', body: 'Locatiekaart delen', ownerName: 'Vera Verkenner', dueOn: '2026-04-01' }, testOrigin);
+		await meetings.writeMinute(
+			t.db,
+			chair,
+			{ id: crypto.randomUUID(), meetingId: id, itemId: e1.itemId, kind: 'besproken', body: 'Tempo van de woningbouw' },
+			testOrigin
+		);
+		await meetings.writeMinute(
+			t.db,
+			chair,
+			{
+				id: crypto.randomUUID(),
+				meetingId: id,
+				itemId: e1.itemId,
+				kind: 'actiepunt',
+				body: 'Locatiekaart delen',
+				ownerName: 'Vera Verkenner',
+				dueOn: '2026-04-01'
+			},
+			testOrigin
+		);
 		const gone = crypto.randomUUID();
 		await meetings.writeMinute(t.db, chair, { id: gone, meetingId: id, itemId: e1.itemId, kind: 'besluit', body: 'Per ongeluk' }, testOrigin);
 		await meetings.deleteMinute(t.db, chair, { meetingId: id, id: gone }, testOrigin);
 		await rewindTimer(t.db, id, 120);
 		await meetings.moveTo(t.db, chair, { meetingId: id, to: 'next' }, testOrigin);
-		await meetings.writeMinute(t.db, chair, { id: crypto.randomUUID(), meetingId: id, itemId: e2.itemId, kind: 'besluit', body: 'Ruimte zoeken langs de A4' }, testOrigin);
-		await meetings.writeMinute(t.db, chair, { id: crypto.randomUUID(), meetingId: id, itemId: null, kind: 'vraag', body: 'Wil de raad meedenken?', municipalityId: 'oegstgeest' }, testOrigin);
+		await meetings.writeMinute(
+			t.db,
+			chair,
+			{ id: crypto.randomUUID(), meetingId: id, itemId: e2.itemId, kind: 'besluit', body: 'Ruimte zoeken langs de A4' },
+			testOrigin
+		);
+		await meetings.writeMinute(
+			t.db,
+			chair,
+			{ id: crypto.randomUUID(), meetingId: id, itemId: null, kind: 'vraag', body: 'Wil de raad meedenken?', municipalityId: 'oegstgeest' },
+			testOrigin
+		);
 		await meetings.closeMeeting(t.db, chair, { meetingId: id }, testOrigin);
 
 		const h = await meetings.composeHighlights(t.db, c.griffie.actor, id);
@@ -73,7 +106,9 @@ describe('composeHighlights', () => {
 		]);
 		expect(i2.minutes.map((x) => x.body)).toEqual(['Ruimte zoeken langs de A4']);
 		expect(i3).toMatchObject({ minutes: [], temperature: [], spentSeconds: 0 });
-		expect(h.general).toEqual([expect.objectContaining({ kind: 'vraag', body: 'Wil de raad meedenken?', municipalityName: 'Oegstgeest', createdByName: 'Kees Leiden' })]);
+		expect(h.general).toEqual([
+			expect.objectContaining({ kind: 'vraag', body: 'Wil de raad meedenken?', municipalityName: 'Oegstgeest', createdByName: 'Kees Leiden' })
+		]);
 
 		expect(meetings.highlightsFilename(h, 'pdf')).toBe('highlights-2026-03-10.pdf');
 		expect((await meetings.closedHighlights(t.db, c.griffie.actor, id)).items).toHaveLength(3);

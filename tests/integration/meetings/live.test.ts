@@ -41,7 +41,12 @@ describe('live mode: only the chair drives', () => {
 	});
 
 	it('without a chair, or without an agenda, a session does not start', async () => {
-		const { id } = await meetings.createMeeting(t.db, c.verkenner.actor, { title: 'Zonder', date: '2026-05-01', startTime: '10:00', endTime: '11:00', location: 'Leiden' }, testOrigin);
+		const { id } = await meetings.createMeeting(
+			t.db,
+			c.verkenner.actor,
+			{ title: 'Zonder', date: '2026-05-01', startTime: '10:00', endTime: '11:00', location: 'Leiden' },
+			testOrigin
+		);
 		expect((await rejection(meetings.startLive(t.db, c.verkenner.actor, { meetingId: id }, testOrigin))).key).toBe('meetings_no_chair');
 		await meetings.nameChair(t.db, c.verkenner.actor, { meetingId: id, chairUserId: c.verkenner.id }, testOrigin);
 		expect((await rejection(meetings.startLive(t.db, c.verkenner.actor, { meetingId: id }, testOrigin))).key).toBe('meetings_agenda_empty');
@@ -97,7 +102,10 @@ describe('live mode: only the chair drives', () => {
 		s = await meetings.setTimer(t.db, c.verkenner.actor, { meetingId: id, running: true }, testOrigin);
 		expect(s.timerStartedAt).not.toBeNull();
 		expect((await rejection(meetings.setTimer(t.db, c.kbLeiden.actor, { meetingId: id, running: false }, testOrigin))).key).toBe('meetings_not_the_chair');
-		expect((await meetingAudit(t.db, id)).map((a) => a.action).filter((a) => a.startsWith('meeting.timer'))).toEqual(['meeting.timer_paused', 'meeting.timer_resumed']);
+		expect((await meetingAudit(t.db, id)).map((a) => a.action).filter((a) => a.startsWith('meeting.timer'))).toEqual([
+			'meeting.timer_paused',
+			'meeting.timer_resumed'
+		]);
 	});
 });
 
@@ -111,11 +119,17 @@ describe('attendance', () => {
 		expect(other.key).toBe('meetings_checkin_other_municipality');
 		expect(other.status).toBe(403);
 		// a griffie does not check in; a member cannot record someone else
-		expect((await rejection(meetings.checkIn(t.db, c.griffie.actor, { meetingId: id, municipalityId: 'leiden' }, testOrigin))).key).toBe('meetings_checkin_other_municipality');
-		expect((await rejection(meetings.checkIn(t.db, c.kbLeiden.actor, { meetingId: id, municipalityId: 'oegstgeest', userId: c.kbOegstgeest.id }, testOrigin))).key).toBe('meetings_not_the_chair');
+		expect((await rejection(meetings.checkIn(t.db, c.griffie.actor, { meetingId: id, municipalityId: 'leiden' }, testOrigin))).key).toBe(
+			'meetings_checkin_other_municipality'
+		);
+		expect(
+			(await rejection(meetings.checkIn(t.db, c.kbLeiden.actor, { meetingId: id, municipalityId: 'oegstgeest', userId: c.kbOegstgeest.id }, testOrigin))).key
+		).toBe('meetings_not_the_chair');
 
 		// the chair records Olga for Oegstgeest, not for Leiden; the verkenner is present for the region
-		expect((await rejection(meetings.checkIn(t.db, c.verkenner.actor, { meetingId: id, municipalityId: 'leiden', userId: c.kbOegstgeest.id }, testOrigin))).key).toBe('meetings_checkin_other_municipality');
+		expect(
+			(await rejection(meetings.checkIn(t.db, c.verkenner.actor, { meetingId: id, municipalityId: 'leiden', userId: c.kbOegstgeest.id }, testOrigin))).key
+		).toBe('meetings_checkin_other_municipality');
 		await meetings.checkIn(t.db, c.verkenner.actor, { meetingId: id, municipalityId: 'oegstgeest', userId: c.kbOegstgeest.id }, testOrigin);
 		const s = await meetings.checkIn(t.db, c.verkenner.actor, { meetingId: id, municipalityId: '' }, testOrigin);
 		expect(s.attendance.map((a) => [a.name, a.municipalityId])).toEqual([
@@ -124,7 +138,10 @@ describe('attendance', () => {
 			['Olga Oegstgeest', 'oegstgeest'],
 			['Vera Verkenner', null]
 		]);
-		const [olga] = await t.db.select().from(meetingAttendance).where(and(eq(meetingAttendance.meetingId, id), eq(meetingAttendance.userId, c.kbOegstgeest.id)));
+		const [olga] = await t.db
+			.select()
+			.from(meetingAttendance)
+			.where(and(eq(meetingAttendance.meetingId, id), eq(meetingAttendance.userId, c.kbOegstgeest.id)));
 		expect(olga.recordedBy).toBe(c.verkenner.id);
 		expect((await meetingAudit(t.db, id)).filter((a) => a.action === 'meeting.checked_in')).toHaveLength(4);
 	});
@@ -152,12 +169,17 @@ describe('temperature checks', () => {
 			const err = await rejection(meetings.giveTemperature(t.db, actor as never, { meetingId: id, itemId, ...extra }, testOrigin));
 			expect(err.key).toBe(key);
 		}
-		const bad = await rejection(meetings.giveTemperature(t.db, c.kbLeiden.actor, { meetingId: id, itemId, municipalityId: 'leiden', value: 'misschien' }, testOrigin));
+		const bad = await rejection(
+			meetings.giveTemperature(t.db, c.kbLeiden.actor, { meetingId: id, itemId, municipalityId: 'leiden', value: 'misschien' }, testOrigin)
+		);
 		expect(bad).toBeInstanceOf(ValidationError);
 		expect(bad.fields.value).toBe('validation_meeting_temperature');
 
 		const planned = await plannedMeeting(t.db, c);
-		expect((await rejection(meetings.giveTemperature(t.db, c.kbLeiden.actor, { meetingId: planned, itemId, municipalityId: 'leiden', value: 'steunt' }, testOrigin))).key).toBe('meetings_not_live');
+		expect(
+			(await rejection(meetings.giveTemperature(t.db, c.kbLeiden.actor, { meetingId: planned, itemId, municipalityId: 'leiden', value: 'steunt' }, testOrigin)))
+				.key
+		).toBe('meetings_not_live');
 		expect((await meetingAudit(t.db, id)).filter((a) => a.action === 'meeting.temperature_given')).toHaveLength(3);
 	});
 
@@ -166,13 +188,22 @@ describe('temperature checks', () => {
 		const itemId = state.entries[0].itemId;
 		await meetings.giveTemperature(t.db, c.kbOegstgeest.actor, { meetingId: id, itemId, municipalityId: 'oegstgeest', value: 'bezwaar' }, testOrigin);
 
-		const noReasons = await rejection(meetings.adoptTemperature(t.db, c.kbOegstgeest.actor, { meetingId: id, itemId, municipalityId: 'oegstgeest' }, testOrigin));
+		const noReasons = await rejection(
+			meetings.adoptTemperature(t.db, c.kbOegstgeest.actor, { meetingId: id, itemId, municipalityId: 'oegstgeest' }, testOrigin)
+		);
 		expect(noReasons).toBeInstanceOf(ValidationError);
 		expect(noReasons.fields.reasons).toBe('validation_decisions_reasons_required');
-		expect(await rejection(meetings.adoptTemperature(t.db, c.kbLeiden.actor, { meetingId: id, itemId, municipalityId: 'oegstgeest', reasons: 'x' }, testOrigin))).toBeInstanceOf(ForbiddenError);
+		expect(
+			await rejection(meetings.adoptTemperature(t.db, c.kbLeiden.actor, { meetingId: id, itemId, municipalityId: 'oegstgeest', reasons: 'x' }, testOrigin))
+		).toBeInstanceOf(ForbiddenError);
 		expect(await t.db.select().from(positions).where(eq(positions.itemId, itemId))).toEqual([]);
 
-		const res = await meetings.adoptTemperature(t.db, c.kbOegstgeest.actor, { meetingId: id, itemId, municipalityId: 'oegstgeest', reasons: 'Te duur voor Oegstgeest' }, testOrigin);
+		const res = await meetings.adoptTemperature(
+			t.db,
+			c.kbOegstgeest.actor,
+			{ meetingId: id, itemId, municipalityId: 'oegstgeest', reasons: 'Te duur voor Oegstgeest' },
+			testOrigin
+		);
 		expect(res.position).toMatchObject({ position: 'bezwaar', changed: true });
 		const [pos] = await t.db.select().from(positions).where(eq(positions.itemId, itemId));
 		expect(pos).toMatchObject({ municipalityId: 'oegstgeest', position: 'bezwaar', reasons: 'Te duur voor Oegstgeest' });
@@ -182,7 +213,9 @@ describe('temperature checks', () => {
 		expect((await meetingAudit(t.db, id)).map((a) => a.action)).toContain('meeting.temperature_adopted');
 		expect(rec.events.some((e) => e.event === 'decisions:changed' && e.room === `item:${itemId}`)).toBe(true);
 
-		expect((await rejection(meetings.adoptTemperature(t.db, c.kbLeiden.actor, { meetingId: id, itemId, municipalityId: 'leiden' }, testOrigin))).key).toBe('meetings_temperature_missing');
+		expect((await rejection(meetings.adoptTemperature(t.db, c.kbLeiden.actor, { meetingId: id, itemId, municipalityId: 'leiden' }, testOrigin))).key).toBe(
+			'meetings_temperature_missing'
+		);
 	});
 });
 
@@ -190,12 +223,35 @@ describe('minutes and closing', () => {
 	it('the chair writes discussed, decision, action point and question; a resend stores once; others are refused', async () => {
 		const { id, state } = await liveMeeting(t.db, c);
 		const itemId = state.entries[0].itemId;
-		const action = { id: crypto.randomUUID(), meetingId: id, itemId, kind: 'actiepunt', body: 'Locatiekaart naar de colleges', ownerName: 'Vera Verkenner', dueOn: '2026-04-01' };
-		await meetings.writeMinute(t.db, c.verkenner.actor, { id: crypto.randomUUID(), meetingId: id, itemId, kind: 'besproken', body: 'Tempo en locaties' }, testOrigin);
-		await meetings.writeMinute(t.db, c.verkenner.actor, { id: crypto.randomUUID(), meetingId: id, itemId, kind: 'besluit', body: 'Door naar de colleges' }, testOrigin);
+		const action = {
+			id: crypto.randomUUID(),
+			meetingId: id,
+			itemId,
+			kind: 'actiepunt',
+			body: 'Locatiekaart naar de colleges',
+			ownerName: 'Vera Verkenner',
+			dueOn: '2026-04-01'
+		};
+		await meetings.writeMinute(
+			t.db,
+			c.verkenner.actor,
+			{ id: crypto.randomUUID(), meetingId: id, itemId, kind: 'besproken', body: 'Tempo en locaties' },
+			testOrigin
+		);
+		await meetings.writeMinute(
+			t.db,
+			c.verkenner.actor,
+			{ id: crypto.randomUUID(), meetingId: id, itemId, kind: 'besluit', body: 'Door naar de colleges' },
+			testOrigin
+		);
 		await meetings.writeMinute(t.db, c.verkenner.actor, action, testOrigin);
 		const again = await meetings.writeMinute(t.db, c.verkenner.actor, action, testOrigin);
-		const s = await meetings.writeMinute(t.db, c.verkenner.actor, { id: crypto.randomUUID(), meetingId: id, itemId: '', kind: 'vraag', body: 'Hoe kijkt de raad hiernaar?', municipalityId: 'leiden' }, testOrigin);
+		const s = await meetings.writeMinute(
+			t.db,
+			c.verkenner.actor,
+			{ id: crypto.randomUUID(), meetingId: id, itemId: '', kind: 'vraag', body: 'Hoe kijkt de raad hiernaar?', municipalityId: 'leiden' },
+			testOrigin
+		);
 		expect(again.minutes).toHaveLength(3);
 		expect(s.minutes.map((x) => [x.kind, x.itemId, x.ownerName, x.dueOn, x.municipalityId])).toEqual([
 			['besproken', itemId, '', null, null],
@@ -211,19 +267,39 @@ describe('minutes and closing', () => {
 			[{ kind: 'notitie' }, 'kind', 'validation_meeting_minute_kind']
 		];
 		for (const [extra, field, key] of bad) {
-			const err = await rejection(meetings.writeMinute(t.db, c.verkenner.actor, { id: crypto.randomUUID(), meetingId: id, itemId, body: 'Tekst', ...extra }, testOrigin));
+			const err = await rejection(
+				meetings.writeMinute(t.db, c.verkenner.actor, { id: crypto.randomUUID(), meetingId: id, itemId, body: 'Tekst', ...extra }, testOrigin)
+			);
 			expect(err.fields[field], JSON.stringify(extra)).toBe(key);
 		}
-		const off = await rejection(meetings.writeMinute(t.db, c.verkenner.actor, { id: crypto.randomUUID(), meetingId: id, itemId: crypto.randomUUID(), kind: 'besproken', body: 'x' }, testOrigin));
+		const off = await rejection(
+			meetings.writeMinute(
+				t.db,
+				c.verkenner.actor,
+				{ id: crypto.randomUUID(), meetingId: id, itemId: crypto.randomUUID(), kind: 'besproken', body: 'x' },
+				testOrigin
+			)
+		);
 		expect(off.key).toBe('meetings_entry_not_on_agenda');
-		expect((await rejection(meetings.writeMinute(t.db, c.kbLeiden.actor, { id: crypto.randomUUID(), meetingId: id, itemId, kind: 'besproken', body: 'x' }, testOrigin))).key).toBe('meetings_not_the_chair');
+		expect(
+			(
+				await rejection(
+					meetings.writeMinute(t.db, c.kbLeiden.actor, { id: crypto.randomUUID(), meetingId: id, itemId, kind: 'besproken', body: 'x' }, testOrigin)
+				)
+			).key
+		).toBe('meetings_not_the_chair');
 		expect(await t.db.select().from(meetingMinutes).where(eq(meetingMinutes.meetingId, id))).toHaveLength(4);
 	});
 
 	it('the chair deletes a minute (kept, out of the state) and closes the session; then nothing moves', async () => {
 		const { id, state } = await liveMeeting(t.db, c);
 		const minuteId = crypto.randomUUID();
-		await meetings.writeMinute(t.db, c.verkenner.actor, { id: minuteId, meetingId: id, itemId: state.entries[0].itemId, kind: 'besproken', body: 'Vergissing' }, testOrigin);
+		await meetings.writeMinute(
+			t.db,
+			c.verkenner.actor,
+			{ id: minuteId, meetingId: id, itemId: state.entries[0].itemId, kind: 'besproken', body: 'Vergissing' },
+			testOrigin
+		);
 		expect((await rejection(meetings.deleteMinute(t.db, c.kbLeiden.actor, { meetingId: id, id: minuteId }, testOrigin))).key).toBe('meetings_not_the_chair');
 		let s = await meetings.deleteMinute(t.db, c.verkenner.actor, { meetingId: id, id: minuteId }, testOrigin);
 		expect(s.minutes).toEqual([]);
@@ -239,14 +315,22 @@ describe('minutes and closing', () => {
 		// one after the other (thunks): a refusal is awaited as soon as it is made
 		for (const run of [
 			() => meetings.moveTo(t.db, c.verkenner.actor, { meetingId: id, to: 'next' }, testOrigin),
-			() => meetings.writeMinute(t.db, c.verkenner.actor, { id: crypto.randomUUID(), meetingId: id, itemId: null, kind: 'besproken', body: 'Te laat' }, testOrigin),
+			() =>
+				meetings.writeMinute(t.db, c.verkenner.actor, { id: crypto.randomUUID(), meetingId: id, itemId: null, kind: 'besproken', body: 'Te laat' }, testOrigin),
 			() => meetings.checkIn(t.db, c.kbLeiden.actor, { meetingId: id, municipalityId: 'leiden' }, testOrigin),
 			() => meetings.closeMeeting(t.db, c.verkenner.actor, { meetingId: id }, testOrigin)
 		]) {
 			expect((await rejection(run())).key).toBe('meetings_closed');
 		}
 		const actions = (await meetingAudit(t.db, id)).map((a) => a.action);
-		expect(actions).toEqual(['meeting.created', 'meeting.chair_named', 'meeting.started', 'meeting.minute_written', 'meeting.minute_deleted', 'meeting.closed']);
+		expect(actions).toEqual([
+			'meeting.created',
+			'meeting.chair_named',
+			'meeting.started',
+			'meeting.minute_written',
+			'meeting.minute_deleted',
+			'meeting.closed'
+		]);
 		const seqs = published(id).map((p) => p.seq);
 		expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
 	});

@@ -43,7 +43,12 @@ describe('planning a session', () => {
 	});
 
 	it('a summer session is stored in CEST (UTC+2)', async () => {
-		const { id } = await meetings.createMeeting(t.db, c.verkenner.actor, planInput(c, { date: '2026-06-16', startTime: '09:00', endTime: '10:00' }), testOrigin);
+		const { id } = await meetings.createMeeting(
+			t.db,
+			c.verkenner.actor,
+			planInput(c, { date: '2026-06-16', startTime: '09:00', endTime: '10:00' }),
+			testOrigin
+		);
 		const [row] = await t.db.select().from(meetingsTable).where(eq(meetingsTable.id, id));
 		expect(row.startsAt.toISOString()).toBe('2026-06-16T07:00:00.000Z');
 	});
@@ -60,7 +65,16 @@ describe('planning a session', () => {
 			[{ date: '2026-02-30' }, 'date', 'validation_meeting_date'],
 			[{ startTime: '25:00' }, 'startTime', 'validation_meeting_time'],
 			[{ agenda: [{ itemId: c.items[0], plannedMinutes: 0 }] }, 'agenda.0.plannedMinutes', 'validation_meeting_minutes'],
-			[{ agenda: [{ itemId: c.items[0], plannedMinutes: 5 }, { itemId: c.items[0], plannedMinutes: 5 }] }, 'agenda', 'validation_meeting_agenda_duplicate'],
+			[
+				{
+					agenda: [
+						{ itemId: c.items[0], plannedMinutes: 5 },
+						{ itemId: c.items[0], plannedMinutes: 5 }
+					]
+				},
+				'agenda',
+				'validation_meeting_agenda_duplicate'
+			],
 			[{ agenda: [{ itemId: crypto.randomUUID(), plannedMinutes: 5 }] }, 'agenda', 'validation_meeting_agenda_item_unknown'],
 			[{ invitees: [c.griffie.id] }, 'invitees', 'validation_meeting_invitee_unknown'],
 			[{ invitees: [crypto.randomUUID()] }, 'invitees', 'validation_meeting_invitee_unknown']
@@ -74,7 +88,12 @@ describe('planning a session', () => {
 	});
 
 	it('an online-only session with an https link is fine', async () => {
-		const res = await meetings.createMeeting(t.db, c.verkenner.actor, planInput(c, { location: '', onlineUrl: 'https://meet.example.nl/klankbord' }), testOrigin);
+		const res = await meetings.createMeeting(
+			t.db,
+			c.verkenner.actor,
+			planInput(c, { location: '', onlineUrl: 'https://meet.example.nl/klankbord' }),
+			testOrigin
+		);
 		expect(res.id).toMatch(/^[0-9a-f-]{36}$/);
 	});
 
@@ -92,7 +111,12 @@ describe('planning a session', () => {
 			{ itemId: c.items[2], plannedMinutes: 30 },
 			{ itemId: c.items[0], plannedMinutes: 5 }
 		];
-		const res = await meetings.updateMeeting(t.db, c.verkenner.actor, { ...planInput(c, { title: 'Nieuwe titel', agenda, invitees: [c.kbLeiden.id] }), meetingId: id, revision: 1 }, testOrigin);
+		const res = await meetings.updateMeeting(
+			t.db,
+			c.verkenner.actor,
+			{ ...planInput(c, { title: 'Nieuwe titel', agenda, invitees: [c.kbLeiden.id] }), meetingId: id, revision: 1 },
+			testOrigin
+		);
 		expect(res.revision).toBe(2);
 		const state = await meetings.meetingState(t.db, c.kbLeiden.actor, id);
 		expect(state.title).toBe('Nieuwe titel');
@@ -103,7 +127,9 @@ describe('planning a session', () => {
 		expect(await t.db.select().from(meetingInvitees).where(eq(meetingInvitees.meetingId, id))).toHaveLength(1);
 		expect(rec.events.filter((e) => e.room === `meeting:${id}` && e.event === 'meeting:state')).toHaveLength(1);
 
-		const stale = await rejection(meetings.updateMeeting(t.db, c.verkenner.actor, { ...planInput(c, { title: 'Te laat' }), meetingId: id, revision: 1 }, testOrigin));
+		const stale = await rejection(
+			meetings.updateMeeting(t.db, c.verkenner.actor, { ...planInput(c, { title: 'Te laat' }), meetingId: id, revision: 1 }, testOrigin)
+		);
 		expect(stale).toBeInstanceOf(DomainError);
 		expect(stale.key).toBe('meetings_conflict');
 		expect((await meetings.meetingState(t.db, c.kbLeiden.actor, id)).title).toBe('Nieuwe titel');
@@ -149,10 +175,14 @@ describe('naming the chair', () => {
 			const err = await rejection(meetings.nameChair(t.db, c.verkenner.actor, { meetingId: id, chairUserId }, testOrigin));
 			expect(err.key).toBe('validation_meeting_chair_not_eligible');
 		}
-		expect(await rejection(meetings.nameChair(t.db, c.kbLeiden.actor, { meetingId: id, chairUserId: c.kbLeiden.id }, testOrigin))).toBeInstanceOf(ForbiddenError);
+		expect(await rejection(meetings.nameChair(t.db, c.kbLeiden.actor, { meetingId: id, chairUserId: c.kbLeiden.id }, testOrigin))).toBeInstanceOf(
+			ForbiddenError
+		);
 
 		// the member-chair cannot be dropped from the invitees
-		const drop = await rejection(meetings.updateMeeting(t.db, c.verkenner.actor, { ...planInput(c, { invitees: [] }), meetingId: id, revision: 1 }, testOrigin));
+		const drop = await rejection(
+			meetings.updateMeeting(t.db, c.verkenner.actor, { ...planInput(c, { invitees: [] }), meetingId: id, revision: 1 }, testOrigin)
+		);
 		expect(drop.fields.invitees).toBe('validation_meeting_chair_must_stay_invited');
 
 		const back = await meetings.nameChair(t.db, c.verkenner.actor, { meetingId: id, chairUserId: c.verkenner.id }, testOrigin);

@@ -43,7 +43,8 @@ describe('sessions over socket.io', () => {
 		const chair = await connectAs(c.kbLeiden);
 		const verkenner = await connectAs(c.verkenner);
 		const member = await connectAs(c.kbOegstgeest);
-		for (const s of [chair, verkenner, member]) expect(await emit(s, 'meeting:join', { meetingId: id })).toMatchObject({ ok: true, data: { meetingId: id, status: 'gepland' } });
+		for (const s of [chair, verkenner, member])
+			expect(await emit(s, 'meeting:join', { meetingId: id })).toMatchObject({ ok: true, data: { meetingId: id, status: 'gepland' } });
 
 		const refusedStart = await emit(verkenner, 'meeting:drive', { meetingId: id, action: 'start' });
 		expect(refusedStart).toMatchObject({ ok: false, code: 'meetings_not_the_chair' });
@@ -55,10 +56,18 @@ describe('sessions over socket.io', () => {
 		const live = await seen;
 		expect(live).toMatchObject({ seq: started.data.seq, currentEntryId: started.data.entries[0].id });
 
-		for (const [s, action] of [[member, 'next'], [verkenner, 'next'], [member, 'close'], [verkenner, 'pause']] as const) {
+		for (const [s, action] of [
+			[member, 'next'],
+			[verkenner, 'next'],
+			[member, 'close'],
+			[verkenner, 'pause']
+		] as const) {
 			expect(await emit(s, 'meeting:drive', { meetingId: id, action })).toMatchObject({ ok: false, code: 'meetings_not_the_chair' });
 		}
-		expect(await emit(member, 'meeting:minute', { id: crypto.randomUUID(), meetingId: id, itemId: null, kind: 'besproken', body: 'x' })).toMatchObject({ ok: false, code: 'meetings_not_the_chair' });
+		expect(await emit(member, 'meeting:minute', { id: crypto.randomUUID(), meetingId: id, itemId: null, kind: 'besproken', body: 'x' })).toMatchObject({
+			ok: false,
+			code: 'meetings_not_the_chair'
+		});
 		expect((await meetings.meetingState(t.db, c.verkenner.actor, id)).currentEntryId).toBe(live.currentEntryId);
 
 		const moved = nextState(member);
@@ -66,10 +75,16 @@ describe('sessions over socket.io', () => {
 		expect(next.ok).toBe(true);
 		expect((await moved).currentEntryId).toBe(live.entries[1].id);
 		// an entry that is not on this session's agenda; a malformed command
-		expect(await emit(chair, 'meeting:drive', { meetingId: id, action: 'goto', entryId: crypto.randomUUID() })).toMatchObject({ ok: false, code: 'meetings_entry_not_on_agenda' });
+		expect(await emit(chair, 'meeting:drive', { meetingId: id, action: 'goto', entryId: crypto.randomUUID() })).toMatchObject({
+			ok: false,
+			code: 'meetings_entry_not_on_agenda'
+		});
 		expect(await emit(chair, 'meeting:drive', { meetingId: id, action: 'jump' })).toMatchObject({ ok: false, code: 'error_socket_message' });
 		// a member checking in for another municipality, by socket
-		expect(await emit(member, 'meeting:checkin', { meetingId: id, municipalityId: 'leiden' })).toMatchObject({ ok: false, code: 'meetings_checkin_other_municipality' });
+		expect(await emit(member, 'meeting:checkin', { meetingId: id, municipalityId: 'leiden' })).toMatchObject({
+			ok: false,
+			code: 'meetings_checkin_other_municipality'
+		});
 		expect(await emit(member, 'meeting:checkin', { meetingId: id, municipalityId: 'oegstgeest' })).toMatchObject({ ok: true });
 	});
 

@@ -100,7 +100,10 @@ describe('socket handshake', () => {
 		const { cookie, sessionId } = await sessionCookie(t, u.id);
 		const s = await client(server.url, { ...own(), cookie });
 		const gone = ended(s);
-		await t.db.update(authSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authSessions.id, sessionId));
+		await t.db
+			.update(authSessions)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(authSessions.id, sessionId));
 		const usual = sessionWatch.recheckMs;
 		sessionWatch.recheckMs = 0;
 		try {

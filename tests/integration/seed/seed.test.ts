@@ -13,8 +13,7 @@ afterEach(async () => {
 	if (t) await destroy(t);
 	t = undefined;
 });
-const count = async (table: typeof users | typeof memberships) =>
-	(await t!.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
+const count = async (table: typeof users | typeof memberships) => (await t!.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
 
 describe('seed', () => {
 	it('loads five municipalities with inhabitants and the seven ambitions', async () => {
@@ -63,7 +62,10 @@ describe('demo agenda', () => {
 		expect(items.length).toBeGreaterThanOrEqual(7);
 		expect(new Set(items.map((i) => i.ambitionId)).size).toBeGreaterThanOrEqual(6);
 		expect(items.filter((i) => i.status === 'in_bespreking').length).toBeGreaterThan(0);
-		const created = await t.db.select().from(auditEvents).where(sql`${auditEvents.action} = 'item.created'`);
+		const created = await t.db
+			.select()
+			.from(auditEvents)
+			.where(sql`${auditEvents.action} = 'item.created'`);
 		expect(created).toHaveLength(items.length);
 	});
 });

@@ -9,8 +9,7 @@ const region: CostParticipant[] = [
 	{ municipalityId: 'zoeterwoude', inhabitants: 9_000 }
 ];
 const sum = (shares: { cents: number }[]) => shares.reduce((s, x) => s + x.cents, 0);
-const cents = (split: { shares: { municipalityId: string; cents: number }[] }) =>
-	Object.fromEntries(split.shares.map((s) => [s.municipalityId, s.cents]));
+const cents = (split: { shares: { municipalityId: string; cents: number }[] }) => Object.fromEntries(split.shares.map((s) => [s.municipalityId, s.cents]));
 
 function problem(fn: () => unknown): string {
 	try {
@@ -117,18 +116,24 @@ describe('splitCosts', () => {
 	});
 
 	it('refuses a participant without a percentage under maatwerk', () => {
-		expect(problem(() => splitCosts(100, [], 'maatwerk', [{ ...region[0], customShareBp: 10_000 }, region[1]]))).toBe(
-			'agenda_costs_percentages_missing'
-		);
+		expect(problem(() => splitCosts(100, [], 'maatwerk', [{ ...region[0], customShareBp: 10_000 }, region[1]]))).toBe('agenda_costs_percentages_missing');
 	});
 
 	it('refuses external contributions that cover the whole total or more', () => {
-		expect(problem(() => splitCosts(1000, [{ label: 'Provincie', amountCents: 1000 }], 'gelijk', region))).toBe(
-			'agenda_costs_external_exceeds_total'
-		);
-		expect(problem(() => splitCosts(1000, [{ label: 'a', amountCents: 600 }, { label: 'b', amountCents: 600 }], 'gelijk', region))).toBe(
-			'agenda_costs_external_exceeds_total'
-		);
+		expect(problem(() => splitCosts(1000, [{ label: 'Provincie', amountCents: 1000 }], 'gelijk', region))).toBe('agenda_costs_external_exceeds_total');
+		expect(
+			problem(() =>
+				splitCosts(
+					1000,
+					[
+						{ label: 'a', amountCents: 600 },
+						{ label: 'b', amountCents: 600 }
+					],
+					'gelijk',
+					region
+				)
+			)
+		).toBe('agenda_costs_external_exceeds_total');
 	});
 
 	it('refuses negative or fractional amounts', () => {

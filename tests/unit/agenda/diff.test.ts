@@ -68,6 +68,11 @@ describe('diffContents', () => {
 		const parts = d.texts[0].parts;
 		expect(parts.filter((p) => p.kind === 'removed').map((p) => p.value.trim())).toEqual(['10']);
 		expect(parts.filter((p) => p.kind === 'added').map((p) => p.value.trim())).toEqual(['12']);
-		expect(parts.filter((p) => p.kind !== 'added').map((p) => p.value).join('')).toBe(base.description.text);
+		expect(
+			parts
+				.filter((p) => p.kind !== 'added')
+				.map((p) => p.value)
+				.join('')
+		).toBe(base.description.text);
 	});
 });

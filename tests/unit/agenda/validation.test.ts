@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	createItemSchema,
-	filterFromSearchParams,
-	itemPatchFromForm,
-	updateItemSchema
-} from '../../../src/lib/validation/agenda';
+import { createItemSchema, filterFromSearchParams, itemPatchFromForm, updateItemSchema } from '../../../src/lib/validation/agenda';
 import { parse } from '../../../src/lib/server/validate';
 import { ValidationError } from '../../../src/lib/server/errors';
 

@@ -18,7 +18,9 @@ function setup(text: string) {
 /** The highlighted passages: thread, text and class of every decoration. */
 function marks(state: EditorState, key: PluginKey) {
 	const set = key.getState(state).decos;
-	return set.find().map((d: any) => ({ id: d.type.attrs['data-thread'], text: state.doc.textBetween(d.from, d.to), cls: d.type.attrs.class, node: d.type.attrs.nodeName }));
+	return set
+		.find()
+		.map((d: any) => ({ id: d.type.attrs['data-thread'], text: state.doc.textBetween(d.from, d.to), cls: d.type.attrs.class, node: d.type.attrs.nodeName }));
 }
 
 describe('highlighting anchored passages in the co-editor', () => {

@@ -19,7 +19,15 @@ describe('decisions validation', () => {
 
 	it('a sign-off needs a kenmerk and a date not in the future', () => {
 		const s = recordSignOffSchema('2026-03-01');
-		const base = { itemId: item, municipalityId: 'leiden', versionNumber: 2, contentHash: hash, decision: 'akkoord', meetingDate: '2026-03-01', kenmerk: 'Z/1' };
+		const base = {
+			itemId: item,
+			municipalityId: 'leiden',
+			versionNumber: 2,
+			contentHash: hash,
+			decision: 'akkoord',
+			meetingDate: '2026-03-01',
+			kenmerk: 'Z/1'
+		};
 		expect(s.safeParse(base).success).toBe(true);
 		expect(errorsOf(s.safeParse({ ...base, meetingDate: '2026-03-02', kenmerk: ' ' }))).toEqual({
 			meetingDate: 'validation_decisions_date_in_future',
@@ -31,7 +39,9 @@ describe('decisions validation', () => {
 
 	it('wensen en bedenkingen need their text', () => {
 		const s = recordCouncilDecisionSchema('2026-03-01');
-		expect(errorsOf(s.safeParse({ itemId: item, municipalityId: 'leiden', meetingDate: '2026-01-01', outcome: 'wensen_en_bedenkingen', kenmerk: 'R/1' }))).toEqual({
+		expect(
+			errorsOf(s.safeParse({ itemId: item, municipalityId: 'leiden', meetingDate: '2026-01-01', outcome: 'wensen_en_bedenkingen', kenmerk: 'R/1' }))
+		).toEqual({
 			wensenEnBedenkingen: 'validation_decisions_wensen_required'
 		});
 	});

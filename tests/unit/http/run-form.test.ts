@@ -9,9 +9,13 @@ describe('runForm: one form action, one use case', () => {
 	});
 
 	it('turns a refused command into the form failure with the values and the section it concerns', async () => {
-		const res = await runForm(async () => {
-			throw new DomainError('validation_required', {}, { title: 'validation_required' }, 422);
-		}, { title: '' }, { section: 'algemeen' });
+		const res = await runForm(
+			async () => {
+				throw new DomainError('validation_required', {}, { title: 'validation_required' }, 422);
+			},
+			{ title: '' },
+			{ section: 'algemeen' }
+		);
 		if (!isRefused(res)) throw new Error('not refused');
 		expect(res.status).toBe(422);
 		expect(res.data).toMatchObject({ values: { title: '' }, section: 'algemeen' });

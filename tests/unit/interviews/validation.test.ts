@@ -23,7 +23,9 @@ describe('interview validation', () => {
 
 	it('refuses an unknown body, an unknown municipality, a date that does not exist, an unknown visibility', () => {
 		expect(errorsOf(createInterviewSchema.safeParse({ ...interview, body: 'stuurgroep' }))).toEqual({ body: 'validation_interview_body' });
-		expect(errorsOf(createInterviewSchema.safeParse({ ...interview, municipalityId: 'wassenaar' }))).toEqual({ municipalityId: 'validation_interview_municipality' });
+		expect(errorsOf(createInterviewSchema.safeParse({ ...interview, municipalityId: 'wassenaar' }))).toEqual({
+			municipalityId: 'validation_interview_municipality'
+		});
 		expect(errorsOf(createInterviewSchema.safeParse({ ...interview, heldOn: '2026-02-30' }))).toEqual({ heldOn: 'validation_agenda_date' });
 		expect(errorsOf(createInterviewSchema.safeParse({ ...interview, visibility: 'geheim' }))).toEqual({ visibility: 'validation_interview_visibility' });
 	});
@@ -53,13 +55,17 @@ describe('candidate validation', () => {
 			title: 'validation_candidate_title_required',
 			ambitionId: 'validation_candidate_ambition_required'
 		});
-		expect(errorsOf(captureCandidateSchema.safeParse({ ...candidate, ambitionId: undefined }))).toEqual({ ambitionId: 'validation_candidate_ambition_required' });
+		expect(errorsOf(captureCandidateSchema.safeParse({ ...candidate, ambitionId: undefined }))).toEqual({
+			ambitionId: 'validation_candidate_ambition_required'
+		});
 		expect(errorsOf(captureCandidateSchema.safeParse({ ...candidate, ambitionId: '0' }))).toEqual({ ambitionId: 'validation_candidate_ambition_unknown' });
 	});
 
 	it('refuses an unknown horizon, an interested municipality outside the region, a missing client id', () => {
 		expect(errorsOf(captureCandidateSchema.safeParse({ ...candidate, horizon: 'ooit' }))).toEqual({ horizon: 'validation_candidate_horizon' });
-		expect(Object.values(errorsOf(captureCandidateSchema.safeParse({ ...candidate, interested: ['wassenaar'] })))).toEqual(['validation_interview_municipality']);
+		expect(Object.values(errorsOf(captureCandidateSchema.safeParse({ ...candidate, interested: ['wassenaar'] })))).toEqual([
+			'validation_interview_municipality'
+		]);
 		expect(errorsOf(captureCandidateSchema.safeParse({ ...candidate, id: undefined }))).toEqual({ id: 'validation_candidate_unknown' });
 	});
 });

@@ -33,7 +33,16 @@ describe('plan input', () => {
 		expect(messages).toContainEqual(['onlineUrl', 'validation_meeting_online_url']);
 	});
 	it('keeps only what fits a minute kind', () => {
-		const m = minuteSchema.parse({ id: crypto.randomUUID(), meetingId: crypto.randomUUID(), itemId: '', kind: 'besluit', body: ' Ja \r\n', ownerName: 'X', dueOn: '2026-01-01', municipalityId: 'leiden' });
+		const m = minuteSchema.parse({
+			id: crypto.randomUUID(),
+			meetingId: crypto.randomUUID(),
+			itemId: '',
+			kind: 'besluit',
+			body: ' Ja \r\n',
+			ownerName: 'X',
+			dueOn: '2026-01-01',
+			municipalityId: 'leiden'
+		});
 		expect(m).toMatchObject({ itemId: null, body: 'Ja', ownerName: '', dueOn: null, municipalityId: null });
 	});
 });

@@ -36,7 +36,9 @@ describe('highlights DOCX (Dutch)', () => {
 			'Vragen aan de raden',
 			'Algemene aantekeningen'
 		]);
-		expect(texts(doc, 'Heading3')).toEqual(expect.arrayContaining(['Besproken', 'Besluiten', 'Temperatuurpeiling', 'Actiepunten', 'Vragen voor de raden', 'Alle raden', 'Gemeenteraad Leiden']));
+		expect(texts(doc, 'Heading3')).toEqual(
+			expect.arrayContaining(['Besproken', 'Besluiten', 'Temperatuurpeiling', 'Actiepunten', 'Vragen voor de raden', 'Alle raden', 'Gemeenteraad Leiden'])
+		);
 	});
 
 	it('writes date, place, chair and attendance as labelled lines', () => {

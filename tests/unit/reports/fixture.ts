@@ -4,13 +4,23 @@ const MUNICIPALITIES = ['Leiden', 'Leiderdorp', 'Oegstgeest', 'Voorschoten', 'Zo
 const id = (name: string) => `m-${name.toLowerCase()}`;
 
 function minute(kind: HighlightsMinute['kind'], body: string, extra: Partial<HighlightsMinute> = {}): HighlightsMinute {
-	return { kind, body, ownerName: '', dueOn: null, municipalityName: null, createdByName: 'Marieke Verkenner', createdAt: '2025-03-11T19:00:00.000Z', ...extra };
+	return {
+		kind,
+		body,
+		ownerName: '',
+		dueOn: null,
+		municipalityName: null,
+		createdByName: 'Marieke Verkenner',
+		createdAt: '2025-03-11T19:00:00.000Z',
+		...extra
+	};
 }
 
 /** A paragraph long enough (about two pages) to force the report across pages. */
 export const LONG_DISCUSSION = Array.from(
 	{ length: 45 },
-	(_, i) => `Overweging ${i + 1}: de gemeenten bespreken hoe de warmtetransitie per wijk wordt gefaseerd, wat dat betekent voor de netcongestie en welke rol de regionale energiestrategie daarbij speelt.`
+	(_, i) =>
+		`Overweging ${i + 1}: de gemeenten bespreken hoe de warmtetransitie per wijk wordt gefaseerd, wat dat betekent voor de netcongestie en welke rol de regionale energiestrategie daarbij speelt.`
 ).join(' ');
 
 /** A realistic session: five municipalities (Oegstgeest absent), three items, every minute kind, Dutch diacritics and €. */
@@ -30,7 +40,13 @@ export function highlightsFixture(): Highlights {
 		attendance: MUNICIPALITIES.map((name) => ({
 			municipalityId: id(name),
 			municipalityName: name,
-			names: { Leiden: ['Anouk de Vries', 'Joëlle Bakker'], Leiderdorp: ['Chloë van Dijk'], Oegstgeest: [], Voorschoten: ['Noël Jansen'], Zoeterwoude: ['Eefje Ruïsdael'] }[name]
+			names: {
+				Leiden: ['Anouk de Vries', 'Joëlle Bakker'],
+				Leiderdorp: ['Chloë van Dijk'],
+				Oegstgeest: [],
+				Voorschoten: ['Noël Jansen'],
+				Zoeterwoude: ['Eefje Ruïsdael']
+			}[name]
 		})),
 		regionalAttendees: ['Marieke Verkenner'],
 		items: [

@@ -25,7 +25,11 @@ function input(overrides: Partial<IcsInput> = {}): IcsInput {
 }
 
 /** Content lines after unfolding (RFC 5545 §3.1): a CRLF followed by one space or tab continues the line. */
-const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+const unfold = (ics: string) =>
+	ics
+		.replace(/\r\n[ \t]/g, '')
+		.split('\r\n')
+		.filter(Boolean);
 const property = (ics: string, name: string) => unfold(ics).filter((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`));
 const value = (ics: string, name: string) => {
 	const [line] = property(ics, name);
@@ -79,7 +83,11 @@ describe('meeting invitation (.ics)', () => {
 		const attendees = property(ics, 'ATTENDEE');
 		expect(attendees).toHaveLength(3);
 		expect(attendees[0]).toBe('ATTENDEE;RSVP=TRUE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN="Joëlle Bakker":mailto:j.bakker@leiden.example.nl');
-		expect(attendees.map((a) => a.split(':mailto:')[1])).toEqual(['j.bakker@leiden.example.nl', 'n.jansen@voorschoten.example.nl', 'e.ruisdael@zoeterwoude.example.nl']);
+		expect(attendees.map((a) => a.split(':mailto:')[1])).toEqual([
+			'j.bakker@leiden.example.nl',
+			'n.jansen@voorschoten.example.nl',
+			'e.ruisdael@zoeterwoude.example.nl'
+		]);
 	});
 
 	it('uses the online link as location when there is no place, and leaves out what is empty', () => {

@@ -45,7 +45,11 @@ describe('highlights PDF (Dutch)', () => {
 	});
 
 	it('gives every agenda item in order with ambition, planned and spent time, discussion and decisions', () => {
-		const positions = ['Agendapunt 1: Regionale woningbouwversnelling', 'Agendapunt 2: Gezamenlijke aanpak energietransitie', 'Agendapunt 3: Voorzieningen voor ouderen'].map((h) => pdf.text.indexOf(h));
+		const positions = [
+			'Agendapunt 1: Regionale woningbouwversnelling',
+			'Agendapunt 2: Gezamenlijke aanpak energietransitie',
+			'Agendapunt 3: Voorzieningen voor ouderen'
+		].map((h) => pdf.text.indexOf(h));
 		expect(positions.every((p) => p >= 0)).toBe(true);
 		expect([...positions].sort((a, b) => a - b)).toEqual(positions);
 		const first = section(pdf.text, 'Agendapunt 1:', 'Agendapunt 2:');

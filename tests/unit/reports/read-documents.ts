@@ -15,7 +15,12 @@ export async function readPdf(bytes: Uint8Array) {
 }
 
 const decode = (xml: string) =>
-	xml.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+	xml
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&amp;/g, '&');
 
 /** The visible text of a piece of WordprocessingML: runs joined, line breaks as \n. */
 export function wordText(xml: string): string {
@@ -38,8 +43,19 @@ export async function readDocx(bytes: Uint8Array) {
 	const zip = await JSZip.loadAsync(bytes);
 	const file = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
 	const document = await file('word/document.xml');
-	const footers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n)).map(file));
-	return { document, styles: await file('word/styles.xml'), core: await file('docProps/core.xml'), footers, paragraphs: paragraphs(document), tables: tables(document) };
+	const footers = await Promise.all(
+		Object.keys(zip.files)
+			.filter((n) => /^word\/footer\d*\.xml$/.test(n))
+			.map(file)
+	);
+	return {
+		document,
+		styles: await file('word/styles.xml'),
+		core: await file('docProps/core.xml'),
+		footers,
+		paragraphs: paragraphs(document),
+		tables: tables(document)
+	};
 }
 
 function paragraphs(xml: string): WordParagraph[] {

@@ -176,18 +176,20 @@ export class SocketIoYjsProvider extends Observable {
 		const generation = this.generation;
 		if (change) this.pending++;
 		this.setStatus();
-		this.socket.timeout(ACK_TIMEOUT_MS).emit('collab:sync', { ...this.ref, message: toBase64(message) }, (/** @type {Error | null} */ err, /** @type {Ack} */ res) => {
-			if (change && generation === this.generation) this.pending = Math.max(0, this.pending - 1);
-			if (this.destroyed) return;
-			if (err) {
-				// No answer: whatever was lost is in the next sync step 2.
-				this.unsent = true;
-				this.scheduleResync();
-			} else if (!res.ok) {
-				this.fail(res, !FINAL_ERRORS.has(res.code));
-			}
-			this.setStatus();
-		});
+		this.socket
+			.timeout(ACK_TIMEOUT_MS)
+			.emit('collab:sync', { ...this.ref, message: toBase64(message) }, (/** @type {Error | null} */ err, /** @type {Ack} */ res) => {
+				if (change && generation === this.generation) this.pending = Math.max(0, this.pending - 1);
+				if (this.destroyed) return;
+				if (err) {
+					// No answer: whatever was lost is in the next sync step 2.
+					this.unsent = true;
+					this.scheduleResync();
+				} else if (!res.ok) {
+					this.fail(res, !FINAL_ERRORS.has(res.code));
+				}
+				this.setStatus();
+			});
 	}
 
 	/**

@@ -5,7 +5,8 @@ import type { Ack, CommentChangedEvent, CommentView } from '$lib/realtime/events
 import { readOutbox, writeOutbox, type OutboxEntry } from './outbox';
 
 /** Ack codes that will not change by sending again: the entry stays with its reason until discarded. */
-const final = (code: string) => code.startsWith('validation_') || code.startsWith('comments_') || code === 'error_forbidden_action' || code === 'error_socket_message';
+const final = (code: string) =>
+	code.startsWith('validation_') || code.startsWith('comments_') || code === 'error_forbidden_action' || code === 'error_socket_message';
 
 /**
  * The comments of one item on the page: the list from the server, kept current by live events, a catch-up
@@ -96,7 +97,10 @@ export class LiveComments {
 	async sync(): Promise<void> {
 		const socket = connection.socket;
 		if (!socket?.connected) return;
-		const sub = await socket.timeout(10_000).emitWithAck('comments:subscribe', { itemId: this.itemId }).catch(() => null);
+		const sub = await socket
+			.timeout(10_000)
+			.emitWithAck('comments:subscribe', { itemId: this.itemId })
+			.catch(() => null);
 		const since = sub?.ok
 			? await socket
 					.timeout(10_000)
@@ -181,9 +185,9 @@ export class LiveComments {
 	async command(event: 'comment:edit' | 'comment:delete' | 'comment:resolve', payload: Record<string, unknown>): Promise<Ack<CommentView>> {
 		const socket = connection.socket;
 		if (!socket?.connected) return { ok: false, code: 'offline', error: '' };
-		const res = (await (socket.timeout(15_000).emitWithAck as (e: string, p: unknown) => Promise<Ack<CommentView>>)(event, payload).catch(
+		const res = await (socket.timeout(15_000).emitWithAck as (e: string, p: unknown) => Promise<Ack<CommentView>>)(event, payload).catch(
 			() => ({ ok: false, code: 'timeout', error: '' }) as Ack<CommentView>
-		));
+		);
 		if (res.ok && res.data) this.merge(res.data);
 		return res;
 	}

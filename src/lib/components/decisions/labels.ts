@@ -13,9 +13,7 @@ export const positionLabel = (p: PositionKind | null): string =>
 	})[p ?? 'nog_geen_standpunt'];
 
 export const positionIcon = (p: PositionKind | null): string =>
-	({ steunt: '✔', steunt_onder_voorwaarden: '✔*', neutraal: '○', nog_geen_standpunt: '…', bezwaar: '✖', neemt_niet_deel: '—' })[
-		p ?? 'nog_geen_standpunt'
-	];
+	({ steunt: '✔', steunt_onder_voorwaarden: '✔*', neutraal: '○', nog_geen_standpunt: '…', bezwaar: '✖', neemt_niet_deel: '—' })[p ?? 'nog_geen_standpunt'];
 
 export const decisionLabel = (d: SignOffDecision): string =>
 	({

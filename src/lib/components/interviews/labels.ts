@@ -13,8 +13,8 @@ export const bodyLabel = (body: InterviewBody | string, other = ''): string =>
 					gemeenteraad: m.interviews_body_gemeenteraad,
 					fractie: m.interviews_body_fractie,
 					overig: m.interviews_body_overig
-				}) as Record<string, () => string>
-			)[body]?.() ?? body;
+				} as Record<string, () => string>
+			)[body]?.() ?? body);
 
 /** The same inside a sentence ("gesprek met directieteam Leiden"). */
 export const bodyInline = (body: InterviewBody | string, other = ''): string =>
@@ -28,8 +28,8 @@ export const bodyInline = (body: InterviewBody | string, other = ''): string =>
 					gemeenteraad: m.interviews_body_inline_gemeenteraad,
 					fractie: m.interviews_body_inline_fractie,
 					overig: m.interviews_body_inline_overig
-				}) as Record<string, () => string>
-			)[body]?.() ?? body;
+				} as Record<string, () => string>
+			)[body]?.() ?? body);
 
 export const visibilityLabel = (v: InterviewVisibility | string): string =>
 	v === 'vertrouwelijk' ? m.interviews_visibility_vertrouwelijk() : m.interviews_visibility_klankbordgroep();

@@ -1,4 +1,4 @@
-import { eq, lt, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import { authSessions, users } from '../db/schema';
 import { generateToken, hashToken } from './tokens';
@@ -12,10 +12,7 @@ export const ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 export const STEP_UP_MS = 10 * 60 * 1000;
 
 export type AuthSession = typeof authSessions.$inferSelect;
-export type SessionUser = Pick<
-	typeof users.$inferSelect,
-	'id' | 'email' | 'name' | 'locale' | 'totpEnabledAt' | 'disabledAt'
->;
+export type SessionUser = Pick<typeof users.$inferSelect, 'id' | 'email' | 'name' | 'locale' | 'totpEnabledAt' | 'disabledAt'>;
 
 export interface NewAuthSession {
 	token: string;
@@ -47,11 +44,7 @@ export async function createAuthSession(
 }
 
 /** Looks a token up; ends it when idle or past its lifetime; slides the idle expiry when half used. */
-export async function validateAuthSessionToken(
-	q: Queryable,
-	token: string,
-	now = new Date()
-): Promise<{ session: AuthSession; user: SessionUser } | null> {
+export async function validateAuthSessionToken(q: Queryable, token: string, now = new Date()): Promise<{ session: AuthSession; user: SessionUser } | null> {
 	const id = hashToken(token);
 	const [row] = await q
 		.select({ session: authSessions, user: users })
@@ -90,4 +83,3 @@ export async function invalidateUserAuthSessions(q: Queryable, userId: string): 
 export function hasFreshTwoFactor(session: AuthSession, now = new Date()): boolean {
 	return !!session.twoFactorVerifiedAt && now.getTime() - session.twoFactorVerifiedAt.getTime() < STEP_UP_MS;
 }
-

@@ -38,7 +38,10 @@ export type EmailToken = typeof emailTokens.$inferSelect;
 
 /** Finds a usable token without using it up (to show the form); throws a DomainError when expired or used. */
 export async function peekEmailToken(q: Queryable, token: string, purpose: EmailTokenPurpose, now = new Date()): Promise<EmailToken> {
-	const [row] = await q.select().from(emailTokens).where(eq(emailTokens.id, hashToken(token)));
+	const [row] = await q
+		.select()
+		.from(emailTokens)
+		.where(eq(emailTokens.id, hashToken(token)));
 	if (!row || row.purpose !== purpose) throw new DomainError('auth_link_invalid', {}, {}, 404);
 	if (row.usedAt) throw new DomainError('auth_link_used', {}, {}, 410);
 	if (row.expiresAt.getTime() <= now.getTime()) throw new DomainError('auth_link_expired', {}, {}, 410);

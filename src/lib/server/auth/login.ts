@@ -32,17 +32,37 @@ export async function login(db: Db, input: unknown, origin: Origin, now = new Da
 		await retryAfter(db, addressKey(origin.ip), loginLimits.address, now)
 	);
 	if (wait > 0) {
-		await record(db, { actor: null, actorLabel: email, action: 'auth.logged_in', objectType: 'user', result: 'denied', origin, details: { reason: 'rate_limited' } });
+		await record(db, {
+			actor: null,
+			actorLabel: email,
+			action: 'auth.logged_in',
+			objectType: 'user',
+			result: 'denied',
+			origin,
+			details: { reason: 'rate_limited' }
+		});
 		throw new DomainError('auth_rate_limited', { minutes: Math.ceil(wait / 60) }, {}, 429);
 	}
-	const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email));
+	const [user] = await db
+		.select()
+		.from(users)
+		.where(eq(sql`lower(${users.email})`, email));
 	const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
 	if (!user || !ok || user.disabledAt) {
 		await db.transaction(async (tx) => {
 			await registerFailure(tx, accountKey(email), loginLimits.account, now);
 			await registerFailure(tx, addressKey(origin.ip), loginLimits.address, now);
 			const reason = user && ok ? 'disabled' : 'bad_credentials';
-			await record(tx, { actor: null, actorLabel: email, action: 'auth.logged_in', objectType: 'user', objectId: user?.id, result: 'failure', origin, details: { reason } });
+			await record(tx, {
+				actor: null,
+				actorLabel: email,
+				action: 'auth.logged_in',
+				objectType: 'user',
+				objectId: user?.id,
+				result: 'failure',
+				origin,
+				details: { reason }
+			});
 		});
 		throw new DomainError(user && ok ? 'auth_account_disabled' : 'auth_bad_credentials', {}, {}, 400);
 	}
@@ -50,7 +70,14 @@ export async function login(db: Db, input: unknown, origin: Origin, now = new Da
 		await clearFailures(tx, accountKey(email));
 		const needsTwoFactor = !!user.totpEnabledAt;
 		const created = await createAuthSession(tx, user.id, origin, { twoFactorVerified: false, now });
-		await record(tx, { actor: { userId: user.id, name: user.name }, action: 'auth.logged_in', objectType: 'user', objectId: user.id, origin, details: { stage: needsTwoFactor ? 'password' : 'complete' } });
+		await record(tx, {
+			actor: { userId: user.id, name: user.name },
+			action: 'auth.logged_in',
+			objectType: 'user',
+			objectId: user.id,
+			origin,
+			details: { stage: needsTwoFactor ? 'password' : 'complete' }
+		});
 		return { ...created, needsTwoFactor, locale: user.locale };
 	});
 }

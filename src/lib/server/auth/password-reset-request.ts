@@ -34,16 +34,36 @@ export async function requestPasswordReset(db: Db, input: unknown, origin: Origi
 		await retryAfter(db, addressKey(origin.ip), resetRequestLimits.address, now)
 	);
 	if (wait > 0) {
-		await record(db, { actor: null, actorLabel: email, action: 'auth.password_reset_requested', objectType: 'user', result: 'denied', origin, details: { reason: 'rate_limited' } });
+		await record(db, {
+			actor: null,
+			actorLabel: email,
+			action: 'auth.password_reset_requested',
+			objectType: 'user',
+			result: 'denied',
+			origin,
+			details: { reason: 'rate_limited' }
+		});
 		throw new DomainError('auth_reset_rate_limited', { minutes: Math.ceil(wait / 60) }, {}, 429);
 	}
 	const mailId = await db.transaction(async (tx) => {
 		// Every request counts, found or not, so the limit itself reveals nothing either.
 		await registerFailure(tx, emailKey(email), resetRequestLimits.email, now);
 		await registerFailure(tx, addressKey(origin.ip), resetRequestLimits.address, now);
-		const [user] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, email));
+		const [user] = await tx
+			.select()
+			.from(users)
+			.where(eq(sql`lower(${users.email})`, email));
 		if (!user || user.disabledAt) {
-			await record(tx, { actor: null, actorLabel: email, action: 'auth.password_reset_requested', objectType: 'user', objectId: user?.id, result: 'failure', origin, details: { reason: user ? 'disabled' : 'unknown_account' } });
+			await record(tx, {
+				actor: null,
+				actorLabel: email,
+				action: 'auth.password_reset_requested',
+				objectType: 'user',
+				objectId: user?.id,
+				result: 'failure',
+				origin,
+				details: { reason: user ? 'disabled' : 'unknown_account' }
+			});
 			return null;
 		}
 		const token = await createEmailToken(tx, { userId: user.id, purpose: 'password_reset', now });

@@ -4,10 +4,7 @@ import { z } from 'zod';
 // OWASP's argon2id minimum: 19 MiB, 2 iterations, 1 lane.
 const options = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
-export const passwordSchema = z
-	.string()
-	.min(12, 'validation_password_too_short')
-	.max(256, 'validation_password_too_long');
+export const passwordSchema = z.string().min(12, 'validation_password_too_short').max(256, 'validation_password_too_long');
 
 export function hashPassword(password: string): Promise<string> {
 	return hash(password, options);

@@ -23,9 +23,7 @@ export function normalizeRecoveryCode(code: string): string {
 export async function replaceRecoveryCodes(q: Queryable, userId: string): Promise<string[]> {
 	const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
 	await q.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-	await q
-		.insert(recoveryCodes)
-		.values(codes.map((code) => ({ userId, codeHash: hashToken(normalizeRecoveryCode(code)) })));
+	await q.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: hashToken(normalizeRecoveryCode(code)) })));
 	return codes;
 }
 
@@ -34,13 +32,7 @@ export async function spendRecoveryCode(q: Queryable, userId: string, code: stri
 	const rows = await q
 		.update(recoveryCodes)
 		.set({ usedAt: now })
-		.where(
-			and(
-				eq(recoveryCodes.userId, userId),
-				eq(recoveryCodes.codeHash, hashToken(normalizeRecoveryCode(code))),
-				isNull(recoveryCodes.usedAt)
-			)
-		)
+		.where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashToken(normalizeRecoveryCode(code))), isNull(recoveryCodes.usedAt)))
 		.returning({ id: recoveryCodes.id });
 	return rows.length === 1;
 }

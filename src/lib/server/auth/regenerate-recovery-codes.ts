@@ -7,7 +7,14 @@ import { withSecondFactor, type Who } from './second-factor';
 export async function regenerateRecoveryCodes(db: Db, who: Who, sessionId: string, input: unknown, origin: Origin, now = new Date()): Promise<string[]> {
 	return withSecondFactor(db, { who, sessionId, purpose: 'regenerate', origin, now }, input, async (tx) => {
 		const codes = await replaceRecoveryCodes(tx, who.userId);
-		await record(tx, { actor: who, action: 'auth.two_factor_recovery_codes_regenerated', objectType: 'user', objectId: who.userId, origin, details: { count: codes.length } });
+		await record(tx, {
+			actor: who,
+			action: 'auth.two_factor_recovery_codes_regenerated',
+			objectType: 'user',
+			objectId: who.userId,
+			origin,
+			details: { count: codes.length }
+		});
 		return codes;
 	});
 }

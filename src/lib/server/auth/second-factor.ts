@@ -32,7 +32,15 @@ export const factorInputSchema = z.object({ code: factorCodeSchema });
 export async function assertNotRateLimited(db: Db, who: Who, purpose: FactorPurpose, origin: Origin, now: Date) {
 	const wait = await retryAfter(db, attemptKey(who.userId), twoFactorLimit, now);
 	if (wait <= 0) return;
-	await record(db, { actor: who, action: 'auth.two_factor_failed', objectType: 'user', objectId: who.userId, result: 'denied', origin, details: { purpose, reason: 'rate_limited' } });
+	await record(db, {
+		actor: who,
+		action: 'auth.two_factor_failed',
+		objectType: 'user',
+		objectId: who.userId,
+		result: 'denied',
+		origin,
+		details: { purpose, reason: 'rate_limited' }
+	});
 	throw new DomainError('auth_two_factor_rate_limited', { minutes: Math.ceil(wait / 60) }, {}, 429);
 }
 
@@ -40,7 +48,15 @@ export async function assertNotRateLimited(db: Db, who: Who, purpose: FactorPurp
 export async function refuseWrongCode(db: Db, who: Who, purpose: FactorPurpose, origin: Origin, now: Date): Promise<never> {
 	await db.transaction(async (tx) => {
 		await registerFailure(tx, attemptKey(who.userId), twoFactorLimit, now);
-		await record(tx, { actor: who, action: 'auth.two_factor_failed', objectType: 'user', objectId: who.userId, result: 'failure', origin, details: { purpose } });
+		await record(tx, {
+			actor: who,
+			action: 'auth.two_factor_failed',
+			objectType: 'user',
+			objectId: who.userId,
+			result: 'failure',
+			origin,
+			details: { purpose }
+		});
 	});
 	throw new DomainError('auth_two_factor_wrong_code', {}, { code: 'validation_two_factor_code_wrong' }, 400);
 }
@@ -101,7 +117,14 @@ export async function withSecondFactor<T>(db: Db, check: FactorCheck, input: unk
 		await record(tx, { actor: who, action: 'auth.two_factor_verified', objectType: 'user', objectId: who.userId, origin, details: { purpose, method } });
 		if (method === 'recovery_code') {
 			const remaining = await unusedRecoveryCodeCount(tx, who.userId);
-			await record(tx, { actor: who, action: 'auth.two_factor_recovery_code_used', objectType: 'user', objectId: who.userId, origin, details: { purpose, remaining } });
+			await record(tx, {
+				actor: who,
+				action: 'auth.two_factor_recovery_code_used',
+				objectType: 'user',
+				objectId: who.userId,
+				origin,
+				details: { purpose, remaining }
+			});
 		}
 		return { value: await then(tx, method) };
 	});

@@ -61,11 +61,21 @@ export async function setPasswordFromLink(db: Db, token: string, input: unknown,
 	const { created, locale } = await inTransaction(db, async (tx, events) => {
 		await consumeEmailToken(tx, token, purpose as EmailTokenPurpose, now);
 		const [user] = await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId)).returning();
-		await tx.update(emailTokens).set({ usedAt: now }).where(and(eq(emailTokens.userId, userId), isNull(emailTokens.usedAt)));
+		await tx
+			.update(emailTokens)
+			.set({ usedAt: now })
+			.where(and(eq(emailTokens.userId, userId), isNull(emailTokens.usedAt)));
 		const ended = await invalidateUserAuthSessions(tx, userId);
 		const created = await createAuthSession(tx, userId, origin, { twoFactorVerified: false, now });
 		const who = { userId, name: user.name };
-		await record(tx, { actor: who, action: 'auth.password_set', objectType: 'user', objectId: userId, origin, details: { purpose, endedSessions: ended.length } });
+		await record(tx, {
+			actor: who,
+			action: 'auth.password_set',
+			objectType: 'user',
+			objectId: userId,
+			origin,
+			details: { purpose, endedSessions: ended.length }
+		});
 		await record(tx, { actor: who, action: 'auth.logged_in', objectType: 'user', objectId: userId, origin, details: { stage: 'password_link' } });
 		events.add(event('auth.sessions_ended', { sessionIds: ended, reason: 'expired' }));
 		return { created, locale: user.locale };

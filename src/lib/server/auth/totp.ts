@@ -18,7 +18,9 @@ export function totpUri(key: Uint8Array, accountName: string): string {
 
 /** The key as people type it into an app. */
 export function totpKeyText(key: Uint8Array): string {
-	return encodeBase32UpperCaseNoPadding(key).replace(/(.{4})/g, '$1 ').trim();
+	return encodeBase32UpperCaseNoPadding(key)
+		.replace(/(.{4})/g, '$1 ')
+		.trim();
 }
 
 /**

@@ -13,7 +13,15 @@ import { withSecondFactor } from './second-factor';
  */
 export async function disableTwoFactor(db: Db, actor: Actor, sessionId: string, input: unknown, origin: Origin, now = new Date()): Promise<void> {
 	if (requiresTwoFactor(actor.grants)) {
-		await record(db, { actor, action: 'auth.two_factor_disabled', objectType: 'user', objectId: actor.userId, result: 'denied', origin, details: { reason: 'required_for_role' } });
+		await record(db, {
+			actor,
+			action: 'auth.two_factor_disabled',
+			objectType: 'user',
+			objectId: actor.userId,
+			result: 'denied',
+			origin,
+			details: { reason: 'required_for_role' }
+		});
 		throw new DomainError('auth_two_factor_required_for_role', {}, {}, 403);
 	}
 	await withSecondFactor(db, { who: actor, sessionId, purpose: 'disable', origin, now }, input, async (tx) => {

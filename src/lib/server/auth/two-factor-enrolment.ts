@@ -71,7 +71,14 @@ export async function confirmTwoFactorEnrolment(db: Db, who: Who, sessionId: str
 		const codes = await replaceRecoveryCodes(tx, who.userId);
 		await clearWrongCodes(tx, who.userId);
 		await markTwoFactorVerified(tx, sessionId, now);
-		await record(tx, { actor: who, action: 'auth.two_factor_enabled', objectType: 'user', objectId: who.userId, origin, details: { recoveryCount: codes.length } });
+		await record(tx, {
+			actor: who,
+			action: 'auth.two_factor_enabled',
+			objectType: 'user',
+			objectId: who.userId,
+			origin,
+			details: { recoveryCount: codes.length }
+		});
 		return codes;
 	});
 }

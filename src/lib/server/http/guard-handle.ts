@@ -7,13 +7,12 @@ const publicPrefixes = ['/inloggen', '/wachtwoord-vergeten', '/wachtwoord-instel
 const twoFactorPrefixes = ['/inloggen/tweestaps', '/uitloggen', '/taal'];
 const setupPrefixes = ['/account/tweestaps-instellen', '/uitloggen', '/taal'];
 
-const under = (path: string, prefixes: string[]) =>
-	prefixes.some((p) => path === p || path.startsWith(p + '/'));
+const under = (path: string, prefixes: string[]) => prefixes.some((p) => path === p || path.startsWith(p + '/'));
 
 /** Sends everyone to the step they owe: log in, give the second factor, or set it up. */
 export const guardHandle: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
-	if (path.startsWith('/_app/') || under(path, publicPrefixes) && !path.startsWith('/inloggen/tweestaps')) {
+	if (path.startsWith('/_app/') || (under(path, publicPrefixes) && !path.startsWith('/inloggen/tweestaps'))) {
 		return resolve(event);
 	}
 	const stage = event.locals.authStage;

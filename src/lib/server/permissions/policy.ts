@@ -51,16 +51,7 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'meeting.plan',
 		'meeting.drive'
 	],
-	klankbordgroeplid: [
-		'region.read',
-		'item.read',
-		'item.edit',
-		'item.transition',
-		'item.comment',
-		'interview.read',
-		'meeting.read',
-		'meeting.drive'
-	],
+	klankbordgroeplid: ['region.read', 'item.read', 'item.edit', 'item.transition', 'item.comment', 'interview.read', 'meeting.read', 'meeting.drive'],
 	collegelid: ['region.read', 'item.read', 'item.comment', 'meeting.read'],
 	griffie: ['region.read', 'item.read', 'item.comment', 'meeting.read'],
 	meelezer: ['region.read', 'item.read', 'item.comment', 'meeting.read']
@@ -81,9 +72,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
 	if (!actor) return false;
 	if (isMunicipalAction(action)) {
 		if (!resource.municipalityId) return false;
-		return actor.grants.some(
-			(g) => g.municipalityId === resource.municipalityId && municipal[g.role].includes(action)
-		);
+		return actor.grants.some((g) => g.municipalityId === resource.municipalityId && municipal[g.role].includes(action));
 	}
 	const holding = actor.grants.filter((g) => regional[g.role].includes(action));
 	if (action === 'meeting.drive') {
@@ -92,7 +81,11 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
 	}
 	if (action === 'item.transition' && resource.transition) {
 		const { from, to } = resource.transition;
-		return mayTransition(holding.map((g) => g.role), from, to);
+		return mayTransition(
+			holding.map((g) => g.role),
+			from,
+			to
+		);
 	}
 	return holding.length > 0;
 }
@@ -100,8 +93,6 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
 /** The municipalities an actor may take a municipal action for. */
 export function municipalitiesFor(actor: Actor | null, action: MunicipalAction): string[] {
 	if (!actor) return [];
-	const ids = actor.grants
-		.filter((g) => g.municipalityId && municipal[g.role].includes(action))
-		.map((g) => g.municipalityId as string);
+	const ids = actor.grants.filter((g) => g.municipalityId && municipal[g.role].includes(action)).map((g) => g.municipalityId as string);
 	return [...new Set(ids)];
 }

@@ -26,14 +26,14 @@ export async function refreshRooms(db: Db, socket: Pick<Sock, 'id' | 'data' | 'r
 export function subscribeAccess(io: Io, db: Db): () => void {
 	const subscriptions = [
 		subscribe('user.access_changed', 'realtime', async ({ userId }) => {
-		const sockets = await io.in(`user:${userId}`).fetchSockets();
-		for (const socket of sockets) await refreshRooms(db, socket as unknown as Sock);
-	}),
+			const sockets = await io.in(`user:${userId}`).fetchSockets();
+			for (const socket of sockets) await refreshRooms(db, socket as unknown as Sock);
+		}),
 		subscribe('user.disabled', 'realtime', ({ userId }) => disconnect(io, `user:${userId}`, 'disabled')),
 		subscribe('user.two_factor_reset', 'realtime', ({ userId }) => disconnect(io, `user:${userId}`, 'expired')),
 		subscribe('auth.sessions_ended', 'realtime', ({ sessionIds, reason }) => {
-		for (const id of sessionIds) disconnect(io, `auth-session:${id}`, reason);
-	})
+			for (const id of sessionIds) disconnect(io, `auth-session:${id}`, reason);
+		})
 	];
 	return () => subscriptions.forEach((unsubscribe) => unsubscribe());
 }

@@ -43,12 +43,7 @@ function isPersonal(room: string, socket: { id: string; data: { userId: string; 
  * May a connection of this actor stay in this room? The same rules as joining it. Used when a person's
  * rights change: every room they may no longer be in is left at once.
  */
-export async function mayStayIn(
-	db: Db,
-	actor: Actor,
-	room: string,
-	socket: { id: string; data: { userId: string; authSessionId: string } }
-): Promise<boolean> {
+export async function mayStayIn(db: Db, actor: Actor, room: string, socket: { id: string; data: { userId: string; authSessionId: string } }): Promise<boolean> {
 	if (isPersonal(room, socket)) return true;
 	const [kind, id, municipality] = room.split(':');
 	if (kind === 'members') return comments.ownMunicipalities(actor).includes(id);

@@ -18,30 +18,61 @@ export function subscribeRealtime(io: Io, db: Db): () => void {
 	const on = <K extends DomainEventName>(name: K, handler: (data: DomainEvents[K]) => void | Promise<void>) =>
 		void subscriptions.push(subscribe(name, 'realtime', handler));
 
-	const item = (kind: ItemChangedEvent['kind'], extra: (e: never) => Partial<ItemChangedEvent> = () => ({})) => (e: ItemEvent) => {
-		to(`item:${e.itemId}`, 'item:changed', { itemId: e.itemId, seq: e.seq, revision: e.revision, status: e.status, kind, by: e.by, ...extra(e as never) });
-		const summary: AgendaItemEvent = { itemId: e.itemId, ambitionId: e.ambitionId, title: e.title, status: e.status, kind, by: e.by };
-		to('agenda', 'agenda:item', summary);
-	};
+	const item =
+		(kind: ItemChangedEvent['kind'], extra: (e: never) => Partial<ItemChangedEvent> = () => ({})) =>
+		(e: ItemEvent) => {
+			to(`item:${e.itemId}`, 'item:changed', { itemId: e.itemId, seq: e.seq, revision: e.revision, status: e.status, kind, by: e.by, ...extra(e as never) });
+			const summary: AgendaItemEvent = { itemId: e.itemId, ambitionId: e.ambitionId, title: e.title, status: e.status, kind, by: e.by };
+			to('agenda', 'agenda:item', summary);
+		};
 	on('item.created', item('created'));
-	on('item.fields_changed', item('fields', (e: { fields: string[] }) => ({ fields: e.fields })));
-	on('item.status_changed', item('status', (e: { version?: number }) => (e.version === undefined ? {} : { version: e.version })));
-	on('item.version_captured', item('version', (e: { version: number }) => ({ version: e.version })));
-	on('item.restored', item('restored', (e: { version: number }) => ({ version: e.version })));
+	on(
+		'item.fields_changed',
+		item('fields', (e: { fields: string[] }) => ({ fields: e.fields }))
+	);
+	on(
+		'item.status_changed',
+		item('status', (e: { version?: number }) => (e.version === undefined ? {} : { version: e.version }))
+	);
+	on(
+		'item.version_captured',
+		item('version', (e: { version: number }) => ({ version: e.version }))
+	);
+	on(
+		'item.restored',
+		item('restored', (e: { version: number }) => ({ version: e.version }))
+	);
 
-	const decision = <E extends DecisionEvent>(kind: DecisionsChangedEvent['kind'], value: (e: E) => string | undefined) => (e: E) => {
-		const payload: DecisionsChangedEvent = { itemId: e.itemId, seq: e.seq, kind, municipalityId: e.municipalityId, status: e.status, by: e.by };
-		const v = value(e);
-		if (v !== undefined) payload.value = v;
-		to(`item:${e.itemId}`, 'decisions:changed', payload);
-		to('agenda', 'decisions:changed', payload);
-		if (e.municipalityId) to(`municipality:${e.municipalityId}`, 'decisions:changed', payload);
-	};
-	on('position.set', decision('position', (e) => e.position));
-	on('signoff.recorded', decision('signoff', (e) => e.decision));
-	on('council_decision.recorded', decision('council', (e) => e.outcome));
-	on('progress.reported', decision('progress', (e) => String(e.percent)));
-	on('item.origin_added', decision('origin', () => undefined));
+	const decision =
+		<E extends DecisionEvent>(kind: DecisionsChangedEvent['kind'], value: (e: E) => string | undefined) =>
+		(e: E) => {
+			const payload: DecisionsChangedEvent = { itemId: e.itemId, seq: e.seq, kind, municipalityId: e.municipalityId, status: e.status, by: e.by };
+			const v = value(e);
+			if (v !== undefined) payload.value = v;
+			to(`item:${e.itemId}`, 'decisions:changed', payload);
+			to('agenda', 'decisions:changed', payload);
+			if (e.municipalityId) to(`municipality:${e.municipalityId}`, 'decisions:changed', payload);
+		};
+	on(
+		'position.set',
+		decision('position', (e) => e.position)
+	);
+	on(
+		'signoff.recorded',
+		decision('signoff', (e) => e.decision)
+	);
+	on(
+		'council_decision.recorded',
+		decision('council', (e) => e.outcome)
+	);
+	on(
+		'progress.reported',
+		decision('progress', (e) => String(e.percent))
+	);
+	on(
+		'item.origin_added',
+		decision('origin', () => undefined)
+	);
 
 	for (const change of ['posted', 'edited', 'deleted', 'resolved', 'reopened'] as const) {
 		const kind = change === 'posted' ? 'created' : change;

@@ -18,7 +18,11 @@ import { MalformedMessage } from './yjs-protocol';
 const RECHECK_MS = 30_000;
 
 /** Creates the hub of live documents for this io and returns the per-connection wiring. */
-export function setupCollaboration(io: Io, db: Db, options: Partial<CollabOptions> = {}): {
+export function setupCollaboration(
+	io: Io,
+	db: Db,
+	options: Partial<CollabOptions> = {}
+): {
 	hub: CollabHub;
 	attach: (socket: Sock) => void;
 } {

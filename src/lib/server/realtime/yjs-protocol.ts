@@ -10,8 +10,7 @@ import * as syncProtocol from 'y-protocols/sync';
  * authorise an update before anything applies it.
  */
 export type SyncMessage =
-	| { type: 'step1'; stateVector: Uint8Array }
-	| { type: 'step2' | 'update'; update: Uint8Array; /** inserts and deletes nothing */ empty: boolean };
+	{ type: 'step1'; stateVector: Uint8Array } | { type: 'step2' | 'update'; update: Uint8Array; /** inserts and deletes nothing */ empty: boolean };
 
 export class MalformedMessage extends Error {
 	constructor(reason: string) {

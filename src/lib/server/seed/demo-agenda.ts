@@ -117,7 +117,10 @@ const demoItems: DemoItem[] = [
 
 /** Fills the agenda of a fresh demo database, through the same use cases people use (so audited too). */
 export async function seedDemoAgenda(db: Db): Promise<void> {
-	const [verkenner] = await db.select().from(users).where(eq(users.email, `verkenner@${DEMO_DOMAIN}`));
+	const [verkenner] = await db
+		.select()
+		.from(users)
+		.where(eq(users.email, `verkenner@${DEMO_DOMAIN}`));
 	if (!verkenner) return;
 	const actor = await loadActor(db, verkenner);
 	for (const item of demoItems) {

@@ -45,7 +45,10 @@ const demoInterviews: DemoInterview[] = [
 				'Het coalitieakkoord is helder: Voorschoten blijft zelfstandig en verlegt de focus naar de Leidse regio. Het daily urban system is op Leiden gericht.',
 				'Uitgangspunt bij het verleggen van samenwerkingen: de dienstverlening wordt niet duurder en de kwaliteit blijft minstens gelijk. Uittredingskosten en de gevolgen voor de WODV worden per samenwerking afgewogen.'
 			],
-			bullets: ['Sociaal domein (Wmo, jeugdhulp, werk en inkomen) als eerste van Haaglanden naar de Leidse regio', 'Raad wil grip op de gemeenschappelijke regelingen']
+			bullets: [
+				'Sociaal domein (Wmo, jeugdhulp, werk en inkomen) als eerste van Haaglanden naar de Leidse regio',
+				'Raad wil grip op de gemeenschappelijke regelingen'
+			]
 		},
 		candidates: [
 			{
@@ -121,9 +124,7 @@ const demoInterviews: DemoInterview[] = [
 		participants: ['Wethouder ruimte en duurzaamheid'],
 		visibility: 'vertrouwelijk',
 		notes: {
-			paragraphs: [
-				'De energietransitie vraagt ruimte in de hele regio. Gevoelig: mogelijke zoekgebieden langs de A4 zijn nog niet met de raad besproken.'
-			]
+			paragraphs: ['De energietransitie vraagt ruimte in de hele regio. Gevoelig: mogelijke zoekgebieden langs de A4 zijn nog niet met de raad besproken.']
 		},
 		candidates: [
 			{

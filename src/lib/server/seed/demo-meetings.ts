@@ -22,11 +22,25 @@ const agenda: [title: string, minutes: number][] = [
  * live mode right away. Through the same use cases people use (so audited too).
  */
 export async function seedDemoMeetings(db: Db): Promise<void> {
-	const [verkenner] = await db.select().from(users).where(eq(users.email, `verkenner@${DEMO_DOMAIN}`));
+	const [verkenner] = await db
+		.select()
+		.from(users)
+		.where(eq(users.email, `verkenner@${DEMO_DOMAIN}`));
 	if (!verkenner) return;
 	const actor = await loadActor(db, verkenner);
-	const items = await db.select({ id: agendaItems.id, title: agendaItems.title }).from(agendaItems).where(inArray(agendaItems.title, agenda.map(([t]) => t)));
-	const members = await db.select({ id: users.id }).from(users).where(like(users.email, `klankbord.%@${DEMO_DOMAIN}`));
+	const items = await db
+		.select({ id: agendaItems.id, title: agendaItems.title })
+		.from(agendaItems)
+		.where(
+			inArray(
+				agendaItems.title,
+				agenda.map(([t]) => t)
+			)
+		);
+	const members = await db
+		.select({ id: users.id })
+		.from(users)
+		.where(like(users.email, `klankbord.%@${DEMO_DOMAIN}`));
 	const date = amsterdamParts(new Date(Date.now() + 14 * 24 * 3600 * 1000)).date;
 	const { id } = await createMeeting(
 		db,

@@ -39,7 +39,5 @@ export async function insertDemoAccounts(db: Db): Promise<void> {
 		.values(demoAccounts.map((a) => ({ email: a.email, name: a.name, passwordHash })))
 		.returning({ id: users.id, email: users.email });
 	const idByEmail = new Map(created.map((u) => [u.email, u.id]));
-	await db.insert(memberships).values(
-		demoAccounts.map((a) => ({ userId: idByEmail.get(a.email)!, role: a.role, municipalityId: a.municipalityId }))
-	);
+	await db.insert(memberships).values(demoAccounts.map((a) => ({ userId: idByEmail.get(a.email)!, role: a.role, municipalityId: a.municipalityId })));
 }

@@ -11,7 +11,11 @@ export const load = async ({ locals, url }) => {
 		filter,
 		overview,
 		// ---- comments: unread comments per item ----
-		unreadComments: await comments.unreadCounts(locals.db, locals.actor, overview.groups.flatMap((g) => g.items.map((i) => i.id))),
+		unreadComments: await comments.unreadCounts(
+			locals.db,
+			locals.actor,
+			overview.groups.flatMap((g) => g.items.map((i) => i.id))
+		),
 		municipalities: await region.listMunicipalities(locals.db, locals.actor),
 		ambitions: await region.listAmbitions(locals.db, locals.actor),
 		canCreate: can(locals.actor, 'item.create')

@@ -1,20 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-	bigint,
-	boolean,
-	check,
-	date,
-	index,
-	integer,
-	jsonb,
-	pgTable,
-	primaryKey,
-	smallint,
-	text,
-	timestamp,
-	unique,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { ambitions, municipalities } from './region';
 import { users } from './users';
 
@@ -49,7 +34,10 @@ export const agendaItems = pgTable(
 		endDate: date({ mode: 'string' }),
 		costEstimateCents: bigint({ mode: 'number' }).notNull().default(0),
 		verdeelsleutel: text().notNull().default('inwoners'),
-		tags: text().array().notNull().default(sql`'{}'::text[]`),
+		tags: text()
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		createdBy: uuid().references(() => users.id),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -107,10 +95,7 @@ export const agendaItemContributions = pgTable(
 		label: text().notNull(),
 		amountCents: bigint({ mode: 'number' }).notNull()
 	},
-	(t) => [
-		index('agenda_item_contributions_item').on(t.itemId),
-		check('agenda_item_contributions_positive', sql`${t.amountCents} > 0`)
-	]
+	(t) => [index('agenda_item_contributions_item').on(t.itemId), check('agenda_item_contributions_positive', sql`${t.amountCents} > 0`)]
 );
 
 export const agendaItemMilestones = pgTable(

@@ -16,9 +16,5 @@ export const auditEvents = pgTable(
 		userAgent: text(),
 		details: jsonb().$type<Record<string, unknown>>().notNull().default({})
 	},
-	(t) => [
-		index('audit_events_at').on(t.at),
-		index('audit_events_actor').on(t.actorUserId),
-		index('audit_events_object').on(t.objectType, t.objectId)
-	]
+	(t) => [index('audit_events_at').on(t.at), index('audit_events_actor').on(t.actorUserId), index('audit_events_object').on(t.objectType, t.objectId)]
 );

@@ -31,7 +31,10 @@ export const comments = pgTable(
 		visibility: text().notNull().default('shared'),
 		/** For `internal`: the municipality whose members alone may read it (the writer's own). */
 		municipalityId: text().references(() => municipalities.id),
-		mentions: jsonb().$type<CommentMention[]>().notNull().default(sql`'[]'::jsonb`),
+		mentions: jsonb()
+			.$type<CommentMention[]>()
+			.notNull()
+			.default(sql`'[]'::jsonb`),
 		/** An anchored thread: the field and the Yjs relative positions of the passage, with the quoted text. */
 		anchorField: text(),
 		anchorStart: bytea(),

@@ -24,10 +24,7 @@ export const positions = pgTable(
 	(t) => [
 		primaryKey({ columns: [t.itemId, t.municipalityId] }),
 		index('positions_municipality').on(t.municipalityId),
-		check(
-			'positions_known',
-			sql`${t.position} in ('steunt','steunt_onder_voorwaarden','neutraal','nog_geen_standpunt','bezwaar','neemt_niet_deel')`
-		)
+		check('positions_known', sql`${t.position} in ('steunt','steunt_onder_voorwaarden','neutraal','nog_geen_standpunt','bezwaar','neemt_niet_deel')`)
 	]
 );
 
@@ -93,7 +90,9 @@ export const signOffs = pgTable(
 	(t) => [
 		index('sign_offs_item').on(t.itemId),
 		index('sign_offs_municipality').on(t.municipalityId),
-		uniqueIndex('sign_offs_one_valid').on(t.itemId, t.municipalityId, t.versionId).where(sql`${t.voidedAt} is null`),
+		uniqueIndex('sign_offs_one_valid')
+			.on(t.itemId, t.municipalityId, t.versionId)
+			.where(sql`${t.voidedAt} is null`),
 		check('sign_offs_decision_known', sql`${t.decision} in ('akkoord','akkoord_onder_voorwaarden','niet_akkoord')`),
 		check('sign_offs_kenmerk_present', sql`char_length(trim(${t.kenmerk})) > 0`),
 		check('sign_offs_hash_format', sql`${t.contentHash} ~ '^[0-9a-f]{64}$'`),

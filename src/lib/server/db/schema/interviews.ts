@@ -21,7 +21,10 @@ export const interviews = pgTable(
 		bodyOther: text().notNull().default(''),
 		heldOn: date({ mode: 'string' }).notNull(),
 		/** Who took part, one name (and function) per entry. */
-		participants: text().array().notNull().default(sql`'{}'::text[]`),
+		participants: text()
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		notesHtml: text().notNull().default(''),
 		notesText: text().notNull().default(''),
 		notesRevision: integer().notNull().default(0),
@@ -36,10 +39,7 @@ export const interviews = pgTable(
 	(t) => [
 		index('interviews_municipality').on(t.municipalityId, t.body),
 		index('interviews_held_on').on(t.heldOn),
-		check(
-			'interviews_body_known',
-			sql`${t.body} in ('directieteam','college','portefeuillehouder','gemeenteraad','fractie','overig')`
-		),
+		check('interviews_body_known', sql`${t.body} in ('directieteam','college','portefeuillehouder','gemeenteraad','fractie','overig')`),
 		check('interviews_visibility_known', sql`${t.visibility} in ('klankbordgroep','vertrouwelijk')`),
 		check('interviews_body_other', sql`${t.body} <> 'overig' or char_length(${t.bodyOther}) > 0`)
 	]
@@ -64,7 +64,10 @@ export const interviewCandidates = pgTable(
 		horizon: text().notNull(),
 		meerwaarde: text().notNull().default(''),
 		/** Municipalities that showed interest. */
-		interested: text().array().notNull().default(sql`'{}'::text[]`),
+		interested: text()
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		itemId: uuid().references(() => agendaItems.id, { onDelete: 'set null' }),
 		link: text(),
 		linkedAt: timestamp({ withTimezone: true }),
@@ -77,10 +80,7 @@ export const interviewCandidates = pgTable(
 		index('interview_candidates_item').on(t.itemId),
 		check('interview_candidates_title_length', sql`char_length(${t.title}) between 1 and 200`),
 		check('interview_candidates_horizon_known', sql`${t.horizon} in ('voor_verkiezingen','na_verkiezingen')`),
-		check(
-			'interview_candidates_link',
-			sql`(${t.itemId} is null and ${t.link} is null) or ${t.link} in ('created','added')`
-		)
+		check('interview_candidates_link', sql`(${t.itemId} is null and ${t.link} is null) or ${t.link} in ('created','added')`)
 	]
 );
 

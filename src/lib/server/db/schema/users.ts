@@ -34,10 +34,7 @@ export const memberships = pgTable(
 		municipalityId: text().references(() => municipalities.id),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [
-		unique('memberships_user_role_municipality').on(t.userId, t.role, t.municipalityId).nullsNotDistinct(),
-		index('memberships_user').on(t.userId)
-	]
+	(t) => [unique('memberships_user_role_municipality').on(t.userId, t.role, t.municipalityId).nullsNotDistinct(), index('memberships_user').on(t.userId)]
 );
 
 /** Single-use recovery codes for 2FA, stored as SHA-256 hashes. */

@@ -16,7 +16,14 @@ export async function changeName(db: Db, actor: Actor, input: unknown, origin: O
 	await db.transaction(async (tx) => {
 		const [before] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
 		await tx.update(users).set({ name, updatedAt: now }).where(eq(users.id, actor.userId));
-		await record(tx, { actor: { userId: actor.userId, name }, action: 'account.name_changed', objectType: 'user', objectId: actor.userId, origin, details: { from: before?.name, to: name } });
+		await record(tx, {
+			actor: { userId: actor.userId, name },
+			action: 'account.name_changed',
+			objectType: 'user',
+			objectId: actor.userId,
+			origin,
+			details: { from: before?.name, to: name }
+		});
 	});
 	return name;
 }

@@ -30,7 +30,15 @@ export async function changePassword(db: Db, actor: Actor, currentSessionId: str
 	if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
 		await db.transaction(async (tx) => {
 			await registerFailure(tx, attemptKey(actor.userId), loginLimits.account, now);
-			await record(tx, { actor, action: 'account.password_changed', objectType: 'user', objectId: actor.userId, result: 'failure', origin, details: { reason: 'wrong_current' } });
+			await record(tx, {
+				actor,
+				action: 'account.password_changed',
+				objectType: 'user',
+				objectId: actor.userId,
+				result: 'failure',
+				origin,
+				details: { reason: 'wrong_current' }
+			});
 		});
 		throw new DomainError('error_validation', {}, { current: 'validation_current_password_wrong' }, 400);
 	}
@@ -42,7 +50,14 @@ export async function changePassword(db: Db, actor: Actor, currentSessionId: str
 			.delete(authSessions)
 			.where(and(eq(authSessions.userId, actor.userId), ne(authSessions.id, currentSessionId)))
 			.returning({ id: authSessions.id });
-		await record(tx, { actor, action: 'account.password_changed', objectType: 'user', objectId: actor.userId, origin, details: { endedSessions: rows.length } });
+		await record(tx, {
+			actor,
+			action: 'account.password_changed',
+			objectType: 'user',
+			objectId: actor.userId,
+			origin,
+			details: { endedSessions: rows.length }
+		});
 		events.add(event('auth.sessions_ended', { sessionIds: rows.map((r) => r.id), reason: 'logout' }));
 	});
 }

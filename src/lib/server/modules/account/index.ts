@@ -4,4 +4,3 @@ export { changeName } from './change-name';
 export { changePassword } from './change-password';
 export { endOtherSession } from './end-session';
 export * from './queries';
-

@@ -88,11 +88,7 @@ const systemOrigin: Origin = { ip: null, userAgent: 'regioportaal (automatische 
  * since its newest version; otherwise does nothing and returns null. With `minIntervalMs`, also does nothing
  * while the newest version is younger than that. The system is the author; the contributors are the editors.
  */
-export async function captureAutoVersionIfIdle(
-	db: Db,
-	itemId: string,
-	opts: { minIntervalMs?: number; now?: Date } = {}
-): Promise<VersionRef | null> {
+export async function captureAutoVersionIfIdle(db: Db, itemId: string, opts: { minIntervalMs?: number; now?: Date } = {}): Promise<VersionRef | null> {
 	const now = opts.now ?? new Date();
 	const { value, after } = await changeItem<VersionRef | null>(db, null, itemId, systemOrigin, async (tx, state, audit) => {
 		const last = await latestVersion(tx, itemId);

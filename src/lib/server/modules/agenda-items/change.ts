@@ -75,7 +75,13 @@ export type ItemWork<T> =
 /** The actions a command on an item records through `changeItem`'s audit helper. */
 type ItemAuditAction = Extract<
 	AuditAction,
-	'item.updated' | 'item.version_captured' | 'item.version_restored' | 'item.progress_reported' | 'position.set' | 'signoff.recorded' | 'council_decision.recorded'
+	| 'item.updated'
+	| 'item.version_captured'
+	| 'item.version_restored'
+	| 'item.progress_reported'
+	| 'position.set'
+	| 'signoff.recorded'
+	| 'council_decision.recorded'
 >;
 
 /** Writes an audit row about the item, by the command's actor and origin, at once (so rows keep their order). */

@@ -67,7 +67,13 @@ export async function insertItem(
 		objectType: 'agenda_item',
 		objectId: row.id,
 		origin,
-		details: { title: data.title, ambitionId: data.ambitionId, horizon: data.horizon, trekkerId: data.trekkerId, ...(extras.participants ? { participants } : {}) }
+		details: {
+			title: data.title,
+			ambitionId: data.ambitionId,
+			horizon: data.horizon,
+			trekkerId: data.trekkerId,
+			...(extras.participants ? { participants } : {})
+		}
 	});
 	return loadItemState(tx, row.id);
 }

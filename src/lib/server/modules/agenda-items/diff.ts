@@ -8,16 +8,7 @@ export interface TextPart {
 	kind: 'same' | 'added' | 'removed';
 }
 
-export type ScalarField =
-	| 'title'
-	| 'ambitionId'
-	| 'horizon'
-	| 'trekkerId'
-	| 'status'
-	| 'startDate'
-	| 'endDate'
-	| 'costEstimateCents'
-	| 'verdeelsleutel';
+export type ScalarField = 'title' | 'ambitionId' | 'horizon' | 'trekkerId' | 'status' | 'startDate' | 'endDate' | 'costEstimateCents' | 'verdeelsleutel';
 export type ListField = 'participants' | 'contributions' | 'milestones' | 'links' | 'tags' | 'people';
 export type TextField = 'summary' | 'description' | 'meerwaarde';
 
@@ -31,17 +22,7 @@ export interface VersionDiff {
 	identical: boolean;
 }
 
-const scalarFields: ScalarField[] = [
-	'title',
-	'ambitionId',
-	'horizon',
-	'trekkerId',
-	'status',
-	'startDate',
-	'endDate',
-	'costEstimateCents',
-	'verdeelsleutel'
-];
+const scalarFields: ScalarField[] = ['title', 'ambitionId', 'horizon', 'trekkerId', 'status', 'startDate', 'endDate', 'costEstimateCents', 'verdeelsleutel'];
 const listFields: ListField[] = ['participants', 'contributions', 'milestones', 'links', 'tags', 'people'];
 
 function textOf(c: ItemContent, field: TextField): string {
@@ -50,9 +31,7 @@ function textOf(c: ItemContent, field: TextField): string {
 
 /** What changed from version `a` to version `b`: fields and texts. Pure. */
 export function diffContents(a: ItemContent, b: ItemContent): VersionDiff {
-	const scalars = scalarFields
-		.filter((f) => a[f] !== b[f])
-		.map((field) => ({ field, before: a[field], after: b[field] }));
+	const scalars = scalarFields.filter((f) => a[f] !== b[f]).map((field) => ({ field, before: a[field], after: b[field] }));
 
 	const lists = listFields
 		.map((field) => {
@@ -72,15 +51,11 @@ export function diffContents(a: ItemContent, b: ItemContent): VersionDiff {
 		.filter((f) => textOf(a, f) !== textOf(b, f))
 		.map((field) => ({
 			field,
-			parts: diffWords(textOf(a, field), textOf(b, field)).map(
-				(p): TextPart => ({ value: p.value, kind: p.added ? 'added' : p.removed ? 'removed' : 'same' })
-			)
+			parts: diffWords(textOf(a, field), textOf(b, field)).map((p): TextPart => ({ value: p.value, kind: p.added ? 'added' : p.removed ? 'removed' : 'same' }))
 		}));
 
 	// The HTML may differ (formatting) while the plain text does not: still a difference worth showing.
-	const htmlOnly = (['description', 'meerwaarde'] as const).filter(
-		(f) => a[f].text === b[f].text && a[f].html !== b[f].html
-	);
+	const htmlOnly = (['description', 'meerwaarde'] as const).filter((f) => a[f].text === b[f].text && a[f].html !== b[f].html);
 	for (const field of htmlOnly) texts.push({ field, parts: [{ value: b[field].text, kind: 'same' }] });
 
 	return { scalars, lists, texts, identical: canonicalJson(a) === canonicalJson(b) };

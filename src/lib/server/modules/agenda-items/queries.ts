@@ -1,13 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db';
-import {
-	agendaItemVersions,
-	agendaItems,
-	ambitions,
-	municipalities,
-	users,
-	type Contributor
-} from '../../db/schema';
+import { agendaItemVersions, agendaItems, ambitions, municipalities, users, type Contributor } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, can, type Actor } from '../../permissions';
 import type { AgendaFilter } from '../../../validation/agenda';
@@ -64,9 +57,7 @@ function filterCondition(filter: AgendaFilter): SQL | undefined {
 	if (filter.horizon) parts.push(eq(agendaItems.horizon, filter.horizon));
 	if (filter.trekker) parts.push(eq(agendaItems.trekkerId, filter.trekker));
 	if (filter.gemeente) {
-		parts.push(
-			sql`exists (select 1 from agenda_item_participants p where p.item_id = "agenda_items"."id" and p.municipality_id = ${filter.gemeente})`
-		);
+		parts.push(sql`exists (select 1 from agenda_item_participants p where p.item_id = "agenda_items"."id" and p.municipality_id = ${filter.gemeente})`);
 	}
 	if (filter.q) {
 		const p = likePattern(filter.q);
@@ -91,7 +82,9 @@ function visibleTo(actor: Actor): SQL | undefined {
 }
 
 // Spelled out: drizzle leaves column names unqualified in a one-table select, which a subquery cannot use.
-const participantIds = sql<string[]>`coalesce((select array_agg(p.municipality_id order by m.sort_order) from agenda_item_participants p join municipalities m on m.id = p.municipality_id where p.item_id = "agenda_items"."id"), '{}'::text[])`;
+const participantIds = sql<
+	string[]
+>`coalesce((select array_agg(p.municipality_id order by m.sort_order) from agenda_item_participants p join municipalities m on m.id = p.municipality_id where p.item_id = "agenda_items"."id"), '{}'::text[])`;
 
 /**
  * The agenda grouped by ambition, with the filters applied, and per ambition how many items match and
@@ -218,9 +211,7 @@ export async function getItem(q: Queryable, actor: Actor | null, itemId: string)
 	const [ambition] = await q.select().from(ambitions).where(eq(ambitions.id, state.ambitionId));
 	const munis = await q.select().from(municipalities).orderBy(asc(municipalities.sortOrder));
 	const userIds = [...new Set([...state.people, ...(state.createdBy ? [state.createdBy] : [])])];
-	const names = userIds.length
-		? await q.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds))
-		: [];
+	const names = userIds.length ? await q.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds)) : [];
 	const nameOf = new Map(names.map((u) => [u.id, u.name]));
 	const inhabitants = new Map(munis.map((m) => [m.id, m.inhabitants]));
 	const { pendingContributors, ...item } = state;
@@ -245,7 +236,9 @@ export function itemPermissions(actor: Actor | null, status: ItemStatus): ItemPe
 	const roles = (actor?.grants ?? []).map((g) => g.role);
 	return {
 		edit: can(actor, 'item.edit'),
-		transitions: can(actor, 'item.transition') ? allowedTargets(roles, status).filter((to) => can(actor, 'item.transition', { transition: { from: status, to } })) : []
+		transitions: can(actor, 'item.transition')
+			? allowedTargets(roles, status).filter((to) => can(actor, 'item.transition', { transition: { from: status, to } }))
+			: []
 	};
 }
 
@@ -311,12 +304,7 @@ export async function currentContent(q: Queryable, actor: Actor | null, itemId: 
 }
 
 /** Names of everyone named as involved in either of two versions (for the diff page). */
-export async function listPeopleNames(
-	q: Queryable,
-	actor: Actor | null,
-	itemId: string,
-	...numbers: number[]
-): Promise<{ id: string; name: string }[]> {
+export async function listPeopleNames(q: Queryable, actor: Actor | null, itemId: string, ...numbers: number[]): Promise<{ id: string; name: string }[]> {
 	authorize(actor, 'item.read');
 	const rows = await q
 		.select({ content: agendaItemVersions.content })

@@ -20,12 +20,7 @@ import { changeItem, itemEventOf, type ItemAfter } from './change';
  * return; the status does not (a status is changed only by its own transitions). Nothing is ever deleted:
  * the versions in between stay in the history.
  */
-export async function restoreVersion(
-	db: Db,
-	actor: Actor | null,
-	input: unknown,
-	origin: Origin
-): Promise<{ version: number; revision: number }> {
+export async function restoreVersion(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ version: number; revision: number }> {
 	authorize(actor, 'item.edit');
 	const { itemId, number, revision } = parse(restoreVersionSchema, input);
 

@@ -39,8 +39,7 @@ export async function checkItemRules(q: Queryable, next: ItemState, changed: Rea
 	}
 	next.milestones.forEach((ms, i) => {
 		if (next.endDate && ms.dueDate > next.endDate) fields[`milestones.${i}.dueDate`] = 'validation_agenda_milestone_after_end';
-		else if (next.startDate && ms.dueDate < next.startDate)
-			fields[`milestones.${i}.dueDate`] = 'validation_agenda_milestone_before_start';
+		else if (next.startDate && ms.dueDate < next.startDate) fields[`milestones.${i}.dueDate`] = 'validation_agenda_milestone_before_start';
 	});
 
 	if (costFields.some((f) => changed.has(f))) {
@@ -55,8 +54,7 @@ export async function checkItemRules(q: Queryable, next: ItemState, changed: Rea
 		} catch (err) {
 			if (!(err instanceof CostSplitError)) throw err;
 			if (err.key === 'agenda_costs_external_exceeds_total') fields.contributions = 'validation_agenda_external_exceeds_total';
-			if (err.key === 'agenda_costs_percentages_sum' || err.key === 'agenda_costs_percentages_missing')
-				fields.shares = 'validation_agenda_percentages_sum';
+			if (err.key === 'agenda_costs_percentages_sum' || err.key === 'agenda_costs_percentages_missing') fields.shares = 'validation_agenda_percentages_sum';
 		}
 	}
 

@@ -67,7 +67,11 @@ export async function loadChildren(q: Queryable, rows: ItemRow[]): Promise<ItemS
 	const [contributions, participants, milestones, links, people] = await Promise.all([
 		q.select().from(agendaItemContributions).where(inArray(agendaItemContributions.itemId, ids)).orderBy(asc(agendaItemContributions.position)),
 		q
-			.select({ itemId: agendaItemParticipants.itemId, municipalityId: agendaItemParticipants.municipalityId, customShareBp: agendaItemParticipants.customShareBp })
+			.select({
+				itemId: agendaItemParticipants.itemId,
+				municipalityId: agendaItemParticipants.municipalityId,
+				customShareBp: agendaItemParticipants.customShareBp
+			})
 			.from(agendaItemParticipants)
 			.innerJoin(municipalities, eq(municipalities.id, agendaItemParticipants.municipalityId))
 			.where(inArray(agendaItemParticipants.itemId, ids))
@@ -100,18 +104,15 @@ export async function writeChildren(q: Queryable, state: ItemState, lists: reado
 		switch (list) {
 			case 'contributions':
 				await q.delete(agendaItemContributions).where(eq(agendaItemContributions.itemId, itemId));
-				if (state.contributions.length)
-					await q.insert(agendaItemContributions).values(state.contributions.map((c, position) => ({ itemId, position, ...c })));
+				if (state.contributions.length) await q.insert(agendaItemContributions).values(state.contributions.map((c, position) => ({ itemId, position, ...c })));
 				break;
 			case 'participants':
 				await q.delete(agendaItemParticipants).where(eq(agendaItemParticipants.itemId, itemId));
-				if (state.participants.length)
-					await q.insert(agendaItemParticipants).values(state.participants.map((p) => ({ itemId, ...p })));
+				if (state.participants.length) await q.insert(agendaItemParticipants).values(state.participants.map((p) => ({ itemId, ...p })));
 				break;
 			case 'milestones':
 				await q.delete(agendaItemMilestones).where(eq(agendaItemMilestones.itemId, itemId));
-				if (state.milestones.length)
-					await q.insert(agendaItemMilestones).values(state.milestones.map((m, position) => ({ itemId, position, ...m })));
+				if (state.milestones.length) await q.insert(agendaItemMilestones).values(state.milestones.map((m, position) => ({ itemId, position, ...m })));
 				break;
 			case 'links':
 				await q.delete(agendaItemLinks).where(eq(agendaItemLinks.itemId, itemId));

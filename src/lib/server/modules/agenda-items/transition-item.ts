@@ -14,12 +14,7 @@ import { changeItem, signOffRules, statusEvent } from './change';
  * Moves an item to another status by hand, as the status machine and the actor's roles allow.
  * `from` is the status the user saw: if it changed meanwhile, the move is refused as a conflict.
  */
-export async function transitionItem(
-	db: Db,
-	actor: Actor | null,
-	input: unknown,
-	origin: Origin
-): Promise<{ status: ItemStatus; version: number }> {
+export async function transitionItem(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ status: ItemStatus; version: number }> {
 	authorize(actor, 'item.transition');
 	const { itemId, from, to } = parse(transitionItemSchema, input);
 

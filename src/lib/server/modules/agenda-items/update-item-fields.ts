@@ -112,9 +112,7 @@ export async function updateItemFields(db: Db, actor: Actor | null, input: unkno
 		if (changed.size === 0) return { unchanged: true, value: [] as ItemFieldName[] };
 		await checkItemRules(tx, next, changed);
 		const state = await writeFields(tx, current, next, changed, actor);
-		const scalarChanges = Object.fromEntries(
-			scalarFields.filter((f) => changed.has(f) && f !== 'summary').map((f) => [f, { from: current[f], to: next[f] }])
-		);
+		const scalarChanges = Object.fromEntries(scalarFields.filter((f) => changed.has(f) && f !== 'summary').map((f) => [f, { from: current[f], to: next[f] }]));
 		await audit('item.updated', { fields: [...changed], changes: scalarChanges, revision: state.revision });
 		const fields = [...changed];
 		return {

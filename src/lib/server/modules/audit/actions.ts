@@ -186,9 +186,7 @@ const everyActionListed: [Missing] extends [never] ? true : Missing = true;
 void everyActionListed;
 
 /** An action's details: to be given when its shape has a required field, else optional. */
-type DetailsOf<A extends AuditAction> = Record<string, never> extends AuditDetails[A]
-	? { details?: AuditDetails[A] }
-	: { details: AuditDetails[A] };
+type DetailsOf<A extends AuditAction> = Record<string, never> extends AuditDetails[A] ? { details?: AuditDetails[A] } : { details: AuditDetails[A] };
 
 /** The part of an audit entry that names the action; one member per action, so action and details agree. */
 export type AuditActionEntry<A extends AuditAction = AuditAction> = { [K in A]: { action: K } & DetailsOf<K> }[A];

@@ -72,11 +72,7 @@ export async function listAuditEvents(q: Queryable, actor: Actor | null, filters
 	// a filter on an old name (a bookmark) is a filter on the name the action has now
 	const f = parsed.action ? { ...parsed, action: currentAction(parsed.action) ?? parsed.action } : parsed;
 	const where = conditions(f);
-	const [{ total }] = await q
-		.select({ total: count() })
-		.from(auditEvents)
-		.leftJoin(actorUser, eq(actorUser.id, auditEvents.actorUserId))
-		.where(where);
+	const [{ total }] = await q.select({ total: count() }).from(auditEvents).leftJoin(actorUser, eq(actorUser.id, auditEvents.actorUserId)).where(where);
 	const { page, pageCount, limit, offset } = pageWindow(total, f.page, AUDIT_PAGE_SIZE);
 	const rows = await q
 		.select({

@@ -43,13 +43,7 @@ export interface BurstStart {
  * transaction. Without an audit row that is the implicit transaction of a single multi-row INSERT, which
  * saves PGlite two round trips per keystroke batch. Returns the ids of the stored rows.
  */
-export async function recordUpdates(
-	db: Db,
-	itemId: string,
-	field: RichTextField,
-	rows: NewUpdate[],
-	bursts: BurstStart[]
-): Promise<number[]> {
+export async function recordUpdates(db: Db, itemId: string, field: RichTextField, rows: NewUpdate[], bursts: BurstStart[]): Promise<number[]> {
 	if (!bursts.length) return appendUpdates(db, itemId, field, rows);
 	return db.transaction(async (tx) => {
 		const ids = await appendUpdates(tx, itemId, field, rows);
@@ -71,13 +65,7 @@ export async function recordUpdates(
  * Writes the sanitised HTML and plain text of a field to the item row (for pages, search, export and version
  * hashing) and notes who contributed since the last version. Returns false when the row already said this.
  */
-export async function writeSnapshot(
-	db: Db,
-	itemId: string,
-	field: RichTextField,
-	snapshot: RichTextSnapshot,
-	contributors: Contributor[]
-): Promise<boolean> {
+export async function writeSnapshot(db: Db, itemId: string, field: RichTextField, snapshot: RichTextSnapshot, contributors: Contributor[]): Promise<boolean> {
 	const who = contributors[0] ?? null;
 	try {
 		const { value } = await agenda.changeItem(db, who, itemId, coEditingOrigin, async (tx, item) => {
@@ -103,7 +91,6 @@ export async function writeSnapshot(
 		throw err;
 	}
 }
-
 
 /** After a pause in editing: the agenda-items module decides whether an automatic version is due. */
 export async function afterEditingPause(db: Db, itemId: string): Promise<void> {

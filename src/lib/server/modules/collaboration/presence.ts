@@ -26,11 +26,7 @@ export async function loadCollaborator(q: Queryable, userId: string): Promise<Co
 	const grants = await loadGrants(q, userId);
 	const ids = [...new Set(grants.map((g) => g.municipalityId).filter((id): id is string => !!id))];
 	const names = ids.length
-		? await q
-				.select({ name: municipalities.name })
-				.from(municipalities)
-				.where(inArray(municipalities.id, ids))
-				.orderBy(municipalities.sortOrder)
+		? await q.select({ name: municipalities.name }).from(municipalities).where(inArray(municipalities.id, ids)).orderBy(municipalities.sortOrder)
 		: [];
 	return {
 		actor: { userId, name: row.name, grants },

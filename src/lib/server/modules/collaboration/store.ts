@@ -12,8 +12,7 @@ export interface StoredUpdate {
 	update: Uint8Array;
 }
 
-const ofDoc = (itemId: string, field: RichTextField) =>
-	and(eq(itemDocumentUpdates.itemId, itemId), eq(itemDocumentUpdates.field, field));
+const ofDoc = (itemId: string, field: RichTextField) => and(eq(itemDocumentUpdates.itemId, itemId), eq(itemDocumentUpdates.field, field));
 
 export async function loadUpdates(q: Queryable, itemId: string, field: RichTextField): Promise<StoredUpdate[]> {
 	return q
@@ -57,11 +56,7 @@ export async function loadOrSeedUpdates(db: Db, itemId: string, field: RichTextF
 	const rows = await loadUpdates(db, itemId, field);
 	if (rows.length) return rows;
 	return db.transaction(async (tx) => {
-		const [item] = await tx
-			.select({ html: htmlColumn[field] })
-			.from(agendaItems)
-			.where(eq(agendaItems.id, itemId))
-			.for('update');
+		const [item] = await tx.select({ html: htmlColumn[field] }).from(agendaItems).where(eq(agendaItems.id, itemId)).for('update');
 		const again = await loadUpdates(tx, itemId, field);
 		if (again.length || !item?.html.trim()) return again;
 		const doc = new Y.Doc();
@@ -79,13 +74,7 @@ export async function loadOrSeedUpdates(db: Db, itemId: string, field: RichTextF
  * beside concurrent appends; a row already gone (compacted elsewhere) is simply not there to delete.
  * Returns how many rows went and the id of the new one.
  */
-export async function replaceRows(
-	db: Db,
-	itemId: string,
-	field: RichTextField,
-	ids: number[],
-	state: Uint8Array
-): Promise<{ removed: number; id: number }> {
+export async function replaceRows(db: Db, itemId: string, field: RichTextField, ids: number[], state: Uint8Array): Promise<{ removed: number; id: number }> {
 	return db.transaction(async (tx) => {
 		// One array parameter, not one per id: hundreds of ids are the normal case.
 		const gone = await tx.execute<{ id: string | number }>(sql`

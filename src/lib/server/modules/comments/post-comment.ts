@@ -43,7 +43,8 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 			} else if (visibility === 'internal') {
 				const own = ownMunicipalities(actor);
 				municipalityId ??= own.length === 1 ? own[0] : null;
-				if (!municipalityId || !own.includes(municipalityId)) throw new DomainError('comments_internal_needs_municipality', {}, { visibility: 'comments_internal_needs_municipality' });
+				if (!municipalityId || !own.includes(municipalityId))
+					throw new DomainError('comments_internal_needs_municipality', {}, { visibility: 'comments_internal_needs_municipality' });
 			}
 			if (visibility === 'shared') municipalityId = null;
 			if (parentId && data.anchor) throw new DomainError('validation_comment_anchor', {}, { anchor: 'validation_comment_anchor' });
@@ -112,11 +113,12 @@ async function mentionLabels(tx: Queryable, mentions: { kind: 'user' | 'municipa
 	const muniIds = [...new Set(mentions.filter((m) => m.kind === 'municipality').map((m) => m.id))];
 	const [u, mu] = await Promise.all([
 		userIds.length
-			? tx.select({ id: users.id, name: users.name }).from(users).where(and(inArray(users.id, userIds), isNull(users.disabledAt)))
+			? tx
+					.select({ id: users.id, name: users.name })
+					.from(users)
+					.where(and(inArray(users.id, userIds), isNull(users.disabledAt)))
 			: [],
-		muniIds.length
-			? tx.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).where(inArray(municipalities.id, muniIds))
-			: []
+		muniIds.length ? tx.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).where(inArray(municipalities.id, muniIds)) : []
 	]);
 	if (u.length !== userIds.length || mu.length !== muniIds.length)
 		throw new DomainError('validation_comment_mention', {}, { mentions: 'validation_comment_mention' });

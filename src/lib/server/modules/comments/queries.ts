@@ -40,7 +40,11 @@ export async function commentsSince(q: Queryable, actor: Actor | null, input: un
 }
 
 /** The earlier texts of a comment, oldest first (for *bewerkt*). */
-export async function commentRevisionsOf(q: Queryable, actor: Actor | null, input: unknown): Promise<{ body: string; stance: string | null; writtenAt: string }[]> {
+export async function commentRevisionsOf(
+	q: Queryable,
+	actor: Actor | null,
+	input: unknown
+): Promise<{ body: string; stance: string | null; writtenAt: string }[]> {
 	authorize(actor, 'item.read');
 	const { id } = parse(commentRefSchema, input);
 	const [row] = await q.select().from(comments).where(eq(comments.id, id));
@@ -110,7 +114,10 @@ export async function markNotificationsRead(db: Db, actor: Actor | null): Promis
 }
 
 /** Who can be mentioned: active people with a role, and the municipalities (their delegations). */
-export async function mentionOptions(q: Queryable, actor: Actor | null): Promise<{ people: { id: string; name: string }[]; municipalities: { id: string; name: string }[] }> {
+export async function mentionOptions(
+	q: Queryable,
+	actor: Actor | null
+): Promise<{ people: { id: string; name: string }[]; municipalities: { id: string; name: string }[] }> {
 	if (!actor || !can(actor, 'item.comment')) return { people: [], municipalities: [] };
 	const [people, munis] = await Promise.all([
 		q

@@ -16,6 +16,9 @@ export async function nextCommentSeq(tx: Queryable, itemId: string): Promise<num
 }
 
 export async function currentCommentSeq(q: Queryable, itemId: string): Promise<number> {
-	const rows = await q.select({ seq: commentSequences.seq }).from(commentSequences).where(sql`${commentSequences.itemId} = ${itemId}`);
+	const rows = await q
+		.select({ seq: commentSequences.seq })
+		.from(commentSequences)
+		.where(sql`${commentSequences.itemId} = ${itemId}`);
 	return rows[0]?.seq ?? 0;
 }

@@ -22,9 +22,15 @@ export async function toViews(q: Queryable, rows: CommentRow[]): Promise<Comment
 	}
 	const ids = rows.map((r) => r.id);
 	const [people, munis, revs] = await Promise.all([
-		q.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...userIds])),
+		q
+			.select({ id: users.id, name: users.name })
+			.from(users)
+			.where(inArray(users.id, [...userIds])),
 		muniIds.size
-			? q.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).where(inArray(municipalities.id, [...muniIds]))
+			? q
+					.select({ id: municipalities.id, name: municipalities.name })
+					.from(municipalities)
+					.where(inArray(municipalities.id, [...muniIds]))
 			: Promise.resolve([] as { id: string; name: string }[]),
 		q
 			.select({ commentId: commentRevisions.commentId, n: count() })

@@ -55,7 +55,9 @@ export function decisionsToJson(d: ItemDecisions) {
 			recordedBy: c.recordedByName,
 			recordedAt: iso(c.recordedAt)
 		})),
-		progress: d.progress ? { percent: d.progress.percent, note: d.progress.note, reportedBy: d.progress.reportedByName, reportedAt: iso(d.progress.reportedAt) } : null,
+		progress: d.progress
+			? { percent: d.progress.percent, note: d.progress.note, reportedBy: d.progress.reportedByName, reportedAt: iso(d.progress.reportedAt) }
+			: null,
 		timeline: d.timeline.map(timelineToJson),
 		mayAct: d.mayAct
 	};

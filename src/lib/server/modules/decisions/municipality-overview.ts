@@ -69,11 +69,16 @@ export async function municipalityOverview(q: Queryable, actor: Actor | null, mu
 			kenmerk: s.kenmerk,
 			signedAt: s.signedAt,
 			voided: !!s.voidedAt,
-			currentDiffers:
-				!s.voidedAt && (implementationStatuses as readonly string[]).includes(status) && currentHash.get(s.itemId) !== safeSignedHash(content)
+			currentDiffers: !s.voidedAt && (implementationStatuses as readonly string[]).includes(status) && currentHash.get(s.itemId) !== safeSignedHash(content)
 		})),
 		positions: posRows.map(({ p, title }) => ({ itemId: p.itemId, title, position: p.position as PositionKind, updatedAt: p.updatedAt })),
-		council: councilRows.map(({ c, title }) => ({ itemId: c.itemId, title, outcome: c.outcome as CouncilOutcome, meetingDate: c.meetingDate, kenmerk: c.kenmerk }))
+		council: councilRows.map(({ c, title }) => ({
+			itemId: c.itemId,
+			title,
+			outcome: c.outcome as CouncilOutcome,
+			meetingDate: c.meetingDate,
+			kenmerk: c.kenmerk
+		}))
 	};
 }
 

@@ -27,7 +27,16 @@ import { contentOf, loadItemState, verifyContent } from '../agenda-items';
 import { frozenVersion } from './frozen-version';
 import { interviewOrigins } from '../interviews';
 import { signedContentHash, signedHashOfStored } from './signed-content';
-import type { AdoptedVersion, CouncilDecisionView, ItemDecisions, MatrixRow, PositionChangeView, PositionMatrix, SignOffView, TimelineEntry } from '../../../decisions/views';
+import type {
+	AdoptedVersion,
+	CouncilDecisionView,
+	ItemDecisions,
+	MatrixRow,
+	PositionChangeView,
+	PositionMatrix,
+	SignOffView,
+	TimelineEntry
+} from '../../../decisions/views';
 
 export type { ItemDecisions, PositionMatrix, TimelineEntry } from '../../../decisions/views';
 
@@ -104,7 +113,15 @@ export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId
 			reason: v.reason,
 			status: (JSON.parse(v.content) as { status: string }).status
 		})),
-		...positionHistory.map((p) => ({ kind: 'position' as const, at: p.at, byName: p.byName, municipalityId: p.municipalityId, from: p.from, to: p.to, reasons: p.reasons })),
+		...positionHistory.map((p) => ({
+			kind: 'position' as const,
+			at: p.at,
+			byName: p.byName,
+			municipalityId: p.municipalityId,
+			from: p.from,
+			to: p.to,
+			reasons: p.reasons
+		})),
 		...signOffViews.map((s) => ({
 			kind: 'signoff' as const,
 			at: s.signedAt,
@@ -124,7 +141,14 @@ export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId
 				reason: s.voided!.reason,
 				versionNumber: s.versionNumber
 			})),
-		...council.map((c) => ({ kind: 'council' as const, at: c.recordedAt, byName: c.recordedByName, municipalityId: c.municipalityId, outcome: c.outcome, kenmerk: c.kenmerk })),
+		...council.map((c) => ({
+			kind: 'council' as const,
+			at: c.recordedAt,
+			byName: c.recordedByName,
+			municipalityId: c.municipalityId,
+			outcome: c.outcome,
+			kenmerk: c.kenmerk
+		})),
 		...progressRows.map((p) => ({ kind: 'progress' as const, at: p.reportedAt, byName: p.reportedByName, percent: p.percent, note: p.note })),
 		...origins
 	] satisfies TimelineEntry[];
@@ -204,9 +228,7 @@ export async function positionMatrix(
 			.orderBy(asc(agendaItems.ambitionId), asc(agendaItems.title)),
 		q.select({ itemId: positions.itemId, municipalityId: positions.municipalityId, position: positions.position }).from(positions)
 	]);
-	const participantRows = items.length
-		? await q.query.agendaItemParticipants.findMany({ columns: { itemId: true, municipalityId: true } })
-		: [];
+	const participantRows = items.length ? await q.query.agendaItemParticipants.findMany({ columns: { itemId: true, municipalityId: true } }) : [];
 	const rows: (MatrixRow & { ambitionId: number })[] = items.map((it) => {
 		const participants = participantRows.filter((p) => p.itemId === it.id).map((p) => p.municipalityId);
 		const pos: Record<string, PositionKind | null> = {};
@@ -222,8 +244,6 @@ export async function positionMatrix(
 		(!filter.gemeente || filter.standpunt || r.participants.includes(filter.gemeente));
 	return {
 		municipalities: munis,
-		groups: ambitionRows
-			.map((ambition) => ({ ambition, items: rows.filter((r) => r.ambitionId === ambition.id && keep(r)) }))
-			.filter((g) => g.items.length > 0)
+		groups: ambitionRows.map((ambition) => ({ ambition, items: rows.filter((r) => r.ambitionId === ambition.id && keep(r)) })).filter((g) => g.items.length > 0)
 	};
 }

@@ -86,8 +86,7 @@ type SignOffRow = typeof signOffs.$inferSelect;
 /** The round must be open, the municipality must take part, and the version must be the one the member saw. */
 async function openRound(tx: Tx, item: ItemState, data: SignOffInput): Promise<FrozenVersion> {
 	if (item.status !== 'gereed_voor_besluitvorming') throw new DomainError('decisions_signoff_not_open', {}, {}, 409);
-	if (!item.participants.some((p) => p.municipalityId === data.municipalityId))
-		throw new DomainError('decisions_signoff_not_participant', {}, {}, 403);
+	if (!item.participants.some((p) => p.municipalityId === data.municipalityId)) throw new DomainError('decisions_signoff_not_participant', {}, {}, 403);
 	const frozen = await frozenVersion(tx, data.itemId);
 	if (!frozen || frozen.number !== data.versionNumber || frozen.contentHash !== data.contentHash)
 		throw new DomainError('decisions_signoff_version_moved_on', { seen: data.versionNumber, current: frozen?.number ?? 0 }, {}, 409);

@@ -72,9 +72,16 @@ export async function inventoryOverview(q: Queryable, actor: Actor | null, filte
 	const [munis, ambitionRows, rows] = await Promise.all([
 		q.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).orderBy(asc(municipalities.sortOrder)),
 		q.select({ id: ambitions.id, title: ambitions.title, shortTitle: ambitions.shortTitle }).from(ambitions).orderBy(asc(ambitions.id)),
-		q.select().from(interviews).where(and(...where)).orderBy(asc(interviews.heldOn), asc(interviews.createdAt))
+		q
+			.select()
+			.from(interviews)
+			.where(and(...where))
+			.orderBy(asc(interviews.heldOn), asc(interviews.createdAt))
 	]);
-	const all = await candidatesOf(q, rows.map((r) => r.id));
+	const all = await candidatesOf(
+		q,
+		rows.map((r) => r.id)
+	);
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	const countOf = (id: string) => all.filter((c) => c.interviewId === id).length;
 	const summaries = rows.map((r) => summaryOf(r, today, countOf(r.id)));

@@ -39,6 +39,9 @@ export async function deliver(q: Queryable, id: string): Promise<void> {
 		await t.sendMail({ from: readConfig().mailFrom, to: mail.to, subject: mail.subject, text: mail.body });
 		await q.update(mailOutbox).set({ sentAt: new Date(), error: null }).where(eq(mailOutbox.id, id));
 	} catch (err) {
-		await q.update(mailOutbox).set({ error: String(err).slice(0, 500) }).where(eq(mailOutbox.id, id));
+		await q
+			.update(mailOutbox)
+			.set({ error: String(err).slice(0, 500) })
+			.where(eq(mailOutbox.id, id));
 	}
 }

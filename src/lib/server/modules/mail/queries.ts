@@ -27,8 +27,7 @@ export interface OutboxPage {
 	pageCount: number;
 }
 
-const statusOf = (r: { sentAt: Date | null; error: string | null }): MailStatus =>
-	r.sentAt ? 'sent' : r.error ? 'error' : 'pending';
+const statusOf = (r: { sentAt: Date | null; error: string | null }): MailStatus => (r.sentAt ? 'sent' : r.error ? 'error' : 'pending');
 
 /**
  * The outbox, newest first, bodies included: without SMTP this is where an administrator
@@ -39,12 +38,7 @@ export async function listOutbox(q: Queryable, actor: Actor | null, filters: unk
 	const f = pageSchema.parse(filters);
 	const [{ total }] = await q.select({ total: count() }).from(mailOutbox);
 	const { page, pageCount, limit, offset } = pageWindow(total, f.page, MAIL_PAGE_SIZE);
-	const rows = await q
-		.select()
-		.from(mailOutbox)
-		.orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
-		.limit(limit)
-		.offset(offset);
+	const rows = await q.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(limit).offset(offset);
 	return { mails: rows.map((r) => ({ ...r, status: statusOf(r) })), total, page, pageCount };
 }
 

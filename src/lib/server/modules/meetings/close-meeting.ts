@@ -18,10 +18,7 @@ export async function closeMeeting(db: Db, actor: Actor | null, input: unknown, 
 		assertChair(actor, meeting);
 		assertStatus(meeting, 'live');
 		await addRunningTime(tx, meeting, now);
-		await tx
-			.update(meetings)
-			.set({ status: 'afgesloten', endedAt: now, currentEntryId: null, currentStartedAt: null })
-			.where(eq(meetings.id, meeting.id));
+		await tx.update(meetings).set({ status: 'afgesloten', endedAt: now, currentEntryId: null, currentStartedAt: null }).where(eq(meetings.id, meeting.id));
 		return { action: 'meeting.closed', details: { lastEntryId: meeting.currentEntryId } };
 	});
 }

@@ -13,7 +13,11 @@ export async function createMeeting(db: Db, actor: Actor | null, input: unknown,
 	const data = parse(meetingPlanSchema, input);
 	const { startsAt, endsAt } = planInstants(data);
 	return inTransaction(db, async (tx, events) => {
-		await checkPlanReferences(tx, data.agenda.map((e) => e.itemId), data.invitees);
+		await checkPlanReferences(
+			tx,
+			data.agenda.map((e) => e.itemId),
+			data.invitees
+		);
 		const [row] = await tx
 			.insert(meetings)
 			.values({ title: data.title, startsAt, endsAt, location: data.location, onlineUrl: data.onlineUrl, createdBy: actor.userId })

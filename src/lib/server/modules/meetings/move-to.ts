@@ -23,8 +23,7 @@ export async function moveTo(db: Db, actor: Actor | null, input: unknown, origin
 		assertStatus(meeting, 'live');
 		const entries = await loadEntries(tx, meeting.id);
 		const at = entries.findIndex((e) => e.id === meeting.currentEntryId);
-		const target =
-			data.to === 'entry' ? entries.find((e) => e.id === data.entryId) : entries[at + (data.to === 'next' ? 1 : -1)];
+		const target = data.to === 'entry' ? entries.find((e) => e.id === data.entryId) : entries[at + (data.to === 'next' ? 1 : -1)];
 		if (!target) {
 			if (data.to === 'entry') throw new DomainError('meetings_entry_not_on_agenda', {}, { entryId: 'meetings_entry_not_on_agenda' });
 			throw new DomainError(data.to === 'next' ? 'meetings_no_next_entry' : 'meetings_no_previous_entry', {}, {}, 409);

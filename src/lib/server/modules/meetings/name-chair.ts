@@ -24,7 +24,13 @@ export async function nameChair(db: Db, actor: Actor | null, input: unknown, ori
 		if (meeting.status === 'live') throw new DomainError('meetings_chair_already_driving', {}, { chairUserId: 'meetings_chair_already_driving' }, 409);
 		if (data.chairUserId) {
 			const invitees = await tx.select({ userId: meetingInvitees.userId }).from(meetingInvitees).where(eq(meetingInvitees.meetingId, meeting.id));
-			if (!(await mayChair(tx, data.chairUserId, invitees.map((i) => i.userId))))
+			if (
+				!(await mayChair(
+					tx,
+					data.chairUserId,
+					invitees.map((i) => i.userId)
+				))
+			)
 				throw new DomainError('validation_meeting_chair_not_eligible', {}, { chairUserId: 'validation_meeting_chair_not_eligible' });
 		}
 		await tx.update(meetings).set({ chairUserId: data.chairUserId }).where(eq(meetings.id, meeting.id));

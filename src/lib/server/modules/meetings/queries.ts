@@ -30,10 +30,7 @@ export async function listMeetings(q: Queryable, actor: Actor | null, now = new 
 	const base = () => q.select(summaryColumns).from(meetings).leftJoin(users, eq(users.id, meetings.chairUserId));
 	const [upcoming, past] = await Promise.all([
 		base().where(comingUp).orderBy(asc(meetings.startsAt)),
-		base()
-			.where(not(comingUp))
-			.orderBy(desc(meetings.startsAt))
-			.limit(100)
+		base().where(not(comingUp)).orderBy(desc(meetings.startsAt)).limit(100)
 	]);
 	const typed = (rows: typeof upcoming) => rows.map((r) => ({ ...r, status: r.status as MeetingStatus }));
 	return { upcoming: typed(upcoming), past: typed(past) };
@@ -121,7 +118,6 @@ export async function verkenners(q: Queryable): Promise<Invitee[]> {
 		.orderBy(asc(users.name));
 	return groupPeople(rows);
 }
-
 
 /** The live state of a session, for someone who may read it (joining the room, reconnecting). */
 export async function meetingState(q: Queryable, actor: Actor | null, meetingId: string): Promise<MeetingState> {

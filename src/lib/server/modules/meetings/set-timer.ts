@@ -19,7 +19,10 @@ export async function setTimer(db: Db, actor: Actor | null, input: unknown, orig
 		assertStatus(meeting, 'live');
 		if (data.running === !!meeting.currentStartedAt) return null;
 		if (!data.running) await addRunningTime(tx, meeting, now);
-		await tx.update(meetings).set({ currentStartedAt: data.running ? now : null }).where(eq(meetings.id, meeting.id));
+		await tx
+			.update(meetings)
+			.set({ currentStartedAt: data.running ? now : null })
+			.where(eq(meetings.id, meeting.id));
 		return { action: data.running ? 'meeting.timer_resumed' : 'meeting.timer_paused', details: { entryId: meeting.currentEntryId } };
 	});
 }

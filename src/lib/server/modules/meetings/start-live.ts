@@ -20,11 +20,7 @@ export async function startLive(db: Db, actor: Actor | null, input: unknown, ori
 		assertStatus(meeting, 'gepland');
 		const [first] = await loadEntries(tx, meeting.id);
 		if (!first) throw new DomainError('meetings_agenda_empty', {}, {}, 409);
-		await tx
-			.update(meetings)
-			.set({ status: 'live', startedAt: now, currentEntryId: first.id, currentStartedAt: now })
-			.where(eq(meetings.id, meeting.id));
+		await tx.update(meetings).set({ status: 'live', startedAt: now, currentEntryId: first.id, currentStartedAt: now }).where(eq(meetings.id, meeting.id));
 		return { action: 'meeting.started', details: { entryId: first.id, itemId: first.itemId } };
 	});
 }
-

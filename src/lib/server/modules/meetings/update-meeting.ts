@@ -25,7 +25,11 @@ export async function updateMeeting(db: Db, actor: Actor | null, input: unknown,
 		const meeting = await loadMeeting(tx, meetingId, { lock: true });
 		assertStatus(meeting, 'gepland');
 		if (meeting.revision !== data.revision) throw new DomainError('meetings_conflict', {}, {}, 409);
-		await checkPlanReferences(tx, data.agenda.map((e) => e.itemId), data.invitees);
+		await checkPlanReferences(
+			tx,
+			data.agenda.map((e) => e.itemId),
+			data.invitees
+		);
 		// A named member-chair stays invited, or the session would have a chair who is not there.
 		if (meeting.chairUserId && !(await mayChair(tx, meeting.chairUserId, data.invitees)))
 			throw new ValidationError({ invitees: 'validation_meeting_chair_must_stay_invited' });

@@ -41,7 +41,9 @@ export async function writeMinute(db: Db, actor: Actor | null, input: unknown, o
 			createdBy: actor.userId,
 			createdByName: actor.name
 		});
-		return { action: 'meeting.minute_written', details: { minuteId: data.id, itemId: data.itemId, kind: data.kind, ownerName: data.ownerName, dueOn: data.dueOn } };
+		return {
+			action: 'meeting.minute_written',
+			details: { minuteId: data.id, itemId: data.itemId, kind: data.kind, ownerName: data.ownerName, dueOn: data.dueOn }
+		};
 	});
 }
-

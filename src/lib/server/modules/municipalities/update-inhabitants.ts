@@ -19,13 +19,7 @@ export interface InhabitantsChange {
  * Sets a municipality's number of inhabitants (it drives the cost split *naar rato van inwoners*).
  * Audited with the old and new value; open pages hear of it after commit.
  */
-export async function updateInhabitants(
-	db: Db,
-	actor: Actor | null,
-	municipalityId: string,
-	input: unknown,
-	origin: Origin
-): Promise<InhabitantsChange> {
+export async function updateInhabitants(db: Db, actor: Actor | null, municipalityId: string, input: unknown, origin: Origin): Promise<InhabitantsChange> {
 	authorize(actor, 'municipalities.manage');
 	const { inhabitants } = parse(inhabitantsSchema, input);
 	const change = await inTransaction(db, async (tx, events) => {
@@ -33,10 +27,7 @@ export async function updateInhabitants(
 		if (!current) throw new DomainError('admin_municipality_not_found', {}, {}, 404);
 		const change = { municipalityId, name: current.name, before: current.inhabitants, after: inhabitants };
 		if (change.before === change.after) return change;
-		await tx
-			.update(municipalities)
-			.set({ inhabitants, updatedAt: new Date() })
-			.where(eq(municipalities.id, municipalityId));
+		await tx.update(municipalities).set({ inhabitants, updatedAt: new Date() }).where(eq(municipalities.id, municipalityId));
 		await record(tx, {
 			actor,
 			action: 'municipality.updated',

@@ -5,10 +5,7 @@ import type { Actor, Grant } from '../../permissions';
 import { twoFactorRequiredRoles, type Role } from '../../../roles';
 
 export async function loadGrants(q: Queryable, userId: string): Promise<Grant[]> {
-	const rows = await q
-		.select({ role: memberships.role, municipalityId: memberships.municipalityId })
-		.from(memberships)
-		.where(eq(memberships.userId, userId));
+	const rows = await q.select({ role: memberships.role, municipalityId: memberships.municipalityId }).from(memberships).where(eq(memberships.userId, userId));
 	return rows.map((r) => ({ role: r.role as Role, municipalityId: r.municipalityId }));
 }
 

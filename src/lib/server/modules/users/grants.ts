@@ -8,9 +8,7 @@ const roleOrder = (role: string) => (roles as readonly string[]).indexOf(role);
 
 /** Regional roles first, then by role and municipality: the order the list and audit details use. */
 export function sortGrants<G extends { role: string; municipalityId: string | null }>(grants: G[]): G[] {
-	return [...grants].sort(
-		(a, b) => roleOrder(a.role) - roleOrder(b.role) || (a.municipalityId ?? '').localeCompare(b.municipalityId ?? '')
-	);
+	return [...grants].sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || (a.municipalityId ?? '').localeCompare(b.municipalityId ?? ''));
 }
 
 /** The memberships of many users in one query (no N+1), grouped per user. */

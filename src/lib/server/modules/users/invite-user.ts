@@ -17,13 +17,7 @@ const emailTaken = () => new DomainError('error_validation', {}, { email: 'admin
  * Invites a person: the account (without password), its roles, a one-time link and the mail,
  * all with the audit row in one transaction; the mail leaves only after commit.
  */
-export async function inviteUser(
-	db: Db,
-	actor: Actor | null,
-	input: unknown,
-	origin: Origin,
-	siteUrl: string
-): Promise<{ userId: string; mailId: string }> {
+export async function inviteUser(db: Db, actor: Actor | null, input: unknown, origin: Origin, siteUrl: string): Promise<{ userId: string; mailId: string }> {
 	authorize(actor, 'users.manage');
 	const { name, email, grants } = parse(inviteUserSchema, input);
 	const result = await db
@@ -52,6 +46,9 @@ export async function inviteUser(
 
 /** E-mail addresses are unique regardless of case (older rows may not be stored in lower case). */
 async function assertEmailFree(tx: Queryable, email: string): Promise<void> {
-	const [taken] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
+	const [taken] = await tx
+		.select({ id: users.id })
+		.from(users)
+		.where(eq(sql`lower(${users.email})`, email));
 	if (taken) throw emailTaken();
 }

@@ -77,7 +77,10 @@ export async function listUsers(q: Queryable, actor: Actor | null, filters: unkn
 		.orderBy(asc(sql`lower(${users.name})`), asc(users.id))
 		.limit(limit)
 		.offset(offset);
-	const grants = await grantsOfUsers(q, rows.map((r) => r.id));
+	const grants = await grantsOfUsers(
+		q,
+		rows.map((r) => r.id)
+	);
 	const list = rows.map((r) => ({
 		id: r.id,
 		name: r.name,

@@ -7,13 +7,7 @@ import { queueInvitation } from './invitation-mail';
 import { lockUser } from './target';
 
 /** Sends a new invitation link to someone who has not accepted yet; the previous link stops working. */
-export async function resendInvitation(
-	db: Db,
-	actor: Actor | null,
-	userId: string,
-	origin: Origin,
-	siteUrl: string
-): Promise<{ mailId: string }> {
+export async function resendInvitation(db: Db, actor: Actor | null, userId: string, origin: Origin, siteUrl: string): Promise<{ mailId: string }> {
 	authorize(actor, 'users.manage');
 	const mailId = await db.transaction(async (tx) => {
 		const user = await lockUser(tx, userId);

@@ -19,10 +19,7 @@ export async function resetTwoFactor(db: Db, actor: Actor | null, userId: string
 		const user = await lockUser(tx, userId);
 		if (user.id === actor.userId) throw new DomainError('admin_cannot_reset_own_two_factor', {}, {}, 409);
 		if (!user.totpEnabledAt && !user.totpKeyEncrypted) throw new DomainError('admin_two_factor_not_enabled', {}, {}, 409);
-		await tx
-			.update(users)
-			.set({ totpKeyEncrypted: null, totpEnabledAt: null, updatedAt: new Date() })
-			.where(eq(users.id, user.id));
+		await tx.update(users).set({ totpKeyEncrypted: null, totpEnabledAt: null, updatedAt: new Date() }).where(eq(users.id, user.id));
 		await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
 		const sessions = await invalidateUserAuthSessions(tx, user.id);
 		await record(tx, {

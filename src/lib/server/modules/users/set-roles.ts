@@ -31,7 +31,11 @@ export async function setRoles(db: Db, actor: Actor | null, userId: string, inpu
 		}
 		const change = difference(before, after);
 		if (!change.added.length && !change.removed.length) return change;
-		await removeGrants(tx, user.id, before.filter((g) => change.removed.includes(grantValue(g))));
+		await removeGrants(
+			tx,
+			user.id,
+			before.filter((g) => change.removed.includes(grantValue(g)))
+		);
 		const toAdd = after.filter((g) => change.added.includes(grantValue(g)));
 		if (toAdd.length) await tx.insert(memberships).values(toAdd.map((g) => ({ userId: user.id, ...g })));
 		await record(tx, {
@@ -62,10 +66,7 @@ function difference(before: GrantInput[], after: GrantInput[]): RolesChange {
 async function removeGrants(tx: Queryable, userId: string, grants: GrantInput[]): Promise<void> {
 	if (!grants.length) return;
 	const matches = grants.map((g) =>
-		and(
-			eq(memberships.role, g.role),
-			g.municipalityId ? eq(memberships.municipalityId, g.municipalityId) : isNull(memberships.municipalityId)
-		)
+		and(eq(memberships.role, g.role), g.municipalityId ? eq(memberships.municipalityId, g.municipalityId) : isNull(memberships.municipalityId))
 	);
 	await tx.delete(memberships).where(and(eq(memberships.userId, userId), or(...matches)));
 }

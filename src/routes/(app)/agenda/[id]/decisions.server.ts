@@ -31,8 +31,7 @@ async function run(form: string, { request }: Event, call: (values: Record<strin
 
 export const decisionActions = {
 	position: (e: Event) => run('position', e, (v) => decisions.setPosition(e.locals.db, e.locals.actor, v, e.locals.origin)),
-	signoff: (e: Event) =>
-		run('signoff', e, (v) => decisions.recordSignOff(e.locals.db, e.locals.actor, e.locals.authSession, v, e.locals.origin)),
+	signoff: (e: Event) => run('signoff', e, (v) => decisions.recordSignOff(e.locals.db, e.locals.actor, e.locals.authSession, v, e.locals.origin)),
 	council: (e: Event) => run('council', e, (v) => decisions.recordCouncilDecision(e.locals.db, e.locals.actor, v, e.locals.origin)),
 	progress: (e: Event) => run('progress', e, (v) => decisions.reportProgress(e.locals.db, e.locals.actor, v, e.locals.origin))
 };

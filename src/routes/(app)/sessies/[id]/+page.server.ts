@@ -37,7 +37,10 @@ export const load = async ({ locals, params }) => {
 			temperatureFor: municipalitiesFor(actor, 'meeting.temperature'),
 			positionFor: municipalitiesFor(actor, 'position.set')
 		},
-		comments: await commentsForItems(locals, detail.state.entries.map((e) => e.itemId))
+		comments: await commentsForItems(
+			locals,
+			detail.state.entries.map((e) => e.itemId)
+		)
 	};
 };
 

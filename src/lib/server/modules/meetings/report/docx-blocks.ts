@@ -32,7 +32,8 @@ export function textRuns(text: string, style: { bold?: boolean; color?: string; 
 
 export function docxBlock(block: Block): (Paragraph | Table)[] {
 	if (block.type === 'heading') return [new Paragraph({ heading: HEADINGS[block.level], children: textRuns(block.text) })];
-	if (block.type === 'fields') return block.rows.map((row) => new Paragraph({ children: [new TextRun({ text: `${row.label}: `, bold: true }), ...textRuns(row.value)] }));
+	if (block.type === 'fields')
+		return block.rows.map((row) => new Paragraph({ children: [new TextRun({ text: `${row.label}: `, bold: true }), ...textRuns(row.value)] }));
 	if (block.type === 'paragraph') return [new Paragraph({ children: textRuns(block.text, block.muted ? { color: MUTED } : {}) })];
 	if (block.type === 'list') return block.entries.map(listParagraph);
 	return [table(block.columns, block.rows), new Paragraph({ children: [] })];

@@ -49,7 +49,10 @@ function attendance(h: Highlights, locale: ReportLocale): Block[] {
 	const rows = h.attendance.map((a) => ({ label: a.municipalityName, value: a.names.length ? a.names.join(', ') : nobody }));
 	const regional = h.regionalAttendees.length ? h.regionalAttendees.join(', ') : m.report_attendance_regional_none({}, { locale });
 	rows.push({ label: m.report_attendance_regional({}, { locale }), value: regional });
-	return [{ type: 'heading', level: 2, text: m.report_attendance({}, { locale }) }, { type: 'fields', rows }];
+	return [
+		{ type: 'heading', level: 2, text: m.report_attendance({}, { locale }) },
+		{ type: 'fields', rows }
+	];
 }
 
 function itemBlocks(item: HighlightsItem, h: Highlights, locale: ReportLocale): Block[] {
@@ -78,7 +81,10 @@ function temperatureSection(item: HighlightsItem, h: Highlights, locale: ReportL
 	if (item.temperature.length === 0) return [heading, { type: 'paragraph', text: m.report_temperature_none({}, { locale }), muted: true }];
 	const known = new Set(h.attendance.map((a) => a.municipalityId));
 	const extra = item.temperature.filter((t) => !known.has(t.municipalityId));
-	const municipalities = [...h.attendance.map((a) => ({ id: a.municipalityId, name: a.municipalityName })), ...extra.map((t) => ({ id: t.municipalityId, name: t.municipalityName }))];
+	const municipalities = [
+		...h.attendance.map((a) => ({ id: a.municipalityId, name: a.municipalityName })),
+		...extra.map((t) => ({ id: t.municipalityId, name: t.municipalityName }))
+	];
 	const rows = municipalities.map(({ id, name }) => {
 		const given = item.temperature.find((t) => t.municipalityId === id);
 		return given ? [name, temperatureLabel(given.value, locale), given.givenByName] : [name, m.report_temperature_not_given({}, { locale }), ''];

@@ -18,7 +18,8 @@ export function minuteSection(heading: string, minutes: HighlightsMinute[], loca
 
 function minuteEntry(minute: HighlightsMinute, locale: ReportLocale): ListEntry {
 	if (minute.kind === 'actiepunt') return { text: minute.body, detail: actionDetail(minute, locale) };
-	if (minute.kind === 'vraag') return { text: minute.body, detail: m.report_question_for({ council: councilLabel(minute.municipalityName, locale) }, { locale }) };
+	if (minute.kind === 'vraag')
+		return { text: minute.body, detail: m.report_question_for({ council: councilLabel(minute.municipalityName, locale) }, { locale }) };
 	return { text: minute.body };
 }
 

@@ -90,7 +90,10 @@ function drawTable(doc: Doc, columns: TableColumn[], rows: string[][]): void {
 		const height = rowHeight(doc, row, widths, false);
 		if (height > maxRow) {
 			// A row taller than a page cannot be a row: print it as labelled lines instead.
-			drawFields(doc, row.map((value, i) => ({ label: header[i], value })));
+			drawFields(
+				doc,
+				row.map((value, i) => ({ label: header[i], value }))
+			);
 			continue;
 		}
 		if (doc.y + height > bottom(doc)) {
@@ -104,7 +107,10 @@ function drawTable(doc: Doc, columns: TableColumn[], rows: string[][]): void {
 }
 
 function cellFont(doc: Doc, isHeader: boolean): Doc {
-	return doc.font(isHeader ? 'Helvetica-Bold' : 'Helvetica').fontSize(BODY - 0.5).fillColor(COLORS.text);
+	return doc
+		.font(isHeader ? 'Helvetica-Bold' : 'Helvetica')
+		.fontSize(BODY - 0.5)
+		.fillColor(COLORS.text);
 }
 
 function rowHeight(doc: Doc, cells: string[], widths: number[], isHeader: boolean): number {
@@ -123,7 +129,12 @@ function drawRow(doc: Doc, cells: string[], widths: number[], isHeader: boolean)
 		cellFont(doc, isHeader).text(pdfText(cell), x + CELL_PAD, y + CELL_PAD, { width: widths[i] - 2 * CELL_PAD });
 		x += widths[i];
 	});
-	doc.moveTo(left(doc), y + height).lineTo(left(doc) + total, y + height).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+	doc
+		.moveTo(left(doc), y + height)
+		.lineTo(left(doc) + total, y + height)
+		.lineWidth(0.5)
+		.strokeColor(COLORS.rule)
+		.stroke();
 	doc.x = left(doc);
 	doc.y = y + height;
 }

@@ -51,7 +51,12 @@ function drawFooters(doc: Doc, outline: Outline): void {
 		margins.bottom = 0;
 		const width = doc.page.width - margins.left - margins.right;
 		const y = doc.page.height - MARGIN - 4;
-		doc.moveTo(margins.left, y - 6).lineTo(margins.left + width, y - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+		doc
+			.moveTo(margins.left, y - 6)
+			.lineTo(margins.left + width, y - 6)
+			.lineWidth(0.5)
+			.strokeColor(COLORS.rule)
+			.stroke();
 		doc.font('Helvetica').fontSize(8.5).fillColor(COLORS.muted);
 		doc.text(pdfText(outline.footer), margins.left, y, { width, lineBreak: false });
 		doc.text(pdfText(outline.pageLabel(String(i + 1), String(count))), margins.left, y, { width, align: 'right', lineBreak: false });

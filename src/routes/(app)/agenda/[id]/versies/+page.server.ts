@@ -34,5 +34,10 @@ export const load = async ({ locals, params, url }) => {
 /** The page's shape for a version against now: `to` is the version itself (for names), `current` says it is now. */
 async function currentComparison(locals: App.Locals, itemId: string, from: number) {
 	const c = await decisions.compareWithCurrent(locals.db, locals.actor, itemId, from);
-	return { from: c.from, to: { ...c.from, content: c.current.content }, diff: c.diff, current: { signedHash: c.current.signedHash, same: c.sameSignedContent } };
+	return {
+		from: c.from,
+		to: { ...c.from, content: c.current.content },
+		diff: c.diff,
+		current: { signedHash: c.current.signedHash, same: c.sameSignedContent }
+	};
 }

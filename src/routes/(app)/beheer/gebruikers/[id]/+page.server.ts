@@ -18,12 +18,7 @@ type Confirmable = 'disable' | 'resetTwoFactor';
  * A far-reaching action first answers `confirm` and runs only when sent again with `bevestigd=ja`,
  * so the confirmation step works without JavaScript too.
  */
-async function run(
-	event: RequestEvent,
-	call: (values: Record<string, unknown>) => Promise<unknown>,
-	success: () => string,
-	confirm?: Confirmable
-) {
+async function run(event: RequestEvent, call: (values: Record<string, unknown>) => Promise<unknown>, success: () => string, confirm?: Confirmable) {
 	const values = await formValues(event.request);
 	if (confirm && values.bevestigd !== 'ja') return { confirm };
 	return runForm(async () => {
@@ -33,30 +28,11 @@ async function run(
 }
 
 export const actions = {
-	profile: (e) =>
-		run(e, (v) => users.updateUser(e.locals.db, e.locals.actor, e.params.id, v, e.locals.origin), m.admin_saved_profile),
-	roles: (e) =>
-		run(e, (v) => users.setRoles(e.locals.db, e.locals.actor, e.params.id, v, e.locals.origin), m.admin_saved_roles),
-	resend: (e) =>
-		run(
-			e,
-			() => users.resendInvitation(e.locals.db, e.locals.actor, e.params.id, e.locals.origin, e.url.origin),
-			m.admin_saved_invitation_resent
-		),
-	disable: (e) =>
-		run(
-			e,
-			() => users.disableUser(e.locals.db, e.locals.actor, e.params.id, e.locals.origin),
-			m.admin_saved_disabled,
-			'disable'
-		),
-	enable: (e) =>
-		run(e, () => users.enableUser(e.locals.db, e.locals.actor, e.params.id, e.locals.origin), m.admin_saved_enabled),
+	profile: (e) => run(e, (v) => users.updateUser(e.locals.db, e.locals.actor, e.params.id, v, e.locals.origin), m.admin_saved_profile),
+	roles: (e) => run(e, (v) => users.setRoles(e.locals.db, e.locals.actor, e.params.id, v, e.locals.origin), m.admin_saved_roles),
+	resend: (e) => run(e, () => users.resendInvitation(e.locals.db, e.locals.actor, e.params.id, e.locals.origin, e.url.origin), m.admin_saved_invitation_resent),
+	disable: (e) => run(e, () => users.disableUser(e.locals.db, e.locals.actor, e.params.id, e.locals.origin), m.admin_saved_disabled, 'disable'),
+	enable: (e) => run(e, () => users.enableUser(e.locals.db, e.locals.actor, e.params.id, e.locals.origin), m.admin_saved_enabled),
 	resetTwoFactor: (e) =>
-		run(
-			e,
-			() => users.resetTwoFactor(e.locals.db, e.locals.actor, e.params.id, e.locals.origin),
-			m.admin_saved_two_factor_reset,
-			'resetTwoFactor'
-		)
+		run(e, () => users.resetTwoFactor(e.locals.db, e.locals.actor, e.params.id, e.locals.origin), m.admin_saved_two_factor_reset, 'resetTwoFactor')
 } satisfies Actions;

@@ -3,8 +3,7 @@ import * as users from '$lib/server/modules/users';
 import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 import { guarded } from '$lib/server/http/page-guard';
 
-export const load = ({ locals }) =>
-	guarded(async () => ({ municipalities: await users.grantableMunicipalities(locals.db, locals.actor) }));
+export const load = ({ locals }) => guarded(async () => ({ municipalities: await users.grantableMunicipalities(locals.db, locals.actor) }));
 
 export const actions = {
 	default: async ({ locals, request, url }) => {

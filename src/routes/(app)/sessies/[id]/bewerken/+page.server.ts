@@ -39,7 +39,10 @@ export const load = async ({ locals, params }) => {
 export const actions = {
 	default: async ({ locals, request, params }) => {
 		const values = await formValues(request);
-		const refused = await runForm(() => meetings.updateMeeting(locals.db, locals.actor, { ...meetingPlanFromForm(values), meetingId: params.id }, locals.origin), values);
+		const refused = await runForm(
+			() => meetings.updateMeeting(locals.db, locals.actor, { ...meetingPlanFromForm(values), meetingId: params.id }, locals.origin),
+			values
+		);
 		if (isRefused(refused)) return refused;
 		redirect(303, `/sessies/${params.id}?gewijzigd=1`);
 	}
