@@ -9,12 +9,13 @@ import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { connectAs, emitAck, startRealtimeServer, type RealtimeServer } from '../../fixtures/realtime-server';
 import { newItem } from '../agenda/helpers';
+import { newCandidate, newInterview } from '../interviews/helpers';
 import { postComment } from '../../../src/lib/server/modules/comments';
 import { setRoles } from '../../../src/lib/server/modules/users';
 
 let t: TestDb;
 let server: RealtimeServer;
-let admin: NewUser, verkenner: NewUser, writer: NewUser, member: NewUser;
+let admin: NewUser, verkenner: NewUser, writer: NewUser, member: NewUser, secondVerkenner: NewUser;
 let itemId: string;
 
 beforeAll(async () => {
@@ -24,6 +25,7 @@ beforeAll(async () => {
 	verkenner = await newUser(t.db, [['verkenner', null]]);
 	writer = await newUser(t.db, [['klankbordgroeplid', 'leiden']]);
 	member = await newUser(t.db, [['klankbordgroeplid', 'leiden']]);
+	secondVerkenner = await newUser(t.db, [['verkenner', null]]);
 	itemId = await newItem(t.db, verkenner.actor);
 });
 afterAll(async () => {
@@ -76,6 +78,27 @@ describe('rights that change take effect at once', () => {
 		await settle(300);
 		// The writer hears their own internal comment; the news of it goes only to the others.
 		expect(heard.map((h) => h.body ?? h.event)).toEqual(['Nog steeds intern leesbaar']);
+		s.close();
+	});
+
+	it('a verkenner who loses the role stops hearing of a confidential interview and its overview at once', async () => {
+		const secret = await newInterview(t.db, verkenner.actor, { visibility: 'vertrouwelijk' });
+		const s = await connectAs(server, t, secondVerkenner.id);
+		expect(await emitAck(s, 'interview:join', { interviewId: secret })).toMatchObject({ ok: true });
+		expect(await emitAck(s, 'interviews:subscribe', {})).toMatchObject({ ok: true });
+		const heard: string[] = [];
+		s.on('interview:changed', (e) => heard.push(`interview:${e.kind}`));
+		s.on('interviews:changed', (e) => heard.push(`overview:${e.kind}`));
+
+		await newCandidate(t.db, verkenner.actor, secret);
+		await settle(300);
+		expect(heard).toEqual(['interview:candidate', 'overview:candidates']);
+		heard.length = 0;
+
+		await setRoles(t.db, admin.actor, secondVerkenner.id, { grants: ['meelezer:leiden'] }, testOrigin);
+		await newCandidate(t.db, verkenner.actor, secret);
+		await settle(1000);
+		expect(heard).toEqual([]);
 		s.close();
 	});
 });
