@@ -24,6 +24,7 @@ export const transitions: readonly Transition[] = [
 	{ from: 'vastgesteld', to: 'in_bespreking', roles: ['verkenner'], by: 'hand' },
 	{ from: 'afgewezen', to: 'in_bespreking', roles: ['verkenner'], by: 'hand' },
 	{ from: 'vastgesteld', to: 'in_uitvoering', roles: ['verkenner'], by: 'hand' },
+	{ from: 'in_uitvoering', to: 'in_bespreking', roles: ['verkenner'], by: 'hand' },
 	{ from: 'in_uitvoering', to: 'afgerond', roles: ['verkenner'], by: 'hand' }
 ];
 
@@ -42,7 +43,16 @@ export function allowedTargets(roles: readonly Role[], from: ItemStatus): ItemSt
 	return transitions.filter((t) => t.from === from && mayTransition(roles, t.from, t.to)).map((t) => t.to);
 }
 
-/** Reopening: going back to in bespreking after the item was ready for, or went through, sign-off. */
+/**
+ * Reopening: going back to in bespreking after the item was ready for, or went through, sign-off. It is its
+ * own command (Heropenen, with a reason): it voids the signatures on the frozen text. Afgerond is the end of
+ * an item's life: a changed plan after that is a new item.
+ */
 export function isReopen(from: ItemStatus, to: ItemStatus): boolean {
 	return to === 'in_bespreking' && from !== 'concept';
+}
+
+/** Statuses someone with these roles may reopen from (the reopen transitions of the table above). */
+export function mayReopen(roles: readonly Role[], from: ItemStatus): boolean {
+	return isReopen(from, 'in_bespreking') && mayTransition(roles, from, 'in_bespreking');
 }

@@ -22,12 +22,17 @@ export type CouncilOutcome = (typeof councilOutcomes)[number];
 export const councilOutcomeSchema = z.enum(councilOutcomes, { message: 'validation_decisions_council_outcome' });
 
 /**
- * Statuses in which an item's content is frozen for (or by) the sign-off round: editing its signed content
- * (server/modules/decisions/signed-content.ts: everything but the status and milestones' done flags) voids
- * the sign-offs. After vastgesteld (in uitvoering, afgerond) an edit voids nothing; the item shows that its
- * text no longer matches the signed version.
+ * Statuses in which an item's signed content (server/modules/decisions/signed-content.ts: everything but the
+ * status and milestones' done flags) is frozen: from gereed voor besluitvorming on, the text the colleges sign
+ * or signed is read-only for everyone, over every channel. Changing it is an explicit act (Heropenen, by the
+ * verkenner, with a reason), which voids the sign-offs and returns the item to in bespreking. Implementation
+ * data (progress, a milestone marked done) stays editable.
  */
-export const frozenStatuses = ['gereed_voor_besluitvorming', 'vastgesteld'] as const;
+export const frozenStatuses = ['gereed_voor_besluitvorming', 'vastgesteld', 'afgewezen', 'in_uitvoering', 'afgerond'] as const;
+
+export function isFrozenStatus(status: string): boolean {
+	return (frozenStatuses as readonly string[]).includes(status);
+}
 
 /** Statuses in which implementation progress may be reported. */
 export const implementationStatuses = ['vastgesteld', 'in_uitvoering', 'afgerond'] as const;

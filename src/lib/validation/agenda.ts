@@ -167,6 +167,18 @@ export const transitionItemSchema = z.object({
 	to: itemStatusSchema
 });
 
+/** Heropenen: the status the user saw and why the frozen text must change (stored, and told to the colleges). */
+export const reopenItemSchema = z.object({
+	itemId: itemIdSchema,
+	from: itemStatusSchema,
+	reason: z
+		.string('validation_agenda_reopen_reason_required')
+		.trim()
+		.min(1, 'validation_agenda_reopen_reason_required')
+		.min(3, 'validation_agenda_reopen_reason_short')
+		.max(1000, 'validation_agenda_reopen_reason_long')
+});
+
 export const captureVersionSchema = z.object({ itemId: itemIdSchema });
 
 export const restoreVersionSchema = z.object({

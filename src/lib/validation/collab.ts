@@ -19,6 +19,7 @@ export const collabErrors = [
 	'collab_error_too_large',
 	'collab_error_forbidden',
 	'collab_error_read_only',
+	'collab_error_frozen',
 	'collab_error_not_found',
 	'collab_error_not_joined',
 	'collab_error_server'

@@ -19,7 +19,8 @@ export interface DomainEvents {
 	/** Decisions on an item: positions, the college sign-off round, council follow-up, progress, origins. */
 	'position.set': DecisionEvent & { position: string };
 	'signoff.recorded': DecisionEvent & { decision: string };
-	'signoff.voided': DecisionEvent & { count: number; reason: string };
+	/** Sign-offs stopped counting (reopened, or another college's niet akkoord): whose, on which version, why. */
+	'signoff.voided': DecisionEvent & { count: number; reason: string; municipalityIds: string[]; version: number | null; note?: string };
 	'council_decision.recorded': DecisionEvent & { outcome: string };
 	'progress.reported': DecisionEvent & { percent: number };
 	/** A candidate activity from an interview was linked to an existing item (its timeline changed). */

@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import type { Db } from '../db';
 import { appendUpdates, loadUpdates, transactionId } from '../modules/collaboration';
-import { setRichTextReplacer, type RichTextReplacer } from '../modules/agenda-items';
+import { setRichTextReplacer, useTextGate, type RichTextReplacer } from '../modules/agenda-items';
+import { subscribe } from '../bus';
+import { isFrozenStatus } from '../../decisions/constants';
 import { richTextFields, type RichTextField } from '../../validation/collab';
 import type { Io } from './socket-types';
 import { LiveDocument } from './yjs-live-document';
@@ -34,13 +36,49 @@ export class CollabHub {
 		this.options = { ...defaultCollabOptions, ...options };
 	}
 
+	/** Items whose texts take no changes: frozen for decision-making, or held while being frozen. */
+	private readonly frozen = new Set<string>();
+	private readonly holds = new Map<string, number>();
+
 	/** Makes this hub the one `replaceRichText` and friends use (one per process, like the io). */
 	register(): this {
 		// eslint-disable-next-line @typescript-eslint/no-this-alias -- the process's one hub, reached by currentHub()
 		current = this;
 		setRichTextReplacer(this.replaceTexts);
+		useTextGate(this.hold);
+		// The status decides whether the texts are open: every status change reaches the live documents.
+		subscribe('item.status_changed', 'collab-frozen', (e) => this.markFrozen(e.itemId, isFrozenStatus(e.status)));
 		return this;
 	}
+
+	/** Whether a change to the item's texts is refused here before it is relayed to anyone. */
+	closed(itemId: string): boolean {
+		return this.frozen.has(itemId) || (this.holds.get(itemId) ?? 0) > 0;
+	}
+
+	markFrozen(itemId: string, frozen: boolean): void {
+		if (frozen) this.frozen.add(itemId);
+		else this.frozen.delete(itemId);
+	}
+
+	/**
+	 * The gate of the freeze (agenda-items): from now on the item's live documents refuse changes, and the
+	 * changes already accepted are stored before this resolves. The release lets changes in again unless the
+	 * item is frozen by then (its status event arrived first).
+	 */
+	readonly hold = async (itemId: string): Promise<() => void> => {
+		this.holds.set(itemId, (this.holds.get(itemId) ?? 0) + 1);
+		const live = [...this.docs.values()].filter((d) => d.itemId === itemId);
+		await Promise.all(live.map((d) => d.ready.then(() => d.settled()).catch(() => {})));
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			const left = (this.holds.get(itemId) ?? 1) - 1;
+			if (left > 0) this.holds.set(itemId, left);
+			else this.holds.delete(itemId);
+		};
+	};
 
 	/** The live document, loaded if needed. */
 	async open(itemId: string, field: RichTextField): Promise<LiveDocument> {
@@ -103,6 +141,7 @@ export class CollabHub {
 
 	/** Stores and closes everything (shutdown, tests). */
 	async closeAll(): Promise<void> {
+		if (current === this) useTextGate(undefined);
 		for (const live of [...this.docs.values()]) {
 			for (const session of [...live.sessions.values()]) live.leave(session.socket);
 			this.unload(live);

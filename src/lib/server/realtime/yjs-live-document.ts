@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { authorizeWrite, loadOrSeedUpdates } from '../modules/collaboration';
+import { authorizeWrite, CollabFailure, loadOrSeedUpdates, textsFrozen } from '../modules/collaboration';
 import type { RichTextField } from '../../validation/collab';
 import type { Ack } from '../../realtime/events';
 import type { Sock } from './socket-types';
@@ -62,6 +62,7 @@ export class LiveDocument {
 	private async load(previous: Promise<void> | undefined): Promise<void> {
 		// A previous instance of this document may still be writing its last changes.
 		await previous;
+		if (await textsFrozen(this.scope.db, this.itemId)) this.hub.markFrozen(this.itemId, true);
 		const rows = await loadOrSeedUpdates(this.scope.db, this.itemId, this.field);
 		this.doc.transact(() => {
 			for (const row of rows) {
@@ -114,6 +115,8 @@ export class LiveDocument {
 		if (msg.empty) return { ok: true };
 		if (msg.type === 'step2' && isKnownTo(this.doc, msg.update)) return { ok: true };
 		authorizeWrite(session.actor);
+		// Frozen text: refused before it is relayed, so no editor ever shows a change that is not stored.
+		if (this.hub.closed(this.itemId)) throw new CollabFailure('collab_error_frozen');
 		return this.submit({ update: msg.update, actor: session.actor, origin: session.origin, session });
 	}
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Actor } from '../permissions';
 import type { Origin } from '../modules/audit';
-import { recordUpdates, type BurstStart } from '../modules/collaboration';
+import { CollabFailure, recordUpdates, type BurstStart } from '../modules/collaboration';
 import type { CollabError } from '../../validation/collab';
 import type { Ack } from '../../realtime/events';
 import { refusal } from './ack';
@@ -114,10 +114,12 @@ export class WriteQueue {
 			const updates = batch.map((w) => ({ update: w.update, userId: w.actor.userId }));
 			ids = await recordUpdates(db, itemId, field, updates, bursts);
 		} catch (err) {
-			console.error(`collab: could not store ${batch.length} update(s) of ${room}`, err);
 			for (const b of bursts) this.bursts.delete(b.actor.userId);
-			// Not stored: each author is told and sends it again in its next sync step 2.
-			for (const w of batch) this.settle(w, failure('collab_error_server', w.session));
+			// Frozen meanwhile (another process froze the item): refused for good, not sent again.
+			const code = err instanceof CollabFailure ? err.code : 'collab_error_server';
+			if (code === 'collab_error_server') console.error(`collab: could not store ${batch.length} update(s) of ${room}`, err);
+			// Not stored: each author is told (after a server error it sends it again in its next sync step 2).
+			for (const w of batch) this.settle(w, failure(code, w.session));
 			return;
 		}
 		await this.complete(batch);

@@ -8,6 +8,8 @@ import { event } from '../../bus';
 import { captureVersionSchema } from '../../../validation/agenda';
 import type { VersionReason } from '../../../agenda/constants';
 import { contentOf, freeze } from './content';
+import { holdTexts } from './rich-text';
+import { syncStoredTexts } from './sync-texts';
 import type { ItemState } from './state';
 import { changeItem, itemEventOf, type ItemAfter, type ItemAudit, type ItemWork } from './change';
 
@@ -73,12 +75,27 @@ export interface CaptureResult {
 	created: boolean;
 }
 
-/** "Versie vastleggen": freezes the item now, unless it is unchanged since its newest version. */
+/**
+ * "Versie vastleggen": freezes the item now, unless it is unchanged since its newest version. It includes
+ * what was typed a moment ago: the texts come from the stored co-editing documents, not the row's snapshot.
+ */
 export async function captureVersion(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<CaptureResult> {
 	authorize(actor, 'item.edit');
 	const { itemId } = parse(captureVersionSchema, input);
-	const { value, after } = await changeItem(db, actor, itemId, origin, (tx, state, audit) => freezeIfChanged(tx, state, audit, 'manual', actor));
-	return { version: value, created: after !== null };
+	const release = await holdTexts(itemId);
+	try {
+		const { value } = await changeItem<CaptureResult>(db, actor, itemId, origin, async (tx, current, audit) => {
+			const state = await syncStoredTexts(tx, current);
+			const work = await freezeIfChanged(tx, state, audit, 'manual', actor);
+			if (!work.unchanged) return { ...work, value: { version: work.value, created: true } };
+			const result = { version: work.value, created: false };
+			// The row's texts caught up with the documents, but the content equals the newest version: no seq, no events.
+			return state === current ? { unchanged: true, value: result } : { value: result, state, withoutSeq: true, events: () => [] };
+		});
+		return value;
+	} finally {
+		release();
+	}
 }
 
 const systemOrigin: Origin = { ip: null, userAgent: 'regioportaal (automatische versie)' };

@@ -2,8 +2,8 @@ import type { Db, Queryable, Tx } from '../../db';
 import { event, eventActor, inTransaction, type DomainEvent, type ItemEvent } from '../../bus';
 import type { Actor } from '../../permissions';
 import { record, type AuditAction, type AuditDetails, type AuditEntry, type Origin } from '../audit';
-import { frozenStatuses, type VoidReason } from '../../../decisions/constants';
-import { changeStatus } from './change-status';
+import { DomainError } from '../../errors';
+import { isFrozenStatus, type VoidReason } from '../../../decisions/constants';
 import { loadItemState, nextSeq, type ItemState } from './state';
 
 type Who = Pick<Actor, 'userId' | 'name'> | null;
@@ -17,10 +17,17 @@ type Who = Pick<Actor, 'userId' | 'name'> | null;
  * provided fails; it never skips them.
  */
 export interface SignOffRules {
-	/** Voids every valid sign-off of the item (the rows stay, marked and audited); returns how many. */
-	voidSignOffs(tx: Queryable, itemId: string, actor: Who, reason: VoidReason, origin: Origin): Promise<number>;
-	/** Whether the signed content of the item as it is now differs from the version the signatures are about. */
-	signedContentDiffers(tx: Queryable, state: ItemState): Promise<boolean>;
+	/** Voids every valid sign-off of the item (the rows stay, marked and audited); returns the voided ones. */
+	voidSignOffs(tx: Queryable, itemId: string, actor: Who, reason: VoidReason, origin: Origin): Promise<VoidedSignOff[]>;
+	/** Whether two states of an item have the same signed content (what a college signature is about). */
+	sameSignedContent(a: ItemState, b: ItemState): boolean;
+}
+
+/** A sign-off that stopped counting: whose it was and which version it was about. */
+export interface VoidedSignOff {
+	id: string;
+	municipalityId: string;
+	version: number;
 }
 
 // Held on globalThis like the rich-text replacer: the development server may load this file more than once.
@@ -50,10 +57,9 @@ export function itemEventOf(state: Pick<ItemState, 'id' | 'seq' | 'revision' | '
 	};
 }
 
-/** The item after a command: its state with the final `seq`, and whether editing frozen content reopened it. */
+/** The item after a command: its state with the final `seq`. */
 export interface ItemAfter {
 	state: ItemState;
-	reopened: boolean;
 }
 
 /** What a command's work did. `unchanged`: nothing was written (no seq, no events, no rule). */
@@ -64,7 +70,7 @@ export type ItemWork<T> =
 			value: T;
 			/** The item as the work left it (status, revision and fields; the seq is set afterwards). */
 			state: ItemState;
-			/** The work may have changed content that a sign-off round froze. */
+			/** The work may have changed signed content: refused while the item is frozen (see `refuseFrozenEdit`). */
 			contentChanged?: boolean;
 			/** The change reaches the clients another way (co-edited text through Yjs): it takes no `seq`. */
 			withoutSeq?: boolean;
@@ -89,8 +95,8 @@ export type ItemAudit = <A extends ItemAuditAction>(action: A, details: AuditDet
 
 /**
  * The one path of every write to an existing agenda item: one transaction that locks the item row, runs
- * the command's work (which records its audit rows through `audit`), bumps the item's `seq` once, applies
- * the rule of frozen content (below) and publishes the command's events after the commit.
+ * the command's work (which records its audit rows through `audit`), refuses it when it changed frozen
+ * content (below), bumps the item's `seq` once and publishes the command's events after the commit.
  */
 export async function changeItem<T>(
 	db: Db,
@@ -106,32 +112,47 @@ export async function changeItem<T>(
 			record(tx, { actor, ...(actor ? {} : { actorLabel: 'systeem' }), action, objectType: 'agenda_item', objectId: itemId, origin, details } as AuditEntry);
 		const done = await work(tx, item, audit);
 		if (done.unchanged) return { value: done.value, after: null };
+		if (done.contentChanged) refuseFrozenEdit(item, done.state);
 		const seq = done.withoutSeq ? item.seq : await nextSeq(tx, itemId);
-		let after: ItemAfter = { state: { ...done.state, seq }, reopened: false };
-		if (done.contentChanged) after = (await returnToDiscussionAfterEdit(tx, itemId, actor, origin)) ?? after;
+		const after: ItemAfter = { state: { ...done.state, seq } };
 		sink.add(...done.events(after));
 		return { value: done.value, after };
 	});
 }
 
 /**
- * When the content is frozen for or by the sign-off round (gereed voor besluitvorming, vastgesteld) and the
- * signed content now differs from the version the signatures are about, the sign-offs become void (visibly)
- * and the item returns to in bespreking. Implementation data (a milestone marked done) changes no signed
- * content and voids nothing. Later (in uitvoering, afgerond) an edit voids nothing either: the item page
- * shows that the text no longer matches the signed version. Returns null when nothing happened.
+ * From gereed voor besluitvorming on, the signed content is what the colleges sign or signed: a change to it
+ * is refused (the transaction rolls back, nothing is stored), whichever way it came (form, API, restore,
+ * co-editing). Changing it takes Heropenen (reopen-item.ts), which voids the signatures visibly. A change
+ * that leaves the signed content as it was (a milestone marked done, progress) goes through.
  */
-async function returnToDiscussionAfterEdit(tx: Tx, itemId: string, actor: Who, origin: Origin): Promise<ItemAfter | null> {
-	const state = await loadItemState(tx, itemId);
-	if (!(frozenStatuses as readonly string[]).includes(state.status)) return null;
-	const rules = signOffRules();
-	if (!(await rules.signedContentDiffers(tx, state))) return null;
-	const voided = await rules.voidSignOffs(tx, itemId, actor, 'edited', origin);
-	const change = await changeStatus(tx, state, 'in_bespreking', actor, origin, { cause: 'edited', voidedSignOffs: voided });
-	return { state: { ...change.state, seq: await nextSeq(tx, itemId) }, reopened: true };
+function refuseFrozenEdit(before: ItemState, after: ItemState): void {
+	if (!isFrozenStatus(before.status)) return;
+	if (signOffRules().sameSignedContent(before, after)) return;
+	throw new DomainError('agenda_item_frozen', { status: before.status }, {}, 409);
 }
 
 /** The status event of a command, from the item at the end. */
 export function statusEvent(after: ItemAfter, from: string, actor: Who, version?: number): DomainEvent {
 	return event('item.status_changed', { ...itemEventOf(after.state, actor), from, ...(version === undefined ? {} : { version }) });
+}
+
+/**
+ * The event of sign-offs that stopped counting: the municipalities whose college decisions were voided (they
+ * and their griffies are told), the version they were about, why, and the reason given when reopening.
+ */
+export function signOffsVoidedEvent(after: ItemAfter, voided: VoidedSignOff[], reason: VoidReason, actor: Who, note?: string): DomainEvent {
+	const { state } = after;
+	return event('signoff.voided', {
+		itemId: state.id,
+		seq: state.seq,
+		status: state.status,
+		municipalityId: null,
+		by: eventActor(actor),
+		count: voided.length,
+		reason,
+		municipalityIds: [...new Set(voided.map((v) => v.municipalityId))],
+		version: voided[0]?.version ?? null,
+		...(note ? { note } : {})
+	});
 }

@@ -5,11 +5,12 @@
 export { createItem, insertItem } from './create-item';
 export { updateItemFields } from './update-item-fields';
 export { transitionItem } from './transition-item';
+export { reopenItem, type ReopenResult } from './reopen-item';
 export { changeStatus, type StatusChange } from './change-status';
-export { changeItem, statusEvent, useSignOffRules, type SignOffRules, type ItemAfter } from './change';
+export { changeItem, statusEvent, signOffsVoidedEvent, useSignOffRules, type SignOffRules, type ItemAfter, type VoidedSignOff } from './change';
 export { captureVersion, captureAutoVersionIfIdle } from './capture-version';
 export { restoreVersion } from './restore-version';
-export { setRichTextReplacer, type RichTextReplacer } from './rich-text';
+export { setRichTextReplacer, useStoredTexts, useTextGate, type RichTextReplacer, type RichTexts } from './rich-text';
 export { AgendaConflictError } from './conflict';
 export { contentOf, freeze, verifyContent, sha256Hex, type ItemContent } from './content';
 export { diffContents, type VersionDiff } from './diff';

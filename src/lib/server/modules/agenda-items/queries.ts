@@ -1,3 +1,4 @@
+import { isFrozenStatus } from '../../../decisions/constants';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import { agendaItemVersions, agendaItems, ambitions, municipalities, users, type Contributor } from '../../db/schema';
@@ -5,7 +6,7 @@ import { DomainError } from '../../errors';
 import { authorize, can, type Actor } from '../../permissions';
 import type { AgendaFilter } from '../../../validation/agenda';
 import type { Horizon, ItemStatus, Verdeelsleutel, VersionReason } from '../../../agenda/constants';
-import { allowedTargets } from '../../../agenda/status';
+import { allowedTargets, isReopen } from '../../../agenda/status';
 import { trySplitCosts } from '../../../agenda/costs';
 import { contentOf, verifyContent, type ItemContent } from './content';
 import { diffContents, type VersionDiff } from './diff';
@@ -175,9 +176,16 @@ export interface ItemDetail {
 }
 
 export interface ItemPermissions {
+	/** May change the item's content now (false for everyone while the content is frozen). */
 	edit: boolean;
-	/** The statuses the actor may move the item to now. */
+	/** The content is frozen for decision-making: shown as a document, changed only after Heropenen. */
+	frozen: boolean;
+	/** May mark milestones done (implementation data, editable after adoption too). */
+	editImplementation: boolean;
+	/** The statuses the actor may move the item to now (reopening is not among them: see `reopen`). */
 	transitions: ItemStatus[];
+	/** May reopen the item (Heropenen, with a reason). */
+	reopen: boolean;
 }
 
 async function versionsOf(q: Queryable, itemId: string): Promise<VersionListEntry[]> {
@@ -234,11 +242,16 @@ export async function getItem(q: Queryable, actor: Actor | null, itemId: string)
 /** What the actor may do with this item now (for the page; every command checks again). */
 export function itemPermissions(actor: Actor | null, status: ItemStatus): ItemPermissions {
 	const roles = (actor?.grants ?? []).map((g) => g.role);
+	const frozen = isFrozenStatus(status);
+	const targets = can(actor, 'item.transition')
+		? allowedTargets(roles, status).filter((to) => can(actor, 'item.transition', { transition: { from: status, to } }))
+		: [];
 	return {
-		edit: can(actor, 'item.edit'),
-		transitions: can(actor, 'item.transition')
-			? allowedTargets(roles, status).filter((to) => can(actor, 'item.transition', { transition: { from: status, to } }))
-			: []
+		edit: !frozen && can(actor, 'item.edit'),
+		frozen,
+		editImplementation: can(actor, 'item.edit'),
+		transitions: targets.filter((to) => !isReopen(status, to)),
+		reopen: targets.some((to) => isReopen(status, to))
 	};
 }
 

@@ -9,6 +9,7 @@ import type { Origin } from '../audit';
 import { restoreVersionSchema } from '../../../validation/agenda';
 import type { Horizon, Verdeelsleutel } from '../../../agenda/constants';
 import { AgendaConflictError } from './conflict';
+import { isFrozenStatus } from '../../../decisions/constants';
 import type { ItemContent } from './content';
 import { structuredColumns, withContributor, writeChildren, type ItemState } from './state';
 import { insertVersion } from './capture-version';
@@ -26,6 +27,8 @@ export async function restoreVersion(db: Db, actor: Actor | null, input: unknown
 
 	const { value: version, after } = await changeItem(db, actor, itemId, origin, async (tx, current, audit) => {
 		if (revision !== undefined && current.revision !== revision) throw new AgendaConflictError(current);
+		// Before the co-editing documents are touched: restoring over frozen content is changing it.
+		if (isFrozenStatus(current.status)) throw new DomainError('agenda_item_frozen', { status: current.status }, {}, 409);
 		const content = await storedContent(tx, itemId, number);
 		const next = restored(current, content, await stillKnown(tx, content.people), actor);
 		const replace = richTextReplacer();
@@ -48,7 +51,7 @@ export async function restoreVersion(db: Db, actor: Actor | null, input: unknown
 		const state = { ...next, revision: row.revision };
 		const version = await insertVersion(tx, state, 'restore', actor, { restoredFrom: number });
 		await audit('item.version_restored', { restoredFrom: number, version: version.number, contentHash: version.contentHash });
-		// Restoring over frozen content is editing it: the sign-offs become void and the item is reopened.
+		// Restoring over frozen content is editing it: refused while the item is frozen (changeItem).
 		const data = (after: ItemAfter) => ({ ...itemEventOf(after.state, actor), version: version.number });
 		return { value: version.number, state, contentChanged: true, events: (after) => [event('item.restored', data(after))] };
 	});

@@ -25,3 +25,38 @@ export function setRichTextReplacer(fn: RichTextReplacer | undefined): void {
 export function richTextReplacer(): RichTextReplacer | undefined {
 	return holder[key];
 }
+
+/**
+ * Freezing an item for decision-making (and "Versie vastleggen") versions exactly the co-editing documents
+ * as they are stored, never a snapshot that lags behind the typing. Two parts, provided from outside this
+ * module because it cannot depend on them:
+ * - the stored texts, read from the documents' stored updates inside the caller's transaction (provided by
+ *   the co-editing module when it loads; a freeze without it fails rather than version a stale row);
+ * - the gate of this process's live documents (provided by the realtime layer when it runs): it stops
+ *   accepting changes to the item's texts and waits until every change already accepted is stored.
+ */
+export type StoredTexts = (tx: Queryable, itemId: string) => Promise<Partial<RichTexts>>;
+export type TextGate = (itemId: string) => Promise<() => void>;
+
+const storedKey = Symbol.for('regioportaal.agenda.storedTexts');
+const gateKey = Symbol.for('regioportaal.agenda.textGate');
+const hooks = globalThis as { [storedKey]?: StoredTexts; [gateKey]?: TextGate };
+
+export function useStoredTexts(fn: StoredTexts): void {
+	hooks[storedKey] = fn;
+}
+
+export function useTextGate(fn: TextGate | undefined): void {
+	hooks[gateKey] = fn;
+}
+
+export function storedTexts(): StoredTexts {
+	const fn = hooks[storedKey];
+	if (!fn) throw new Error('agenda-items: the stored texts are not provided (load the collaboration module)');
+	return fn;
+}
+
+/** Holds this process's live documents of the item (if any) until the returned function is called. */
+export async function holdTexts(itemId: string): Promise<() => void> {
+	return (await hooks[gateKey]?.(itemId)) ?? (() => {});
+}

@@ -11,7 +11,7 @@ import { itemFieldNames, updateItemSchema, type ItemFieldName, type ItemFields }
 import { AgendaConflictError } from './conflict';
 import { checkItemRules } from './rules';
 import { structuredColumns, withContributor, writeChildren, type ChildList, type ItemState } from './state';
-import { changeItem, itemEventOf, statusEvent } from './change';
+import { changeItem, itemEventOf } from './change';
 
 type Patch = Partial<ItemFields>;
 
@@ -118,12 +118,9 @@ export async function updateItemFields(db: Db, actor: Actor | null, input: unkno
 		return {
 			value: fields,
 			state,
-			// Editing frozen content (gereed voor besluitvorming, vastgesteld) voids the sign-offs and reopens the item.
+			// Refused while the item is frozen, unless only implementation data changed (a milestone marked done).
 			contentChanged: true,
-			events: (after) => [
-				event('item.fields_changed', { ...itemEventOf(after.state, actor), fields }),
-				...(after.reopened ? [statusEvent(after, current.status, actor)] : [])
-			]
+			events: (after) => [event('item.fields_changed', { ...itemEventOf(after.state, actor), fields })]
 		};
 	});
 	return { revision: after?.state.revision ?? revision, changed };

@@ -49,6 +49,8 @@ export interface AuditDetails {
 		version: number;
 		contentHash: string;
 		cause?: string;
+		/** Why the verkenner reopened the item (Heropenen). */
+		reason?: string;
 		municipalityId?: string;
 		voidedSignOffs?: number;
 		signedVersion?: number;

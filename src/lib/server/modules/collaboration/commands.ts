@@ -44,9 +44,9 @@ export interface BurstStart {
  * saves PGlite two round trips per keystroke batch. Returns the ids of the stored rows.
  */
 export async function recordUpdates(db: Db, itemId: string, field: RichTextField, rows: NewUpdate[], bursts: BurstStart[]): Promise<number[]> {
-	if (!bursts.length) return appendUpdates(db, itemId, field, rows);
+	if (!bursts.length) return appended(await appendUpdates(db, itemId, field, rows));
 	return db.transaction(async (tx) => {
-		const ids = await appendUpdates(tx, itemId, field, rows);
+		const ids = appended(await appendUpdates(tx, itemId, field, rows));
 		for (const burst of bursts) {
 			await record(tx, {
 				actor: burst.actor,
@@ -59,6 +59,12 @@ export async function recordUpdates(db: Db, itemId: string, field: RichTextField
 		}
 		return ids;
 	});
+}
+
+/** No rows appended: the item is frozen for decision-making (see appendUpdates); the change is refused. */
+function appended(ids: number[]): number[] {
+	if (!ids.length) throw new CollabFailure('collab_error_frozen');
+	return ids;
 }
 
 /**
@@ -81,9 +87,8 @@ export async function writeSnapshot(db: Db, itemId: string, field: RichTextField
 				.update(agendaItems)
 				.set({ ...values, pendingContributors, updatedAt: new Date() })
 				.where(eq(agendaItems.id, itemId));
-			// Editing frozen content voids the sign-offs and returns the item to in bespreking (then the status is announced).
-			const events = (after: agenda.ItemAfter) => (after.reopened ? [agenda.statusEvent(after, item.status, who)] : []);
-			return { value: true, state: { ...item, ...values, pendingContributors }, contentChanged: true, withoutSeq: true, events };
+			// Frozen text never gets here changed (the updates are refused before they are stored); if it did, changeItem refuses.
+			return { value: true, state: { ...item, ...values, pendingContributors }, contentChanged: true, withoutSeq: true, events: () => [] };
 		});
 		return value;
 	} catch (err) {

@@ -9,3 +9,9 @@ export { fillFragment } from './from-html';
 export { escapeHtml, fragmentToSnapshot, type RichTextSnapshot } from './html';
 export { loadCollaborator } from './presence';
 export * from './store';
+
+import { useStoredTexts } from '../agenda-items';
+import { storedTexts } from './store';
+
+// The freeze and "Versie vastleggen" (agenda-items) version the stored documents; this module reads them.
+useStoredTexts(storedTexts);

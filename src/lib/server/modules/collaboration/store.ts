@@ -4,6 +4,9 @@ import type { Db, Queryable } from '../../db';
 import { agendaItems, itemDocumentUpdates } from '../../db/schema';
 import type { RichTextField } from '../../../validation/collab';
 import { fillFragment } from './from-html';
+import { fragmentToSnapshot } from './html';
+import type { RichTexts } from '../agenda-items';
+import { isFrozenStatus } from '../../../decisions/constants';
 
 /** Storage of the Yjs documents: an append-only log of updates per (item, field), compacted now and then. */
 
@@ -29,20 +32,53 @@ export interface NewUpdate {
 	userId: string | null;
 }
 
+/** Statuses in which the texts may change (the signed content is frozen in all others). */
+const openStatuses = sql.raw(`'concept','in_bespreking'`);
+
 /**
  * Appends updates; returns the ids of the new rows. One statement with two array parameters instead of a
  * multi-row VALUES list: on PGlite that is a third of the time per batch.
  * Bytes travel as hex text, which both drivers pass alike.
+ * Nothing is appended while the item is frozen for decision-making (an empty answer): the statement takes a
+ * share lock on the item row, so it waits for a freeze in progress (which holds the row) and then sees the
+ * new status. `seeding` writes a document's first state from the row's own text, which changes nothing.
  */
-export async function appendUpdates(q: Queryable, itemId: string, field: RichTextField, rows: NewUpdate[]): Promise<number[]> {
+export async function appendUpdates(q: Queryable, itemId: string, field: RichTextField, rows: NewUpdate[], seeding = false): Promise<number[]> {
 	if (!rows.length) return [];
 	const hex = rows.map(({ update }) => hexOf(update));
+	const open = seeding ? sql`true` : sql`status in (${openStatuses})`;
 	const result = await q.execute<{ id: string | number }>(sql`
+		with item as (select id from ${agendaItems} where id = ${itemId} and ${open} for share)
 		insert into ${itemDocumentUpdates} (item_id, field, update, user_id)
-		select ${itemId}, ${field}, decode(u.hex, 'hex'), u.user_id
-		from unnest(${sql.param(hex)}::text[], ${sql.param(rows.map((r) => r.userId))}::uuid[]) as u(hex, user_id)
+		select item.id, ${field}, decode(u.hex, 'hex'), u.user_id
+		from item, unnest(${sql.param(hex)}::text[], ${sql.param(rows.map((r) => r.userId))}::uuid[]) as u(hex, user_id)
 		returning id`);
 	return rowsOf<{ id: string | number }>(result).map((r) => Number(r.id));
+}
+
+/** Whether the item's texts are frozen for decision-making (false for an item that does not exist). */
+export async function textsFrozen(q: Queryable, itemId: string): Promise<boolean> {
+	const [row] = await q.select({ status: agendaItems.status }).from(agendaItems).where(eq(agendaItems.id, itemId));
+	return !!row && isFrozenStatus(row.status);
+}
+
+/**
+ * The texts of the item's stored documents (for the freeze and "Versie vastleggen"): exactly what every
+ * editor shows once synced. A field without a stored document is left out: its text is the item row's.
+ */
+export async function storedTexts(q: Queryable, itemId: string): Promise<Partial<RichTexts>> {
+	const texts: Partial<RichTexts> = {};
+	for (const field of ['description', 'meerwaarde'] as const) {
+		const rows = await loadUpdates(q, itemId, field);
+		if (!rows.length) continue;
+		const doc = new Y.Doc();
+		doc.transact(() => {
+			for (const row of rows) Y.applyUpdate(doc, row.update);
+		});
+		texts[field] = fragmentToSnapshot(doc.getXmlFragment(field));
+		doc.destroy();
+	}
+	return texts;
 }
 
 const htmlColumn = { description: agendaItems.descriptionHtml, meerwaarde: agendaItems.meerwaardeHtml } as const;
@@ -63,7 +99,7 @@ export async function loadOrSeedUpdates(db: Db, itemId: string, field: RichTextF
 		fillFragment(doc.getXmlFragment(field), item.html);
 		const update = Y.encodeStateAsUpdate(doc);
 		doc.destroy();
-		await appendUpdates(tx, itemId, field, [{ update, userId: null }]);
+		await appendUpdates(tx, itemId, field, [{ update, userId: null }], true);
 		return loadUpdates(tx, itemId, field);
 	});
 }

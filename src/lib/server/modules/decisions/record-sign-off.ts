@@ -11,7 +11,7 @@ import type { AuthSession } from '../../auth/auth-session';
 import type { Origin } from '../audit';
 import { recordSignOffSchema, todayInNl } from '../../../validation/decisions';
 import type { ItemStatus } from '../../../agenda/constants';
-import { changeItem, changeStatus, statusEvent, type ItemAfter, type ItemState, type StatusChange } from '../agenda-items';
+import { changeItem, changeStatus, signOffsVoidedEvent, statusEvent, type ItemAfter, type ItemState, type StatusChange, type VoidedSignOff } from '../agenda-items';
 import { decisionEventOf } from './decision-event';
 import { frozenVersion, type FrozenVersion } from './frozen-version';
 import { voidSignOffs } from './void-sign-offs';
@@ -68,6 +68,7 @@ export async function recordSignOff(
 			const recorded = (after: ItemAfter) => ({ ...decisionEventOf(after, data.municipalityId, actor), decision: data.decision });
 			const events = (after: ItemAfter) => [
 				event('signoff.recorded', recorded(after)),
+				...(change?.voided.length ? [signOffsVoidedEvent(after, change.voided, 'niet_akkoord', actor)] : []),
 				...(change ? [statusEvent(after, item.status, actor, change.version.number)] : [])
 			];
 			return { value: { id: row.id, status: state.status, versionNumber: row.versionNumber }, state, events };
@@ -130,16 +131,18 @@ async function roundOutcome(
 	all: SignOffRow[],
 	actor: Actor,
 	origin: Origin
-): Promise<StatusChange | null> {
+): Promise<(StatusChange & { voided: VoidedSignOff[] }) | null> {
 	const row = all[all.length - 1];
 	if (data.decision === 'niet_akkoord' && !data.withdraw) {
 		const voided = await voidSignOffs(tx, data.itemId, actor, 'niet_akkoord', origin, row.id);
-		return changeStatus(tx, item, 'in_bespreking', actor, origin, { cause: 'niet_akkoord', municipalityId: data.municipalityId, voidedSignOffs: voided });
+		const details = { cause: 'niet_akkoord', municipalityId: data.municipalityId, voidedSignOffs: voided.length };
+		return { ...(await changeStatus(tx, item, 'in_bespreking', actor, origin, details)), voided };
 	}
 	const withdrawn = new Set(all.filter((s) => s.withdrawn).map((s) => s.municipalityId));
 	const remaining = item.participants.map((p) => p.municipalityId).filter((m) => !withdrawn.has(m));
 	const agreed = new Set(all.filter((s) => s.decision !== 'niet_akkoord').map((s) => s.municipalityId));
 	const to: ItemStatus | null = remaining.length === 0 ? 'afgewezen' : remaining.every((m) => agreed.has(m)) ? 'vastgesteld' : null;
 	if (!to) return null;
-	return changeStatus(tx, item, to, actor, origin, { cause: 'signoff_round', signedVersion: frozen.number, signedVersionHash: frozen.contentHash });
+	const details = { cause: 'signoff_round', signedVersion: frozen.number, signedVersionHash: frozen.contentHash };
+	return { ...(await changeStatus(tx, item, to, actor, origin, details)), voided: [] };
 }

@@ -12,8 +12,13 @@ export async function signedContentDiffers(q: Queryable, state: ItemState): Prom
 	return !(signed && signedHashOfStored(signed.content) === signedContentHash(contentOf(state)));
 }
 
+/** Whether two states of an item agree in everything a college signs. */
+export function sameSignedContent(a: ItemState, b: ItemState): boolean {
+	return signedContentHash(contentOf(a)) === signedContentHash(contentOf(b));
+}
+
 /**
- * What the agenda-items module asks of the sign-off round on every write to an item (`changeItem`): editing
- * frozen content voids the sign-offs and reopens the item; reopening by hand voids them too.
+ * What the agenda-items module asks of the sign-off round on every write to an item (`changeItem`): a change
+ * to frozen signed content is refused; reopening (and a new round) voids the sign-offs.
  */
-export const signOffRules: SignOffRules = { voidSignOffs, signedContentDiffers };
+export const signOffRules: SignOffRules = { voidSignOffs, sameSignedContent };

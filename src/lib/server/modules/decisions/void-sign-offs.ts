@@ -4,10 +4,11 @@ import { signOffs } from '../../db/schema';
 import type { Actor } from '../../permissions';
 import { record, type Origin } from '../audit';
 import type { VoidReason } from '../../../decisions/constants';
+import type { VoidedSignOff } from '../agenda-items';
 
 /**
  * Voids every valid sign-off of an item inside the caller's transaction (which holds the item row lock):
- * the rows stay, marked with who, when and why, and an audit row says the same. Returns how many.
+ * the rows stay, marked with who, when and why, and an audit row says the same. Returns the voided ones.
  * `except` keeps one sign-off valid (the niet akkoord that ended the round).
  */
 export async function voidSignOffs(
@@ -17,15 +18,14 @@ export async function voidSignOffs(
 	reason: VoidReason,
 	origin: Origin,
 	except?: string
-): Promise<number> {
+): Promise<VoidedSignOff[]> {
 	const now = new Date();
 	const voided = await tx
 		.update(signOffs)
 		.set({ voidedAt: now, voidedBy: actor?.userId ?? null, voidedByName: actor?.name ?? 'systeem', voidReason: reason })
 		.where(and(eq(signOffs.itemId, itemId), isNull(signOffs.voidedAt), except ? ne(signOffs.id, except) : undefined))
-		.returning({ id: signOffs.id, municipalityId: signOffs.municipalityId, versionNumber: signOffs.versionNumber });
-	const gone = voided;
-	if (gone.length) {
+		.returning({ id: signOffs.id, municipalityId: signOffs.municipalityId, version: signOffs.versionNumber });
+	if (voided.length) {
 		await record(tx, {
 			actor,
 			actorLabel: 'systeem',
@@ -33,8 +33,8 @@ export async function voidSignOffs(
 			objectType: 'agenda_item',
 			objectId: itemId,
 			origin,
-			details: { reason, signOffs: gone.map((v) => ({ id: v.id, municipalityId: v.municipalityId, version: v.versionNumber })) }
+			details: { reason, signOffs: voided }
 		});
 	}
-	return gone.length;
+	return voided;
 }

@@ -56,6 +56,13 @@ export const actions = {
 			return { section: 'status', transitioned: res };
 		});
 	},
+	reopen: async ({ locals, request }) => {
+		const values = await formValues(request);
+		return run({ ...values, section: 'status' }, async () => {
+			const res = await agenda.reopenItem(locals.db, locals.actor, values, locals.origin);
+			return { section: 'status', reopened: res };
+		});
+	},
 	capture: async ({ locals, request }) => {
 		const values = await formValues(request);
 		return run({ ...values, section: 'versies' }, async () => {
