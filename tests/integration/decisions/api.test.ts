@@ -8,7 +8,7 @@ import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { GET } from '../../../src/routes/api/v1/items/[id]/decisions/+server';
 import { guardHandle } from '../../../src/lib/server/http/guard-handle';
-import { getItem, transitionItem, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
+import { getItem, reopenItem, transitionItem, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
 import { recordSignOff, setPosition, recordCouncilDecision, reportProgress, getItemDecisions } from '../../../src/lib/server/modules/decisions';
 import { postComment } from '../../../src/lib/server/modules/comments';
 import { readyItem, sessionConfirmed, signInput } from './helpers';
@@ -113,19 +113,21 @@ describe('GET /api/v1/items/{id}/decisions', () => {
 		expect(JSON.stringify(body)).not.toContain('twijfelen');
 	});
 
-	it('shows an edit after vastgesteld as no longer covered, and a void after reopening', async () => {
+	it('an edit after vastgesteld is refused (the signatures keep covering the text); a void shows after reopening', async () => {
 		const { item } = await getItem(t.db, verkenner.actor, itemId);
-		await updateItemFields(t.db, verkenner.actor, { itemId, revision: item.revision, title: 'Achteraf gewijzigd' }, testOrigin);
+		await expect(updateItemFields(t.db, verkenner.actor, { itemId, revision: item.revision, title: 'Achteraf gewijzigd' }, testOrigin)).rejects.toMatchObject({
+			key: 'agenda_item_frozen'
+		});
 		let body = await (await GET(event(meelezerVoorschoten.actor, itemId))).json();
-		expect(body.adopted).toMatchObject({ version: frozen.number, currentDiffers: true });
+		expect(body.adopted).toMatchObject({ version: frozen.number, currentDiffers: false });
 		expect(body.signOffs.map((s: { valid: boolean; coversCurrentText: boolean }) => [s.valid, s.coversCurrentText])).toEqual([
-			[true, false],
-			[true, false]
+			[true, true],
+			[true, true]
 		]);
 
 		const other = await readyItem(t.db, verkenner.actor, ['leiden']);
 		await recordSignOff(t.db, leiden.actor, sessionConfirmed(), signInput(other.id, 'leiden', other.frozen), testOrigin);
-		await transitionItem(t.db, verkenner.actor, { itemId: other.id, from: 'vastgesteld', to: 'in_bespreking' }, testOrigin);
+		await reopenItem(t.db, verkenner.actor, { itemId: other.id, from: 'vastgesteld', reason: 'De kosten zijn herzien' }, testOrigin);
 		body = await (await GET(event(meelezerVoorschoten.actor, other.id))).json();
 		expect(body.signOffs[0]).toMatchObject({ valid: false, voided: { reason: 'reopened', by: expect.any(String) }, verified: true });
 		expect(body.adopted).toBeNull();

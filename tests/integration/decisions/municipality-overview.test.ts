@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
-import { transitionItem, updateItemFields, getItem } from '../../../src/lib/server/modules/agenda-items';
+import { reopenItem, transitionItem, updateItemFields, getItem } from '../../../src/lib/server/modules/agenda-items';
 import { recordSignOff, municipalityOverview } from '../../../src/lib/server/modules/decisions';
 import { readyItem, sessionConfirmed, signInput } from './helpers';
 
@@ -38,7 +38,7 @@ async function awaitingItems(n: number, from: number) {
 	for (let i = from; i < from + n; i++) {
 		const { id, frozen } = await readyItem(t.db, verkenner.actor, ['leiden', 'oegstgeest']);
 		if (i % 3 === 0) {
-			await transitionItem(t.db, verkenner.actor, { itemId: id, from: 'gereed_voor_besluitvorming', to: 'in_bespreking' }, testOrigin);
+			await reopenItem(t.db, verkenner.actor, { itemId: id, from: 'gereed_voor_besluitvorming', reason: 'Titel herzien' }, testOrigin);
 			const { item } = await getItem(t.db, verkenner.actor, id);
 			await updateItemFields(t.db, verkenner.actor, { itemId: id, revision: item.revision, title: `Herzien ${i}` }, testOrigin);
 			await transitionItem(t.db, verkenner.actor, { itemId: id, from: 'in_bespreking', to: 'gereed_voor_besluitvorming' }, testOrigin);

@@ -3,7 +3,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { destroy, testDb, testBackend, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { agendaItemVersions, signOffs } from '../../../src/lib/server/db/schema';
-import { getItem, restoreVersion, transitionItem, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
+import { getItem, reopenItem, transitionItem, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
+import { subscribe, type DomainEvent } from '../../../src/lib/server/bus';
 import {
 	frozenVersion,
 	recordSignOff,
@@ -149,39 +150,64 @@ describe('sign-off round', () => {
 		expect(d.signOffs.find((s) => s.municipalityId === 'voorschoten')?.withdrawn).toBe(true);
 	});
 
-	it('editing frozen content voids the sign-offs (who, when, why) and returns to in bespreking; a late signer is refused', async () => {
+	it('editing frozen content is refused and stores nothing; the round goes on', async () => {
 		const { id, frozen } = await readyItem(t.db, verkenner.actor, ['leiden', 'oegstgeest']);
 		await sign('leiden', id, frozen);
 		const item = await getItem(t.db, verkenner.actor, id);
-		await updateItemFields(t.db, verkenner.actor, { itemId: id, revision: item.item.revision, title: 'Nieuwe titel' }, testOrigin);
-		expect((await getItem(t.db, verkenner.actor, id)).item.status).toBe('in_bespreking');
-		const [row] = await t.db.select().from(signOffs).where(eq(signOffs.itemId, id));
-		expect(row).toMatchObject({ voidReason: 'edited', voidedByName: 'Vera Verkenner' });
-		expect(row.voidedAt).toBeInstanceOf(Date);
-		expect((await rejection(sign('oegstgeest', id, frozen))).key).toBe('decisions_signoff_not_open');
-		const d = await getItemDecisions(t.db, verkenner.actor, id);
-		expect(d.timeline.some((e) => e.kind === 'void')).toBe(true);
+		expect((await rejection(updateItemFields(t.db, verkenner.actor, { itemId: id, revision: item.item.revision, title: 'Nieuwe titel' }, testOrigin))).key).toBe(
+			'agenda_item_frozen'
+		);
+		const now = (await getItem(t.db, verkenner.actor, id)).item;
+		expect(now).toMatchObject({ status: 'gereed_voor_besluitvorming', title: item.item.title, revision: item.item.revision });
+		expect(await validOf(id)).toHaveLength(1);
+		expect((await sign('oegstgeest', id, frozen)).status).toBe('vastgesteld');
 	});
 
-	it('reopening or restoring a signed item voids its sign-offs', async () => {
-		const { id, frozen } = await readyItem(t.db, verkenner.actor, ['leiden']);
-		expect((await sign('leiden', id, frozen)).status).toBe('vastgesteld');
-		await transitionItem(t.db, verkenner.actor, { itemId: id, from: 'vastgesteld', to: 'in_bespreking' }, testOrigin);
-		expect((await validOf(id)).length).toBe(0);
-		const [row] = await t.db.select().from(signOffs).where(eq(signOffs.itemId, id));
-		expect(row.voidReason).toBe('reopened');
+	it('reopening needs the verkenner and a reason, voids the sign-offs visibly and announces who was voided', async () => {
+		const { id, frozen } = await readyItem(t.db, verkenner.actor, ['leiden', 'oegstgeest']);
+		await sign('leiden', id, frozen);
+		expect((await sign('oegstgeest', id, frozen)).status).toBe('vastgesteld');
+		// The plain status move does not reopen: it needs the reason.
+		expect((await rejection(transitionItem(t.db, verkenner.actor, { itemId: id, from: 'vastgesteld', to: 'in_bespreking' }, testOrigin))).key).toBe(
+			'agenda_reopen_needs_reason'
+		);
+		for (const reason of [undefined, '', '  ', 'x']) {
+			const err = await rejection(reopenItem(t.db, verkenner.actor, { itemId: id, from: 'vastgesteld', reason }, testOrigin));
+			expect(err.fields.reason).toMatch(/^validation_agenda_reopen_reason_(required|short)$/);
+		}
+		const member = await newUser(t.db, [['klankbordgroeplid', 'leiden']]);
+		expect((await rejection(reopenItem(t.db, member.actor, { itemId: id, from: 'vastgesteld', reason: 'Ik wil iets wijzigen' }, testOrigin))).status).toBe(403);
+		expect(await validOf(id)).toHaveLength(2);
 
-		// Version 1 (in bespreking) has another title than the signed version 2: restoring it changes the signed content.
-		const againId = await itemWith(t.db, verkenner.actor, ['leiden']);
-		await transitionItem(t.db, verkenner.actor, { itemId: againId, from: 'concept', to: 'in_bespreking' }, testOrigin);
-		const draft = await getItem(t.db, verkenner.actor, againId);
-		await updateItemFields(t.db, verkenner.actor, { itemId: againId, revision: draft.item.revision, title: 'Ingediende titel' }, testOrigin);
-		await transitionItem(t.db, verkenner.actor, { itemId: againId, from: 'in_bespreking', to: 'gereed_voor_besluitvorming' }, testOrigin);
-		const again = { id: againId, frozen: (await frozenVersion(t.db, againId))! };
-		await sign('leiden', again.id, again.frozen);
-		await restoreVersion(t.db, verkenner.actor, { itemId: again.id, number: 1 }, testOrigin);
-		expect((await getItem(t.db, verkenner.actor, again.id)).item.status).toBe('in_bespreking');
-		expect((await t.db.select().from(signOffs).where(eq(signOffs.itemId, again.id)))[0].voidReason).toBe('edited');
+		const seen: DomainEvent[] = [];
+		const stop = subscribe('*', 'test-reopen', (data, name) => void seen.push({ name, data } as DomainEvent));
+		try {
+			const res = await reopenItem(t.db, verkenner.actor, { itemId: id, from: 'vastgesteld', reason: 'Kosten zijn herzien' }, testOrigin);
+			expect(res.voided).toBe(2);
+		} finally {
+			stop();
+		}
+		expect((await getItem(t.db, verkenner.actor, id)).item.status).toBe('in_bespreking');
+		expect(await validOf(id)).toHaveLength(0);
+		const rows = await t.db.select().from(signOffs).where(eq(signOffs.itemId, id));
+		expect(rows.every((r) => r.voidReason === 'reopened' && r.voidedByName === 'Vera Verkenner')).toBe(true);
+		const voided = seen.find((e) => e.name === 'signoff.voided');
+		expect(voided?.data).toMatchObject({ count: 2, reason: 'reopened', note: 'Kosten zijn herzien', version: frozen.number });
+		expect([...(voided?.data as { municipalityIds: string[] }).municipalityIds].sort()).toEqual(['leiden', 'oegstgeest']);
+		const audit = (await auditOf(t.db, id)).find((a) => a.action === 'item.status_changed' && (a.details as { cause?: string }).cause === 'reopened');
+		expect(audit?.details).toMatchObject({ reason: 'Kosten zijn herzien', voidedSignOffs: 2, to: 'in_bespreking' });
+	});
+
+	it('a new round voids an earlier round’s niet akkoord: it never counts against another version', async () => {
+		const { id, frozen } = await readyItem(t.db, verkenner.actor, ['leiden', 'oegstgeest']);
+		await sign('oegstgeest', id, frozen, { decision: 'niet_akkoord', reasons: 'Te duur' });
+		expect(await validOf(id)).toHaveLength(1);
+		await transitionItem(t.db, verkenner.actor, { itemId: id, from: 'in_bespreking', to: 'gereed_voor_besluitvorming' }, testOrigin);
+		expect(await validOf(id)).toHaveLength(0);
+		const next = (await frozenVersion(t.db, id))!;
+		expect(next.number).toBeGreaterThan(frozen.number);
+		await sign('leiden', id, next);
+		expect((await sign('oegstgeest', id, next)).status).toBe('vastgesteld');
 	});
 
 	it('tampering with the stored snapshot of a signed version makes verification fail', async () => {
@@ -209,7 +235,7 @@ describe(`races (truly concurrent on ${testBackend})`, () => {
 		expect(await validOf(id)).toHaveLength(1);
 	});
 
-	it('an edit landing while a sign-off is submitted: the sign-off binds to the version it was given or is refused', async () => {
+	it('an edit landing while a sign-off is submitted: the edit is refused, the sign-off binds to the frozen version', async () => {
 		for (let round = 0; round < 3; round++) {
 			const { id, frozen } = await readyItem(t.db, verkenner.actor, ['leiden', 'oegstgeest']);
 			const item = await getItem(t.db, verkenner.actor, id);
@@ -217,28 +243,24 @@ describe(`races (truly concurrent on ${testBackend})`, () => {
 				sign('leiden', id, frozen),
 				updateItemFields(t.db, verkenner.actor, { itemId: id, revision: item.item.revision, summary: `Aangepast ${round}` }, testOrigin)
 			]);
-			expect(edited.status).toBe('fulfilled');
+			expect(signed.status).toBe('fulfilled');
+			expect((edited as PromiseRejectedResult).reason.key).toBe('agenda_item_frozen');
 			const rows = await t.db.select().from(signOffs).where(eq(signOffs.itemId, id));
-			if (signed.status === 'fulfilled') {
-				// Signed first: bound to the frozen version, then voided by the edit.
-				expect(rows).toHaveLength(1);
-				expect(rows[0]).toMatchObject({ versionNumber: frozen.number, contentHash: frozen.contentHash, voidReason: 'edited' });
-			} else {
-				expect((signed as PromiseRejectedResult).reason.key).toBe('decisions_signoff_not_open');
-				expect(rows).toHaveLength(0);
-			}
-			expect((await getItem(t.db, verkenner.actor, id)).item.status).toBe('in_bespreking');
+			expect(rows).toHaveLength(1);
+			expect(rows[0]).toMatchObject({ versionNumber: frozen.number, contentHash: frozen.contentHash, voidedAt: null });
+			expect((await getItem(t.db, verkenner.actor, id)).item.summary).toBe(item.item.summary);
 		}
 	});
 });
 
 describe('co-editing a frozen text', () => {
-	it('voids the sign-offs and returns the item to in bespreking', async () => {
+	it('a snapshot that would change it is refused; the sign-offs stay', async () => {
 		const { writeSnapshot } = await import('../../../src/lib/server/modules/collaboration/commands');
 		const { id, frozen } = await readyItem(t.db, verkenner.actor, ['leiden', 'oegstgeest']);
 		await sign('leiden', id, frozen);
-		await writeSnapshot(t.db, id, 'description', { html: '<p>Nieuw</p>', text: 'Nieuw' }, [{ userId: verkenner.id, name: verkenner.name }]);
-		expect((await getItem(t.db, verkenner.actor, id)).item.status).toBe('in_bespreking');
-		expect((await t.db.select().from(signOffs).where(eq(signOffs.itemId, id)))[0]).toMatchObject({ voidReason: 'edited', voidedByName: verkenner.name });
+		const snapshot = { html: '<p>Nieuw</p>', text: 'Nieuw' };
+		expect((await rejection(writeSnapshot(t.db, id, 'description', snapshot, [{ userId: verkenner.id, name: verkenner.name }]))).key).toBe('agenda_item_frozen');
+		expect((await getItem(t.db, verkenner.actor, id)).item.status).toBe('gereed_voor_besluitvorming');
+		expect(await validOf(id)).toHaveLength(1);
 	});
 });
