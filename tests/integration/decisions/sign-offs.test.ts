@@ -154,9 +154,9 @@ describe('sign-off round', () => {
 		const { id, frozen } = await readyItem(t.db, verkenner.actor, ['leiden', 'oegstgeest']);
 		await sign('leiden', id, frozen);
 		const item = await getItem(t.db, verkenner.actor, id);
-		expect((await rejection(updateItemFields(t.db, verkenner.actor, { itemId: id, revision: item.item.revision, title: 'Nieuwe titel' }, testOrigin))).key).toBe(
-			'agenda_item_frozen'
-		);
+		expect(
+			(await rejection(updateItemFields(t.db, verkenner.actor, { itemId: id, revision: item.item.revision, title: 'Nieuwe titel' }, testOrigin))).key
+		).toBe('agenda_item_frozen');
 		const now = (await getItem(t.db, verkenner.actor, id)).item;
 		expect(now).toMatchObject({ status: 'gereed_voor_besluitvorming', title: item.item.title, revision: item.item.revision });
 		expect(await validOf(id)).toHaveLength(1);
@@ -259,7 +259,9 @@ describe('co-editing a frozen text', () => {
 		const { id, frozen } = await readyItem(t.db, verkenner.actor, ['leiden', 'oegstgeest']);
 		await sign('leiden', id, frozen);
 		const snapshot = { html: '<p>Nieuw</p>', text: 'Nieuw' };
-		expect((await rejection(writeSnapshot(t.db, id, 'description', snapshot, [{ userId: verkenner.id, name: verkenner.name }]))).key).toBe('agenda_item_frozen');
+		expect((await rejection(writeSnapshot(t.db, id, 'description', snapshot, [{ userId: verkenner.id, name: verkenner.name }]))).key).toBe(
+			'agenda_item_frozen'
+		);
 		expect((await getItem(t.db, verkenner.actor, id)).item.status).toBe('gereed_voor_besluitvorming');
 		expect(await validOf(id)).toHaveLength(1);
 	});
