@@ -16,7 +16,7 @@ import {
 import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { DomainError, ValidationError } from '../../../src/lib/server/errors';
 import { auditOf, recordPublished, rejection } from '../agenda/helpers';
-import { itemWith, readyItem, sessionConfirmed, signInput } from './helpers';
+import { readyItem, sessionConfirmed, signInput } from './helpers';
 
 let t: TestDb;
 let verkenner: NewUser;

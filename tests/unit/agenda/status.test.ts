@@ -11,6 +11,8 @@ const expected: Record<string, Role[]> = {
 	'vastgesteld→in_bespreking': ['verkenner'],
 	'afgewezen→in_bespreking': ['verkenner'],
 	'vastgesteld→in_uitvoering': ['verkenner'],
+	// Heropenen during implementation: the plan changes, the college decisions on the old text are voided.
+	'in_uitvoering→in_bespreking': ['verkenner'],
 	'in_uitvoering→afgerond': ['verkenner']
 };
 
