@@ -51,8 +51,3 @@ export function allowedTargets(roles: readonly Role[], from: ItemStatus): ItemSt
 export function isReopen(from: ItemStatus, to: ItemStatus): boolean {
 	return to === 'in_bespreking' && from !== 'concept';
 }
-
-/** Statuses someone with these roles may reopen from (the reopen transitions of the table above). */
-export function mayReopen(roles: readonly Role[], from: ItemStatus): boolean {
-	return isReopen(from, 'in_bespreking') && mayTransition(roles, from, 'in_bespreking');
-}

@@ -21,6 +21,9 @@ export async function syncStoredTexts(tx: Queryable, state: ItemState): Promise<
 		next.meerwaardeText === state.meerwaardeText;
 	if (same) return state;
 	const { descriptionHtml, descriptionText, meerwaardeHtml, meerwaardeText } = next;
-	await tx.update(agendaItems).set({ descriptionHtml, descriptionText, meerwaardeHtml, meerwaardeText, updatedAt: new Date() }).where(eq(agendaItems.id, state.id));
+	await tx
+		.update(agendaItems)
+		.set({ descriptionHtml, descriptionText, meerwaardeHtml, meerwaardeText, updatedAt: new Date() })
+		.where(eq(agendaItems.id, state.id));
 	return next;
 }

@@ -39,10 +39,7 @@ export async function transitionItem(db: Db, actor: Actor | null, input: unknown
 			return {
 				value: { status: to, version: version.number },
 				state,
-				events: (after) => [
-					...(voided.length ? [signOffsVoidedEvent(after, voided, 'reopened', actor)] : []),
-					statusEvent(after, from, actor, version.number)
-				]
+				events: (after) => [...(voided.length ? [signOffsVoidedEvent(after, voided, 'reopened', actor)] : []), statusEvent(after, from, actor, version.number)]
 			};
 		});
 		return value;

@@ -1,16 +1,6 @@
-import type { Queryable } from '../../db';
 import { contentOf, type ItemState, type SignOffRules } from '../agenda-items';
-import { signedContentHash, signedHashOfStored, signedReference } from './signed-content';
+import { signedContentHash } from './signed-content';
 import { voidSignOffs } from './void-sign-offs';
-
-/**
- * Whether the item as it is now differs in its *signed content* (signed-content.ts) from the version the
- * signatures are about (or, while no one signed yet, the version frozen for the round).
- */
-export async function signedContentDiffers(q: Queryable, state: ItemState): Promise<boolean> {
-	const signed = await signedReference(q, state.id);
-	return !(signed && signedHashOfStored(signed.content) === signedContentHash(contentOf(state)));
-}
 
 /** Whether two states of an item agree in everything a college signs. */
 export function sameSignedContent(a: ItemState, b: ItemState): boolean {

@@ -1,9 +1,5 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Queryable } from '../../db';
-import { agendaItemVersions, signOffs } from '../../db/schema';
 import { canonicalJson } from '../../../agenda/canonical';
 import { sha256Hex, type ItemContent } from '../agenda-items';
-import { frozenVersion } from './frozen-version';
 
 /**
  * What a college signature is about: the content of a version (content.ts, the canonical JSON the version
@@ -29,26 +25,4 @@ export function signedContentHash(content: ItemContent): string {
 /** The same for a version's stored canonical JSON. */
 export function signedHashOfStored(canonical: string): string {
 	return signedContentHash(JSON.parse(canonical) as ItemContent);
-}
-
-/**
- * The version the item's signatures are about: the version of its newest valid (not voided) sign-off, or
- * while no one signed yet, the version frozen for the round. Null when there is neither.
- */
-export async function signedReference(q: Queryable, itemId: string): Promise<{ number: number; content: string } | null> {
-	const [signed] = await q
-		.select({ number: agendaItemVersions.number, content: agendaItemVersions.content })
-		.from(signOffs)
-		.innerJoin(agendaItemVersions, eq(agendaItemVersions.id, signOffs.versionId))
-		.where(and(eq(signOffs.itemId, itemId), isNull(signOffs.voidedAt)))
-		.orderBy(desc(signOffs.signedAt))
-		.limit(1);
-	if (signed) return signed;
-	const frozen = await frozenVersion(q, itemId);
-	if (!frozen) return null;
-	const [row] = await q
-		.select({ number: agendaItemVersions.number, content: agendaItemVersions.content })
-		.from(agendaItemVersions)
-		.where(eq(agendaItemVersions.id, frozen.id));
-	return row ?? null;
 }
