@@ -1,14 +1,19 @@
 /**
  * Proof of a full sign-off round: five college members (five browser contexts, each enrolling
  * TOTP first) sign one item for their municipality while a sixth browser watches the position matrix and
- * the item page update live; the item becomes vastgesteld. An edit afterwards voids the five signatures
- * and everyone sees it. Runs its own production server (own DATA_DIR), so no other test's accounts matter.
+ * the item page update live; the item becomes vastgesteld. Its text is then read-only for everyone (a
+ * document, not an editor; a klankbordgroep member's forged co-editing update is refused); the verkenner
+ * reopens it with a reason, which voids the five signatures, and everyone sees it. Runs its own production server (own DATA_DIR), so no other test's accounts matter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { io } from 'socket.io-client';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { connectBrowser } from './support/browser';
 import { email } from './support/accounts';
 import { enrolTotp, login, submitTotp } from './support/auth';
@@ -128,15 +133,45 @@ describe('a full sign-off round', () => {
 		expect(await watcherItem.getByText(/Handtekening klopt:/).count()).toBe(5);
 	});
 
-	it('an edit afterwards voids all five signatures, and everyone sees it', async () => {
+	it('the adopted text is read-only for everyone, and a forged co-editing update is refused', async () => {
+		for (const p of [verkenner, watcherItem]) {
+			await p.goto(itemPath);
+			await expect.poll(() => p.locator('[data-frozen-field="description"]').count(), { timeout: 15_000 }).toBe(1);
+			expect(await p.locator('.collab-editor').count()).toBe(0);
+			expect(await p.getByRole('button', { name: /^Wijzigen Algemeen/ }).count()).toBe(0);
+		}
+		// A klankbordgroep member's socket sends a change anyway, as a modified client could.
+		const cookie = (await watcherItem.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+		const socket = io(server.url, { transports: ['websocket'], extraHeaders: { origin: server.url, cookie }, forceNew: true });
+		try {
+			const itemId = itemPath.split('/').pop();
+			const join = await socket.timeout(10_000).emitWithAck('collab:join', { itemId, field: 'description' });
+			expect(join).toMatchObject({ ok: true, data: { canEdit: true } });
+			const doc = new Y.Doc();
+			const paragraph = new Y.XmlElement('paragraph');
+			paragraph.insert(0, [new Y.XmlText('Toch gewijzigd')]);
+			doc.getXmlFragment('description').insert(0, [paragraph]);
+			const enc = encoding.createEncoder();
+			syncProtocol.writeUpdate(enc, Y.encodeStateAsUpdate(doc));
+			const answer = await socket.timeout(10_000).emitWithAck('collab:sync', { itemId, field: 'description', message: encoding.toUint8Array(enc) });
+			expect(answer).toMatchObject({ ok: false, code: 'collab_error_frozen' });
+		} finally {
+			socket.close();
+		}
+		await verkenner.reload();
+		expect(await verkenner.locator('[data-frozen-field="description"]').innerText()).not.toContain('Toch gewijzigd');
+	});
+
+	it('the verkenner reopens with a reason: all five signatures are voided, and everyone sees it', async () => {
 		await verkenner.goto(itemPath);
-		await verkenner.getByRole('button', { name: /^Wijzigen Algemeen/ }).click();
-		await verkenner.locator('#veld-title').fill(`${ITEM} (herzien)`);
-		await verkenner.getByRole('button', { name: 'Opslaan' }).first().click();
+		await verkenner.getByText('Heropenen…').click();
+		await expect.poll(() => verkenner.getByText('5 collegebesluiten vervallen').count()).toBe(1);
+		await verkenner.getByLabel('Reden van heropenen').fill('De kosten zijn herzien');
+		await verkenner.getByRole('button', { name: 'Heropenen', exact: true }).click();
 		for (const p of [watcherItem, verkenner, ...FIVE.map((m) => college[m].page)]) {
 			await expect.poll(() => p.locator('[data-testid="signoffs"] li[data-voided="true"]').count(), { timeout: 20_000 }).toBe(5);
 			await expect.poll(() => statusOf(p), { timeout: 15_000 }).toContain('In bespreking');
 		}
-		expect(await watcherItem.getByText(/Vervallen op .*tekst gewijzigd/).count()).toBe(5);
+		expect(await watcherItem.getByText(/Vervallen op .*heropend/).count()).toBe(5);
 	});
 });
