@@ -104,13 +104,13 @@ describe('language', () => {
 		await expectOverview(page);
 
 		await page.getByRole('button', { name: 'Switch to English' }).click();
-		await page.getByRole('heading', { level: 1, name: 'The Leidse regio' }).waitFor();
+		await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
 		expect(await page.locator('html').getAttribute('lang')).toBe('en');
 		expect(new URL(page.url()).pathname).toBe('/');
 		await expectNoAxeViolations(page);
 
 		await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
-		await page.getByRole('heading', { level: 1, name: 'De Leidse regio' }).waitFor();
+		await page.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
 		expect(await page.locator('html').getAttribute('lang')).toBe('nl');
 		await expectOverview(page);
 	});

@@ -95,7 +95,28 @@ describe('a full sign-off round', () => {
 		await watcherItem.getByRole('button', { name: 'Standpunt opslaan' }).click();
 		await expect.poll(() => row.locator('td[data-municipality="leiden"]').innerText(), { timeout: 15_000 }).toContain('Steunt');
 
+		// Leiden's college member looks at their start page: nothing awaits them yet.
+		const leidenStart = college.leiden.page;
+		await leidenStart.goto('/');
+		await expect.poll(() => leidenStart.getByRole('heading', { level: 2, name: 'Er wacht niets op het besluit van uw college.' }).count()).toBe(1);
+		expect(await leidenStart.getByTestId('work-count').count()).toBe(0);
+
 		await verkenner.getByRole('button', { name: 'Gereed melden voor besluitvorming' }).click();
+		// Live, without a reload: the count in the navigation and the list on the start page.
+		await expect
+			.poll(
+				() =>
+					leidenStart
+						.getByTestId('work-count')
+						.innerText()
+						.catch(() => ''),
+				{ timeout: 15_000 }
+			)
+			.toBe('1');
+		await expect
+			.poll(() => leidenStart.getByRole('heading', { level: 2, name: '1 agendapunt wacht op het besluit van uw college' }).count(), { timeout: 15_000 })
+			.toBe(1);
+		expect(await leidenStart.getByRole('link', { name: ITEM }).count()).toBeGreaterThan(0);
 		await expect.poll(() => statusOf(verkenner), { timeout: 15_000 }).toContain('Gereed voor besluitvorming');
 		await expect
 			.poll(() => statusOf(watcherItem), { timeout: 15_000 })
@@ -122,7 +143,8 @@ describe('a full sign-off round', () => {
 				.poll(() => signOffs(page).count(), { timeout: 15_000 })
 				.toBe(i + 1)
 				.catch(async (err) => {
-					throw new Error(`${m} could not sign; page errors: ${pageErrors.join(' | ')}`, { cause: err });
+					const shown = await page.locator('.alert, [role="alert"], .error').allInnerTexts();
+					throw new Error(`${m} could not sign; page says: ${shown.join(' | ')}; page errors: ${pageErrors.join(' | ')}`, { cause: err });
 				});
 			await expect.poll(() => signOffs(watcherItem).count(), { timeout: 15_000 }).toBe(i + 1);
 		}
@@ -173,5 +195,12 @@ describe('a full sign-off round', () => {
 			await expect.poll(() => statusOf(p), { timeout: 15_000 }).toContain('In bespreking');
 		}
 		expect(await watcherItem.getByText(/Vervallen op .*heropend/).count()).toBe(5);
+		// Each college sees on its start page that its decision was voided, and why.
+		for (const m of ['leiden', 'zoeterwoude']) {
+			const p = college[m].page;
+			await p.goto('/');
+			await expect.poll(() => p.getByTestId('voided').innerText(), { timeout: 15_000 }).toMatch(/heropend, door/);
+			expect(await p.getByTestId('voided').getByRole('link', { name: ITEM }).count()).toBe(1);
+		}
 	});
 });

@@ -150,6 +150,8 @@ export interface ServerToClientEvents {
 	'region:changed': (payload: { municipalityId: string }) => void;
 	/** An agenda item's structured fields, status or versions changed. */
 	'item:changed': (payload: ItemChangedEvent) => void;
+	/** What awaits people may have changed (a status, a position, a college or council decision): recount. No data. */
+	'work:changed': (payload: { itemId: string }) => void;
 	/** An agenda item was created or changed, for the overview. */
 	'agenda:item': (payload: AgendaItemEvent) => void;
 	/** Positions, sign-offs, voids, council decisions or progress of an item changed. */

@@ -16,7 +16,9 @@ export async function expectConnected(page: Page, timeout = 15_000): Promise<voi
 /** The overview "De Leidse regio": the seven ambitions and the five municipalities. */
 export async function expectOverview(page: Page): Promise<void> {
 	expect(new URL(page.url()).pathname).toBe('/');
-	expect((await page.getByRole('heading', { level: 1 }).innerText()).trim()).toBe('De Leidse regio');
+	// The start page: what awaits the person first, the region below.
+	expect((await page.getByRole('heading', { level: 1 }).innerText()).trim()).toBe('Mijn werk');
+	expect(await page.getByRole('heading', { level: 2, name: 'De Leidse regio' }).count()).toBe(1);
 
 	const ambitions = page.getByRole('region', { name: 'De zeven ambities' }).getByRole('listitem');
 	expect(await ambitions.count()).toBe(7);

@@ -85,6 +85,10 @@ export function subscribeRealtime(io: Io, db: Db): () => void {
 			else if (comment.municipalityId) io.to(`members:${comment.municipalityId}`).except(`user:${comment.author.id}`).emit('comments:activity', activity);
 		});
 	}
+	// What awaits whom follows from these; the clients recount their own (the event carries nothing but the item).
+	for (const name of ['item.status_changed', 'position.set', 'signoff.recorded', 'signoff.voided', 'council_decision.recorded'] as const) {
+		subscriptions.push(subscribe(name, 'realtime-work', (e) => void to('region', 'work:changed', { itemId: e.itemId })));
+	}
 	on('notification.created', (e) => to(`user:${e.userId}`, 'notification:new', { notification: e.notification, unread: e.unread }));
 
 	on('meeting.changed', ({ state }) => to(`meeting:${state.meetingId}`, 'meeting:state', { ...state, serverNow: new Date().toISOString() }));

@@ -1,0 +1,7 @@
+/**
+ * What awaits one person: items up for their college's decision, decisions of theirs that were voided, council
+ * follow-up, positions their municipality owes, unread mentions, their action points, and for the verkenner
+ * what is stuck where. Read models only; every list comes from the state in the database.
+ */
+export { myWork, myWorkCount, type MyWork } from './my-work';
+export type { WaitingItem, VoidedDecision, ActionPoint, StuckItem } from './queries';
