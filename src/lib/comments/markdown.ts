@@ -23,3 +23,19 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 export function renderComment(text: string): string {
 	return md.render(text);
 }
+
+/** A comment's text without its Markdown (for excerpts in notifications and mail): the words, on one line. */
+export function commentPlainText(text: string): string {
+	const parts: string[] = [];
+	for (const token of md.parse(text, {})) {
+		if (token.type !== 'inline') {
+			if (token.nesting === -1 && token.block) parts.push(' ');
+			continue;
+		}
+		for (const child of token.children ?? []) {
+			if (child.type === 'text' || child.type === 'code_inline') parts.push(child.content);
+			else if (child.type === 'softbreak' || child.type === 'hardbreak') parts.push(' ');
+		}
+	}
+	return parts.join('').replace(/\s+/g, ' ').trim();
+}

@@ -107,7 +107,10 @@ export interface CommentActivityEvent {
 /** An in-app notification for the person it is for (room `user:<id>`). */
 export interface NotificationView {
 	id: number;
-	kind: 'mention' | 'reply';
+	/** A comment mentions the person or replies in their thread; or an item asks a decision, follow-up or position of them, or voided theirs. */
+	kind: 'mention' | 'reply' | 'decision_requested' | 'decision_voided' | 'council_requested' | 'position_requested';
+	/** For decision notices: the municipality concerned, the version, the void reason and the reason the verkenner gave. */
+	details: { municipalityId?: string; version?: number; reason?: string; note?: string };
 	itemId: string | null;
 	itemTitle: string;
 	commentId: string | null;

@@ -8,6 +8,26 @@ type AnyHandler = (data: unknown, name: DomainEventName) => void | Promise<void>
 
 const subscribers = new Map<DomainEventName | '*', Map<string, AnyHandler>>();
 
+/** A handler that runs inside the committing transaction; it may write, and returns the events its writes cause. */
+type TxHandler<K extends DomainEventName> = (tx: Tx, data: DomainEvents[K]) => Promise<DomainEvent[] | void>;
+type AnyTxHandler = (tx: Tx, data: unknown) => Promise<DomainEvent[] | void>;
+const inTransactionSubscribers = new Map<DomainEventName, Map<string, AnyTxHandler>>();
+
+/**
+ * Subscribes a handler that runs inside the transaction of the command that caused the event, just before it
+ * commits: what it writes (a notification, a mail in the outbox) commits or rolls back with the command, so it
+ * is never lost nor sent about something that did not happen. Its events are published after the commit.
+ * One handler per name, as for `subscribe`; returns the way to unsubscribe.
+ */
+export function subscribeInTransaction<K extends DomainEventName>(name: K, as: string, handler: TxHandler<K>): () => void {
+	const forName = inTransactionSubscribers.get(name) ?? new Map<string, AnyTxHandler>();
+	inTransactionSubscribers.set(name, forName);
+	forName.set(as, handler as AnyTxHandler);
+	return () => {
+		if (forName.get(as) === handler) forName.delete(as);
+	};
+}
+
 /**
  * Subscribes a handler to one event (or `*` for all) under a name: subscribing again under the same name
  * replaces the handler, so a module that is set up twice (development reloads, tests) is not called twice.
@@ -52,7 +72,17 @@ export interface EventSink {
 export async function inTransaction<T>(db: Db, work: (tx: Tx, events: EventSink) => Promise<T>): Promise<T> {
 	const pending: DomainEvent[] = [];
 	const sink: EventSink = { add: (...events) => void pending.push(...events) };
-	const result = await db.transaction((tx) => work(tx, sink));
+	const result = await db.transaction(async (tx) => {
+		const value = await work(tx, sink);
+		// Events caused by the handlers' own writes are handled too (the list grows while it is walked).
+		for (let i = 0; i < pending.length; i++) {
+			for (const handler of inTransactionSubscribers.get(pending[i].name)?.values() ?? []) {
+				const caused = await handler(tx, pending[i].data);
+				if (caused) pending.push(...caused);
+			}
+		}
+		return value;
+	});
 	await publish(pending);
 	return result;
 }

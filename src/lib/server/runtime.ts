@@ -6,6 +6,8 @@ import { seedDemoAgenda } from './seed/demo-agenda';
 import { seedDemoMeetings } from './seed/demo-meetings';
 import { currentHub } from './realtime/yjs-hub';
 import { onShutdown } from './shutdown.js';
+// Who is told about decisions: set up for every write of this process when the module loads.
+import './modules/notifications';
 
 export interface Runtime {
 	config: Config;

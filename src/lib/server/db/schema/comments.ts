@@ -113,12 +113,17 @@ export const notifications = pgTable(
 		commentId: uuid().references(() => comments.id, { onDelete: 'cascade' }),
 		actorName: text().notNull(),
 		excerpt: text().notNull().default(''),
+		/** For notices about decisions: the municipality, the version and the reason given (see notifications/kinds). */
+		details: jsonb().$type<Record<string, string | number>>().notNull().default({}),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		readAt: timestamp({ withTimezone: true })
 	},
 	(t) => [
 		index('notifications_user_created').on(t.userId, t.createdAt),
 		unique('notifications_once').on(t.userId, t.commentId, t.kind),
-		check('notifications_kind_known', sql`${t.kind} in ('mention','reply')`)
+		check(
+			'notifications_kind_known',
+			sql`${t.kind} in ('mention','reply','decision_requested','decision_voided','council_requested','position_requested')`
+		)
 	]
 );

@@ -4,6 +4,7 @@ import { comments, memberships, notifications, users, agendaItems } from '../../
 import type { NotificationView } from '../../../realtime/events';
 import { event, type DomainEvent } from '../../bus';
 import type { CommentRow } from './views';
+import { commentPlainText } from '../../../comments/markdown';
 
 type NotificationRow = typeof notifications.$inferSelect;
 
@@ -48,7 +49,7 @@ export async function notifyFor(tx: Queryable, c: CommentRow, actorName: string)
 			)
 		);
 	if (recipients.length === 0) return [];
-	const excerpt = c.body.replace(/\s+/g, ' ').slice(0, 140);
+	const excerpt = commentPlainText(c.body).slice(0, 140);
 	return tx
 		.insert(notifications)
 		.values(recipients.map((r) => ({ userId: r.id, kind: wanted.get(r.id) as string, itemId: c.itemId, commentId: c.id, actorName, excerpt })))
@@ -86,7 +87,9 @@ export function notificationView(r: NotificationRow, itemTitle: string): Notific
 		itemTitle,
 		commentId: r.commentId,
 		actorName: r.actorName,
-		excerpt: r.excerpt,
+		details: r.details as NotificationView['details'],
+		// Plain text, never Markdown: older rows stored the comment's source.
+		excerpt: commentPlainText(r.excerpt),
 		createdAt: r.createdAt.toISOString(),
 		readAt: r.readAt ? r.readAt.toISOString() : null
 	};
