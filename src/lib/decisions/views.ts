@@ -68,6 +68,8 @@ export interface CouncilDecisionView {
 	outcome: CouncilOutcome;
 	wensenEnBedenkingen: string;
 	kenmerk: string;
+	/** The adopted version the council decided about (null for old records). */
+	versionNumber: number | null;
 	recordedByName: string;
 	recordedAt: Date;
 }

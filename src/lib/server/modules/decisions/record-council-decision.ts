@@ -9,6 +9,7 @@ import { recordCouncilDecisionSchema, todayInNl } from '../../../validation/deci
 import { councilStatuses } from '../../../decisions/constants';
 import { changeItem, type ItemAfter } from '../agenda-items';
 import { decisionEventOf } from './decision-event';
+import { frozenVersion } from './frozen-version';
 
 /** The griffie records what its council did with an item (after the sign-off round); every record is kept. */
 export async function recordCouncilDecision(db: Db, actor: Actor | null, input: unknown, origin: Origin, now = new Date()): Promise<{ id: string }> {
@@ -17,6 +18,10 @@ export async function recordCouncilDecision(db: Db, actor: Actor | null, input: 
 
 	const { value: id } = await changeItem(db, actor, data.itemId, origin, async (tx, item, audit) => {
 		if (!(councilStatuses as readonly string[]).includes(item.status)) throw new DomainError('decisions_council_not_yet', {}, {}, 409);
+		// Only a council whose municipality takes part decides on the item.
+		if (!item.participants.some((p) => p.municipalityId === data.municipalityId))
+			throw new DomainError('decisions_council_not_participant', {}, {}, 403);
+		const adopted = await frozenVersion(tx, data.itemId);
 		const [row] = await tx
 			.insert(councilDecisions)
 			.values({
@@ -26,6 +31,7 @@ export async function recordCouncilDecision(db: Db, actor: Actor | null, input: 
 				outcome: data.outcome,
 				wensenEnBedenkingen: data.wensenEnBedenkingen,
 				kenmerk: data.kenmerk,
+				versionNumber: adopted?.number ?? null,
 				recordedBy: actor.userId,
 				recordedByName: actor.name,
 				recordedAt: now
@@ -36,7 +42,8 @@ export async function recordCouncilDecision(db: Db, actor: Actor | null, input: 
 			municipalityId: data.municipalityId,
 			outcome: data.outcome,
 			meetingDate: data.meetingDate,
-			kenmerk: data.kenmerk
+			kenmerk: data.kenmerk,
+			version: adopted?.number ?? null
 		});
 		const recorded = (after: ItemAfter) => ({ ...decisionEventOf(after, data.municipalityId, actor), outcome: data.outcome });
 		return { value: row.id, state: item, events: (after) => [event('council_decision.recorded', recorded(after))] };
