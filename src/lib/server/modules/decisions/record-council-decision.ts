@@ -1,6 +1,7 @@
-import type { Db } from '../../db';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import type { Db, Queryable } from '../../db';
 import { event } from '../../bus';
-import { councilDecisions } from '../../db/schema';
+import { councilDecisions, signOffs } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
@@ -9,7 +10,7 @@ import { recordCouncilDecisionSchema, todayInNl } from '../../../validation/deci
 import { councilStatuses } from '../../../decisions/constants';
 import { changeItem, type ItemAfter } from '../agenda-items';
 import { decisionEventOf } from './decision-event';
-import { frozenVersion } from './frozen-version';
+
 
 /** The griffie records what its council did with an item (after the sign-off round); every record is kept. */
 export async function recordCouncilDecision(db: Db, actor: Actor | null, input: unknown, origin: Origin, now = new Date()): Promise<{ id: string }> {
@@ -21,7 +22,7 @@ export async function recordCouncilDecision(db: Db, actor: Actor | null, input: 
 		// Only a council whose municipality takes part decides on the item.
 		if (!item.participants.some((p) => p.municipalityId === data.municipalityId))
 			throw new DomainError('decisions_council_not_participant', {}, {}, 403);
-		const adopted = await frozenVersion(tx, data.itemId);
+		const adopted = await adoptedVersion(tx, data.itemId);
 		const [row] = await tx
 			.insert(councilDecisions)
 			.values({
@@ -49,4 +50,15 @@ export async function recordCouncilDecision(db: Db, actor: Actor | null, input: 
 		return { value: row.id, state: item, events: (after) => [event('council_decision.recorded', recorded(after))] };
 	});
 	return { id };
+}
+
+/** The version the colleges agreed on: that of the newest valid agreeing sign-off (as the item page shows it). */
+async function adoptedVersion(q: Queryable, itemId: string): Promise<{ number: number } | null> {
+	const [row] = await q
+		.select({ number: signOffs.versionNumber })
+		.from(signOffs)
+		.where(and(eq(signOffs.itemId, itemId), isNull(signOffs.voidedAt), ne(signOffs.decision, 'niet_akkoord')))
+		.orderBy(desc(signOffs.signedAt))
+		.limit(1);
+	return row ?? null;
 }
