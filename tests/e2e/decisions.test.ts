@@ -112,7 +112,27 @@ describe('a full sign-off round', () => {
 				await page.goto(itemPath);
 			}
 			await page.getByLabel('Kenmerk').fill(`Z/26/${1000 + i}`);
+			const form = page.getByTestId('signoff-form');
+			if (i === 0) {
+				// The form shows what is signed (version, short hash, the text) and starts without an answer.
+				expect(await form.getByTestId('signoff-version').innerText()).toMatch(/versie \d+ \(SHA-256 [0-9a-f]{12}…\)/);
+				expect(await form.getByTestId('signoff-text-title').innerText()).toContain(ITEM);
+				expect(await form.locator('input[name="decision"]:checked').count()).toBe(0);
+				await page.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
+				await expect.poll(() => form.getByText('Kies het besluit van het college.').count()).toBe(1);
+				expect(await signOffs(page).count()).toBe(0);
+			}
+			await form.getByRole('radio', { name: 'Akkoord', exact: true }).check();
 			await page.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
+			// A confirmation step names what is signed, for whom; nothing is sent before it.
+			const confirm = form.getByTestId('signoff-confirm');
+			await expect.poll(() => confirm.innerText()).toMatch(/U tekent namens het college van .+: Akkoord op versie \d+ \(hash [0-9a-f]{12}…\)/);
+			if (i === 0) {
+				await confirm.getByRole('button', { name: 'Terug' }).click();
+				expect(await form.getByTestId('signoff-confirm').count()).toBe(0);
+				await page.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
+			}
+			await form.getByTestId('signoff-confirm').getByRole('button', { name: 'Bevestigen' }).click();
 			await expect
 				.poll(() => signOffs(page).count(), { timeout: 15_000 })
 				.toBe(i + 1)

@@ -29,7 +29,11 @@ afterAll(() => destroy(t));
 
 const sign = (m: string, itemId: string, v: { number: number; contentHash: string }, extra: Record<string, unknown> = {}, who = college[m]) =>
 	recordSignOff(t.db, who.actor, fresh, signInput(itemId, m, v, extra), testOrigin);
-const valid = (itemId: string) => t.db.select().from(signOffs).where(and(eq(signOffs.itemId, itemId), isNull(signOffs.voidedAt)));
+const valid = (itemId: string) =>
+	t.db
+		.select()
+		.from(signOffs)
+		.where(and(eq(signOffs.itemId, itemId), isNull(signOffs.voidedAt)));
 const council = (who: NewUser, itemId: string, municipalityId: string) =>
 	recordCouncilDecision(t.db, who.actor, { itemId, municipalityId, meetingDate: '2026-02-01', outcome: 'ingestemd', kenmerk: 'RB/26/1' }, testOrigin);
 

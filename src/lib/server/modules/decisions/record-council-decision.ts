@@ -11,7 +11,6 @@ import { councilStatuses } from '../../../decisions/constants';
 import { changeItem, type ItemAfter } from '../agenda-items';
 import { decisionEventOf } from './decision-event';
 
-
 /** The griffie records what its council did with an item (after the sign-off round); every record is kept. */
 export async function recordCouncilDecision(db: Db, actor: Actor | null, input: unknown, origin: Origin, now = new Date()): Promise<{ id: string }> {
 	const data = parse(recordCouncilDecisionSchema(todayInNl(now)), input);
@@ -20,8 +19,7 @@ export async function recordCouncilDecision(db: Db, actor: Actor | null, input: 
 	const { value: id } = await changeItem(db, actor, data.itemId, origin, async (tx, item, audit) => {
 		if (!(councilStatuses as readonly string[]).includes(item.status)) throw new DomainError('decisions_council_not_yet', {}, {}, 409);
 		// Only a council whose municipality takes part decides on the item.
-		if (!item.participants.some((p) => p.municipalityId === data.municipalityId))
-			throw new DomainError('decisions_council_not_participant', {}, {}, 403);
+		if (!item.participants.some((p) => p.municipalityId === data.municipalityId)) throw new DomainError('decisions_council_not_participant', {}, {}, 403);
 		const adopted = await adoptedVersion(tx, data.itemId);
 		const [row] = await tx
 			.insert(councilDecisions)

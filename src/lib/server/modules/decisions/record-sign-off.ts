@@ -11,7 +11,16 @@ import type { AuthSession } from '../../auth/auth-session';
 import type { Origin } from '../audit';
 import { recordSignOffSchema, todayInNl } from '../../../validation/decisions';
 import type { ItemStatus } from '../../../agenda/constants';
-import { changeItem, changeStatus, signOffsVoidedEvent, statusEvent, type ItemAfter, type ItemState, type StatusChange, type VoidedSignOff } from '../agenda-items';
+import {
+	changeItem,
+	changeStatus,
+	signOffsVoidedEvent,
+	statusEvent,
+	type ItemAfter,
+	type ItemState,
+	type StatusChange,
+	type VoidedSignOff
+} from '../agenda-items';
 import { decisionEventOf } from './decision-event';
 import { frozenVersion, type FrozenVersion } from './frozen-version';
 import { voidSignOffs } from './void-sign-offs';
