@@ -127,7 +127,19 @@ describe('a full sign-off round', () => {
 			// A confirmation step names what is signed, for whom; nothing is sent before it.
 			const confirm = form.getByTestId('signoff-confirm');
 			await expect.poll(() => confirm.innerText()).toMatch(/U tekent namens het college van .+: Akkoord op versie \d+ \(hash [0-9a-f]{12}…\)/);
+			// Screenshots of the form for a human to look at (only when asked: SIGNOFF_SCREENSHOTS=<dir>).
+			if (i === 0 && process.env.SIGNOFF_SCREENSHOTS) {
+				for (const width of [1280, 390]) {
+					await page.setViewportSize({ width, height: 900 });
+					await form.screenshot({ path: path.join(process.env.SIGNOFF_SCREENSHOTS, `signoff-${width}.png`) });
+				}
+				await page.setViewportSize({ width: 1280, height: 900 });
+			}
 			if (i === 0) {
+				// Nothing was sent before confirming.
+				await page.waitForTimeout(500);
+				expect(await signOffs(page).count()).toBe(0);
+				expect(await form.getByText('Kies het besluit van het college.').count()).toBe(0);
 				await confirm.getByRole('button', { name: 'Terug' }).click();
 				expect(await form.getByTestId('signoff-confirm').count()).toBe(0);
 				await page.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
