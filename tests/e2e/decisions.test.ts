@@ -13,6 +13,7 @@ import { connectBrowser } from './support/browser';
 import { email } from './support/accounts';
 import { enrolTotp, login, submitTotp } from './support/auth';
 import { startServer, type RunningServer } from './support/server';
+import { expectConnected } from './support/pages';
 
 const ITEM = 'Economie071 en LAB071 voortzetten';
 const FIVE = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
@@ -111,6 +112,8 @@ describe('a full sign-off round', () => {
 				await submitTotp(page, key);
 				await page.goto(itemPath);
 			}
+			// The confirmation step runs in the page's script: wait until it is hydrated (and live).
+			await expectConnected(page);
 			await page.getByLabel('Kenmerk').fill(`Z/26/${1000 + i}`);
 			const form = page.getByTestId('signoff-form');
 			if (i === 0) {
@@ -158,7 +161,7 @@ describe('a full sign-off round', () => {
 		await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain('Vastgesteld');
 		// Every signature verifies against the stored version.
 		expect(await watcherItem.getByText(/Handtekening klopt:/).count()).toBe(5);
-	});
+	}, 120_000);
 
 	it('an edit afterwards voids all five signatures, and everyone sees it', async () => {
 		await verkenner.goto(itemPath);
