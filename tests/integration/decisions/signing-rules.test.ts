@@ -72,6 +72,16 @@ describe('sign-off messages name the real reason', () => {
 		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
 		expect(await valid(id)).toHaveLength(1);
 	});
+	it('two members of one college at once: the one refused is told who signed, by name', async () => {
+		await ready;
+		const { id, frozen } = await readyItem(t.db, verkenner.actor, ['leiden', 'oegstgeest']);
+		const results = await Promise.allSettled([sign('leiden', id, frozen), sign('leiden', id, frozen, {}, secondLeiden)]);
+		const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+		expect(refused).toHaveLength(1);
+		expect(refused[0].reason.key).toBe('decisions_signoff_already_recorded');
+		const [winner] = await valid(id);
+		expect(refused[0].reason.params.name).toBe(winner.signedByName);
+	});
 });
 
 describe('an earlier niet akkoord never counts in a later round', () => {
