@@ -18,6 +18,7 @@ import { connectBrowser } from './support/browser';
 import { email } from './support/accounts';
 import { enrolTotp, login, submitTotp } from './support/auth';
 import { startServer, type RunningServer } from './support/server';
+import { expectConnected } from './support/pages';
 
 const ITEM = 'Economie071 en LAB071 voortzetten';
 const FIVE = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
@@ -137,8 +138,42 @@ describe('a full sign-off round', () => {
 				await submitTotp(page, key);
 				await page.goto(itemPath);
 			}
+			// The confirmation step runs in the page's script: wait until it is hydrated (and live).
+			await expectConnected(page);
 			await page.getByLabel('Kenmerk').fill(`Z/26/${1000 + i}`);
+			const form = page.getByTestId('signoff-form');
+			if (i === 0) {
+				// The form shows what is signed (version, short hash, the text) and starts without an answer.
+				expect(await form.getByTestId('signoff-version').innerText()).toMatch(/versie \d+ \(SHA-256 [0-9a-f]{12}…\)/);
+				expect(await form.getByTestId('signoff-text-title').innerText()).toContain(ITEM);
+				expect(await form.locator('input[name="decision"]:checked').count()).toBe(0);
+				await page.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
+				await expect.poll(() => form.getByText('Kies het besluit van het college.').count()).toBe(1);
+				expect(await signOffs(page).count()).toBe(0);
+			}
+			await form.getByRole('radio', { name: 'Akkoord', exact: true }).check();
 			await page.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
+			// A confirmation step names what is signed, for whom; nothing is sent before it.
+			const confirm = form.getByTestId('signoff-confirm');
+			await expect.poll(() => confirm.innerText()).toMatch(/U tekent namens het college van .+: Akkoord op versie \d+ \(hash [0-9a-f]{12}…\)/);
+			// Screenshots of the form for a human to look at (only when asked: SIGNOFF_SCREENSHOTS=<dir>).
+			if (i === 0 && process.env.SIGNOFF_SCREENSHOTS) {
+				for (const width of [1280, 390]) {
+					await page.setViewportSize({ width, height: 900 });
+					await form.screenshot({ path: path.join(process.env.SIGNOFF_SCREENSHOTS, `signoff-${width}.png`) });
+				}
+				await page.setViewportSize({ width: 1280, height: 900 });
+			}
+			if (i === 0) {
+				// Nothing was sent before confirming.
+				await page.waitForTimeout(500);
+				expect(await signOffs(page).count()).toBe(0);
+				expect(await form.getByText('Kies het besluit van het college.').count()).toBe(0);
+				await confirm.getByRole('button', { name: 'Terug' }).click();
+				expect(await form.getByTestId('signoff-confirm').count()).toBe(0);
+				await page.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
+			}
+			await form.getByTestId('signoff-confirm').getByRole('button', { name: 'Bevestigen' }).click();
 			await expect
 				.poll(() => signOffs(page).count(), { timeout: 15_000 })
 				.toBe(i + 1)
@@ -153,7 +188,7 @@ describe('a full sign-off round', () => {
 		await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain('Vastgesteld');
 		// Every signature verifies against the stored version.
 		expect(await watcherItem.getByText(/Handtekening klopt:/).count()).toBe(5);
-	});
+	}, 120_000);
 
 	it('the adopted text is read-only for everyone, and a forged co-editing update is refused', async () => {
 		for (const p of [verkenner, watcherItem]) {

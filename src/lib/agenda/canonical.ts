@@ -1,7 +1,9 @@
 /**
- * Canonical JSON: object keys sorted by UTF-16 code unit, no whitespace, `undefined` members left out,
- * arrays kept in order. The same content always gives the same string, so the same SHA-256.
- * Only JSON values are allowed: a Date, a Map, NaN or Infinity is refused, never silently changed.
+ * Canonical JSON as RFC 8785 (JSON Canonicalization Scheme, JCS) defines it: object keys sorted by UTF-16
+ * code unit, no whitespace, strings and numbers written as ECMAScript's JSON.stringify writes them, arrays
+ * kept in order. The same content always gives the same string, so the same SHA-256 (docs/verification.md).
+ * Only I-JSON values are allowed: a Date, a Map, NaN, Infinity or a string with a lone surrogate is refused,
+ * never silently changed. (`undefined` members are left out, as JSON.stringify does: they are not JSON.)
  */
 export function canonicalJson(value: unknown): string {
 	return write(value, new Set());
@@ -11,7 +13,7 @@ function write(value: unknown, seen: Set<object>): string {
 	if (value === null) return 'null';
 	switch (typeof value) {
 		case 'string':
-			return JSON.stringify(value);
+			return jsonString(value);
 		case 'boolean':
 			return value ? 'true' : 'false';
 		case 'number':
@@ -37,8 +39,14 @@ function write(value: unknown, seen: Set<object>): string {
 		const keys = Object.keys(rec)
 			.filter((k) => rec[k] !== undefined)
 			.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-		out = `{${keys.map((k) => `${JSON.stringify(k)}:${write(rec[k], seen)}`).join(',')}}`;
+		out = `{${keys.map((k) => `${jsonString(k)}:${write(rec[k], seen)}`).join(',')}}`;
 	}
 	seen.delete(obj);
 	return out;
+}
+
+/** A lone surrogate is no Unicode text; RFC 8785 (I-JSON) refuses it rather than escaping it. */
+function jsonString(s: string): string {
+	if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)) throw new TypeError('canonicalJson: lone surrogate');
+	return JSON.stringify(s);
 }

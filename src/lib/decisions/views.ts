@@ -10,6 +10,22 @@ export interface FrozenVersion {
 	contentHash: string;
 }
 
+/** The signed content of the version up for decision, as the sign-off form shows it (from the stored canonical JSON). */
+export interface RoundText {
+	title: string;
+	summary: string;
+	/** Sanitised on the server before it was stored. */
+	descriptionHtml: string;
+	meerwaardeHtml: string;
+	startDate: string | null;
+	endDate: string | null;
+	milestones: { title: string; dueDate: string }[];
+	participants: string[];
+	costEstimateCents: number;
+	verdeelsleutel: string;
+	contributions: { label: string; amountCents: number }[];
+}
+
 export interface PositionView {
 	municipalityId: string;
 	position: PositionKind;
@@ -68,6 +84,8 @@ export interface CouncilDecisionView {
 	outcome: CouncilOutcome;
 	wensenEnBedenkingen: string;
 	kenmerk: string;
+	/** The adopted version the council decided about (null for old records). */
+	versionNumber: number | null;
 	recordedByName: string;
 	recordedAt: Date;
 }
@@ -99,6 +117,8 @@ export interface ItemDecisions {
 	positionHistory: PositionChangeView[];
 	/** The version a sign-off round is about, while the item is gereed voor besluitvorming. */
 	round: FrozenVersion | null;
+	/** The text of that version, shown in the sign-off form. */
+	roundText: RoundText | null;
 	/** After vastgesteld (also in uitvoering, afgerond): the version the colleges agreed on. */
 	adopted: AdoptedVersion | null;
 	signOffs: SignOffView[];

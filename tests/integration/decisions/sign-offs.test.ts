@@ -126,7 +126,7 @@ describe('sign-off round', () => {
 		expect((await rejection(sign('leiden', id, { number: frozen.number - 1, contentHash: frozen.contentHash }))).key).toBe(
 			'decisions_signoff_version_moved_on'
 		);
-		expect((await rejection(sign('leiden', id, { number: frozen.number, contentHash: 'a'.repeat(64) }))).key).toBe('decisions_signoff_version_moved_on');
+		expect((await rejection(sign('leiden', id, { number: frozen.number, contentHash: 'a'.repeat(64) }))).key).toBe('decisions_signoff_hash_mismatch');
 		expect(await validOf(id)).toEqual([]);
 	});
 

@@ -115,6 +115,8 @@ export const councilDecisions = pgTable(
 		outcome: text().notNull(),
 		wensenEnBedenkingen: text().notNull().default(''),
 		kenmerk: text().notNull(),
+		/** The adopted version the council decided about (null for records from before it was kept). */
+		versionNumber: integer(),
 		recordedBy: uuid().references(() => users.id),
 		recordedByName: text().notNull(),
 		recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow()

@@ -52,6 +52,7 @@ export function decisionsToJson(d: ItemDecisions) {
 			outcome: c.outcome,
 			wensenEnBedenkingen: c.wensenEnBedenkingen,
 			kenmerk: c.kenmerk,
+			version: c.versionNumber,
 			recordedBy: c.recordedByName,
 			recordedAt: iso(c.recordedAt)
 		})),

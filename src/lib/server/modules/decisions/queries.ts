@@ -23,10 +23,10 @@ import {
 	type SignOffDecision,
 	type VoidReason
 } from '../../../decisions/constants';
-import { contentOf, loadItemState, verifyContent } from '../agenda-items';
+import { contentOf, loadItemState, verifyContent, type ItemContent } from '../agenda-items';
 import { frozenVersion } from './frozen-version';
 import { interviewOrigins } from '../interviews';
-import { signedContentHash, signedHashOfStored } from './signed-content';
+import { signedContentHash, signedContentOf, signedHashOfStored } from './signed-content';
 import type {
 	AdoptedVersion,
 	CouncilDecisionView,
@@ -34,6 +34,7 @@ import type {
 	MatrixRow,
 	PositionChangeView,
 	PositionMatrix,
+	RoundText,
 	SignOffView,
 	TimelineEntry
 } from '../../../decisions/views';
@@ -170,6 +171,7 @@ export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId
 		})),
 		positionHistory,
 		round,
+		roundText: round ? roundTextOf(versionRows.find((v) => v.number === round.number)?.content) : null,
 		adopted: adoptedVersion(item.status, signOffViews),
 		signOffs: signOffViews,
 		council,
@@ -181,6 +183,29 @@ export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId
 			council: municipalitiesFor(actor, 'council.record')
 		}
 	};
+}
+
+/** The signed content of the round's version from its stored canonical JSON (null when it does not parse). */
+function roundTextOf(canonical: string | undefined): RoundText | null {
+	if (!canonical) return null;
+	try {
+		const c = signedContentOf(JSON.parse(canonical) as ItemContent);
+		return {
+			title: c.title,
+			summary: c.summary,
+			descriptionHtml: c.description.html,
+			meerwaardeHtml: c.meerwaarde.html,
+			startDate: c.startDate,
+			endDate: c.endDate,
+			milestones: c.milestones,
+			participants: c.participants.map((p) => p.municipalityId),
+			costEstimateCents: c.costEstimateCents,
+			verdeelsleutel: c.verdeelsleutel,
+			contributions: c.contributions
+		};
+	} catch {
+		return null;
+	}
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { Db } from '../../db';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import type { Db, Queryable } from '../../db';
 import { event } from '../../bus';
-import { councilDecisions } from '../../db/schema';
+import { councilDecisions, signOffs } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
@@ -17,6 +18,9 @@ export async function recordCouncilDecision(db: Db, actor: Actor | null, input: 
 
 	const { value: id } = await changeItem(db, actor, data.itemId, origin, async (tx, item, audit) => {
 		if (!(councilStatuses as readonly string[]).includes(item.status)) throw new DomainError('decisions_council_not_yet', {}, {}, 409);
+		// Only a council whose municipality takes part decides on the item.
+		if (!item.participants.some((p) => p.municipalityId === data.municipalityId)) throw new DomainError('decisions_council_not_participant', {}, {}, 403);
+		const adopted = await adoptedVersion(tx, data.itemId);
 		const [row] = await tx
 			.insert(councilDecisions)
 			.values({
@@ -26,6 +30,7 @@ export async function recordCouncilDecision(db: Db, actor: Actor | null, input: 
 				outcome: data.outcome,
 				wensenEnBedenkingen: data.wensenEnBedenkingen,
 				kenmerk: data.kenmerk,
+				versionNumber: adopted?.number ?? null,
 				recordedBy: actor.userId,
 				recordedByName: actor.name,
 				recordedAt: now
@@ -36,10 +41,22 @@ export async function recordCouncilDecision(db: Db, actor: Actor | null, input: 
 			municipalityId: data.municipalityId,
 			outcome: data.outcome,
 			meetingDate: data.meetingDate,
-			kenmerk: data.kenmerk
+			kenmerk: data.kenmerk,
+			version: adopted?.number ?? null
 		});
 		const recorded = (after: ItemAfter) => ({ ...decisionEventOf(after, data.municipalityId, actor), outcome: data.outcome });
 		return { value: row.id, state: item, events: (after) => [event('council_decision.recorded', recorded(after))] };
 	});
 	return { id };
+}
+
+/** The version the colleges agreed on: that of the newest valid agreeing sign-off (as the item page shows it). */
+async function adoptedVersion(q: Queryable, itemId: string): Promise<{ number: number } | null> {
+	const [row] = await q
+		.select({ number: signOffs.versionNumber })
+		.from(signOffs)
+		.where(and(eq(signOffs.itemId, itemId), isNull(signOffs.voidedAt), ne(signOffs.decision, 'niet_akkoord')))
+		.orderBy(desc(signOffs.signedAt))
+		.limit(1);
+	return row ?? null;
 }

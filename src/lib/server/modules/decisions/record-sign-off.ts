@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db';
 import { event } from '../../bus';
-import { signOffs } from '../../db/schema';
+import { agendaItems, signOffs } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
@@ -60,7 +60,7 @@ export async function recordSignOff(
 				.from(signOffs)
 				.where(and(eq(signOffs.itemId, data.itemId), eq(signOffs.versionId, frozen.id), isNull(signOffs.voidedAt)));
 			const mine = valid.find((s) => s.municipalityId === data.municipalityId);
-			if (mine) throw new DomainError('decisions_signoff_already_recorded', { name: mine.signedByName }, {}, 409);
+			if (mine) return { unchanged: true, value: alreadySigned(mine, data, actor) };
 			const row = await insertSignOff(tx, data, frozen, actor, now);
 			await audit('signoff.recorded', {
 				signOffId: row.id,
@@ -84,10 +84,35 @@ export async function recordSignOff(
 		});
 		return value;
 	} catch (err) {
-		// Another college member of the same municipality signed first.
-		if (isUniqueViolation(err)) throw new DomainError('decisions_signoff_already_recorded', { name: '' }, {}, 409);
+		// Someone of the same municipality signed at the same moment: tell who, or that it was oneself.
+		if (isUniqueViolation(err)) return await signedMeanwhile(db, data, actor!);
 		throw err;
 	}
+}
+
+/**
+ * A valid sign-off of this municipality already exists. The same member's repeated submit of the same decision
+ * is an idempotent success (a double click is no error); anything else names who signed.
+ */
+function alreadySigned(mine: SignOffRow, data: SignOffInput, actor: Actor): SignOffResult {
+	if (mine.signedBy === actor.userId) {
+		if (mine.decision === data.decision && mine.withdrawn === data.withdraw)
+			return { id: mine.id, status: 'gereed_voor_besluitvorming', versionNumber: mine.versionNumber };
+		throw new DomainError('decisions_signoff_already_signed_self', { number: mine.versionNumber }, {}, 409);
+	}
+	throw new DomainError('decisions_signoff_already_recorded', { name: mine.signedByName }, {}, 409);
+}
+
+/** After a unique violation (a concurrent sign-off won): reads the winner and answers as `alreadySigned` does. */
+async function signedMeanwhile(db: Db, data: SignOffInput, actor: Actor): Promise<SignOffResult> {
+	const [winner] = await db
+		.select()
+		.from(signOffs)
+		.where(and(eq(signOffs.itemId, data.itemId), eq(signOffs.municipalityId, data.municipalityId), isNull(signOffs.voidedAt)));
+	if (!winner) throw new DomainError('decisions_signoff_already_recorded', { name: '' }, {}, 409);
+	const result = alreadySigned(winner, data, actor);
+	const [item] = await db.select({ status: agendaItems.status }).from(agendaItems).where(eq(agendaItems.id, data.itemId));
+	return { ...result, status: (item?.status ?? result.status) as ItemStatus };
 }
 
 type SignOffInput = z.output<ReturnType<typeof recordSignOffSchema>>;
@@ -98,8 +123,12 @@ async function openRound(tx: Tx, item: ItemState, data: SignOffInput): Promise<F
 	if (item.status !== 'gereed_voor_besluitvorming') throw new DomainError('decisions_signoff_not_open', {}, {}, 409);
 	if (!item.participants.some((p) => p.municipalityId === data.municipalityId)) throw new DomainError('decisions_signoff_not_participant', {}, {}, 403);
 	const frozen = await frozenVersion(tx, data.itemId);
-	if (!frozen || frozen.number !== data.versionNumber || frozen.contentHash !== data.contentHash)
-		throw new DomainError('decisions_signoff_version_moved_on', { seen: data.versionNumber, current: frozen?.number ?? 0 }, {}, 409);
+	if (!frozen) throw new DomainError('decisions_signoff_not_open', {}, {}, 409);
+	// A different number means the member looked at another version; the same number with another hash means
+	// the submitted hash itself is wrong (the version did not change): two different things to tell.
+	if (frozen.number !== data.versionNumber)
+		throw new DomainError('decisions_signoff_version_moved_on', { seen: data.versionNumber, current: frozen.number }, {}, 409);
+	if (frozen.contentHash !== data.contentHash) throw new DomainError('decisions_signoff_hash_mismatch', { number: frozen.number }, {}, 409);
 	return frozen;
 }
 
