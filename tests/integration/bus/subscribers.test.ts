@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, type NewUser } from '../../fixtures/factories';
-import { event, inTransaction, subscribe, type DomainEvent, type DomainEventName } from '../../../src/lib/server/bus';
+import { event, inTransaction, subscribe, subscribeInTransaction, type DomainEvent, type DomainEventName } from '../../../src/lib/server/bus';
 import { municipalities } from '../../../src/lib/server/db/schema';
 import { subscribeRealtime } from '../../../src/lib/server/realtime/subscribers';
 import { subscribeAccess } from '../../../src/lib/server/realtime/access';
@@ -119,5 +119,41 @@ describe('the bus itself', () => {
 		first();
 		second();
 		expect(seen).toEqual(['tweede']);
+	});
+});
+
+describe('in-transaction subscribers', () => {
+	it('write with the command, commit or roll back with it, and their events are published after the commit', async () => {
+		const seen: string[] = [];
+		let failAfterWriting = true;
+		const stopAfter = subscribe('user.disabled', 'test-tx-after', (e) => void seen.push(`after:${e.userId}`));
+		const stopIn = subscribeInTransaction('municipality.updated', 'test-tx', async (tx, e) => {
+			await tx
+				.update(municipalities)
+				.set({ name: `${e.municipalityId} (bijgewerkt)` })
+				.where(eq(municipalities.id, e.municipalityId));
+			seen.push(`in:${e.municipalityId}`);
+			if (failAfterWriting) throw new Error('refused');
+			return [event('user.disabled', { userId: member.id })];
+		});
+		const run = () =>
+			inTransaction(t.db, async (_tx, sink) => {
+				sink.add(event('municipality.updated', { municipalityId: 'zoeterwoude' }));
+			});
+		const nameNow = async () => (await t.db.select().from(municipalities).where(eq(municipalities.id, 'zoeterwoude')))[0].name;
+		try {
+			// A failing handler fails the command: its own write and the command's roll back, nothing is published.
+			await expect(run()).rejects.toThrow('refused');
+			expect(seen).toEqual(['in:zoeterwoude']);
+			expect(await nameNow()).toBe('Zoeterwoude');
+			failAfterWriting = false;
+			await run();
+			expect(seen).toEqual(['in:zoeterwoude', 'in:zoeterwoude', `after:${member.id}`]);
+			expect(await nameNow()).toBe('zoeterwoude (bijgewerkt)');
+		} finally {
+			stopAfter();
+			stopIn();
+			await t.db.update(municipalities).set({ name: 'Zoeterwoude' }).where(eq(municipalities.id, 'zoeterwoude'));
+		}
 	});
 });

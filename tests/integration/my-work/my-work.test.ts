@@ -96,15 +96,13 @@ describe('what awaits a klankbordgroep member', () => {
 
 	it('lists their open action points from sessions, soonest first', async () => {
 		const meetingId = randomUUID();
-		await t.db
-			.insert(meetings)
-			.values({
-				id: meetingId,
-				title: 'Klankbordgroep januari',
-				startsAt: new Date('2027-01-12T13:00:00Z'),
-				endsAt: new Date('2027-01-12T15:00:00Z'),
-				createdBy: verkenner.id
-			} as never);
+		await t.db.insert(meetings).values({
+			id: meetingId,
+			title: 'Klankbordgroep januari',
+			startsAt: new Date('2027-01-12T13:00:00Z'),
+			endsAt: new Date('2027-01-12T15:00:00Z'),
+			createdBy: verkenner.id
+		} as never);
 		const minute = (body: string, ownerName: string, dueOn: string | null) => ({
 			id: randomUUID(),
 			meetingId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderComment } from '../../../src/lib/comments/markdown';
+import { commentPlainText, renderComment } from '../../../src/lib/comments/markdown';
 
 describe('comment Markdown', () => {
 	it('renders the subset', () => {
@@ -28,5 +28,12 @@ describe('comment Markdown', () => {
 			expect(html).not.toMatch(/href="(javascript|data):/i);
 			expect(html).not.toMatch(/<[a-z]+[^>]*\son[a-z]+=/i);
 		}
+	});
+});
+
+describe('commentPlainText', () => {
+	it('keeps the words and drops the Markdown, on one line', () => {
+		expect(commentPlainText('**Let op:** zie _hier_\n\n- punt een\n- [link](https://example.org) `code`')).toBe('Let op: zie hier punt een link code');
+		expect(commentPlainText('<script>alert(1)</script>')).toBe('<script>alert(1)</script>');
 	});
 });

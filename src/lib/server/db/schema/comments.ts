@@ -121,9 +121,6 @@ export const notifications = pgTable(
 	(t) => [
 		index('notifications_user_created').on(t.userId, t.createdAt),
 		unique('notifications_once').on(t.userId, t.commentId, t.kind),
-		check(
-			'notifications_kind_known',
-			sql`${t.kind} in ('mention','reply','decision_requested','decision_voided','council_requested','position_requested')`
-		)
+		check('notifications_kind_known', sql`${t.kind} in ('mention','reply','decision_requested','decision_voided','council_requested','position_requested')`)
 	]
 );

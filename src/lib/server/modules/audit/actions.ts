@@ -81,7 +81,14 @@ export interface AuditDetails {
 		meetingDate?: string | null;
 	};
 	'signoff.voided': { reason: string; signOffs: { id: Id; municipalityId: Id; version: number }[] };
-	'council_decision.recorded': { councilDecisionId: Id; municipalityId: Id; outcome: string; meetingDate?: string | null; kenmerk?: string | null; version?: number | null };
+	'council_decision.recorded': {
+		councilDecisionId: Id;
+		municipalityId: Id;
+		outcome: string;
+		meetingDate?: string | null;
+		kenmerk?: string | null;
+		version?: number | null;
+	};
 
 	// interviews and their candidates
 	'interview.created': { municipalityId: Id; body: string; bodyOther?: string | null; heldOn: string; visibility: string };
