@@ -7,54 +7,21 @@
  * Runs its own production server (`node server.js`, own DATA_DIR and port).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { email } from './support/accounts';
 import { loginOverHttp } from './support/auth';
 import { freePort } from './support/server';
+import { killableServer } from './support/killable-server';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rp-e2e-comments-fault-'));
 const CLIENTS = 20;
 const PER_CLIENT = 50;
-let child: ChildProcess | null = null;
-let output = '';
-
-async function start(port: number): Promise<void> {
-	const env: NodeJS.ProcessEnv = { ...process.env };
-	for (const k of ['DATABASE_URL', 'ORIGIN', 'VITEST', 'TEST']) delete env[k];
-	Object.assign(env, { NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, COMMENT_RATE_PER_MINUTE: '100000' });
-	if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
-	const c = spawn(process.execPath, ['server.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-	c.stdout!.on('data', (d) => (output += d));
-	c.stderr!.on('data', (d) => (output += d));
-	child = c;
-	const deadline = Date.now() + 90_000;
-	while (Date.now() < deadline) {
-		if (c.exitCode !== null) throw new Error(`server.js exited early\n${output}`);
-		const ok = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) }).then(
-			(r) => r.status === 200,
-			() => false
-		);
-		if (ok) return;
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`server.js not healthy\n${output}`);
-}
-
-function kill(): Promise<void> {
-	const c = child;
-	if (!c || c.exitCode !== null || c.signalCode !== null) return Promise.resolve();
-	return new Promise((resolve) => {
-		c.once('exit', () => resolve());
-		c.kill('SIGKILL');
-	});
-}
+const server = killableServer(dataDir, { COMMENT_RATE_PER_MINUTE: '100000' });
+const { start, kill } = server;
 
 afterAll(async () => {
 	await kill();

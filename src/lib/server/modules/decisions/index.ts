@@ -21,4 +21,4 @@ export * from './queries';
 export * from './municipality-overview';
 export { compareWithCurrent } from './compare-current';
 export { decisionsToJson } from './api';
-export { listVersions, getVersion, type VersionSummary, type VersionContent } from './versions';
+export { listVersions, getVersion } from './versions';

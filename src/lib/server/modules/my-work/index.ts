@@ -3,5 +3,4 @@
  * follow-up, positions their municipality owes, unread mentions, their action points, and for the verkenner
  * what is stuck where. Read models only; every list comes from the state in the database.
  */
-export { myWork, myWorkCount, type MyWork } from './my-work';
-export type { WaitingItem, VoidedDecision, ActionPoint, StuckItem } from './queries';
+export { myWork, myWorkCount } from './my-work';

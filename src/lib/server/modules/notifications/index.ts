@@ -5,7 +5,5 @@
  */
 import { subscribeDecisionNotices } from './decision-notices';
 
-export type { DecisionNoticeKind } from './decision-notices';
-
 // Every process that writes items tells people the same way: set up when this module loads.
 subscribeDecisionNotices();
