@@ -119,7 +119,8 @@ describe('the freeze after a crash', () => {
 		});
 		expect((await freeze.json()).type).toBe('success');
 		const versions = await api(verkenner.cookie, `/api/v1/items/${item.id}/versions`);
-		const frozen = versions.versions[0];
+		const frozen = versions.versions.reduce((a: { number: number }, b: { number: number }) => (b.number > a.number ? b : a));
+		expect(frozen.reason).toBe('status');
 		const stored = await api(verkenner.cookie, `/api/v1/items/${item.id}/versions/${frozen.number}`);
 		expect(stored.content.description.text).toBe(shown);
 		expect(createHash('sha256').update(stored.canonical).digest('hex')).toBe(stored.contentHash);
