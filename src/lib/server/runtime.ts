@@ -6,6 +6,8 @@ import { seedDemoAgenda } from './seed/demo-agenda';
 import { seedDemoMeetings } from './seed/demo-meetings';
 import { currentHub } from './realtime/yjs-hub';
 import { onShutdown } from './shutdown.js';
+import { startQueue, stopQueue } from './queue';
+import { mailWorker } from './modules/mail';
 // Who is told about decisions: set up for every write of this process when the module loads.
 import './modules/notifications';
 
@@ -32,6 +34,7 @@ export function startRuntime(config: Config = readConfig()): Promise<Runtime> {
 		const seeded = await seedIfEmpty(handle.db, { demo: config.demoAllowed });
 		if (seeded.demo) await seedDemoAgenda(handle.db);
 		if (seeded.demo) await seedDemoMeetings(handle.db);
+		await startQueue(handle, [mailWorker(handle.db)]);
 		return { config, handle, db: handle.db };
 	})();
 	return holder[key];
@@ -45,6 +48,7 @@ export async function stopRuntime(): Promise<void> {
 	await currentHub()
 		?.closeAll()
 		.catch((err) => console.error('runtime: co-editing documents not closed', err));
+	await stopQueue().catch((err) => console.error('runtime: job queue not stopped', err));
 	const started = holder[key];
 	if (!started) return;
 	delete holder[key];

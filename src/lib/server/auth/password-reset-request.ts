@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import { users } from '../db/schema';
 import { DomainError } from '../errors';
 import { record, type Origin } from '../modules/audit';
-import { deliver, enqueueMail } from '../modules/mail';
+import { enqueueMail, type Mail } from '../modules/mail';
 import { m } from '../../paraglide/messages.js';
 import { parse } from '../validate';
 import { createEmailToken, emailTokenTtlMs } from './email-tokens';
@@ -45,7 +45,7 @@ export async function requestPasswordReset(db: Db, input: unknown, origin: Origi
 		});
 		throw new DomainError('auth_reset_rate_limited', { minutes: Math.ceil(wait / 60) }, {}, 429);
 	}
-	const mailId = await db.transaction(async (tx) => {
+	await db.transaction(async (tx) => {
 		// Every request counts, found or not, so the limit itself reveals nothing either.
 		await registerFailure(tx, emailKey(email), resetRequestLimits.email, now);
 		await registerFailure(tx, addressKey(origin.ip), resetRequestLimits.address, now);
@@ -68,17 +68,18 @@ export async function requestPasswordReset(db: Db, input: unknown, origin: Origi
 		}
 		const token = await createEmailToken(tx, { userId: user.id, purpose: 'password_reset', now });
 		await record(tx, { actor: null, actorLabel: email, action: 'auth.password_reset_requested', objectType: 'user', objectId: user.id, origin });
-		return enqueueMail(tx, resetMail(user, linkFor(token)));
+		await enqueueMail(tx, resetMail(user, linkFor(token)));
 	});
-	if (mailId) await deliver(db, mailId);
 }
 
-function resetMail(user: { email: string; name: string; locale: string }, link: string) {
+function resetMail(user: { id: string; email: string; name: string; locale: string }, link: string): Mail {
 	const locale = user.locale === 'en' ? 'en' : 'nl';
 	const minutes = emailTokenTtlMs.password_reset / 60_000;
 	return {
 		to: user.email,
+		kind: 'account',
+		userId: user.id,
 		subject: m.auth_reset_mail_subject({}, { locale }),
-		body: m.auth_reset_mail_body({ name: user.name, link, minutes }, { locale })
+		text: m.auth_reset_mail_body({ name: user.name, link, minutes }, { locale })
 	};
 }

@@ -15,6 +15,10 @@ export type Queryable = Db | Tx;
 export interface DbHandle {
 	db: Db;
 	kind: 'pglite' | 'postgres';
+	/** PostgreSQL only: the connection URL (the job queue opens its own few connections with it). */
+	url?: string;
+	/** The job queue's way in on the embedded database: one statement with parameters, or several without. */
+	jobDb: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 	/** Runs the drizzle migrations in `migrationsFolder`. */
 	migrate(migrationsFolder?: string): Promise<void>;
 	/** A cheap round trip, for health checks. */
@@ -52,6 +56,10 @@ async function createPostgres(url: string, max: number, logger?: Logger): Promis
 	return {
 		db: db as unknown as Db,
 		kind: 'postgres',
+		url,
+		jobDb: {
+			executeSql: async (text, values) => ({ rows: [...(await (values?.length ? client.unsafe(text, values as never[]) : client.unsafe(text).simple()))] })
+		},
 		migrate: (folder = defaultMigrations) => migrate(db, { migrationsFolder: folder }),
 		ping: async () => void (await client`select 1`),
 		close: () => client.end({ timeout: 5 })
@@ -70,6 +78,13 @@ async function createPglite(dataDir: string, logger?: Logger, loadDataDir?: Blob
 	return {
 		db: db as unknown as Db,
 		kind: 'pglite',
+		jobDb: {
+			executeSql: async (text, values) => {
+				if (values?.length) return client.query(text, values);
+				const results = await client.exec(text);
+				return results.at(-1) ?? { rows: [] };
+			}
+		},
 		migrate: (folder = defaultMigrations) => migrate(db, { migrationsFolder: folder }),
 		ping: async () => void (await client.query('select 1')),
 		close: () => client.close()

@@ -116,7 +116,9 @@ export const notifications = pgTable(
 		/** For notices about decisions: the municipality, the version and the reason given (see notifications/kinds). */
 		details: jsonb().$type<Record<string, string | number>>().notNull().default({}),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-		readAt: timestamp({ withTimezone: true })
+		readAt: timestamp({ withTimezone: true }),
+		/** When it went out by e-mail (at once or in a digest); null while it waits or when the person wants no mail. */
+		mailedAt: timestamp({ withTimezone: true })
 	},
 	(t) => [
 		index('notifications_user_created').on(t.userId, t.createdAt),

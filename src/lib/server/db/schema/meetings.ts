@@ -6,7 +6,7 @@ import { users } from './users';
 
 /**
  * A klankbordgroep session (*sessie*; "meeting" in code so it never meets an auth session). `status`:
- * gepland → live → afgesloten. In live mode `current_entry_id` is the agenda entry in view and
+ * gepland → live → afgesloten, or gepland → geannuleerd (the invitees get a calendar cancellation). In live mode `current_entry_id` is the agenda entry in view and
  * `current_started_at` when the timer for it started (the timer of an entry adds up `spent_seconds`).
  * `seq` numbers the realtime events of the session; a reconnecting participant reloads the whole state.
  */
@@ -25,6 +25,8 @@ export const meetings = pgTable(
 		currentStartedAt: timestamp({ withTimezone: true }),
 		startedAt: timestamp({ withTimezone: true }),
 		endedAt: timestamp({ withTimezone: true }),
+		cancelledAt: timestamp({ withTimezone: true }),
+		cancelReason: text().notNull().default(''),
 		createdBy: uuid().references(() => users.id),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -34,7 +36,7 @@ export const meetings = pgTable(
 	},
 	(t) => [
 		index('meetings_starts_at').on(t.startsAt),
-		check('meetings_status_known', sql`${t.status} in ('gepland','live','afgesloten')`),
+		check('meetings_status_known', sql`${t.status} in ('gepland','live','afgesloten','geannuleerd')`),
 		check('meetings_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
 		check('meetings_title_length', sql`char_length(${t.title}) between 1 and 200`)
 	]

@@ -1,3 +1,5 @@
-/** Outgoing mail: the outbox (always written, in the caller's transaction) and SMTP delivery after commit. */
-export { enqueueMail, deliver } from './outbox';
+/** Outgoing mail: the outbox (written in the caller's transaction, with its delivery job) and the delivery worker. */
+export { enqueueMail, type Mail, type MailKind, type MailAttachment } from './outbox';
+export { deliverMail, resetTransport } from './delivery';
+export { mailWorker } from './worker';
 export * from './queries';

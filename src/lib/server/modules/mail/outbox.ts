@@ -1,47 +1,48 @@
-import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../db';
-import { mailOutbox } from '../../db/schema';
+import { mailOutbox, type MailAttachment } from '../../db/schema';
 import { readConfig } from '../../config';
+import { queues, sendJob } from '../../queue';
+
+export type { MailAttachment };
+
+/** What a mail is about: account mails, a notification kind, the daily digest, a session invitation. */
+export type MailKind = 'account' | 'notification' | 'digest' | 'meeting';
 
 export interface Mail {
 	to: string;
 	subject: string;
-	body: string;
-}
-
-/** Stores a mail in the outbox, inside the caller's transaction; returns its id for `deliver` after commit. */
-export async function enqueueMail(q: Queryable, mail: Mail): Promise<string> {
-	const [row] = await q.insert(mailOutbox).values(mail).returning({ id: mailOutbox.id });
-	return row.id;
-}
-
-type Transport = { sendMail(m: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
-let transport: Transport | null | undefined;
-
-async function smtp(): Promise<Transport | null> {
-	if (transport !== undefined) return transport;
-	const { smtpUrl } = readConfig();
-	if (!smtpUrl) return (transport = null);
-	const nodemailer = await import('nodemailer');
-	return (transport = nodemailer.createTransport(smtpUrl) as unknown as Transport);
+	/** The plain-text part; every mail has one. */
+	text: string;
+	/** The HTML part, when the mail has one (notifications, digests, invitations). */
+	html?: string;
+	kind: MailKind;
+	/** The person it is for, when they have an account (the outbox links to them; deleting them keeps the mail). */
+	userId?: string | null;
+	/** Extra headers (List-Unsubscribe…); `Auto-Submitted` and `Message-ID` are set for every mail. */
+	headers?: Record<string, string>;
+	attachments?: MailAttachment[];
 }
 
 /**
- * Sends a queued mail over SMTP when SMTP_URL is set (after the transaction committed).
- * Without SMTP the mail stays in the outbox page, so the whole flow works on a laptop.
+ * Stores a mail in the outbox and queues its delivery, both inside the caller's transaction: the mail leaves
+ * exactly when the act it tells about is committed, and a restart in between loses nothing.
  */
-export async function deliver(q: Queryable, id: string): Promise<void> {
-	const t = await smtp();
-	if (!t) return;
-	const [mail] = await q.select().from(mailOutbox).where(eq(mailOutbox.id, id));
-	if (!mail || mail.sentAt) return;
-	try {
-		await t.sendMail({ from: readConfig().mailFrom, to: mail.to, subject: mail.subject, text: mail.body });
-		await q.update(mailOutbox).set({ sentAt: new Date(), error: null }).where(eq(mailOutbox.id, id));
-	} catch (err) {
-		await q
-			.update(mailOutbox)
-			.set({ error: String(err).slice(0, 500) })
-			.where(eq(mailOutbox.id, id));
-	}
+export async function enqueueMail(q: Queryable, mail: Mail): Promise<string> {
+	const id = randomUUID();
+	const config = readConfig();
+	await q.insert(mailOutbox).values({
+		id,
+		to: mail.to,
+		subject: mail.subject,
+		body: mail.text,
+		html: mail.html ?? null,
+		kind: mail.kind,
+		userId: mail.userId ?? null,
+		headers: mail.headers ?? {},
+		attachments: mail.attachments ?? [],
+		messageId: `<${id}@${new URL(config.siteUrl).hostname}>`
+	});
+	await sendJob(q, queues.mail, { outboxId: id }, { retryLimit: config.mailRetryLimit, retryDelay: config.mailRetryDelay, retryBackoff: true });
+	return id;
 }

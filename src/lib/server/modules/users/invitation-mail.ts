@@ -9,7 +9,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Creates a fresh invitation token (older ones stop working) and queues the mail with its link,
- * inside the caller's transaction. Returns the mail id, to deliver after commit.
+ * inside the caller's transaction. Returns the mail id; it leaves once the transaction commits.
  */
 export async function queueInvitation(
 	tx: Queryable,
@@ -28,7 +28,9 @@ export async function queueInvitation(
 	};
 	return enqueueMail(tx, {
 		to: invitee.email,
+		kind: 'account',
+		userId: invitee.id,
 		subject: m.admin_invitation_mail_subject({}, { locale }),
-		body: m.admin_invitation_mail_body(params, { locale })
+		text: m.admin_invitation_mail_body(params, { locale })
 	});
 }

@@ -6,7 +6,6 @@ import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
 import { grantValue, inviteUserSchema } from '../../../validation/admin';
 import { record, type Origin } from '../audit';
-import { deliver } from '../mail';
 import { queueInvitation } from './invitation-mail';
 import { isUniqueViolation } from '../../db/pg-errors';
 
@@ -40,7 +39,6 @@ export async function inviteUser(db: Db, actor: Actor | null, input: unknown, or
 			// Two invitations for one address at the same moment: the unique index decides.
 			throw isUniqueViolation(err) ? emailTaken() : err;
 		});
-	await deliver(db, result.mailId);
 	return result;
 }
 

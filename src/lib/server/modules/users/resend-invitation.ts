@@ -2,7 +2,6 @@ import type { Db } from '../../db';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { record, type Origin } from '../audit';
-import { deliver } from '../mail';
 import { queueInvitation } from './invitation-mail';
 import { lockUser } from './target';
 
@@ -17,6 +16,5 @@ export async function resendInvitation(db: Db, actor: Actor | null, userId: stri
 		await record(tx, { actor, action: 'user.invitation_resent', objectType: 'user', objectId: user.id, origin, details: { email: user.email } });
 		return id;
 	});
-	await deliver(db, mailId);
 	return { mailId };
 }
