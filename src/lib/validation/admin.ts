@@ -121,3 +121,6 @@ export function pageWindow(total: number, requested: number, size: number) {
 	const page = Math.min(requested, pageCount);
 	return { page, pageCount, limit: size, offset: (page - 1) * size };
 }
+
+/** A mail in the outbox, to send again. */
+export const resendMailSchema = z.object({ id: z.uuid('admin_mail_not_found') });

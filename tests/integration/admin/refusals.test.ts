@@ -8,7 +8,7 @@ import { ForbiddenError, type Actor } from '../../../src/lib/server/permissions'
 import * as usersModule from '../../../src/lib/server/modules/users';
 import * as municipalitiesModule from '../../../src/lib/server/modules/municipalities';
 import { auditFilterChoices, listAuditEvents } from '../../../src/lib/server/modules/audit';
-import { listOutbox } from '../../../src/lib/server/modules/mail';
+import { listOutbox, resendMail } from '../../../src/lib/server/modules/mail';
 import type { Role } from '../../../src/lib/roles';
 
 const SITE = 'https://regioportaal.example';
@@ -59,7 +59,8 @@ const useCases: [string, (actor: Actor | null) => Promise<unknown>][] = [
 	['listMunicipalitiesForAdmin', (a) => municipalitiesModule.listMunicipalitiesForAdmin(t.db, a)],
 	['listAuditEvents', (a) => listAuditEvents(t.db, a, {})],
 	['auditFilterChoices', (a) => auditFilterChoices(t.db, a, { page: 1 })],
-	['listOutbox', (a) => listOutbox(t.db, a, {})]
+	['listOutbox', (a) => listOutbox(t.db, a, {})],
+	['resendMail', (a) => resendMail(t.db, a, { id: '00000000-0000-4000-8000-000000000000' }, testOrigin)]
 ];
 
 describe('the administration area refuses everyone but administrators', () => {

@@ -16,6 +16,7 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'municipalities.manage': 'ja',
 		'audit.read': 'ja',
 		'mail.read': 'ja',
+		'mail.resend': 'ja',
 		'interview.read': 'ja',
 		'interview.read_confidential': 'ja',
 		'meeting.read': 'ja'

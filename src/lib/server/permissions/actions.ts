@@ -14,6 +14,7 @@ export const regionalActions = [
 	'municipalities.manage',
 	'audit.read',
 	'mail.read',
+	'mail.resend',
 	/** Interviews shared with the klankbordgroep. */
 	'interview.read',
 	/** Confidential interviews too: the verkenner and administrators only. */

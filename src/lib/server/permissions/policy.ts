@@ -33,6 +33,7 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'municipalities.manage',
 		'audit.read',
 		'mail.read',
+		'mail.resend',
 		'interview.read',
 		'interview.read_confidential',
 		'meeting.read'

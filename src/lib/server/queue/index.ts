@@ -56,16 +56,19 @@ const key = Symbol.for('regioportaal.queue');
 type Holder = { [key]?: Promise<PgBoss> };
 const holder = globalThis as Holder;
 
-/** Starts the queue's maintenance, schedules and the given workers (once per process). */
+/** A started queue with its maintenance, schedules and the given workers; each app node runs one. */
+export async function createQueue(handle: DbHandle, workers: Worker[]): Promise<PgBoss> {
+	const options = handle.kind === 'postgres' && handle.url ? { connectionString: handle.url, max: 3 } : { db: handle.jobDb };
+	const boss = new PgBoss({ ...options, schema: 'pgboss', supervise: true, schedule: true, migrate: true } as PgBoss.ConstructorOptions);
+	boss.on('error', (err) => console.error('queue:', err));
+	await boss.start();
+	for (const start of workers) await start(boss);
+	return boss;
+}
+
+/** The queue of this process (once). */
 export function startQueue(handle: DbHandle, workers: Worker[]): Promise<PgBoss> {
-	holder[key] ??= (async () => {
-		const options = handle.kind === 'postgres' && handle.url ? { connectionString: handle.url, max: 3 } : { db: handle.jobDb };
-		const boss = new PgBoss({ ...options, schema: 'pgboss', supervise: true, schedule: true, migrate: true } as PgBoss.ConstructorOptions);
-		boss.on('error', (err) => console.error('queue:', err));
-		await boss.start();
-		for (const start of workers) await start(boss);
-		return boss;
-	})();
+	holder[key] ??= createQueue(handle, workers);
 	return holder[key];
 }
 

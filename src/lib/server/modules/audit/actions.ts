@@ -26,6 +26,7 @@ export interface AuditDetails {
 	// user accounts, by an administrator
 	'user.invited': { email?: string; name?: string; roles?: string[]; role?: string };
 	'user.invitation_resent': { email: string };
+	'mail.resent': { to: string; subject: string; state: string };
 	'user.updated': { before: { name: string }; after: { name: string } };
 	'user.roles_changed': { before: string[]; after: string[]; added: string[]; removed: string[] };
 	'user.disabled': { email: string; sessionsEnded: number };
@@ -140,6 +141,7 @@ export const auditActions = [
 	'auth.password_set',
 	'user.invited',
 	'user.invitation_resent',
+	'mail.resent',
 	'user.updated',
 	'user.roles_changed',
 	'user.disabled',

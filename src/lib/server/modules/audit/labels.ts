@@ -19,6 +19,7 @@ export const actionMessages = {
 	'auth.two_factor_recovery_codes_regenerated': 'admin_audit_action_auth_two_factor_recovery_codes_regenerated',
 	'user.invited': 'admin_audit_action_user_invited',
 	'user.invitation_resent': 'admin_audit_action_user_invitation_resent',
+	'mail.resent': 'admin_audit_action_mail_resent',
 	'user.updated': 'admin_audit_action_user_updated',
 	'user.roles_changed': 'admin_audit_action_user_roles_changed',
 	'user.disabled': 'admin_audit_action_user_disabled',

@@ -43,6 +43,12 @@ export async function enqueueMail(q: Queryable, mail: Mail): Promise<string> {
 		attachments: mail.attachments ?? [],
 		messageId: `<${id}@${new URL(config.siteUrl).hostname}>`
 	});
-	await sendJob(q, queues.mail, { outboxId: id }, { retryLimit: config.mailRetryLimit, retryDelay: config.mailRetryDelay, retryBackoff: true });
+	await queueDelivery(q, id);
 	return id;
+}
+
+/** The delivery job of an outbox mail, in the caller's transaction; failed attempts are retried with back-off. */
+export async function queueDelivery(q: Queryable, outboxId: string): Promise<void> {
+	const { mailRetryLimit, mailRetryDelay } = readConfig();
+	await sendJob(q, queues.mail, { outboxId }, { retryLimit: mailRetryLimit, retryDelay: mailRetryDelay, retryBackoff: true });
 }

@@ -7,17 +7,23 @@ import { readConfig } from '../../config';
 
 export const MAIL_PAGE_SIZE = 50;
 
-export type MailStatus = 'sent' | 'error' | 'pending';
+export type MailState = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'held';
 
 export interface OutboxMail {
 	id: string;
 	to: string;
 	subject: string;
 	body: string;
+	kind: string;
 	createdAt: Date;
 	sentAt: Date | null;
+	lastAttemptAt: Date | null;
+	attempts: number;
 	error: string | null;
-	status: MailStatus;
+	state: MailState;
+	attachments: string[];
+	/** Whether an administrator may send it again (it will not leave by itself). */
+	resendable: boolean;
 }
 
 export interface OutboxPage {
@@ -26,8 +32,6 @@ export interface OutboxPage {
 	page: number;
 	pageCount: number;
 }
-
-const statusOf = (r: { sentAt: Date | null; error: string | null }): MailStatus => (r.sentAt ? 'sent' : r.error ? 'error' : 'pending');
 
 /**
  * The outbox, newest first, bodies included: without SMTP this is where an administrator
@@ -39,7 +43,22 @@ export async function listOutbox(q: Queryable, actor: Actor | null, filters: unk
 	const [{ total }] = await q.select({ total: count() }).from(mailOutbox);
 	const { page, pageCount, limit, offset } = pageWindow(total, f.page, MAIL_PAGE_SIZE);
 	const rows = await q.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(limit).offset(offset);
-	return { mails: rows.map((r) => ({ ...r, status: statusOf(r) })), total, page, pageCount };
+	const mails = rows.map((r): OutboxMail => ({
+		id: r.id,
+		to: r.to,
+		subject: r.subject,
+		body: r.body,
+		kind: r.kind,
+		createdAt: r.createdAt,
+		sentAt: r.sentAt,
+		lastAttemptAt: r.lastAttemptAt,
+		attempts: r.attempts,
+		error: r.error,
+		state: r.state as MailState,
+		attachments: r.attachments.map((a) => a.filename),
+		resendable: r.state === 'failed' || r.state === 'held'
+	}));
+	return { mails, total, page, pageCount };
 }
 
 /** Whether mail leaves over SMTP; without it the outbox page is where mail is read. */

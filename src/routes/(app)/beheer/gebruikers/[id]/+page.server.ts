@@ -1,4 +1,5 @@
 import * as users from '$lib/server/modules/users';
+import { smtpConfigured } from '$lib/server/modules/mail';
 import { formValues, runForm } from '$lib/server/http/form-failure';
 import { m } from '$lib/paraglide/messages.js';
 import { guarded } from '$lib/server/http/page-guard';
@@ -8,7 +9,8 @@ export const load = ({ locals, params }) =>
 	guarded(async () => ({
 		user: await users.getUser(locals.db, locals.actor, params.id),
 		municipalities: await users.grantableMunicipalities(locals.db, locals.actor),
-		self: locals.actor?.userId === params.id
+		self: locals.actor?.userId === params.id,
+		smtp: smtpConfigured()
 	}));
 
 type Confirmable = 'disable' | 'resetTwoFactor';
@@ -30,7 +32,12 @@ async function run(event: RequestEvent, call: (values: Record<string, unknown>) 
 export const actions = {
 	profile: (e) => run(e, (v) => users.updateUser(e.locals.db, e.locals.actor, e.params.id, v, e.locals.origin), m.admin_saved_profile),
 	roles: (e) => run(e, (v) => users.setRoles(e.locals.db, e.locals.actor, e.params.id, v, e.locals.origin), m.admin_saved_roles),
-	resend: (e) => run(e, () => users.resendInvitation(e.locals.db, e.locals.actor, e.params.id, e.locals.origin, e.url.origin), m.admin_saved_invitation_resent),
+	resend: (e) =>
+		run(
+			e,
+			() => users.resendInvitation(e.locals.db, e.locals.actor, e.params.id, e.locals.origin, e.url.origin),
+			() => (smtpConfigured() ? m.admin_saved_invitation_resent() : m.admin_saved_invitation_resent_held())
+		),
 	disable: (e) => run(e, () => users.disableUser(e.locals.db, e.locals.actor, e.params.id, e.locals.origin), m.admin_saved_disabled, 'disable'),
 	enable: (e) => run(e, () => users.enableUser(e.locals.db, e.locals.actor, e.params.id, e.locals.origin), m.admin_saved_enabled),
 	resetTwoFactor: (e) =>
