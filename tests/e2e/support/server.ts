@@ -29,7 +29,7 @@ export function freePort(): Promise<number> {
  * Starts the production server (`node server.js`, NODE_ENV=production) on a random port with its own
  * DATA_DIR, and waits until GET /healthz answers 200. DATABASE_URL is passed only when given here.
  */
-export async function startServer(opts: { dataDir: string; databaseUrl?: string; timeoutMs?: number }): Promise<RunningServer> {
+export async function startServer(opts: { dataDir: string; databaseUrl?: string; timeoutMs?: number; env?: Record<string, string> }): Promise<RunningServer> {
 	const port = await freePort();
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	delete env.DATABASE_URL;
@@ -38,6 +38,7 @@ export async function startServer(opts: { dataDir: string; databaseUrl?: string;
 	delete env.TEST;
 	Object.assign(env, { NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir });
 	if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
+	Object.assign(env, opts.env);
 
 	const child = spawn(process.execPath, ['server.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	// Never leave a server behind, even when the test run is interrupted.
