@@ -83,8 +83,10 @@ describe('mail delivery over a real SMTP server', () => {
 				throw new Error('the act failed');
 			})
 		).rejects.toThrow('the act failed');
-		const jobs = await t.db.execute(sql`select count(*)::int as n from pgboss.job where data->>'outboxId' = ${id}`);
-		expect((Array.isArray(jobs) ? jobs : jobs.rows)[0]).toMatchObject({ n: 0 });
+		const jobs = (await t.db.execute(sql`select count(*)::int as n from pgboss.job where data->>'outboxId' = ${id}`)) as unknown as {
+			rows?: unknown[];
+		} & unknown[];
+		expect((jobs.rows ?? jobs)[0]).toMatchObject({ n: 0 });
 		expect(await t.db.select().from(mailOutbox).where(eq(mailOutbox.id, id))).toEqual([]);
 		await new Promise((r) => setTimeout(r, 2500));
 		expect(arrived('Teruggedraaid')).toEqual([]);
