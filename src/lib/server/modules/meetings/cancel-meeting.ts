@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { meetings } from '../../db/schema';
+import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
 import type { Origin } from '../audit';
@@ -20,6 +21,7 @@ export async function cancelMeeting(db: Db, actor: Actor | null, input: unknown,
 	authorize(actor, 'meeting.cancel');
 	const data = parse(cancelMeetingSchema, input);
 	return changeMeeting(db, actor, data.meetingId, origin, async (tx, meeting, now) => {
+		if (meeting.status === 'live') throw new DomainError('meetings_cancel_live', {}, {}, 409);
 		assertStatus(meeting, 'gepland');
 		const [row] = await tx
 			.update(meetings)
