@@ -144,9 +144,10 @@ describe('invitations by e-mail', () => {
 		const last = await save({ location: 'Stadhuis Leiden, Raadzaal', onlineUrl: 'https://meet.example.nl/x', title: 'Klankbordgroep april', agenda });
 		expect(last).toHaveLength(3);
 		// Every change raised the revision, so the SEQUENCE of the last update is above all earlier ones.
-		expect(field(icsOf(last[0]), 'SEQUENCE')).toBe(String(revision - 1));
-		expect(last[0].body).toContain('1. Energietransitie ruimte (30 min.)');
-		expect(last[0].body).not.toContain('Woningbouw');
+		const kees = last.find((m) => m.to === c.kbLeiden.email)!;
+		expect(field(icsOf(kees), 'SEQUENCE')).toBe(String(revision - 1));
+		expect(kees.body).toContain('1. Energietransitie ruimte (30 min.)');
+		expect(kees.body).not.toContain('Woningbouw');
 	});
 
 	it('an invitee added gets the invitation, one removed a CANCEL naming only them; the others hear nothing when only the list changed', async () => {
@@ -254,14 +255,14 @@ describe('cancelling a session', () => {
 		await meetings.cancelMeeting(t.db, c.verkenner.actor, { meetingId: id, reason: 'Ziek' }, testOrigin);
 		const mails = await mailsDuring(async () => {
 			const refusals = [
-				meetings.cancelMeeting(t.db, c.verkenner.actor, { meetingId: id }, testOrigin),
-				meetings.updateMeeting(t.db, c.verkenner.actor, { ...planInput(c), meetingId: id, revision: 2 }, testOrigin),
-				meetings.startLive(t.db, c.verkenner.actor, { meetingId: id }, testOrigin),
-				meetings.nameChair(t.db, c.verkenner.actor, { meetingId: id, chairUserId: null }, testOrigin),
-				meetings.checkIn(t.db, c.kbLeiden.actor, { meetingId: id, municipalityId: 'leiden' }, testOrigin)
+				() => meetings.cancelMeeting(t.db, c.verkenner.actor, { meetingId: id }, testOrigin),
+				() => meetings.updateMeeting(t.db, c.verkenner.actor, { ...planInput(c), meetingId: id, revision: 2 }, testOrigin),
+				() => meetings.startLive(t.db, c.verkenner.actor, { meetingId: id }, testOrigin),
+				() => meetings.nameChair(t.db, c.verkenner.actor, { meetingId: id, chairUserId: null }, testOrigin),
+				() => meetings.checkIn(t.db, c.kbLeiden.actor, { meetingId: id, municipalityId: 'leiden' }, testOrigin)
 			];
-			for (const p of refusals) {
-				const err = await rejection(p);
+			for (const act of refusals) {
+				const err = await rejection(act());
 				expect(err).toBeInstanceOf(DomainError);
 				expect(err.key).toBe('meetings_cancelled');
 			}
