@@ -92,8 +92,9 @@ describe('invitations by e-mail', () => {
 		expect(olga.html).toContain('<html lang="en">');
 
 		// Each mail has its delivery job, queued with it.
-		const jobs = await t.db.execute(sql`select data->>'outboxId' as id from pgboss.job where name = 'mail'`);
-		const jobIds = new Set(((Array.isArray(jobs) ? jobs : jobs.rows) as { id: string }[]).map((j) => j.id));
+		type Row = { id: string };
+		const jobs = (await t.db.execute(sql`select data->>'outboxId' as id from pgboss.job where name = 'mail'`)) as unknown as Row[] | { rows: Row[] };
+		const jobIds = new Set((Array.isArray(jobs) ? jobs : jobs.rows).map((j) => j.id));
 		for (const mail of mails) expect(jobIds.has(mail.id)).toBe(true);
 	});
 
