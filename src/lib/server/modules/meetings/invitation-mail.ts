@@ -64,9 +64,10 @@ export function mailContent(plan: CalendarPlan, notice: CalendarNotice, person: 
 	}[notice]({ title: plan.title }, o);
 	const facts: [string, string, 'link'?][] = [[m.meetings_mail_when({}, o), `${when} ${m.meetings_mail_time_zone({}, o)}`]];
 	if (plan.location) facts.push([m.meetings_mail_where({}, o), plan.location]);
-	if (plan.onlineUrl) facts.push([m.meetings_mail_online({}, o), plan.onlineUrl, 'link']);
-	if (notice === 'cancelled' && plan.cancelReason) facts.push([m.meetings_mail_reason({}, o), plan.cancelReason]);
 	const withAgenda = notice === 'invited' || notice === 'updated';
+	// The online link only for someone who is to come: not in a cancellation.
+	if (plan.onlineUrl && withAgenda) facts.push([m.meetings_mail_online({}, o), plan.onlineUrl, 'link']);
+	if (notice === 'cancelled' && plan.cancelReason) facts.push([m.meetings_mail_reason({}, o), plan.cancelReason]);
 	const agenda = withAgenda ? plan.agenda.map((e) => m.meetings_ics_agenda_line({ position: e.position, title: e.title, minutes: e.minutes }, o)) : [];
 	const calendar = methods[notice] === 'CANCEL' ? m.meetings_mail_calendar_cancel({}, o) : m.meetings_mail_calendar_request({}, o);
 	const greeting = m.meetings_mail_greeting({ name: person.name }, o);
