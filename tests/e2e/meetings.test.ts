@@ -174,3 +174,58 @@ describe('a live klankbordgroep session', () => {
 		expect(pageErrors).toEqual([]);
 	});
 });
+
+describe('cancelling a planned session', () => {
+	const TITLE = 'Extra klankbordgroep over mobiliteit';
+	let cancelPath = '';
+
+	it('the verkenner plans a session inviting Leiden; its downloadable .ics is METHOD:PUBLISH', async () => {
+		await chair.goto('/sessies/nieuw');
+		await chair.getByLabel(/^Titel/).fill(TITLE);
+		await chair.getByLabel(/^Datum/).fill('2099-09-01');
+		await chair.getByLabel(/^Begintijd/).fill('19:30');
+		await chair.getByLabel(/^Eindtijd/).fill('21:00');
+		await chair.getByLabel('Plaats', { exact: true }).fill('Stadhuis Leiden');
+		await chair
+			.getByRole('group', { name: 'Leiden' })
+			.getByRole('checkbox', { name: /^Anouk de Vries/ })
+			.check();
+		await chair.getByRole('button', { name: 'Sessie plannen' }).click();
+		await chair.waitForURL(/\/sessies\/[0-9a-f-]{36}\?gepland/);
+		await chair.getByText('de genodigden krijgen een uitnodiging per e-mail').waitFor();
+		cancelPath = new URL(chair.url()).pathname;
+		const ics = (await downloaded(chair, 'Uitnodiging (.ics)')).toString('utf8').replace(/\r\n[ \t]/g, '');
+		expect(ics).toContain('METHOD:PUBLISH');
+		expect(ics).toContain('SEQUENCE:0');
+		expect(ics).not.toContain('ATTENDEE');
+	});
+
+	it('cancelling asks first, then every page on the session shows it cancelled; it can no longer be edited', async () => {
+		await leiden.goto(cancelPath);
+		await expectConnected(leiden);
+		// Members see no cancel action.
+		expect(await leiden.getByText('Sessie annuleren').count()).toBe(0);
+
+		await chair.getByText('Sessie annuleren', { exact: true }).click();
+		await chair.getByRole('heading', { name: 'Sessie annuleren?' }).waitFor();
+		await expectNoAxeViolations(chair);
+		await chair.getByLabel(/^Reden/).fill('Verplaatst naar de sessie van oktober.');
+		await chair.getByRole('button', { name: 'Ja, sessie annuleren' }).click();
+		await chair.waitForURL(/geannuleerd=1/);
+		await chair.getByText('De sessie is geannuleerd. De genodigden krijgen een e-mail met de annulering.').waitFor();
+		await chair.getByText('Reden: Verplaatst naar de sessie van oktober.').waitFor();
+		expect(await chair.getByRole('link', { name: 'Uitnodiging (.ics)' }).count()).toBe(0);
+		expect(await chair.getByRole('link', { name: 'Plan van de sessie wijzigen' }).count()).toBe(0);
+		await expectNoAxeViolations(chair);
+
+		// The member's open page hears of it without a reload.
+		await leiden.getByTestId('cancelled').waitFor({ timeout: 5_000 });
+		expect(await leiden.locator('.status .tag').innerText()).toBe('Geannuleerd');
+
+		await chair.goto('/sessies');
+		await expect.poll(() => chair.getByRole('row', { name: new RegExp(TITLE) }).innerText()).toContain('Geannuleerd');
+		await chair.goto(`${cancelPath}/bewerken`);
+		await chair.getByText('Deze sessie is geannuleerd.').waitFor();
+		expect(pageErrors).toEqual([]);
+	});
+});

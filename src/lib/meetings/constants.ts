@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** A klankbordgroep session: planned, running (live mode), closed. */
-export const meetingStatuses = ['gepland', 'live', 'afgesloten'] as const;
+/** A klankbordgroep session: planned, running (live mode), closed; or cancelled before it started. */
+export const meetingStatuses = ['gepland', 'live', 'afgesloten', 'geannuleerd'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];
 
 /** A temperature check uses the words of the positions, without "no position yet" and "does not take part". */

@@ -24,6 +24,8 @@ export interface MeetingState {
 	minutes: MinuteView[];
 	startedAt: string | null;
 	endedAt: string | null;
+	/** When the session was cancelled and why (the reason may be empty); null unless cancelled. */
+	cancelled: { at: string; reason: string } | null;
 	/** The server's clock when the state was sent (ISO): the client's timer corrects its own clock with it. */
 	serverNow: string;
 }

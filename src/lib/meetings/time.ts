@@ -34,3 +34,12 @@ export function amsterdamToUtc(date: string, time: string): Date {
 	utc = wall - offsetAt(utc);
 	return new Date(utc);
 }
+
+const intl = (locale: string) => (locale === 'en' ? 'en-GB' : 'nl-NL');
+
+/** "dinsdag 10 maart 2026, 19:30–21:30" in Amsterdam time. */
+export function formatWhen(startsAt: Date | string, endsAt: Date | string, locale: string): string {
+	const day = new Intl.DateTimeFormat(intl(locale), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: MEETING_TIME_ZONE });
+	const time = new Intl.DateTimeFormat(intl(locale), { hour: '2-digit', minute: '2-digit', timeZone: MEETING_TIME_ZONE });
+	return `${day.format(new Date(startsAt))}, ${time.format(new Date(startsAt))}–${time.format(new Date(endsAt))}`;
+}

@@ -81,6 +81,13 @@ export function meetingPlanFromForm(values: Record<string, unknown>): Record<str
 
 export const meetingRefSchema = z.object({ meetingId: meetingIdSchema });
 
+/** Cancelling a planned session; the reason (optional) is told to the invitees. */
+export const MEETING_CANCEL_REASON_MAX = 1000;
+export const cancelMeetingSchema = z.object({
+	meetingId: meetingIdSchema,
+	reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() : (v ?? '')), z.string().max(MEETING_CANCEL_REASON_MAX, 'validation_meeting_cancel_reason'))
+});
+
 export const nameChairSchema = z.object({
 	meetingId: meetingIdSchema,
 	chairUserId: z.preprocess(emptyToNull, z.uuid('validation_meeting_chair_unknown').nullable())

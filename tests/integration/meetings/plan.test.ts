@@ -136,9 +136,9 @@ describe('planning a session', () => {
 		expect((await meetingAudit(t.db, id)).map((a) => a.action)).toEqual(['meeting.created', 'meeting.updated']);
 	});
 
-	it('the invitation (.ics) names the session, its time in UTC, the invitees, and its SEQUENCE follows the revision', async () => {
+	it('the downloadable .ics (METHOD:PUBLISH) names the session and its time in UTC, no attendees, and its SEQUENCE follows the revision', async () => {
 		const { id } = await meetings.createMeeting(t.db, c.verkenner.actor, planInput(c), testOrigin);
-		const first = await meetings.meetingInvitation(t.db, c.kbLeiden.actor, id, 'https://portaal.example.nl');
+		const first = await meetings.meetingInvitation(t.db, c.kbLeiden.actor, id, 'https://portaal.example.nl', 'nl');
 		const unfolded = first.ics.replace(/\r\n[ \t]/g, '');
 		expect(unfolded).toContain('BEGIN:VCALENDAR');
 		expect(unfolded).toContain(`UID:${id}@regioportaal`);
@@ -147,14 +147,17 @@ describe('planning a session', () => {
 		expect(unfolded).toContain('SEQUENCE:0');
 		expect(unfolded).toContain(`https://portaal.example.nl/sessies/${id}`);
 		expect(unfolded).toContain('1. Woningbouw versnellen (10 min.)');
-		for (const who of [c.kbLeiden, c.kbOegstgeest, c.collegeLeiden]) expect(unfolded).toContain(who.email);
+		expect(unfolded).toContain('METHOD:PUBLISH');
+		expect(unfolded).toContain(`ORGANIZER;CN="Vera Verkenner":MAILTO:${c.verkenner.email}`);
+		// A file someone imports themselves asks nobody for a reply.
+		expect(unfolded).not.toContain('ATTENDEE');
 		expect(first.filename).toBe('sessie-2026-03-10.ics');
 		await meetings.updateMeeting(t.db, c.verkenner.actor, { ...planInput(c, { startTime: '20:00' }), meetingId: id, revision: 1 }, testOrigin);
-		const second = (await meetings.meetingInvitation(t.db, c.kbLeiden.actor, id, 'https://portaal.example.nl')).ics.replace(/\r\n[ \t]/g, '');
+		const second = (await meetings.meetingInvitation(t.db, c.kbLeiden.actor, id, 'https://portaal.example.nl', 'nl')).ics.replace(/\r\n[ \t]/g, '');
 		expect(second).toContain('SEQUENCE:1');
 		expect(second).toContain('DTSTART:20260310T190000Z');
 		const nobody = await newUser(t.db, []);
-		expect(await rejection(meetings.meetingInvitation(t.db, nobody.actor, id, 'https://portaal.example.nl'))).toBeInstanceOf(ForbiddenError);
+		expect(await rejection(meetings.meetingInvitation(t.db, nobody.actor, id, 'https://portaal.example.nl', 'nl'))).toBeInstanceOf(ForbiddenError);
 	});
 
 	it('a started session keeps its plan', async () => {

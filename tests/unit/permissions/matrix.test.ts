@@ -32,7 +32,8 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'interview.read_confidential': 'ja',
 		'interview.manage': 'ja',
 		'meeting.read': 'ja',
-		'meeting.plan': 'ja'
+		'meeting.plan': 'ja',
+		'meeting.cancel': 'ja'
 	},
 	klankbordgroeplid: {
 		'region.read': 'ja',

@@ -19,7 +19,7 @@ function input(overrides: Partial<IcsInput> = {}): IcsInput {
 			{ name: 'Noël Jansen', email: 'n.jansen@voorschoten.example.nl' },
 			{ name: 'Eefje Ruïsdael', email: 'e.ruisdael@zoeterwoude.example.nl' }
 		],
-		cancelled: false,
+		method: 'REQUEST',
 		...overrides
 	};
 }
@@ -99,12 +99,43 @@ describe('meeting invitation (.ics)', () => {
 		expect(property(ics, 'DESCRIPTION')).toEqual([]);
 	});
 
-	it('withdraws a cancelled session with METHOD:CANCEL and STATUS:CANCELLED, keeping the UID', () => {
-		const ics = meetingInvitationIcs(input({ cancelled: true, sequence: 3 }));
+	it('withdraws a cancelled session with METHOD:CANCEL and STATUS:CANCELLED, keeping the UID and raising SEQUENCE', () => {
+		const invitation = meetingInvitationIcs(input({ sequence: 2 }));
+		const ics = meetingInvitationIcs(input({ method: 'CANCEL', sequence: 3 }));
 		expect(value(ics, 'METHOD')).toBe('CANCEL');
 		expect(value(ics, 'STATUS')).toBe('CANCELLED');
-		expect(value(ics, 'UID')).toBe('meeting-7f3a@regioportaal-leidse-regio');
+		expect(value(ics, 'UID')).toBe(value(invitation, 'UID'));
+		expect(Number(value(ics, 'SEQUENCE'))).toBeGreaterThan(Number(value(invitation, 'SEQUENCE')));
 		expect(value(ics, 'SEQUENCE')).toBe('3');
+		// The attendees it is withdrawn for are named; a cancellation asks no reply.
+		const attendees = property(ics, 'ATTENDEE');
+		expect(attendees).toHaveLength(3);
+		for (const a of attendees) expect(a).not.toContain('RSVP');
+		expect(property(ics, 'ORGANIZER')).toHaveLength(1);
+	});
+
+	it('an update is a REQUEST with the same UID and a higher SEQUENCE', () => {
+		const first = meetingInvitationIcs(input({ sequence: 0 }));
+		const update = meetingInvitationIcs(input({ sequence: 1, startsAt: '2025-07-01T20:00:00+02:00' }));
+		expect(value(update, 'METHOD')).toBe('REQUEST');
+		expect(value(update, 'STATUS')).toBe('CONFIRMED');
+		expect(value(update, 'UID')).toBe(value(first, 'UID'));
+		expect([value(first, 'SEQUENCE'), value(update, 'SEQUENCE')]).toEqual(['0', '1']);
+		expect(value(update, 'DTSTART')).toBe('20250701T180000Z');
+	});
+
+	it('a file to import is METHOD:PUBLISH: same UID and SEQUENCE, the organizer, no attendees and no reply asked', () => {
+		const ics = meetingInvitationIcs(input({ method: 'PUBLISH', sequence: 4 }));
+		expect(value(ics, 'METHOD')).toBe('PUBLISH');
+		expect(value(ics, 'UID')).toBe('meeting-7f3a@regioportaal-leidse-regio');
+		expect(value(ics, 'SEQUENCE')).toBe('4');
+		expect(value(ics, 'STATUS')).toBe('CONFIRMED');
+		expect(property(ics, 'ATTENDEE')).toEqual([]);
+		expect(ics).not.toContain('RSVP');
+		expect(property(ics, 'ORGANIZER')).toHaveLength(1);
+		// A cancelled session published stays cancelled.
+		const cancelled = meetingInvitationIcs(input({ method: 'PUBLISH', cancelled: true }));
+		expect([value(cancelled, 'METHOD'), value(cancelled, 'STATUS')]).toEqual(['PUBLISH', 'CANCELLED']);
 	});
 
 	it('ends every line with CRLF and folds at 75 octets without splitting a character', () => {

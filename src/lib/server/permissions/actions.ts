@@ -24,6 +24,8 @@ export const regionalActions = [
 	'meeting.read',
 	/** Plan a klankbordgroep session, set its agenda and invitees, name its chair. */
 	'meeting.plan',
+	/** Cancel a planned session (its invitees get a calendar cancellation). */
+	'meeting.cancel',
 	/** Drive a live session (move through the agenda, timer, minutes); with a `chairUserId` resource: only its chair. */
 	'meeting.drive'
 ] as const;

@@ -50,6 +50,7 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'interview.manage',
 		'meeting.read',
 		'meeting.plan',
+		'meeting.cancel',
 		'meeting.drive'
 	],
 	klankbordgroeplid: ['region.read', 'item.read', 'item.edit', 'item.transition', 'item.comment', 'interview.read', 'meeting.read', 'meeting.drive'],

@@ -115,6 +115,7 @@ export interface AuditDetails {
 	'meeting.minute_written': { minuteId: Id; itemId: Id | null; kind: string; ownerName?: string | null; dueOn?: string | null };
 	'meeting.minute_deleted': { minuteId: Id; kind: string };
 	'meeting.closed': { lastEntryId: Id | null };
+	'meeting.cancelled': { reason: string; invitees: number; revision: number };
 }
 
 /** What every change to a comment records besides its own details. */
@@ -188,7 +189,8 @@ export const auditActions = [
 	'meeting.temperature_adopted',
 	'meeting.minute_written',
 	'meeting.minute_deleted',
-	'meeting.closed'
+	'meeting.closed',
+	'meeting.cancelled'
 ] as const satisfies readonly AuditAction[];
 
 // Every action is listed above, and nothing else.

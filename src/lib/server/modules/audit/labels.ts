@@ -57,6 +57,7 @@ export const actionMessages = {
 	'interview.candidate_promoted': 'interviews_audit_candidate_promoted',
 	'interview.candidate_attached': 'interviews_audit_candidate_attached',
 	'meeting.created': 'meetings_audit_create',
+	'meeting.cancelled': 'meetings_audit_cancel',
 	'meeting.updated': 'meetings_audit_update',
 	'meeting.chair_named': 'meetings_audit_chair',
 	'meeting.started': 'meetings_audit_start',

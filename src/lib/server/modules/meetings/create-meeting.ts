@@ -6,8 +6,13 @@ import { parse } from '../../validate';
 import { record, type Origin } from '../audit';
 import { meetingPlanSchema } from '../../../validation/meetings';
 import { checkPlanReferences, planInstants, replaceInvitees, syncAgenda } from './plan-rows';
+import { calendarPlan } from './invitation';
+import { mailCalendarNotice } from './invitation-mail';
 
-/** Plans a new klankbordgroep session (the verkenner): details, agenda with minutes per item, invitees. */
+/**
+ * Plans a new klankbordgroep session (the verkenner): details, agenda with minutes per item, invitees. Every
+ * invitee gets the invitation by e-mail (METHOD:REQUEST), queued in the same transaction.
+ */
 export async function createMeeting(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ id: string }> {
 	authorize(actor, 'meeting.plan');
 	const data = parse(meetingPlanSchema, input);
@@ -24,6 +29,8 @@ export async function createMeeting(db: Db, actor: Actor | null, input: unknown,
 			.returning({ id: meetings.id });
 		await syncAgenda(tx, row.id, data.agenda);
 		await replaceInvitees(tx, row.id, data.invitees);
+		const plan = await calendarPlan(tx, row.id);
+		await mailCalendarNotice(tx, plan, 'invited', plan.invitees);
 		await record(tx, {
 			actor,
 			action: 'meeting.created',

@@ -15,6 +15,7 @@ export { adoptTemperature } from './adopt-temperature';
 export { writeMinute } from './write-minute';
 export { deleteMinute } from './delete-minute';
 export { closeMeeting } from './close-meeting';
+export { cancelMeeting } from './cancel-meeting';
 export { composeHighlights, closedHighlights, highlightsFilename } from './compose-highlights';
 export { meetingInvitation } from './invitation';
 

@@ -17,13 +17,15 @@ export function assertChair(actor: Actor | null, meeting: MeetingRow): asserts a
 const statusKeys: Record<MeetingStatus, string> = {
 	gepland: 'meetings_not_planned',
 	live: 'meetings_not_live',
-	afgesloten: 'meetings_not_closed'
+	afgesloten: 'meetings_not_closed',
+	geannuleerd: 'meetings_not_cancelled'
 };
 
 /** The command fits only a session in this status (e.g. minutes only while live). */
 export function assertStatus(meeting: MeetingRow, ...allowed: MeetingStatus[]): void {
 	if (allowed.includes(meeting.status as MeetingStatus)) return;
 	if (meeting.status === 'afgesloten') throw new DomainError('meetings_closed', {}, {}, 409);
+	if (meeting.status === 'geannuleerd') throw new DomainError('meetings_cancelled', {}, {}, 409);
 	throw new DomainError(statusKeys[allowed[0]], {}, {}, 409);
 }
 

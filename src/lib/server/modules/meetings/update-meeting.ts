@@ -10,10 +10,16 @@ import { checkPlanReferences, mayChair, planInstants, replaceInvitees, syncAgend
 import { loadMeeting, loadState } from './state';
 import { assertStatus } from './rules';
 import { event, inTransaction } from '../../bus';
+import { calendarChanged, calendarPlan } from './invitation';
+import { mailCalendarNotice } from './invitation-mail';
 
 /**
  * Changes a planned session. The form names the `revision` it saw: a stale one is refused (someone else
- * changed the plan meanwhile), nothing stored. Once live or closed, the plan is history and stays.
+ * changed the plan meanwhile), nothing stored. Once live, closed or cancelled, the plan is history and stays.
+ *
+ * The invitees hear of it by e-mail, queued in the same transaction, each with the calendar event at the new
+ * SEQUENCE: those who stay get the update (METHOD:REQUEST) only when something a calendar shows changed;
+ * those added get the invitation, those removed a cancellation (METHOD:CANCEL) naming only them.
  */
 export async function updateMeeting(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ id: string; revision: number }> {
 	authorize(actor, 'meeting.plan');
@@ -34,6 +40,7 @@ export async function updateMeeting(db: Db, actor: Actor | null, input: unknown,
 		if (meeting.chairUserId && !(await mayChair(tx, meeting.chairUserId, data.invitees)))
 			throw new ValidationError({ invitees: 'validation_meeting_chair_must_stay_invited' });
 		const before = await tx.select({ userId: meetingInvitees.userId }).from(meetingInvitees).where(eq(meetingInvitees.meetingId, meetingId));
+		const planBefore = await calendarPlan(tx, meetingId);
 		const [row] = await tx
 			.update(meetings)
 			.set({
@@ -50,6 +57,23 @@ export async function updateMeeting(db: Db, actor: Actor | null, input: unknown,
 			.returning({ revision: meetings.revision });
 		await syncAgenda(tx, meetingId, data.agenda);
 		await replaceInvitees(tx, meetingId, data.invitees);
+		const plan = await calendarPlan(tx, meetingId);
+		const was = new Set(planBefore.invitees.map((p) => p.id));
+		const is = new Set(plan.invitees.map((p) => p.id));
+		const stayed = plan.invitees.filter((p) => was.has(p.id));
+		await mailCalendarNotice(
+			tx,
+			plan,
+			'invited',
+			plan.invitees.filter((p) => !was.has(p.id))
+		);
+		await mailCalendarNotice(
+			tx,
+			plan,
+			'uninvited',
+			planBefore.invitees.filter((p) => !is.has(p.id))
+		);
+		if (calendarChanged(planBefore, plan)) await mailCalendarNotice(tx, plan, 'updated', stayed);
 		await record(tx, {
 			actor,
 			action: 'meeting.updated',

@@ -1,9 +1,9 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import * as meetings from '$lib/server/modules/meetings';
 import * as region from '$lib/server/modules/region';
 import { DomainError } from '$lib/server/errors';
 import { can, ForbiddenError, municipalitiesFor, type Actor } from '$lib/server/permissions';
-import { formValues, runForm } from '$lib/server/http/form-failure';
+import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 import { t } from '$lib/i18n';
 import { commentsForItems } from './comments.server';
 
@@ -30,6 +30,7 @@ export const load = async ({ locals, params }) => {
 		state: detail.state,
 		municipalities,
 		canPlan,
+		canCancel: can(actor, 'meeting.cancel'),
 		chairOptions: canPlan ? meetings.chairCandidates(await meetings.verkenners(db), detail.invitees) : [],
 		members,
 		my: {
@@ -45,6 +46,14 @@ export const load = async ({ locals, params }) => {
 };
 
 export const actions = {
+	cancel: async ({ locals, request, params }) => {
+		const values = await formValues(request);
+		const refused = await runForm(() => meetings.cancelMeeting(locals.db, locals.actor, { ...values, meetingId: params.id }, locals.origin), values, {
+			section: 'cancel'
+		});
+		if (isRefused(refused)) return refused;
+		redirect(303, `/sessies/${params.id}?geannuleerd=1`);
+	},
 	chair: async ({ locals, request, params }) => {
 		const values = await formValues(request);
 		return runForm(

@@ -14,12 +14,21 @@ export interface IcsInput {
 	sequence: number;
 	organizer: { name: string; email: string } | null;
 	attendees: { name: string; email: string }[];
-	cancelled: boolean;
+	/**
+	 * The iTIP method (RFC 5546): REQUEST invites (or updates the invitation of) the attendees and asks for a
+	 * reply; CANCEL withdraws it, for every attendee named; PUBLISH is a file a person imports themselves, so it
+	 * names no attendees and asks nothing.
+	 */
+	method: IcsMethod;
+	/** Only for PUBLISH: the session was cancelled (CANCEL is always cancelled, REQUEST never). */
+	cancelled?: boolean;
 }
+
+export type IcsMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
 
 const PRODUCT_ID = '-//Regioportaal Leidse regio//Klankbordgroep//NL';
 
-/** An iCalendar invitation (METHOD:REQUEST, or CANCEL to withdraw it) for one klankbordgroep session. */
+/** An iCalendar event for one klankbordgroep session: an invitation (REQUEST), its withdrawal (CANCEL), or a file to import (PUBLISH). */
 export function meetingInvitationIcs(input: IcsInput): string {
 	const { error, value } = createEvent(eventAttributes(input));
 	if (error || !value) throw error ?? new Error('ics: no output');
@@ -27,9 +36,10 @@ export function meetingInvitationIcs(input: IcsInput): string {
 }
 
 function eventAttributes(input: IcsInput): EventAttributes {
+	const cancelled = input.method === 'CANCEL' || (input.method === 'PUBLISH' && !!input.cancelled);
 	return {
 		productId: PRODUCT_ID,
-		method: input.cancelled ? 'CANCEL' : 'REQUEST',
+		method: input.method,
 		uid: input.uid,
 		sequence: input.sequence,
 		title: input.title,
@@ -42,15 +52,19 @@ function eventAttributes(input: IcsInput): EventAttributes {
 		location: input.location || input.onlineUrl || undefined,
 		description: description(input) || undefined,
 		url: input.url || undefined,
-		status: input.cancelled ? 'CANCELLED' : 'CONFIRMED',
+		status: cancelled ? 'CANCELLED' : 'CONFIRMED',
 		organizer: input.organizer ? { name: paramText(input.organizer.name), email: input.organizer.email } : undefined,
-		attendees: input.attendees.map((a) => ({
-			name: paramText(a.name),
-			email: a.email,
-			rsvp: true,
-			partstat: 'NEEDS-ACTION',
-			role: 'REQ-PARTICIPANT'
-		}))
+		// A published event has no attendees (RFC 5546 §3.2.1); a cancellation asks no reply.
+		attendees:
+			input.method === 'PUBLISH'
+				? []
+				: input.attendees.map((a) => ({
+						name: paramText(a.name),
+						email: a.email,
+						...(input.method === 'REQUEST' ? { rsvp: true } : {}),
+						partstat: 'NEEDS-ACTION',
+						role: 'REQ-PARTICIPANT'
+					}))
 	};
 }
 
