@@ -24,7 +24,9 @@ export const regionalActions = [
 	/** Plan a klankbordgroep session, set its agenda and invitees, name its chair. */
 	'meeting.plan',
 	/** Drive a live session (move through the agenda, timer, minutes); with a `chairUserId` resource: only its chair. */
-	'meeting.drive'
+	'meeting.drive',
+	/** Choose how one hears of notifications by e-mail; with a `userId` resource: only one's own. */
+	'notifications.configure'
 ] as const;
 
 export const municipalActions = [
