@@ -9,9 +9,9 @@ import { notify } from '../notifications';
 /**
  * Writes the notifications a new comment causes (inside its transaction): the people and delegations it
  * mentions, and, for a reply, everyone who wrote in the thread before. Never the writer; an internal comment
- * only notifies members of its municipality; disabled accounts are skipped.
+ * only notifies members of its municipality; disabled accounts are skipped. Returns the events announcing them.
  */
-export async function notifyFor(tx: Queryable, c: CommentRow, actorName: string): Promise<NotificationRow[]> {
+export async function notifyFor(tx: Queryable, c: CommentRow, actorName: string): Promise<DomainEvent[]> {
 	const wanted = new Map<string, 'mention' | 'reply'>();
 	const mentionedUsers = c.mentions.filter((m) => m.kind === 'user').map((m) => m.id);
 	const mentionedMunis = c.mentions.filter((m) => m.kind === 'municipality').map((m) => m.id);
