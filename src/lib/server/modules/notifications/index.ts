@@ -7,7 +7,7 @@
 import { subscribeDecisionNotices } from './decision-notices';
 
 export { notify, notificationEvents, notificationView, type NotificationRow } from './notify';
-export { effectiveDeliveries, notificationPreferencesOf, setNotificationPreferences, type KindPreference } from './preferences';
+export { effectiveDeliveries, notificationPreferencesOf, notificationSettings, setNotificationPreferences, type KindPreference } from './preferences';
 export { sendDigests, digestWorker } from './digest';
 export { unsubscribe, unsubscribeTarget, unsubscribeToken, readUnsubscribeToken, unsubscribeHeaders, type UnsubscribeScope } from './unsubscribe';
 export { kindAbout } from './mail-templates';

@@ -5,6 +5,7 @@ import { memberships, notificationPreferences } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { inTransaction, event } from '../../bus';
 import { parse } from '../../validate';
+import { readConfig } from '../../config';
 import { record, type Origin } from '../audit';
 import type { Role } from '../../../roles';
 import { defaultDelivery, deliveries, kindsFor, notificationKinds, type Delivery, type NotificationKind } from '../../../notifications/kinds';
@@ -14,6 +15,8 @@ export interface KindPreference {
 	delivery: Delivery;
 	/** Whether this is the default for the person's roles (no choice of their own stored). */
 	isDefault: boolean;
+	/** The default for the person's roles (the form marks it). */
+	standard: Delivery;
 }
 
 /** The roles each of these people holds (any municipality). */
@@ -53,7 +56,17 @@ export async function notificationPreferencesOf(q: Queryable, actor: Actor): Pro
 	const roles = actor.grants.map((g) => g.role);
 	const chosen = await q.select().from(notificationPreferences).where(eq(notificationPreferences.userId, actor.userId));
 	const own = new Map(chosen.map((c) => [c.kind, c.delivery as Delivery]));
-	return kindsFor(roles).map((kind) => ({ kind, delivery: own.get(kind) ?? defaultDelivery(kind, roles), isDefault: !own.has(kind) }));
+	return kindsFor(roles).map((kind) => ({
+		kind,
+		delivery: own.get(kind) ?? defaultDelivery(kind, roles),
+		isDefault: !own.has(kind),
+		standard: defaultDelivery(kind, roles)
+	}));
+}
+
+/** What the account page shows: the settings per kind and the hour the daily digest goes out. */
+export async function notificationSettings(q: Queryable, actor: Actor): Promise<{ kinds: KindPreference[]; digestHour: number }> {
+	return { kinds: await notificationPreferencesOf(q, actor), digestHour: readConfig().digestHour };
 }
 
 /** Per kind, how to deliver; kinds left out stay as they are. Unknown kinds or deliveries are refused. */
