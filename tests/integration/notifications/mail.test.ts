@@ -11,6 +11,7 @@ import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { auditEvents, mailOutbox, notificationPreferences, notifications, users } from '../../../src/lib/server/db/schema';
 import * as comments from '../../../src/lib/server/modules/comments';
 import {
+	digestWorker,
 	notificationPreferencesOf,
 	sendDigests,
 	setNotificationPreferences,
@@ -22,6 +23,7 @@ import { transitionItem } from '../../../src/lib/server/modules/agenda-items';
 import { DomainError } from '../../../src/lib/server/errors';
 import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { itemWith } from '../decisions/helpers';
+import { readConfig } from '../../../src/lib/server/config';
 
 let t: TestDb;
 let verkenner: NewUser;
@@ -202,6 +204,30 @@ describe('daily digest', () => {
 		expect(digest.body).not.toContain('reactie');
 		const reply = (await noticesOf(person)).find((n) => n.kind === 'reply');
 		expect(reply?.mailedAt).toBeNull();
+	});
+});
+
+describe('daily digest, run twice at once (two nodes)', () => {
+	it('sends each person one digest: their rows are locked by the first run, skipped by the second', async () => {
+		const people = await Promise.all([1, 2, 3].map(() => newUser(t.db, [['klankbordgroeplid', 'oegstgeest']])));
+		const id = await itemWith(t.db, verkenner.actor, ['oegstgeest']);
+		await transitionItem(t.db, verkenner.actor, { itemId: id, from: 'concept', to: 'in_bespreking' }, testOrigin);
+		const now = new Date(Date.now() + 1000);
+		const [a, b] = await Promise.all([sendDigests(t.db, now), sendDigests(t.db, now)]);
+		expect(a + b).toBe(people.length);
+		for (const p of people) expect(await mailsTo(p)).toHaveLength(1);
+	});
+
+	it('is scheduled daily at DIGEST_HOUR, Europe/Amsterdam, on the digest queue', async () => {
+		const scheduled: unknown[] = [];
+		const worked: string[] = [];
+		const boss = {
+			schedule: async (...args: unknown[]) => void scheduled.push(args),
+			work: async (name: string) => void worked.push(name)
+		};
+		await digestWorker(t.db)(boss as never);
+		expect(scheduled).toEqual([['mail-digest', `0 ${readConfig().digestHour} * * *`, {}, { tz: 'Europe/Amsterdam' }]]);
+		expect(worked).toEqual(['mail-digest']);
 	});
 });
 
