@@ -6,10 +6,10 @@
  */
 import { subscribeDecisionNotices } from './decision-notices';
 
-export { notify, notificationEvents, notificationView, type NotificationRow } from './notify';
-export { effectiveDeliveries, notificationPreferencesOf, notificationSettings, setNotificationPreferences, type KindPreference } from './preferences';
+export { notify, notificationView } from './notify';
+export { notificationPreferencesOf, notificationSettings, setNotificationPreferences } from './preferences';
 export { sendDigests, digestWorker } from './digest';
-export { unsubscribe, unsubscribeTarget, unsubscribeToken, readUnsubscribeToken, unsubscribeHeaders, type UnsubscribeScope } from './unsubscribe';
+export { unsubscribe, unsubscribeTarget, unsubscribeToken } from './unsubscribe';
 export { kindAbout } from './mail-templates';
 
 // Every process that writes items tells people the same way: set up when this module loads.

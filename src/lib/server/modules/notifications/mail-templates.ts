@@ -91,7 +91,6 @@ function quoteOf(n: MailNotice, locale: Locale): { label?: string; text: string 
 	return undefined;
 }
 
-export const kindLabel = (kind: NotificationKind, locale: Locale): string => msg(`mail_kind_label_${kind}`, {}, locale);
 export const kindAbout = (scope: NotificationKind | 'digest' | 'all', locale: Locale): string => msg(`mail_about_${scope}`, {}, locale);
 
 type MessageFn = (inputs: Record<string, unknown>, options: { locale: Locale }) => string;
