@@ -13,6 +13,7 @@ import * as comments from '../../../src/lib/server/modules/comments';
 import {
 	digestWorker,
 	notificationPreferencesOf,
+	notificationSettings,
 	sendDigests,
 	setNotificationPreferences,
 	unsubscribe,
@@ -97,6 +98,8 @@ describe('notification settings', () => {
 		const nobody = await newUser(t.db, []);
 		await expect(setNotificationPreferences(t.db, nobody.actor, { mention: 'off' }, testOrigin)).rejects.toBeInstanceOf(ForbiddenError);
 		expect(await prefsOf(nobody)).toEqual([]);
+		// Their account page still opens, without the settings.
+		expect((await notificationSettings(t.db, nobody.actor)).kinds).toEqual([]);
 	});
 });
 

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '../../db';
 import { memberships, notificationPreferences } from '../../db/schema';
-import { authorize, type Actor } from '../../permissions';
+import { authorize, can, type Actor } from '../../permissions';
 import { inTransaction, event } from '../../bus';
 import { parse } from '../../validate';
 import { readConfig } from '../../config';
@@ -64,9 +64,10 @@ export async function notificationPreferencesOf(q: Queryable, actor: Actor): Pro
 	}));
 }
 
-/** What the account page shows: the settings per kind and the hour the daily digest goes out. */
+/** What the account page shows: the settings per kind (none without a role) and the hour the daily digest goes out. */
 export async function notificationSettings(q: Queryable, actor: Actor): Promise<{ kinds: KindPreference[]; digestHour: number }> {
-	return { kinds: await notificationPreferencesOf(q, actor), digestHour: readConfig().digestHour };
+	const kinds = can(actor, 'notifications.configure', { userId: actor.userId }) ? await notificationPreferencesOf(q, actor) : [];
+	return { kinds, digestHour: readConfig().digestHour };
 }
 
 /** Per kind, how to deliver; kinds left out stay as they are. Unknown kinds or deliveries are refused. */
