@@ -122,4 +122,25 @@ describe('cross-site writes', () => {
 		expect(res.status).toBe(403);
 		expect(res.headers.getSetCookie().some((c) => c.startsWith('rp_session=') && !/^rp_session=;/.test(c))).toBe(false);
 	});
+
+	it('refuses a form POST without any Origin with 403 (the form-origin check of the security handle)', async () => {
+		const res = await fetch(urlOf('/inloggen'), {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: new URLSearchParams({ email: email('griffie.zoeterwoude'), password: 'Leidseregio-2027!' })
+		});
+		expect(res.status).toBe(403);
+	});
+
+	it("lets a mail client's one-click unsubscribe through without Origin (RFC 8058); its token is checked by the page", async () => {
+		const res = await fetch(urlOf('/afmelden/00000000-0000-4000-8000-000000000000.mention.bm90LWEtdmFsaWQtc2lnbmF0dXJl'), {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'List-Unsubscribe=One-Click'
+		});
+		expect(res.status).toBe(400);
+		expect(await res.text()).toContain('Deze afmeldlink klopt niet');
+	});
 });

@@ -9,7 +9,7 @@ import { onShutdown } from './shutdown.js';
 import { startQueue, stopQueue } from './queue';
 import { mailWorker } from './modules/mail';
 // Who is told about decisions: set up for every write of this process when the module loads.
-import './modules/notifications';
+import { digestWorker } from './modules/notifications';
 
 export interface Runtime {
 	config: Config;
@@ -34,7 +34,7 @@ export function startRuntime(config: Config = readConfig()): Promise<Runtime> {
 		const seeded = await seedIfEmpty(handle.db, { demo: config.demoAllowed });
 		if (seeded.demo) await seedDemoAgenda(handle.db);
 		if (seeded.demo) await seedDemoMeetings(handle.db);
-		await startQueue(handle, [mailWorker(handle.db)]);
+		await startQueue(handle, [mailWorker(handle.db), digestWorker(handle.db)]);
 		return { config, handle, db: handle.db };
 	})();
 	return holder[key];

@@ -60,7 +60,10 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 	meelezer: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'meeting.read': 'ja' }
 };
 
-/** Who may drive a session, decided with the session's chair as resource (`meeting.drive` is 'nee' above: no chair given). */
+/**
+ * Who may drive a session, decided with the session's chair as resource (`meeting.drive` is 'nee' above: no chair given).
+ * `notifications.configure` is 'nee' above too (no person given): everyone sets their own, tested below.
+ */
 const mayChair: Record<Role, boolean> = {
 	administrator: false,
 	verkenner: true,
@@ -92,6 +95,14 @@ describe('permission matrix', () => {
 		expect(can(actor, 'meeting.drive', { chairUserId: actor.userId }), 'as chair').toBe(mayChair[role]);
 		expect(can(actor, 'meeting.drive', { chairUserId: 'someone-else' }), 'another chair').toBe(false);
 		expect(can(actor, 'meeting.drive', { chairUserId: null }), 'no chair').toBe(false);
+	});
+
+	it.each(roles)('%s sets only their own notification settings', (role) => {
+		const actor = actorWith(role);
+		expect(can(actor, 'notifications.configure', { userId: actor.userId }), 'own').toBe(true);
+		expect(can(actor, 'notifications.configure', { userId: 'someone-else' }), 'another person').toBe(false);
+		expect(can(actor, 'notifications.configure'), 'nobody named').toBe(false);
+		expect(can({ userId: 'u', name: 'Zonder rol', grants: [] }, 'notifications.configure', { userId: 'u' }), 'no role').toBe(false);
 	});
 
 	it('lists only actions the policy knows', () => {

@@ -56,6 +56,8 @@ export interface DomainEvents {
 	'user.access_changed': { userId: string };
 	'user.disabled': { userId: string };
 	'user.two_factor_reset': { userId: string };
+	/** Someone changed how they hear of notifications by e-mail (on the account page or from a mail's link). */
+	'account.notification_preferences_changed': { userId: string; kinds: string[] };
 	/** One or more logins ended (logout, password changed or set, a session ended from the account page). */
 	'auth.sessions_ended': { sessionIds: string[]; reason: 'logout' | 'expired' };
 }

@@ -2,7 +2,7 @@ import { m } from '../../paraglide/messages.js';
 import { json, redirect, type Handle } from '@sveltejs/kit';
 
 /** Pages anyone may open. */
-const publicPrefixes = ['/inloggen', '/wachtwoord-vergeten', '/wachtwoord-instellen', '/healthz', '/taal'];
+const publicPrefixes = ['/inloggen', '/wachtwoord-vergeten', '/wachtwoord-instellen', '/healthz', '/taal', '/afmelden'];
 /** Pages open to someone who still owes a second factor. */
 const twoFactorPrefixes = ['/inloggen/tweestaps', '/uitloggen', '/taal'];
 const setupPrefixes = ['/account/tweestaps-instellen', '/uitloggen', '/taal'];

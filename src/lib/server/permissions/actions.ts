@@ -27,7 +27,9 @@ export const regionalActions = [
 	/** Cancel a planned session (its invitees get a calendar cancellation). */
 	'meeting.cancel',
 	/** Drive a live session (move through the agenda, timer, minutes); with a `chairUserId` resource: only its chair. */
-	'meeting.drive'
+	'meeting.drive',
+	/** Choose how one hears of notifications by e-mail; with a `userId` resource: only one's own. */
+	'notifications.configure'
 ] as const;
 
 export const municipalActions = [

@@ -22,6 +22,8 @@ export interface Resource {
 	transition?: { from: ItemStatus; to: ItemStatus };
 	/** For `meeting.drive`: the session's chair. Without it nobody drives. */
 	chairUserId?: string | null;
+	/** For `notifications.configure`: whose settings. Without it nobody's. */
+	userId?: string;
 }
 
 /** What each role may do anywhere in the region. */
@@ -36,7 +38,8 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'mail.resend',
 		'interview.read',
 		'interview.read_confidential',
-		'meeting.read'
+		'meeting.read',
+		'notifications.configure'
 	],
 	verkenner: [
 		'region.read',
@@ -51,12 +54,23 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'meeting.read',
 		'meeting.plan',
 		'meeting.cancel',
-		'meeting.drive'
+		'meeting.drive',
+		'notifications.configure'
 	],
-	klankbordgroeplid: ['region.read', 'item.read', 'item.edit', 'item.transition', 'item.comment', 'interview.read', 'meeting.read', 'meeting.drive'],
-	collegelid: ['region.read', 'item.read', 'item.comment', 'meeting.read'],
-	griffie: ['region.read', 'item.read', 'item.comment', 'meeting.read'],
-	meelezer: ['region.read', 'item.read', 'item.comment', 'meeting.read']
+	klankbordgroeplid: [
+		'region.read',
+		'item.read',
+		'item.edit',
+		'item.transition',
+		'item.comment',
+		'interview.read',
+		'meeting.read',
+		'meeting.drive',
+		'notifications.configure'
+	],
+	collegelid: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure'],
+	griffie: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure'],
+	meelezer: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure']
 };
 
 /** What a municipal role may do for its own municipality only. */
@@ -80,6 +94,10 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
 	if (action === 'meeting.drive') {
 		// Chairing is a role held for one session: the verkenner or a member the verkenner names.
 		return holding.length > 0 && !!resource.chairUserId && resource.chairUserId === actor.userId;
+	}
+	if (action === 'notifications.configure') {
+		// Every role may choose, each for themselves only.
+		return holding.length > 0 && !!resource.userId && resource.userId === actor.userId;
 	}
 	if (action === 'item.transition' && resource.transition) {
 		const { from, to } = resource.transition;

@@ -1,6 +1,7 @@
 import { setLocaleCookie } from '$lib/server/http/locale-cookie';
 import { error, redirect } from '@sveltejs/kit';
 import { accountOverview, changeLocale, changeName, changePassword, endOtherSession } from '$lib/server/modules/account';
+import { notificationSettings, setNotificationPreferences } from '$lib/server/modules/notifications';
 import { disableTwoFactor } from '$lib/server/auth/two-factor-disable';
 import { regenerateRecoveryCodes } from '$lib/server/auth/regenerate-recovery-codes';
 import { formValues, runForm } from '$lib/server/http/form-failure';
@@ -25,7 +26,8 @@ async function run(event: RequestEvent, section: string, action: (values: Record
 export const load = async ({ locals, setHeaders, url }) => {
 	const { actor, sessionId, db } = signedIn(locals);
 	setHeaders({ 'cache-control': 'no-store' });
-	return { account: await accountOverview(db, actor, sessionId), localeSaved: url.searchParams.get('opgeslagen') === 'taal' };
+	const [account, notifications] = await Promise.all([accountOverview(db, actor, sessionId), notificationSettings(db, actor)]);
+	return { account, notifications, localeSaved: url.searchParams.get('opgeslagen') === 'taal' };
 };
 
 export const actions = {
@@ -49,6 +51,11 @@ export const actions = {
 		if ('saved' in result) redirect(303, '/account?opgeslagen=taal#taal');
 		return result;
 	},
+	notifications: (event) =>
+		run(event, 'notifications', async (values) => {
+			const { actor, db, origin } = signedIn(event.locals);
+			await setNotificationPreferences(db, actor, values, origin);
+		}),
 	recoveryCodes: (event) =>
 		run(event, 'recoveryCodes', async (values) => {
 			const { actor, sessionId, db, origin } = signedIn(event.locals);

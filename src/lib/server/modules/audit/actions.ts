@@ -40,6 +40,10 @@ export interface AuditDetails {
 	'account.name_changed': { from: string | undefined; to: string };
 	'account.locale_changed': { locale: string };
 	'account.session_ended': { session: string };
+	/** How one hears of notifications by e-mail, per kind that changed. */
+	'account.notifications_changed': { changes: Record<string, FromTo<string>> };
+	/** From the link in a mail: e-mail about one kind, the digest or everything turned off. */
+	'account.unsubscribed': { scope: string; kinds: string[] };
 
 	// agenda items
 	'item.created': { title: string; ambitionId: number; horizon: string; trekkerId: string | null; participants?: string[] };
@@ -153,6 +157,8 @@ export const auditActions = [
 	'account.name_changed',
 	'account.locale_changed',
 	'account.session_ended',
+	'account.notifications_changed',
+	'account.unsubscribed',
 	'item.created',
 	'item.updated',
 	'item.status_changed',

@@ -32,6 +32,8 @@ export const actionMessages = {
 	'account.name_changed': 'admin_audit_action_account_name_changed',
 	'account.locale_changed': 'admin_audit_action_account_locale_changed',
 	'account.session_ended': 'admin_audit_action_account_session_ended',
+	'account.notifications_changed': 'admin_audit_action_account_notifications_changed',
+	'account.unsubscribed': 'admin_audit_action_account_unsubscribed',
 	'item.created': 'admin_audit_action_item_create',
 	'item.updated': 'admin_audit_action_item_update',
 	'item.status_changed': 'admin_audit_action_item_transition',

@@ -6,4 +6,3 @@ export { postComment, commentRate } from './post-comment';
 export { editComment, deleteComment, resolveThread } from './change-comment';
 export * from './queries';
 export { ownMunicipalities, threadAudience } from './visibility';
-export { notificationEvents } from './notify';

@@ -1,19 +1,17 @@
-import { and, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db';
-import { comments, memberships, notifications, users, agendaItems } from '../../db/schema';
-import type { NotificationView } from '../../../realtime/events';
-import { event, type DomainEvent } from '../../bus';
+import { comments, memberships, users } from '../../db/schema';
+import type { DomainEvent } from '../../bus';
 import type { CommentRow } from './views';
 import { commentPlainText } from '../../../comments/markdown';
-
-type NotificationRow = typeof notifications.$inferSelect;
+import { notify } from '../notifications';
 
 /**
  * Writes the notifications a new comment causes (inside its transaction): the people and delegations it
  * mentions, and, for a reply, everyone who wrote in the thread before. Never the writer; an internal comment
- * only notifies members of its municipality; disabled accounts are skipped.
+ * only notifies members of its municipality; disabled accounts are skipped. Returns the events announcing them.
  */
-export async function notifyFor(tx: Queryable, c: CommentRow, actorName: string): Promise<NotificationRow[]> {
+export async function notifyFor(tx: Queryable, c: CommentRow, actorName: string): Promise<DomainEvent[]> {
 	const wanted = new Map<string, 'mention' | 'reply'>();
 	const mentionedUsers = c.mentions.filter((m) => m.kind === 'user').map((m) => m.id);
 	const mentionedMunis = c.mentions.filter((m) => m.kind === 'municipality').map((m) => m.id);
@@ -50,47 +48,8 @@ export async function notifyFor(tx: Queryable, c: CommentRow, actorName: string)
 		);
 	if (recipients.length === 0) return [];
 	const excerpt = commentPlainText(c.body).slice(0, 140);
-	return tx
-		.insert(notifications)
-		.values(recipients.map((r) => ({ userId: r.id, kind: wanted.get(r.id) as string, itemId: c.itemId, commentId: c.id, actorName, excerpt })))
-		.onConflictDoNothing()
-		.returning();
-}
-
-/** The notifications just written, as events for their recipients, with each one's new unread total. */
-export async function notificationEvents(q: Queryable, rows: NotificationRow[]): Promise<DomainEvent[]> {
-	if (rows.length === 0) return [];
-	const userIds = [...new Set(rows.map((r) => r.userId))];
-	const [unread, titles] = await Promise.all([
-		q
-			.select({ userId: notifications.userId, n: count() })
-			.from(notifications)
-			.where(and(inArray(notifications.userId, userIds), isNull(notifications.readAt)))
-			.groupBy(notifications.userId),
-		q
-			.select({ id: agendaItems.id, title: agendaItems.title })
-			.from(agendaItems)
-			.where(inArray(agendaItems.id, [...new Set(rows.map((r) => r.itemId).filter((x): x is string => !!x))]))
-	]);
-	const counts = new Map(unread.map((u) => [u.userId, Number(u.n)]));
-	const titleOf = new Map(titles.map((t) => [t.id, t.title]));
-	return rows.map((r) =>
-		event('notification.created', { userId: r.userId, notification: notificationView(r, titleOf.get(r.itemId ?? '') ?? ''), unread: counts.get(r.userId) ?? 1 })
+	return notify(
+		tx,
+		recipients.map((r) => ({ userId: r.id, kind: wanted.get(r.id) as string, itemId: c.itemId, commentId: c.id, actorName, excerpt }))
 	);
-}
-
-export function notificationView(r: NotificationRow, itemTitle: string): NotificationView {
-	return {
-		id: r.id,
-		kind: r.kind as NotificationView['kind'],
-		itemId: r.itemId,
-		itemTitle,
-		commentId: r.commentId,
-		actorName: r.actorName,
-		details: r.details as NotificationView['details'],
-		// Plain text, never Markdown: older rows stored the comment's source.
-		excerpt: commentPlainText(r.excerpt),
-		createdAt: r.createdAt.toISOString(),
-		readAt: r.readAt ? r.readAt.toISOString() : null
-	};
 }

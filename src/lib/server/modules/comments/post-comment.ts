@@ -11,7 +11,7 @@ import type { CommentView } from '../../../realtime/events';
 import { nextCommentSeq } from './sequence';
 import { newCommentView, viewOf } from './views';
 import { mayRead, ownMunicipalities } from './visibility';
-import { notificationEvents, notifyFor } from './notify';
+import { notifyFor } from './notify';
 import { event, inTransaction } from '../../bus';
 
 /** How many comments one person may post per minute (all nodes together: counted in the database). */
@@ -88,7 +88,7 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 				details: { itemId: row.itemId, parentId, visibility, municipalityId, seq, anchored: !!data.anchor }
 			});
 			const view = newCommentView(row, actor.name, labels);
-			events.add(event('comment.posted', { comment: view }), ...(await notificationEvents(tx, await notifyFor(tx, row, actor.name))));
+			events.add(event('comment.posted', { comment: view }), ...(await notifyFor(tx, row, actor.name)));
 			return view;
 		});
 	} catch (err) {

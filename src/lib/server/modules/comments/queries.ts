@@ -9,7 +9,7 @@ import type { CommentView, NotificationView } from '../../../realtime/events';
 import { currentCommentSeq } from './sequence';
 import { toViews } from './views';
 import { mayRead, visibleWhere } from './visibility';
-import { notificationView } from './notify';
+import { notificationView } from '../notifications';
 
 async function assertItem(q: Queryable, itemId: string): Promise<void> {
 	const [item] = await q.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.id, itemId));

@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db';
-import { agendaItemParticipants, memberships, notifications, users } from '../../db/schema';
+import { agendaItemParticipants, memberships, users } from '../../db/schema';
 import { subscribeInTransaction, type DomainEvent, type DomainEvents } from '../../bus';
 import type { MunicipalRole } from '../../../roles';
-import { notificationEvents } from '../comments';
+import { notify } from './notify';
 
 /** What a decision notice asks of whom (the kinds of the `notifications` table besides mentions and replies). */
 export type DecisionNoticeKind = 'decision_requested' | 'decision_voided' | 'council_requested' | 'position_requested';
@@ -79,17 +79,14 @@ async function write(tx: Tx, notice: Notice & { excludeUserId?: string }): Promi
 	const perUser = new Map<string, string>();
 	for (const p of people) if (p.userId !== notice.excludeUserId && !perUser.has(p.userId)) perUser.set(p.userId, p.municipalityId ?? '');
 	if (!perUser.size) return [];
-	const rows = await tx
-		.insert(notifications)
-		.values(
-			[...perUser].map(([userId, municipalityId]) => ({
-				userId,
-				kind: notice.kind,
-				itemId: notice.itemId,
-				actorName: notice.actorName,
-				details: { ...notice.details, municipalityId }
-			}))
-		)
-		.returning();
-	return notificationEvents(tx, rows);
+	return notify(
+		tx,
+		[...perUser].map(([userId, municipalityId]) => ({
+			userId,
+			kind: notice.kind,
+			itemId: notice.itemId,
+			actorName: notice.actorName,
+			details: { ...notice.details, municipalityId }
+		}))
+	);
 }
