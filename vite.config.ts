@@ -47,7 +47,10 @@ export default defineConfig({
 					include: ['tests/integration/**/*.test.ts'],
 					globalSetup: ['tests/fixtures/pglite-template.ts'],
 					testTimeout: 30_000,
-					hookTimeout: 60_000
+					hookTimeout: 60_000,
+					// Two files at a time even on two cores: much of a test's time is spent waiting (the database thread,
+					// timers, the SMTP outage test's minute), which the other file uses.
+					maxWorkers: 2
 				}
 			},
 			{

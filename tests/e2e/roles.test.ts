@@ -167,7 +167,8 @@ describe.skipIf(!enrolmentBuilt)('administrator invites a person, and disabling 
 		await p.getByLabel('E-mailadres', { exact: false }).first().fill(invitee.email);
 		await p.getByRole('group', { name: 'Leiden' }).getByLabel('Meelezer').check();
 		await p.getByRole('button', { name: 'Uitnodiging versturen' }).click();
-		await p.getByText(`De uitnodiging is verstuurd naar ${invitee.email}.`).waitFor();
+		// No mail server in this run: the message says so, and where the link is, instead of "sent".
+		await p.getByText(`Er is geen mailserver ingesteld, dus de uitnodiging aan ${invitee.email} is niet per e-mail verstuurd.`, { exact: false }).waitFor();
 		await p.goto('/beheer/uitgaande-mail');
 		// textContent: the bodies sit in closed <details> elements.
 		const body = (await p.locator('main').textContent()) ?? '';
