@@ -187,7 +187,16 @@ describe.skipIf(!enrolmentBuilt)('administrator invites a person, and disabling 
 		await person.getByRole('heading', { name: 'Welkom bij het Regioportaal' }).waitFor();
 		await person.locator('input[name="password"]').fill(invitee.password);
 		await person.locator('input[name="repeat"]').fill(invitee.password);
-		await Promise.all([person.waitForURL((u) => u.pathname === '/'), person.getByRole('button', { name: 'Wachtwoord instellen' }).click()]);
+		await Promise.all([person.waitForURL((u) => u.pathname === '/'), person.getByRole('button', { name: 'Wachtwoord instellen' }).click()]).catch(
+			async (err) => {
+				// Say what the page showed instead of only "timed out".
+				const shown = await person
+					.locator('main')
+					.innerText()
+					.catch(() => '(no page)');
+				throw new Error(`still on ${person.url()}; the page says: ${shown.slice(0, 500)}`, { cause: err });
+			}
+		);
 		await expectOverview(person);
 		await expectConnected(person);
 		const again = await fetch(urlOf(link));
