@@ -3,7 +3,8 @@ import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { mailOutbox } from '../../../src/lib/server/db/schema';
 import { inviteUser } from '../../../src/lib/server/modules/users/invite-user';
-import { listOutbox, MAIL_PAGE_SIZE, resendMail } from '../../../src/lib/server/modules/mail';
+import { listOutbox, mailWorker, MAIL_PAGE_SIZE, resendMail } from '../../../src/lib/server/modules/mail';
+import { createQueue } from '../../../src/lib/server/queue';
 import { auditEvents } from '../../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 
@@ -76,5 +77,24 @@ describe('the outbox', () => {
 		expect(after).toMatchObject({ state: 'queued', resendable: false });
 		const [audit] = await t.db.select().from(auditEvents).where(eq(auditEvents.objectId, held.id));
 		expect(audit).toMatchObject({ action: 'mail.resent', objectType: 'mail', details: { to: held.to, state: 'held' } });
+	});
+
+	it('without a mail server the queue holds a mail, attempting nothing, until an administrator sends it again', async () => {
+		const node = await createQueue(t, [mailWorker(t.db)]);
+		try {
+			await inviteUser(
+				t.db,
+				admin.actor,
+				{ name: 'Zonder server', email: 'zonder.server@leiden.nl', grants: ['verkenner'] },
+				testOrigin,
+				'http://localhost:3000'
+			);
+			const mine = async () => (await listOutbox(t.db, admin.actor, {})).mails.find((m) => m.to === 'zonder.server@leiden.nl')!;
+			const end = Date.now() + 15_000;
+			while ((await mine()).state !== 'held' && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+			expect(await mine()).toMatchObject({ state: 'held', attempts: 0, sentAt: null, resendable: true });
+		} finally {
+			await node.stop({ graceful: false, wait: true });
+		}
 	});
 });

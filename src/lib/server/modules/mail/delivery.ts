@@ -46,6 +46,19 @@ async function claim(db: Db, id: string): Promise<OutboxRow | undefined> {
 	return row;
 }
 
+/**
+ * Without a mail server nothing is attempted (so no attempt is counted): the mail waits, readable in the outbox,
+ * until an administrator sends it again.
+ */
+async function hold(db: Db, id: string): Promise<boolean> {
+	const held = await db
+		.update(mailOutbox)
+		.set({ state: 'held' })
+		.where(and(eq(mailOutbox.id, id), inArray(mailOutbox.state, ['queued', 'retrying'])))
+		.returning({ id: mailOutbox.id });
+	return held.length > 0;
+}
+
 export type DeliveryOutcome = 'sent' | 'held' | 'skipped' | 'retrying' | 'failed';
 
 /**
@@ -53,13 +66,10 @@ export type DeliveryOutcome = 'sent' | 'held' | 'skipped' | 'retrying' | 'failed
  * later (with back-off); the last failure is recorded as failed and not thrown.
  */
 export async function deliverMail(db: Db, id: string, attempt: { final: boolean }): Promise<DeliveryOutcome> {
+	const t = await smtpTransport();
+	if (!t) return (await hold(db, id)) ? 'held' : 'skipped';
 	const mail = await claim(db, id);
 	if (!mail) return 'skipped';
-	const t = await smtpTransport();
-	if (!t) {
-		await db.update(mailOutbox).set({ state: 'held' }).where(eq(mailOutbox.id, id));
-		return 'held';
-	}
 	try {
 		await t.sendMail(message(mail));
 	} catch (err) {
