@@ -13,7 +13,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ParsedMail } from 'mailparser';
 import { connectBrowser } from './support/browser';
 import { email } from './support/accounts';
-import { enrolTotp, login, submitTotp } from './support/auth';
+import { enrolTotp, login } from './support/auth';
+import { openToSign, signAkkoord } from './support/signing';
 import { startServer, type RunningServer } from './support/server';
 import { expectConnected } from './support/pages';
 import { rawHeader, startSmtp, type TestSmtp } from '../fixtures/smtp';
@@ -87,19 +88,8 @@ describe('the colleges concerned are told, on their start page and by e-mail', (
 	it('the three sign, the verkenner reopens with a reason: each college concerned sees the void and gets an e-mail; the others get nothing', async () => {
 		for (const [i, m] of CONCERNED.entries()) {
 			const { page, key } = college[m];
-			await page.goto(itemPath);
-			const stepUp = page.getByRole('link', { name: 'Nu bevestigen' });
-			if (await stepUp.isVisible()) {
-				await stepUp.click();
-				await submitTotp(page, key);
-				await page.goto(itemPath);
-			}
-			await expectConnected(page);
-			const form = page.getByTestId('signoff-form');
-			await page.getByLabel('Kenmerk').fill(`Z/26/${2000 + i}`);
-			await form.getByRole('radio', { name: 'Akkoord', exact: true }).check();
-			await page.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
-			await form.getByTestId('signoff-confirm').getByRole('button', { name: 'Bevestigen' }).click();
+			await openToSign(page, itemPath, key);
+			await signAkkoord(page, `Z/26/${2000 + i}`);
 			await expect.poll(() => page.getByTestId('signoffs').locator('li[data-municipality]').count(), { timeout: 15_000 }).toBe(i + 1);
 		}
 		await verkenner.goto(itemPath);

@@ -16,9 +16,9 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { connectBrowser } from './support/browser';
 import { email } from './support/accounts';
-import { enrolTotp, login, submitTotp } from './support/auth';
+import { enrolTotp, login } from './support/auth';
+import { openToSign } from './support/signing';
 import { startServer, type RunningServer } from './support/server';
-import { expectConnected } from './support/pages';
 
 const ITEM = 'Economie071 en LAB071 voortzetten';
 const FIVE = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
@@ -131,15 +131,7 @@ describe('a full sign-off round', () => {
 	it('five colleges sign; the item becomes vastgesteld, live in the sixth browser', async () => {
 		for (const [i, m] of FIVE.entries()) {
 			const { page, key } = college[m];
-			await page.goto(itemPath);
-			const stepUp = page.getByRole('link', { name: 'Nu bevestigen' });
-			if (await stepUp.isVisible()) {
-				await stepUp.click();
-				await submitTotp(page, key);
-				await page.goto(itemPath);
-			}
-			// The confirmation step runs in the page's script: wait until it is hydrated (and live).
-			await expectConnected(page);
+			await openToSign(page, itemPath, key);
 			await page.getByLabel('Kenmerk').fill(`Z/26/${1000 + i}`);
 			const form = page.getByTestId('signoff-form');
 			if (i === 0) {

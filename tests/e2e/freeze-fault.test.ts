@@ -18,8 +18,8 @@ import { fragmentToSnapshot } from '../../src/lib/server/modules/collaboration/h
 import { pageSocket, typeInto, eventually } from '../integration/collab/helpers';
 import { connectBrowser } from './support/browser';
 import { email } from './support/accounts';
-import { enrolTotp, login, loginOverHttp, submitTotp } from './support/auth';
-import { expectConnected } from './support/pages';
+import { enrolTotp, login, loginOverHttp } from './support/auth';
+import { openToSign, signAkkoord } from './support/signing';
 import { freePort } from './support/server';
 import { killableServer } from './support/killable-server';
 
@@ -131,20 +131,9 @@ describe('the freeze after a crash', () => {
 			const page = await context.newPage();
 			await login(page, email('college.leiden'));
 			const key = await enrolTotp(page);
-			await page.goto(`/agenda/${item.id}`);
-			const stepUp = page.getByRole('link', { name: 'Nu bevestigen' });
-			if (await stepUp.isVisible()) {
-				await stepUp.click();
-				await submitTotp(page, key);
-				await page.goto(`/agenda/${item.id}`);
-			}
-			await expectConnected(page);
-			const form = page.getByTestId('signoff-form');
-			expect(await form.getByTestId('signoff-version').innerText()).toContain(stored.contentHash.slice(0, 12));
-			await page.getByLabel('Kenmerk').fill('Z/26/777');
-			await form.getByRole('radio', { name: 'Akkoord', exact: true }).check();
-			await page.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
-			await form.getByTestId('signoff-confirm').getByRole('button', { name: 'Bevestigen' }).click();
+			await openToSign(page, `/agenda/${item.id}`, key);
+			expect(await page.getByTestId('signoff-form').getByTestId('signoff-version').innerText()).toContain(stored.contentHash.slice(0, 12));
+			await signAkkoord(page, 'Z/26/777');
 			await expect.poll(() => page.getByTestId('signoffs').locator('li[data-municipality]').count(), { timeout: 15_000 }).toBe(1);
 		} finally {
 			await context.close();
