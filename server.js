@@ -12,7 +12,14 @@ const io = createIo();
 // post on plain http://localhost "cross-site" (403). This server speaks plain HTTP: say so, unforgeably.
 const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (ownProtocol) process.env.PROTOCOL_HEADER = 'x-regioportaal-protocol';
-const { handler } = await import('./build/handler.js');
+const { handler } = await import('./build/handler.js').catch((err) => {
+	// A refusal to start that names its reason (the embedded database already in use) is said in one line.
+	if (err?.name === 'EmbeddedDatabaseInUse') {
+		console.error(err.message);
+		process.exit(1);
+	}
+	throw err;
+});
 const server = createServer((req, res) => {
 	if (ownProtocol) req.headers['x-regioportaal-protocol'] = 'http';
 	handler(req, res);

@@ -30,10 +30,12 @@ export function startRuntime(config: Config = readConfig()): Promise<Runtime> {
 			url: config.databaseUrl,
 			dataDir: path.join(config.dataDir, 'pglite')
 		});
-		await handle.migrate();
-		const seeded = await seedIfEmpty(handle.db, { demo: config.demoAllowed });
-		if (seeded.demo) await seedDemoAgenda(handle.db);
-		if (seeded.demo) await seedDemoMeetings(handle.db);
+		await handle.exclusive(async () => {
+			await handle.migrate();
+			const seeded = await seedIfEmpty(handle.db, { demo: config.demoAllowed });
+			if (seeded.demo) await seedDemoAgenda(handle.db);
+			if (seeded.demo) await seedDemoMeetings(handle.db);
+		});
 		await startQueue(handle, [mailWorker(handle.db), digestWorker(handle.db)]);
 		return { config, handle, db: handle.db };
 	})();

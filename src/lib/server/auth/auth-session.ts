@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import { authSessions, users } from '../db/schema';
 import { generateToken, hashToken } from './tokens';
@@ -64,6 +64,20 @@ export async function validateAuthSessionToken(q: Queryable, token: string, now 
 	}
 	const { id: userId, email, name, locale, totpEnabledAt, disabledAt } = user;
 	return { session, user: { id: userId, email, name, locale, totpEnabledAt, disabledAt } };
+}
+
+/**
+ * Which of these sessions are still valid (not ended, not expired, their person not disabled), without
+ * extending any: a page left open is not activity, so it must not keep a login alive.
+ */
+export async function stillValidSessions(q: Queryable, ids: string[], now = new Date()): Promise<Set<string>> {
+	if (!ids.length) return new Set();
+	const rows = await q
+		.select({ id: authSessions.id })
+		.from(authSessions)
+		.innerJoin(users, eq(users.id, authSessions.userId))
+		.where(and(inArray(authSessions.id, ids), isNull(users.disabledAt), gt(authSessions.expiresAt, now), gt(authSessions.absoluteExpiresAt, now)));
+	return new Set(rows.map((r) => r.id));
 }
 
 export async function markTwoFactorVerified(q: Queryable, sessionId: string, now = new Date()) {

@@ -4,6 +4,7 @@ import type { ExtractTablesWithRelations, Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { PGlite } from '@electric-sql/pglite';
 import * as schema from './schema';
+import { lockDataDir } from './single-node';
 
 export { schema };
 export type Schema = typeof schema;
@@ -21,6 +22,11 @@ export interface DbHandle {
 	jobDb: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 	/** Runs the drizzle migrations in `migrationsFolder`. */
 	migrate(migrationsFolder?: string): Promise<void>;
+	/**
+	 * Runs `work` while no other app node runs its own (migrations and demo data at start-up: two nodes started
+	 * together on an empty database must not both create it). The embedded database has one node by design.
+	 */
+	exclusive<T>(work: () => Promise<T>): Promise<T>;
 	/** A cheap round trip, for health checks. */
 	ping(): Promise<void>;
 	close(): Promise<void>;
@@ -40,6 +46,8 @@ export interface DbOptions {
 }
 
 const defaultMigrations = path.resolve('drizzle');
+/** The advisory lock key of start-up work ("regioportaal" in a bigint's range). */
+const STARTUP_LOCK = 0x5265_6769_6f70;
 
 export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
 	return options.url
@@ -61,6 +69,17 @@ async function createPostgres(url: string, max: number, logger?: Logger): Promis
 			executeSql: async (text, values) => ({ rows: [...(await (values?.length ? client.unsafe(text, values as never[]) : client.unsafe(text).simple()))] })
 		},
 		migrate: (folder = defaultMigrations) => migrate(db, { migrationsFolder: folder }),
+		exclusive: async (work) => {
+			// A session-level advisory lock on one reserved connection: released with it, even if `work` fails.
+			const reserved = await client.reserve();
+			try {
+				await reserved`select pg_advisory_lock(${STARTUP_LOCK})`;
+				return await work();
+			} finally {
+				await reserved`select pg_advisory_unlock(${STARTUP_LOCK})`.catch(() => {});
+				reserved.release();
+			}
+		},
 		ping: async () => void (await client`select 1`),
 		close: () => client.end({ timeout: 5 })
 	};
@@ -72,7 +91,11 @@ async function createPglite(dataDir: string, logger?: Logger, loadDataDir?: Blob
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	// PGlite does not create parent folders itself.
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-	const client = await PGliteThread.create({ dataDir, loadDataDir });
+	const releaseLock = dataDir.startsWith('memory://') ? () => {} : lockDataDir(dataDir);
+	const client = await PGliteThread.create({ dataDir, loadDataDir }).catch((err) => {
+		releaseLock();
+		throw err;
+	});
 	// drizzle only uses the part of PGlite's interface the thread offers (see pglite-thread.ts).
 	const db = drizzle({ client: client as unknown as PGlite, schema, casing: 'snake_case', logger });
 	return {
@@ -86,7 +109,11 @@ async function createPglite(dataDir: string, logger?: Logger, loadDataDir?: Blob
 			}
 		},
 		migrate: (folder = defaultMigrations) => migrate(db, { migrationsFolder: folder }),
+		exclusive: (work) => work(),
 		ping: async () => void (await client.query('select 1')),
-		close: () => client.close()
+		close: async () => {
+			await client.close();
+			releaseLock();
+		}
 	};
 }

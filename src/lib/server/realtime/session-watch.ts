@@ -1,9 +1,17 @@
 import type { Socket } from 'socket.io';
 import type { Db } from '../db';
 import { authenticate } from '../auth/authenticate';
+import { stillValidSessions } from '../auth/auth-session';
+import type { Io } from './socket-types';
 
 /** How often a live connection re-checks its login (idle expiry, absolute lifetime, disabled account). */
 export const sessionWatch = { recheckMs: 60_000 };
+
+function endExpired(socket: Pick<Socket, 'emit' | 'disconnect'>): void {
+	socket.emit('session:ended', { reason: 'expired' });
+	// disconnect() without closing the transport, so session:ended is delivered first
+	socket.disconnect();
+}
 
 /**
  * Re-validates the session behind a socket at most once a minute, on the socket's own traffic, so a
@@ -15,13 +23,36 @@ export function watchSession(db: Db, socket: Socket, token: string): void {
 	socket.use(async (_packet, next) => {
 		if (Date.now() - checkedAt < sessionWatch.recheckMs) return next();
 		const auth = await authenticate(db, token).catch(() => null);
-		if (!auth || auth.stage !== 'ok') {
-			socket.emit('session:ended', { reason: 'expired' });
-			// disconnect() without closing the transport, so session:ended is delivered first
-			socket.disconnect();
-			return;
-		}
+		if (!auth || auth.stage !== 'ok') return endExpired(socket);
 		checkedAt = Date.now();
 		next();
 	});
+}
+
+/**
+ * The connections that send nothing (a page left open to listen) are checked too: once a minute this node
+ * looks up the sessions of all its connections in one query, without extending them, and ends those whose
+ * login is over. When the database cannot answer, nobody is disconnected. Returns the way to stop.
+ */
+export function sweepSessions(io: Io, db: Db): () => void {
+	let running = false;
+	const sweep = async () => {
+		if (running) return;
+		running = true;
+		try {
+			const sockets = [...io.of('/').sockets.values()];
+			const valid = await stillValidSessions(
+				db,
+				sockets.map((s) => s.data.authSessionId)
+			);
+			for (const socket of sockets) if (socket.connected && !valid.has(socket.data.authSessionId)) endExpired(socket);
+		} catch {
+			// The database is away (a restart): the next round checks again.
+		} finally {
+			running = false;
+		}
+	};
+	const timer = setInterval(() => void sweep(), sessionWatch.recheckMs);
+	timer.unref();
+	return () => clearInterval(timer);
 }

@@ -7,7 +7,8 @@ import { authenticate, readCookie, SESSION_COOKIE } from '../auth/authenticate';
 import { canJoinRoom, type Actor } from '../permissions';
 import * as users from '../modules/users';
 import { startRuntime } from '../runtime';
-import { watchSession } from './session-watch';
+import { sweepSessions, watchSession } from './session-watch';
+import { joinCluster } from './cluster';
 import { setupCollaboration } from './yjs-handlers';
 import { registerCommentHandlers } from './comment-handlers';
 import { registerMeetingHandlers } from './meeting-handlers';
@@ -20,16 +21,29 @@ import type { Db } from '../db';
 export type { Io };
 
 const done = Symbol.for('regioportaal.realtime.setup');
+const leave = Symbol.for('regioportaal.realtime.cluster');
+const stopSweep = Symbol.for('regioportaal.realtime.sweep');
+
+type Marked = Io & { [done]?: boolean; [leave]?: () => Promise<void>; [stopSweep]?: () => void };
+
+/** Stops what setupRealtime started beside the io itself (tests that start several servers in one process). */
+export async function teardownRealtime(io: Io): Promise<void> {
+	const marked = io as Marked;
+	marked[stopSweep]?.();
+	await marked[leave]?.();
+}
 
 /**
  * Authenticates every handshake with the page's session cookie, wires the event handlers and subscribes
  * the socket rooms to the bus (once per io).
  */
 export async function setupRealtime(io: Io): Promise<void> {
-	const marked = io as Io & { [done]?: boolean };
+	const marked = io as Marked;
 	if (marked[done]) return;
 	marked[done] = true;
-	const { db } = await startRuntime();
+	const { db, handle } = await startRuntime();
+	// Several app nodes share one PostgreSQL: the adapter carries rooms and node messages between them.
+	if (handle.kind === 'postgres' && handle.url) marked[leave] = joinCluster(io, handle.url);
 	io.use(async (socket, next) => {
 		const token = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
 		const auth = await authenticate(db, token).catch(() => null);
@@ -39,6 +53,7 @@ export async function setupRealtime(io: Io): Promise<void> {
 		watchSession(db, socket, token as string);
 		next();
 	});
+	marked[stopSweep] = sweepSessions(io, db);
 	subscribeRealtime(io, db);
 	subscribeAccess(io, db);
 	const collab = setupCollaboration(io, db);

@@ -11,18 +11,23 @@ export class Compaction {
 	 * The stored rows whose changes this process has applied to the document: what compaction may replace by the
 	 * document's state. Rows another process appended are not here and stay as they are.
 	 */
-	private storedIds: number[] = [];
+	private storedIds = new Set<number>();
 	private compacting = false;
 
 	constructor(private readonly scope: DocumentScope) {}
 
 	/** Rows whose changes are now in the document. */
 	add(...ids: number[]): void {
-		this.storedIds.push(...ids);
+		for (const id of ids) this.storedIds.add(id);
+	}
+
+	/** The rows this process knows to be in the document (another node's rows it has not heard of are not). */
+	known(): number[] {
+		return [...this.storedIds];
 	}
 
 	compactIfDue(): void {
-		if (this.storedIds.length > this.scope.options.compactAfterRows) void this.compact();
+		if (this.storedIds.size > this.scope.options.compactAfterRows) void this.compact();
 	}
 
 	/**
@@ -33,14 +38,14 @@ export class Compaction {
 		if (this.compacting) return;
 		this.compacting = true;
 		const { db, itemId, field, room, doc } = this.scope;
-		const ids = this.storedIds;
-		this.storedIds = [];
+		const ids = [...this.storedIds];
+		this.storedIds = new Set();
 		try {
 			const { id } = await replaceRows(db, itemId, field, ids, Y.encodeStateAsUpdate(doc));
-			this.storedIds.unshift(id);
+			this.storedIds.add(id);
 		} catch (err) {
 			console.error(`collab: compaction of ${room} failed (the rows stay as they are)`, err);
-			this.storedIds.unshift(...ids);
+			this.add(...ids);
 		} finally {
 			this.compacting = false;
 		}

@@ -9,6 +9,8 @@ import type { Io } from './socket-types';
 import { LiveDocument } from './yjs-live-document';
 import { defaultCollabOptions, type CollabOptions } from './yjs-options';
 import { replacingUpdate, whenCommitted } from './yjs-replace';
+import { nodeLink } from './cluster';
+import { CollabPeers } from './yjs-peers';
 
 const key = (itemId: string, field: RichTextField) => `${itemId}:${field}`;
 
@@ -25,6 +27,9 @@ export class CollabHub {
 	readonly options: CollabOptions;
 	/** Batches written at once per document: PGlite runs one statement at a time, PostgreSQL has a pool. */
 	readonly writers: number;
+	/** The other app nodes with their copies of the same documents (none on a single node). */
+	readonly peers: CollabPeers;
+	readonly clustered: boolean;
 
 	constructor(
 		readonly db: Db,
@@ -34,6 +39,23 @@ export class CollabHub {
 		const server = typeof (db as { $client?: unknown }).$client === 'function';
 		this.writers = server ? 4 : 1;
 		this.options = { ...defaultCollabOptions, ...options };
+		const link = nodeLink(io);
+		this.clustered = link.enabled;
+		this.peers = new CollabPeers(link, {
+			applyCommitted: (itemId, field, ids, updates) => void this.whenLive(itemId, field, (live) => live.applyRemote(ids, updates)),
+			applyAwareness: (itemId, field, update) => void this.whenLive(itemId, field, (live) => live.applyRemoteAwareness(update)),
+			markFrozen: (itemId, frozen) => this.markFrozen(itemId, frozen),
+			holdHere: (itemId) => this.holdHere(itemId),
+			presence: (itemId, field) => this.get(itemId, field)?.presenceUpdate() ?? null
+		});
+	}
+
+	/** Runs `act` on the document if it is open on this node (once loaded); a document not open here needs nothing. */
+	private async whenLive(itemId: string, field: RichTextField, act: (live: LiveDocument) => void): Promise<void> {
+		const live = this.get(itemId, field);
+		if (!live || live.unloading) return;
+		await live.ready.catch(() => {});
+		act(live);
 	}
 
 	/** Items whose texts take no changes: frozen for decision-making, or held while being frozen. */
@@ -47,7 +69,10 @@ export class CollabHub {
 		setRichTextReplacer(this.replaceTexts);
 		useTextGate(this.hold);
 		// The status decides whether the texts are open: every status change reaches the live documents.
-		subscribe('item.status_changed', 'collab-frozen', (e) => this.markFrozen(e.itemId, isFrozenStatus(e.status)));
+		subscribe('item.status_changed', 'collab-frozen', (e) => {
+			this.markFrozen(e.itemId, isFrozenStatus(e.status));
+			this.peers.frozen(e.itemId, isFrozenStatus(e.status));
+		});
 		return this;
 	}
 
@@ -62,11 +87,20 @@ export class CollabHub {
 	}
 
 	/**
-	 * The gate of the freeze (agenda-items): from now on the item's live documents refuse changes, and the
-	 * changes already accepted are stored before this resolves. The release lets changes in again unless the
-	 * item is frozen by then (its status event arrived first).
+	 * The gate of the freeze (agenda-items): from now on the item's live documents refuse changes, on this node
+	 * and on the others, and the changes already accepted are stored before this resolves. The release lets
+	 * changes in again unless the item is frozen by then (its status event arrived first).
 	 */
 	readonly hold = async (itemId: string): Promise<() => void> => {
+		const [here, elsewhere] = await Promise.all([this.holdHere(itemId), this.peers.holdElsewhere(itemId)]);
+		return () => {
+			here();
+			elsewhere();
+		};
+	};
+
+	/** The hold on this node's documents only. */
+	private async holdHere(itemId: string): Promise<() => void> {
 		this.holds.set(itemId, (this.holds.get(itemId) ?? 0) + 1);
 		const live = [...this.docs.values()].filter((d) => d.itemId === itemId);
 		await Promise.all(live.map((d) => d.ready.then(() => d.settled()).catch(() => {})));
@@ -78,7 +112,7 @@ export class CollabHub {
 			if (left > 0) this.holds.set(itemId, left);
 			else this.holds.delete(itemId);
 		};
-	};
+	}
 
 	/** The live document, loaded if needed. */
 	async open(itemId: string, field: RichTextField): Promise<LiveDocument> {
@@ -135,7 +169,10 @@ export class CollabHub {
 		const xact = await transactionId(tx);
 		void whenCommitted(this.db, xact).then((committed) => {
 			if (!committed) return;
-			for (const { field, update, id } of done) this.get(itemId, field)?.applyCommitted(update, id);
+			for (const { field, update, id } of done) {
+				this.get(itemId, field)?.applyCommitted(update, id);
+				this.peers.committed(itemId, field, [id], [update]);
+			}
 		});
 	};
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { authorizeWrite, CollabFailure, loadOrSeedUpdates, textsFrozen } from '../modules/collaboration';
+import { authorizeWrite, CollabFailure, loadOrSeedUpdates, loadUpdatesNotIn, textsFrozen, type StoredUpdate } from '../modules/collaboration';
 import type { RichTextField } from '../../validation/collab';
 import type { Ack } from '../../realtime/events';
 import type { Sock } from './socket-types';
@@ -36,18 +36,19 @@ export class LiveDocument {
 		previous: Promise<void> | undefined
 	) {
 		this.room = docRoom(itemId, field);
-		const { db, io, options, writers } = hub;
-		this.scope = { db, io, options, writers, itemId, field, room: this.room, doc: this.doc };
+		const { db, io, peers, options, writers } = hub;
+		this.scope = { db, io, peers, options, writers, itemId, field, room: this.room, doc: this.doc };
 		this.people = new DocumentSessions(this.scope, () => this.hub.unload(this));
 		this.snapshots = new SnapshotSchedule(this.scope);
 		this.rows = new Compaction(this.scope);
 		this.ready = this.load(previous);
 		this.writes = new WriteQueue(this.scope, this.ready, {
 			applying: (actor) => this.snapshots.contributed(actor),
-			stored: (ids) => {
+			stored: (ids, updates) => {
 				this.rows.add(...ids);
 				this.snapshots.changed();
 				this.rows.compactIfDue();
+				peers.committed(itemId, field, ids, updates);
 			}
 		});
 	}
@@ -63,7 +64,19 @@ export class LiveDocument {
 		// A previous instance of this document may still be writing its last changes.
 		await previous;
 		if (await textsFrozen(this.scope.db, this.itemId)) this.hub.markFrozen(this.itemId, true);
-		const rows = await loadOrSeedUpdates(this.scope.db, this.itemId, this.field);
+		const [rows, presence] = await Promise.all([
+			loadOrSeedUpdates(this.scope.db, this.itemId, this.field),
+			this.scope.peers.presenceElsewhere(this.itemId, this.field)
+		]);
+		this.applyRows(rows, 'load');
+		for (const update of presence) this.people.applyRemote(update);
+		this.rows.compactIfDue();
+		// No snapshot on load: opening a document must never change the item (a snapshot of a frozen item
+		// voids its sign-offs). A process that died within the snapshot pause leaves the row behind until
+		// the next edit; a graceful stop (CollabHub.closeAll) writes it.
+	}
+
+	private applyRows(rows: StoredUpdate[], origin: string): void {
 		this.doc.transact(() => {
 			for (const row of rows) {
 				try {
@@ -73,11 +86,42 @@ export class LiveDocument {
 					console.error(`collab: stored update ${row.id} of ${this.room} could not be applied`, err);
 				}
 			}
-		}, 'load');
-		this.rows.compactIfDue();
-		// No snapshot on load: opening a document must never change the item (a snapshot of a frozen item
-		// voids its sign-offs). A process that died within the snapshot pause leaves the row behind until
-		// the next edit; a graceful stop (CollabHub.closeAll) writes it.
+		}, origin);
+	}
+
+	/**
+	 * Before answering someone's sync with several app nodes: the rows another node stored that this copy has
+	 * not applied (a node message lost, or that node compacted them into a new row). One small query per sync.
+	 */
+	private async catchUp(): Promise<void> {
+		if (!this.hub.clustered) return;
+		const rows = await loadUpdatesNotIn(this.scope.db, this.itemId, this.field, this.rows.known());
+		if (!rows.length) return;
+		this.applyRows(rows, 'remote');
+		this.snapshots.changed(false);
+	}
+
+	/**
+	 * Changes another node stored: applied to this copy (a snapshot is due; the version is that node's call),
+	 * and sent to whoever joined here so recently that the relay went past them while they were syncing.
+	 */
+	applyRemote(ids: number[], updates: Uint8Array[]): void {
+		// Rows and changes as sets: one row per change, in an order the insert does not promise.
+		this.doc.transact(() => {
+			for (const update of updates) {
+				try {
+					Y.applyUpdate(this.doc, update);
+				} catch (err) {
+					console.error(`collab: a change of ${this.room} from another node could not be applied`, err);
+				}
+			}
+		}, 'remote');
+		this.rows.add(...ids);
+		this.snapshots.changed(false);
+		const ref = { itemId: this.itemId, field: this.field };
+		for (const session of this.people.recentlyJoined()) {
+			for (const update of updates) session.socket.emit('collab:sync', { ...ref, message: encodeUpdate(update) });
+		}
 	}
 
 	// ——— joining and leaving ————————————————————————————————————————————————
@@ -100,12 +144,23 @@ export class LiveDocument {
 		this.people.receiveAwareness(session, bytes);
 	}
 
+	/** Everyone's presence here as one awareness update (another node opening the document asks), or null. */
+	presenceUpdate(): Uint8Array | null {
+		return this.people.presenceUpdate();
+	}
+
+	/** Presence accepted by another node. */
+	applyRemoteAwareness(update: Uint8Array): void {
+		this.people.applyRemote(update);
+	}
+
 	// ——— sync ————————————————————————————————————————————————————————————————
 
 	/** One y-protocols sync message from a client; resolves with the acknowledgement. */
 	async receive(session: CollabSession, message: Uint8Array): Promise<Ack> {
 		const msg = decodeSyncMessage(message);
 		if (msg.type === 'step1') {
+			await this.catchUp();
 			const ref = { itemId: this.itemId, field: this.field };
 			session.socket.emit('collab:sync', { ...ref, message: encodeStep2(this.doc, msg.stateVector) });
 			for (const update of this.writes.unapplied) session.socket.emit('collab:sync', { ...ref, message: encodeUpdate(update) });

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { Db } from '../db';
 import type { RichTextField } from '../../validation/collab';
 import type { Io } from './socket-types';
+import type { CollabPeers } from './yjs-peers';
 
 /** Timing and batching of the live documents; the hub's copy may be changed at run time (tests do). */
 export interface CollabOptions {
@@ -51,6 +52,8 @@ export type DocRoom = ReturnType<typeof docRoom>;
 export interface DocumentScope {
 	readonly db: Db;
 	readonly io: Io | null;
+	/** The other app nodes (nothing on a single node). */
+	readonly peers: CollabPeers;
 	readonly options: CollabOptions;
 	/** Batches written at once per document. */
 	readonly writers: number;

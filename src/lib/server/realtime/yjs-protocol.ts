@@ -72,6 +72,10 @@ export function toWire(bytes: Uint8Array): string {
 	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
+export function fromWire(text: string): Uint8Array {
+	return new Uint8Array(Buffer.from(text, 'base64'));
+}
+
 export function encodeStep1(doc: Y.Doc): string {
 	const encoder = encoding.createEncoder();
 	syncProtocol.writeSyncStep1(encoder, doc);

@@ -15,9 +15,17 @@ export interface CollabSession {
 	canEdit: boolean;
 	/** Awareness client ids this connection speaks for (its Y.Doc's clientID). */
 	clientIds: Set<number>;
+	/** When it (last) joined: set by DocumentSessions. */
+	joinedAt?: number;
 }
 
 const MAX_CLIENT_IDS = 4;
+
+/**
+ * With several app nodes, a change stored elsewhere reaches this node's copy a moment after its relay reached
+ * this node's browsers; whoever joined within this long may have synced in between and is sent it again.
+ */
+const LATE_JOIN_MS = 10_000;
 
 /**
  * Who has one live document open: the joined connections, the awareness client ids each speaks for and
@@ -42,6 +50,7 @@ export class DocumentSessions {
 		this.cancelUnload();
 		// Joining again on the same connection (a client resyncing) keeps the awareness ids it speaks for.
 		for (const id of session.clientIds) this.owners.set(id, session);
+		session.joinedAt = Date.now();
 		this.sessions.set(session.socket.id, session);
 		await session.socket.join(this.scope.room);
 	}
@@ -69,15 +78,31 @@ export class DocumentSessions {
 		}
 	}
 
-	/** The presence of a connection that left is removed, for everyone still there too. */
+	/** Connections that joined so recently that a change relayed by another node may have passed them by. */
+	recentlyJoined(): CollabSession[] {
+		const since = Date.now() - LATE_JOIN_MS;
+		return [...this.sessions.values()].filter((s) => (s.joinedAt ?? 0) >= since);
+	}
+
+	/** The presence of a connection that left is removed, for everyone still there too (on every node). */
 	private dropPresence(ids: number[]): void {
 		const present = ids.filter((id) => this.awareness.getStates().has(id));
 		if (!present.length) return;
 		removeAwarenessStates(this.awareness, present, 'server');
-		this.scope.io?.to(this.scope.room).emit('collab:awareness', {
-			...this.ref(),
-			update: toWire(encodeAwarenessUpdate(this.awareness, present))
-		});
+		const update = encodeAwarenessUpdate(this.awareness, present);
+		this.scope.io?.to(this.scope.room).emit('collab:awareness', { ...this.ref(), update: toWire(update) });
+		this.scope.peers.awareness(this.scope.itemId, this.scope.field, update);
+	}
+
+	/** Everyone's presence as one awareness update, or null when nobody is here. */
+	presenceUpdate(): Uint8Array | null {
+		const present = [...this.awareness.getStates().keys()];
+		return present.length ? encodeAwarenessUpdate(this.awareness, present) : null;
+	}
+
+	/** Presence another node accepted (its browsers already had the relay): kept so newcomers here are greeted with it. */
+	applyRemote(update: Uint8Array): void {
+		applyAwarenessUpdate(this.awareness, update, 'remote');
 	}
 
 	/**
@@ -103,6 +128,7 @@ export class DocumentSessions {
 		const update = encodeAwareness(entries);
 		applyAwarenessUpdate(this.awareness, update, session);
 		session.socket.to(this.scope.room).emit('collab:awareness', { ...this.ref(), update: toWire(update) });
+		this.scope.peers.awareness(this.scope.itemId, this.scope.field, update);
 	}
 
 	/** Someone (re)joined, or the document is closing: no unload pending. */

@@ -23,14 +23,19 @@ export class SnapshotSchedule {
 		this.contributors.set(actor.userId, { userId: actor.userId, name: actor.name });
 	}
 
-	/** The document changed (stored): the pauses start again. */
-	changed(): void {
+	/**
+	 * The document changed (stored): the pauses start again. A change another node stored (`version` false)
+	 * makes a snapshot due here too, so the last node to write one writes the whole text; the version after
+	 * the longer pause is the storing node's.
+	 */
+	changed(version = true): void {
 		const { options } = this.scope;
 		this.dirty = true;
-		this.versionDue = true;
+		if (version) this.versionDue = true;
 		clearTimeout(this.pauseTimer);
 		this.pauseTimer = unref(setTimeout(() => void this.flush(false), options.snapshotDebounceMs));
 		this.maxWaitTimer ??= unref(setTimeout(() => void this.flush(false), options.snapshotMaxWaitMs));
+		if (!version) return;
 		clearTimeout(this.versionTimer);
 		this.versionTimer = unref(setTimeout(() => void this.flush(true), options.versionPauseMs));
 	}

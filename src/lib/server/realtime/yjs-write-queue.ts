@@ -24,8 +24,8 @@ export type NewWrite = Omit<PendingWrite, 'done'>;
 export interface WriteHooks {
 	/** Just before a committed change is applied: its author contributed to the next snapshot. */
 	applying(actor: PendingWrite['actor']): void;
-	/** The whole batch is applied: these are its stored rows. */
-	stored(ids: number[]): void;
+	/** The whole batch is applied: these are its stored rows and their changes. */
+	stored(ids: number[], updates: Uint8Array[]): void;
 }
 
 /** A committed batch is applied and acknowledged this many changes at a time, with relays in between. */
@@ -123,7 +123,10 @@ export class WriteQueue {
 			return;
 		}
 		await this.complete(batch);
-		this.hooks.stored(ids);
+		this.hooks.stored(
+			ids,
+			batch.map((w) => w.update)
+		);
 	}
 
 	/** One audit row when someone's burst starts; marked before the write so parallel batches agree. */

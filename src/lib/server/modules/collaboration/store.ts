@@ -25,6 +25,18 @@ export async function loadUpdates(q: Queryable, itemId: string, field: RichTextF
 		.orderBy(asc(itemDocumentUpdates.id));
 }
 
+/**
+ * The stored updates of a document other than `known`: what another app node stored that this one has not
+ * applied (its message lost, or compacted there into a new row).
+ */
+export async function loadUpdatesNotIn(q: Queryable, itemId: string, field: RichTextField, known: number[]): Promise<StoredUpdate[]> {
+	return q
+		.select({ id: itemDocumentUpdates.id, update: itemDocumentUpdates.update })
+		.from(itemDocumentUpdates)
+		.where(and(ofDoc(itemId, field), sql`not (${itemDocumentUpdates.id} = any(${sql.param(known)}::bigint[]))`))
+		.orderBy(asc(itemDocumentUpdates.id));
+}
+
 const hexOf = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('hex');
 
 export interface NewUpdate {
