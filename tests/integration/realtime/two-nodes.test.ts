@@ -14,6 +14,8 @@ import type { Socket } from 'socket.io-client';
 import { authSessions } from '../../../src/lib/server/db/schema';
 import { logout } from '../../../src/lib/server/auth/logout';
 import { transitionItem } from '../../../src/lib/server/modules/agenda-items';
+import { postComment } from '../../../src/lib/server/modules/comments';
+import { setRoles } from '../../../src/lib/server/modules/users';
 import { sessionWatch } from '../../../src/lib/server/realtime/session-watch';
 import { destroy, testBackend, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
@@ -116,6 +118,30 @@ describe.skipIf(!onPostgres)('two app nodes on one PostgreSQL', () => {
 		);
 		expect(Date.now() - started).toBeLessThan(1000);
 		expect(ended.sort()).toEqual(['a:logout', 'b:logout']);
+	});
+
+	it('a member whose municipality is taken away stops hearing its internal comments on the other node too', async () => {
+		const itemId = await discussedItem();
+		const admin = await newUser(t.db, [['administrator', null]]);
+		const member = await newUser(t.db, [['klankbordgroeplid', 'leiden']]);
+		// The member listens on node A; the change of roles is handled where the bus runs, and reaches it through the adapter.
+		const a = await connect(nodeA, member);
+		expect(await emitAck(a.socket, 'comments:subscribe', { itemId })).toMatchObject({ ok: true });
+		const heard: string[] = [];
+		a.socket.on('comment:changed', (e) => heard.push(e.comment.body));
+		const internal = (body: string) => postComment(t.db, lid.actor, { id: randomUUID(), itemId, body, visibility: 'internal' }, testOrigin);
+
+		await internal('Intern vóór');
+		await eventually(
+			() => heard,
+			(h) => h.includes('Intern vóór'),
+			3000
+		);
+		await setRoles(t.db, admin.actor, member.id, { grants: ['klankbordgroeplid:oegstgeest'] }, testOrigin);
+		await internal('Intern ná');
+		await sleep(1000);
+		expect(heard).toEqual(['Intern vóór']);
+		expect(a.socket.connected).toBe(true);
 	});
 
 	it('a connection that sends nothing is ended when its login is over, whichever node it is on', async () => {
