@@ -7,6 +7,7 @@ const seen = new Map<string, string>();
 const seenMax = 200;
 
 /** Control characters (a newline from a stranger's path) would forge log lines: shown as `?`. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
 const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, '?').slice(0, 500);
 
 /** A short random id the person can quote and the operator can find in the log. */
@@ -31,7 +32,7 @@ function faultLine(id: string, err: unknown): string {
 	const stack = frames(err);
 	const signature = `${describe(err)} ${stack[0] ?? ''}`;
 	const first = seen.get(signature);
-	if (first) return `${oneLine(describe(err))} (stack at fault ${first})`;
+	if (first) return `${oneLine(describe(err))} (stack: see fout ${first})`;
 	seen.set(signature, id);
 	if (seen.size > seenMax) seen.delete(seen.keys().next().value!);
 	return oneLine([describe(err), ...stack].join(' | '));

@@ -4,6 +4,7 @@
  * (half a character, which no encoding can write). They never come from a keyboard; refusing them at the
  * edge means every later step (database, mail, PDF, HTML) only ever sees well-formed text.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
 const forbiddenControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 /** Whether a text holds a character that no field of the portal accepts. */

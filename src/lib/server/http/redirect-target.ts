@@ -8,6 +8,7 @@
  * serialises them: plain ASCII, so it always fits in a header, and never starting with `//`.
  */
 export function safeRedirectTarget(target: unknown, ownOrigin: string | URL): string {
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
 	if (typeof target !== 'string' || !target.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(target)) return '/';
 	let url: URL;
 	const origin = new URL(ownOrigin).origin;
