@@ -19,7 +19,7 @@ let server: RunningServer;
 let verkenner: string;
 
 beforeAll(async () => {
-	server = await startServer({ dataDir, databaseUrl: process.env.E2E_DATABASE_URL });
+	server = await startServer({ dataDir });
 	({ cookie: verkenner } = await loginOverHttp(email('verkenner'), DEMO_PASSWORD, server.url));
 });
 afterAll(async () => {
