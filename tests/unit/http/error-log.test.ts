@@ -23,9 +23,10 @@ describe('logError: one line per failed request, with the id the person sees', (
 	});
 
 	it('a server fault: one line with its stack frames; the same fault again points back instead of repeating them', () => {
+		const nothing = JSON.parse('null') as { toString(): string };
 		const fault = () => {
 			try {
-				null!.toString();
+				nothing.toString();
 			} catch (e) {
 				return e;
 			}
