@@ -24,6 +24,12 @@ const server = createServer((req, res) => {
 	if (ownProtocol) req.headers['x-regioportaal-protocol'] = 'http';
 	handler(req, res);
 });
+// The socket.io handshake is an upgrade, which skips the handler above: it gets the same unforgeable header,
+// so originAllowed (io.js) compares the Origin with http://<host>.
+if (ownProtocol)
+	server.on('upgrade', (req) => {
+		req.headers['x-regioportaal-protocol'] = 'http';
+	});
 io.attach(server);
 
 server.listen(port, host, () => {

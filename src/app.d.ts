@@ -8,6 +8,8 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
+			/** Of an unexpected error: the id of its line in the server log, shown to the person. */
+			id?: string;
 		}
 		interface Locals {
 			db: Db;

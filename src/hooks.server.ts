@@ -1,5 +1,5 @@
 import { sequence } from '@sveltejs/kit/hooks';
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { startRuntime } from '$lib/server/runtime';
 import { currentIo } from '$lib/server/realtime/io.js';
@@ -7,6 +7,9 @@ import { setupRealtime, type Io } from '$lib/server/realtime/setup';
 import { authHandle } from '$lib/server/http/auth-handle';
 import { securityHandle } from '$lib/server/http/security-handle';
 import { guardHandle } from '$lib/server/http/guard-handle';
+import { inputHandle } from '$lib/server/http/input-handle';
+import { logError } from '$lib/server/error-log';
+import { m } from '$lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {
 	await startRuntime();
@@ -22,4 +25,17 @@ const i18nHandle: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(securityHandle, i18nHandle, authHandle, guardHandle);
+export const handle = sequence(securityHandle, i18nHandle, inputHandle, authHandle, guardHandle);
+
+/**
+ * Every unexpected error (a fault, or SvelteKit refusing a request: unknown page, malformed address) is
+ * logged as one line with an id (see error-log.ts), and the person sees that id with a message in their
+ * language. Route and page names come from the route (`/wachtwoord-instellen/[token]`), so no token in an
+ * address ever reaches the log.
+ */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const where = `${event.request.method} ${event.route.id ?? event.url.pathname}`;
+	const id = logError(error, where, status);
+	const message = status === 404 ? m.error_not_found() : status < 500 ? m.error_request_refused() : m.error_generic();
+	return { message, id };
+};

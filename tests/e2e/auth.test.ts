@@ -59,14 +59,14 @@ describe('login page', () => {
 		await expectNoAxeViolations(page);
 	});
 
-	it('after 6 wrong passwords for one account shows the rate-limit message with the wait in minutes', async () => {
+	it('after 6 wrong passwords for one account from one address shows the rate-limit message with the wait in minutes (that address is refused, the account is not locked)', async () => {
 		for (let i = 1; i <= 5; i++) {
 			await submitLogin(page, RATE_LIMIT_ACCOUNT, `fout-wachtwoord-${i}`);
 			expect(await alert().innerText()).toContain('Het e-mailadres of wachtwoord klopt niet.');
 		}
 		await submitLogin(page, RATE_LIMIT_ACCOUNT, 'fout-wachtwoord-6');
 		const text = await alert().innerText();
-		const match = /Te veel mislukte pogingen\. Probeer het over (\d+) minuten opnieuw\./.exec(text);
+		const match = /Te veel mislukte pogingen vanaf dit netwerkadres\. Probeer het over (\d+) minuten opnieuw\./.exec(text);
 		expect(match, `no rate-limit message in: ${text}`).not.toBeNull();
 		const minutes = Number(match![1]);
 		expect(minutes).toBeGreaterThanOrEqual(1);
@@ -75,7 +75,7 @@ describe('login page', () => {
 		// While the limit holds, even the right password does not open the account.
 		await submitLogin(page, RATE_LIMIT_ACCOUNT);
 		expect(new URL(page.url()).pathname).toBe('/inloggen');
-		expect(await alert().innerText()).toMatch(/Te veel mislukte pogingen\. Probeer het over \d+ minuten opnieuw\./);
+		expect(await alert().innerText()).toMatch(/Te veel mislukte pogingen vanaf dit netwerkadres\. Probeer het over \d+ minuten opnieuw\./);
 	});
 });
 

@@ -13,9 +13,14 @@ export class DomainError extends Error {
 	}
 }
 
-/** Thrown by `parse` when input does not match its zod schema. */
+/** Thrown by `parse` when input does not match its zod schema (`key` is the message above the form). */
 export class ValidationError extends DomainError {
-	constructor(fields: Record<string, string>) {
-		super('error_validation', {}, fields, 400);
+	constructor(fields: Record<string, string>, key = 'error_validation') {
+		super(key, {}, fields, 400);
 	}
+}
+
+/** Input that holds a character no text may hold (validation/text.ts), named per field. */
+export function forbiddenCharactersError(paths: string[]): ValidationError {
+	return new ValidationError(Object.fromEntries(paths.map((p) => [p || '_', 'validation_forbidden_characters'])), 'validation_forbidden_characters');
 }

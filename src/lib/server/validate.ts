@@ -1,8 +1,16 @@
 import type { z } from 'zod';
-import { ValidationError } from './errors';
+import { forbiddenCharactersError, ValidationError } from './errors';
+import { forbiddenTextPaths } from '../validation/text';
 
-/** Parses input with a zod schema whose messages are message keys; throws a ValidationError per field. */
+/**
+ * Parses input with a zod schema whose messages are message keys; throws a ValidationError per field. Before
+ * the schema, every text in the input (keys included) is checked for characters no text may hold (NUL,
+ * control characters, half characters): one rule for every command, whether it came from a form, the API
+ * or a socket.
+ */
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+	const forbidden = forbiddenTextPaths(input);
+	if (forbidden.length) throw forbiddenCharactersError(forbidden);
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;
 	const fields: Record<string, string> = {};

@@ -24,7 +24,7 @@ export const accountsWithoutTwoFactor: string[] = [email('verkenner'), ...ids.ma
 export const accountsWithTwoFactor: string[] = [email('beheer'), ...ids.map((m) => email(`college.${m}`))];
 
 /**
- * Locked out by the rate-limit test (auth.test.ts); no other test logs in with it.
+ * Refused from the test address by the rate-limit test (auth.test.ts); no other test logs in with it.
  * The other four college accounts cover the collegelid role.
  */
 export const RATE_LIMIT_ACCOUNT = email('college.zoeterwoude');

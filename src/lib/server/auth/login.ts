@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Db } from '../db';
 import { users } from '../db/schema';
@@ -7,7 +8,7 @@ import { DomainError } from '../errors';
 import { parse } from '../validate';
 import { createAuthSession, type NewAuthSession } from './auth-session';
 import { verifyAgainstNothing, verifyPassword } from './password';
-import { clearFailures, loginLimits, registerFailure, retryAfter } from './rate-limit';
+import { attackDelayMs, clearFailures, failureCount, loginLimits, registerFailure, retryAfter } from './rate-limit';
 
 export const loginSchema = z.object({
 	email: z.string().trim().toLowerCase().email('validation_email'),
@@ -21,28 +22,44 @@ export interface LoginResult extends NewAuthSession {
 	locale: string;
 }
 
+const address = (ip: string | null) => ip ?? 'onbekend';
+const pairKey = (email: string, ip: string | null) => `login:pair:${address(ip)}:${email}`;
+const addressKey = (ip: string | null) => `login:address:${address(ip)}`;
 const accountKey = (email: string) => `login:account:${email}`;
-const addressKey = (ip: string | null) => `login:address:${ip ?? 'onbekend'}`;
 
-/** Password login: limited per account and per address, every attempt audited, a new token on success. */
-export async function login(db: Db, input: unknown, origin: Origin, now = new Date()): Promise<LoginResult> {
-	const { email, password } = parse(loginSchema, input);
+/**
+ * Refuses (and audits) an address that guessed too often: for this account, or for any. Only the guessing
+ * address is refused; the account itself is never locked (docs/security.md).
+ */
+async function refuseGuessingAddress(db: Db, email: string, origin: Origin, now: Date): Promise<void> {
 	const wait = Math.max(
-		await retryAfter(db, accountKey(email), loginLimits.account, now),
+		await retryAfter(db, pairKey(email, origin.ip), loginLimits.pair, now),
 		await retryAfter(db, addressKey(origin.ip), loginLimits.address, now)
 	);
-	if (wait > 0) {
-		await record(db, {
-			actor: null,
-			actorLabel: email,
-			action: 'auth.logged_in',
-			objectType: 'user',
-			result: 'denied',
-			origin,
-			details: { reason: 'rate_limited' }
-		});
-		throw new DomainError('auth_rate_limited', { minutes: Math.ceil(wait / 60) }, {}, 429);
-	}
+	if (wait <= 0) return;
+	await record(db, {
+		actor: null,
+		actorLabel: email,
+		action: 'auth.logged_in',
+		objectType: 'user',
+		result: 'denied',
+		origin,
+		details: { reason: 'rate_limited' }
+	});
+	throw new DomainError('auth_rate_limited_address', { minutes: Math.ceil(wait / 60) }, {}, 429);
+}
+
+/**
+ * Password login: an address that keeps guessing is refused, an account under attack slows every attempt
+ * (the right password still gets in); every attempt audited, a new token on success.
+ * `pause` waits that delay (tests pass their own).
+ */
+export async function login(db: Db, input: unknown, origin: Origin, now = new Date(), pause: (ms: number) => Promise<unknown> = sleep): Promise<LoginResult> {
+	const { email, password } = parse(loginSchema, input);
+	await refuseGuessingAddress(db, email, origin, now);
+	const delayedMs = attackDelayMs(await failureCount(db, accountKey(email), loginLimits.account, now));
+	if (delayedMs) await pause(delayedMs);
+	const slowed = delayedMs ? { delayedMs } : {};
 	const [user] = await db
 		.select()
 		.from(users)
@@ -50,8 +67,9 @@ export async function login(db: Db, input: unknown, origin: Origin, now = new Da
 	const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
 	if (!user || !ok || user.disabledAt) {
 		await db.transaction(async (tx) => {
-			await registerFailure(tx, accountKey(email), loginLimits.account, now);
+			await registerFailure(tx, pairKey(email, origin.ip), loginLimits.pair, now);
 			await registerFailure(tx, addressKey(origin.ip), loginLimits.address, now);
+			await registerFailure(tx, accountKey(email), loginLimits.account, now);
 			const reason = user && ok ? 'disabled' : 'bad_credentials';
 			await record(tx, {
 				actor: null,
@@ -61,13 +79,14 @@ export async function login(db: Db, input: unknown, origin: Origin, now = new Da
 				objectId: user?.id,
 				result: 'failure',
 				origin,
-				details: { reason }
+				details: { reason, ...slowed }
 			});
 		});
 		throw new DomainError(user && ok ? 'auth_account_disabled' : 'auth_bad_credentials', {}, {}, 400);
 	}
 	return db.transaction(async (tx) => {
-		await clearFailures(tx, accountKey(email));
+		// The owner's own typos from this address are forgiven; the account's count of an attack is not.
+		await clearFailures(tx, pairKey(email, origin.ip));
 		const needsTwoFactor = !!user.totpEnabledAt;
 		const created = await createAuthSession(tx, user.id, origin, { twoFactorVerified: false, now });
 		await record(tx, {
@@ -76,7 +95,7 @@ export async function login(db: Db, input: unknown, origin: Origin, now = new Da
 			objectType: 'user',
 			objectId: user.id,
 			origin,
-			details: { stage: needsTwoFactor ? 'password' : 'complete' }
+			details: { stage: needsTwoFactor ? 'password' : 'complete', ...slowed }
 		});
 		return { ...created, needsTwoFactor, locale: user.locale };
 	});

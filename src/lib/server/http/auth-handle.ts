@@ -2,7 +2,7 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { runtime } from '../runtime';
 import { authenticate, SESSION_COOKIE } from '../auth/authenticate';
 import type { Origin } from '../modules/audit';
-import { setSessionCookie } from './session-cookie';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 export function originOf(event: RequestEvent): Origin {
 	let ip: string | null;
@@ -21,7 +21,7 @@ export const authHandle: Handle = async ({ event, resolve }) => {
 	event.locals.origin = originOf(event);
 	const token = event.cookies.get(SESSION_COOKIE);
 	const auth = await authenticate(db, token);
-	if (token && !auth) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	if (token && !auth) clearSessionCookie(event);
 	if (token && auth) setSessionCookie(event, token, auth.session.expiresAt);
 	event.locals.user = auth?.user ?? null;
 	event.locals.authSession = auth?.session ?? null;

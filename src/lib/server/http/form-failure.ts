@@ -1,4 +1,4 @@
-import { fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
 import { DomainError } from '../errors';
 import { ForbiddenError } from '../permissions';
 import { t, translateFields } from '../../i18n';
@@ -46,14 +46,31 @@ export function isRefused<T>(res: T): res is Extract<T, ActionFailure<object>> {
 	return isActionFailure(res);
 }
 
-/** The fields of a submitted form as a plain object (last value wins; `name[]` fields become arrays). */
+/**
+ * The fields of a submitted form as a plain object (last value wins; `name[]` fields become arrays). The object
+ * has no prototype, so no field name (`__proto__[]`, `constructor`) reaches Object.prototype, and `x[]` next
+ * to a plain `x` makes `x` the list of both instead of failing. A body that is no form at all is refused with 400.
+ */
 export async function formValues(request: Request): Promise<Record<string, unknown>> {
-	const data = await request.formData();
-	const out: Record<string, unknown> = {};
-	for (const [key, value] of data) {
+	const out: Record<string, unknown> = Object.create(null);
+	for (const [key, value] of await readFormData(request)) {
 		if (typeof value !== 'string') continue;
-		if (key.endsWith('[]')) ((out[key.slice(0, -2)] ??= []) as string[]).push(value);
-		else out[key] = value;
+		if (!key.endsWith('[]')) {
+			out[key] = value;
+			continue;
+		}
+		const name = key.slice(0, -2);
+		const earlier = out[name];
+		if (Array.isArray(earlier)) earlier.push(value);
+		else out[name] = earlier === undefined ? [value] : [earlier, value];
 	}
 	return out;
+}
+
+async function readFormData(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch {
+		error(400, t('error_form_unreadable'));
+	}
 }

@@ -1,8 +1,9 @@
-import type { Cookies } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { cookieMaxAge, cookieName, isLocale } from '../../paraglide/runtime.js';
+import { secureCookie } from './cookie-security';
 
 /** Remembers the interface language in paraglide's cookie (readable by the client runtime too). */
-export function setLocaleCookie(cookies: Cookies, locale: string): void {
+export function setLocaleCookie(event: Pick<RequestEvent, 'cookies' | 'url'>, locale: string): void {
 	if (!isLocale(locale)) return;
-	cookies.set(cookieName, locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
+	event.cookies.set(cookieName, locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax', secure: secureCookie(event.url) });
 }

@@ -4,6 +4,8 @@ import { DomainError, ValidationError } from '../errors';
 import { ForbiddenError, type Actor } from '../permissions';
 import { m } from '../../paraglide/messages.js';
 import { isLocale, type Locale } from '../../paraglide/runtime.js';
+import { forbiddenTextPaths } from '../../validation/text';
+import { logError } from '../error-log';
 
 type MessageFn = (params: Record<string, unknown>, options: { locale: Locale }) => string;
 
@@ -26,8 +28,17 @@ export function ackForError(err: unknown, locale: string): Ack<never> {
 		return refusal(key && key !== 'validation_invalid' ? key : 'error_socket_message', locale);
 	}
 	if (err instanceof DomainError) return refusal(err.key, locale, err.params);
-	console.error('realtime handler failed', err);
-	return refusal('error_server', locale);
+	return serverFault(err, locale);
+}
+
+/**
+ * A fault in a handler: one line in the log with an id (error-log.ts, as for a page), and that id in the
+ * message. The code stays `error_server`, so clients keep treating it as "try again later".
+ */
+export function serverFault(err: unknown, locale: string, where = 'socket'): Ack<never> {
+	const id = logError(err, where);
+	const lang: Locale = isLocale(locale) ? locale : 'nl';
+	return { ok: false, code: 'error_server', error: m.error_server_with_id({ id }, { locale: lang }) };
 }
 
 /** Sends the reply through the acknowledgement callback, when the client gave one. */
@@ -53,6 +64,8 @@ export function socketHandler(locale: string, mapError: (err: unknown, locale: s
 	return function on<T>(run: (payload: unknown) => Promise<T | Answered<T>>) {
 		return async (payload: unknown, ack?: unknown) => {
 			try {
+				// The same rule as parse(): no text of any message may hold NUL, control characters or half characters.
+				if (forbiddenTextPaths(payload).length) return reply(ack, refusal('validation_forbidden_characters', locale));
 				const out = await run(payload);
 				if (out instanceof Answered) {
 					reply(ack, out.answer);

@@ -46,7 +46,7 @@ export const actions = {
 		const result = await run(event, 'locale', async (values) => {
 			const { actor, db, origin } = signedIn(event.locals);
 			const locale = await changeLocale(db, actor, values, origin);
-			setLocaleCookie(event.cookies, locale);
+			setLocaleCookie(event, locale);
 		});
 		if ('saved' in result) redirect(303, '/account?opgeslagen=taal#taal');
 		return result;

@@ -6,8 +6,9 @@ import { setSessionCookie } from '$lib/server/http/session-cookie';
 import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 
 export const load = ({ locals, url }) => {
-	if (locals.authStage === 'ok') redirect(303, safeRedirectTarget(url.searchParams.get('naar')));
-	return { next: url.searchParams.get('naar') ?? '' };
+	const next = safeRedirectTarget(url.searchParams.get('naar'), url);
+	if (locals.authStage === 'ok') redirect(303, next);
+	return { next };
 };
 
 export const actions = {
@@ -16,8 +17,8 @@ export const actions = {
 		const result = await runForm(() => login(event.locals.db, values, event.locals.origin), { email: values.email });
 		if (isRefused(result)) return result;
 		setSessionCookie(event, result.token, result.session.expiresAt);
-		setLocaleCookie(event.cookies, result.locale);
-		const next = safeRedirectTarget(String(values.naar ?? ''));
+		setLocaleCookie(event, result.locale);
+		const next = safeRedirectTarget(values.naar, event.url);
 		redirect(303, result.needsTwoFactor ? `/inloggen/tweestaps?naar=${encodeURIComponent(next)}` : next);
 	}
 };

@@ -9,7 +9,7 @@ import { record, type Origin } from '../audit';
 import type { Actor } from '../../permissions';
 import { newPasswordFields, repeatMatches } from '../../auth/new-password';
 import { hashPassword, verifyPassword } from '../../auth/password';
-import { clearFailures, loginLimits, registerFailure, retryAfter } from '../../auth/rate-limit';
+import { clearFailures, passwordChangeLimit, registerFailure, retryAfter } from '../../auth/rate-limit';
 
 export const changePasswordSchema = z
 	.object({
@@ -24,12 +24,12 @@ const attemptKey = (userId: string) => `password-change:account:${userId}`;
 /** Changes the password after checking the current one; every other session of the user ends. */
 export async function changePassword(db: Db, actor: Actor, currentSessionId: string, input: unknown, origin: Origin, now = new Date()): Promise<void> {
 	const { current, password } = parse(changePasswordSchema, input);
-	const wait = await retryAfter(db, attemptKey(actor.userId), loginLimits.account, now);
+	const wait = await retryAfter(db, attemptKey(actor.userId), passwordChangeLimit, now);
 	if (wait > 0) throw new DomainError('auth_rate_limited', { minutes: Math.ceil(wait / 60) }, {}, 429);
 	const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
 	if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
 		await db.transaction(async (tx) => {
-			await registerFailure(tx, attemptKey(actor.userId), loginLimits.account, now);
+			await registerFailure(tx, attemptKey(actor.userId), passwordChangeLimit, now);
 			await record(tx, {
 				actor,
 				action: 'account.password_changed',

@@ -12,7 +12,11 @@ type FromTo<T = unknown> = { from: T; to: T };
 
 export interface AuditDetails {
 	// auth: signing in and out, second factor, password links
-	'auth.logged_in': { reason?: string; stage?: 'password' | 'complete' | 'password_link' };
+	'auth.logged_in': {
+		reason?: string;
+		stage?: 'password' | 'complete' | 'password_link';
+		/** ms the attempt waited: its account was under attack */ delayedMs?: number;
+	};
 	'auth.logged_out': Record<string, never>;
 	'auth.two_factor_enabled': { recoveryCount: number };
 	'auth.two_factor_verified': { purpose: FactorPurpose; method: string };

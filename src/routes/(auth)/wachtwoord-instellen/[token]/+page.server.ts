@@ -20,12 +20,12 @@ export const load = async ({ locals, params, setHeaders }) => {
 
 export const actions = {
 	default: async (event) => {
-		const { locals, params, cookies } = event;
+		const { locals, params } = event;
 		const values = await formValues(event.request);
 		const result = await runForm(() => setPasswordFromLink(locals.db, params.token, values, locals.origin));
 		if (isRefused(result)) return result;
 		setSessionCookie(event, result.token, result.session.expiresAt);
-		setLocaleCookie(cookies, result.locale);
+		setLocaleCookie(event, result.locale);
 		// The guard sends those who still owe a second factor (or its set-up) onwards from here.
 		redirect(303, '/');
 	}
