@@ -16,6 +16,7 @@ export const MAX_AWARENESS_BYTES = 16 * 1024;
 /** Why a co-editing message was refused: message keys (messages/collab), sent as the ack's `code`. */
 export const collabErrors = [
 	'collab_error_malformed',
+	'collab_error_characters',
 	'collab_error_too_large',
 	'collab_error_forbidden',
 	'collab_error_read_only',

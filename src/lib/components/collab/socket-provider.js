@@ -20,6 +20,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 const FINAL_ERRORS = new Set([
 	'collab_error_too_large',
 	'collab_error_malformed',
+	'collab_error_characters',
 	'collab_error_read_only',
 	'collab_error_forbidden',
 	'collab_error_not_found'

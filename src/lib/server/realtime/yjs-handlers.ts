@@ -7,7 +7,8 @@ import type { Db } from '../db';
 import { Answered, refusal, socketHandler } from './ack';
 import { originOf, type Io, type Sock } from './socket-types';
 import { CollabHub, type CollabOptions, type CollabSession, type LiveDocument } from './yjs-documents';
-import { MalformedMessage } from './yjs-protocol';
+import { ForbiddenText, MalformedMessage } from './yjs-protocol';
+import { logError } from '../error-log';
 
 /**
  * Socket handlers of co-editing: parse (zod) → find the caller's session → hand over to the live document,
@@ -123,8 +124,9 @@ function refusalFor(err: unknown, locale: string): Ack<never> {
 		return refusal(tooLarge ? 'collab_error_too_large' : 'collab_error_malformed', locale);
 	}
 	if (err instanceof MalformedMessage) return refusal('collab_error_malformed', locale);
+	if (err instanceof ForbiddenText) return refusal('collab_error_characters', locale);
 	if (err instanceof CollabFailure) return refusal(err.code, locale);
 	if (err instanceof ForbiddenError) return refusal('collab_error_forbidden', locale);
-	console.error('collab: handler failed', err);
+	logError(err, 'collab');
 	return refusal('collab_error_server', locale);
 }

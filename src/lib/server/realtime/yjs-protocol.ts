@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { forbiddenTextPaths, hasForbiddenCharacters } from '../../validation/text';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -46,7 +47,25 @@ export function decodeSyncMessage(bytes: Uint8Array): SyncMessage {
 		return { type, stateVector: payload };
 	}
 	const { structs, ds } = checkUpdate(payload);
+	if (structs.some(holdsForbiddenText)) throw new ForbiddenText();
 	return { type, update: payload, empty: structs.length === 0 && ds.clients.size === 0 };
+}
+
+/** An update inserting text that no field of the portal accepts (a NUL character, half a character…). */
+export class ForbiddenText extends Error {}
+
+/**
+ * Whether one struct of an update inserts a forbidden character: in text, in a mark or attribute (name or value),
+ * an element name or an embedded value. The same rule as every form, API and socket field: the HTML snapshot
+ * of the document goes to text columns, which cannot hold them.
+ */
+function holdsForbiddenText(struct: unknown): boolean {
+	const item = struct as { content?: Record<string, unknown>; parentSub?: string | null };
+	if (item.parentSub && hasForbiddenCharacters(item.parentSub)) return true;
+	const c = item.content;
+	if (!c) return false;
+	const values = [c.str, c.key, c.value, c.arr, c.embed, (c.type as { nodeName?: unknown } | undefined)?.nodeName];
+	return values.some((v) => v !== undefined && (typeof v === 'string' ? hasForbiddenCharacters(v) : forbiddenTextPaths(v).length > 0));
 }
 
 /** Parses an update completely (structs, contents, delete set); throws MalformedMessage when it does not. */
