@@ -8,6 +8,8 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
+			/** Set for a known kind of failure, e.g. `error_database_unavailable` (try again in a moment). */
+			code?: string;
 		}
 		interface Locals {
 			db: Db;
