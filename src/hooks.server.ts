@@ -23,7 +23,7 @@ const i18nHandle: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(databaseOutageHandle, securityHandle, i18nHandle, authHandle, guardHandle);
+export const handle = sequence(securityHandle, i18nHandle, databaseOutageHandle, authHandle, guardHandle);
 
 /** A database that is briefly out of reach gets its own answer (503, "try again"); anything else is logged. */
 export const handleError: HandleServerError = ({ error, event }) => databaseOutageError(error, event) ?? void console.error(error);

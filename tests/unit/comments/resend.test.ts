@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoffMs, outcomeOf, ResendTimers } from '../../../src/lib/components/comments/resend';
+import type { OutboxEntry } from '../../../src/lib/components/comments/outbox';
 
 /** The page's connection, faked: stays connected; every `comment:post` gets the next scripted answer. */
 type Answer = { ok: true; data: unknown } | { ok: false; code: string; error: string } | 'no answer';
@@ -30,7 +31,7 @@ const { LiveComments } = await import('../../../src/lib/components/comments/live
 
 const stored = { ok: true, data: {} } as const;
 const refusal = (code: string) => ({ ok: false, code, error: `reden ${code}` }) as const;
-const draft = {
+const draft: Omit<OutboxEntry, 'id' | 'queuedAt'> = {
 	itemId: 'item-1',
 	parentId: null,
 	body: 'Hallo',
@@ -39,7 +40,7 @@ const draft = {
 	municipalityId: null,
 	mentions: [],
 	anchor: null
-} as const;
+};
 
 function page() {
 	const live = new LiveComments('item-1', 'user-1', { seq: 0, comments: [] });

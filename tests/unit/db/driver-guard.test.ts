@@ -27,6 +27,9 @@ describe('recognising the driver fault', () => {
 	});
 });
 
+/** What Node does with an exception nobody caught: hands it to the listeners. */
+const raise = (err: Error) => (process.emit as (event: string, ...args: unknown[]) => boolean)('uncaughtException', err, 'uncaughtException');
+
 describe('the process guard', () => {
 	let others: NodeJS.UncaughtExceptionListener[] = [];
 	beforeEach(() => {
@@ -50,19 +53,19 @@ describe('the process guard', () => {
 		second();
 		expect(process.listenerCount('uncaughtException')).toBe(1);
 
-		process.emit('uncaughtException', driverFault(), 'uncaughtException');
+		raise(driverFault());
 		expect(recycle).toHaveBeenCalledTimes(1);
 		expect(exit).not.toHaveBeenCalled();
 		expect(log).toHaveBeenCalledTimes(1);
 
-		process.emit('uncaughtException', new TypeError('something else'), 'uncaughtException');
+		raise(new TypeError('something else'));
 		expect(recycle).toHaveBeenCalledTimes(1);
 		expect(exit).toHaveBeenCalledWith(1);
 
 		// No pool left to replace (closed): even the driver fault ends the process, as before.
 		stop();
 		exit.mockClear();
-		process.emit('uncaughtException', driverFault(), 'uncaughtException');
+		raise(driverFault());
 		expect(exit).toHaveBeenCalledWith(1);
 	});
 });

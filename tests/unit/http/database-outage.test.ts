@@ -67,3 +67,11 @@ describe('a request that meets an unreachable database', () => {
 		expect(ackForError(restart(), 'en')).toMatchObject({ code: 'error_database_unavailable', error: expect.stringContaining('try again in a moment') });
 	});
 });
+
+describe('a session lookup (a later handle) that meets an unreachable database', () => {
+	it('becomes a 503 error with the message, not a crash of the handle chain; other errors pass on untouched', async () => {
+		const failing = (err: unknown) => databaseOutageHandle({ event: event(), resolve: async () => Promise.reject(err) });
+		await expect(failing(restart())).rejects.toMatchObject({ status: 503, body: { code: 'error_database_unavailable', message: dutch } });
+		await expect(failing(bug())).rejects.toBeInstanceOf(TypeError);
+	});
+});

@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, RequestEvent } from '@sveltejs/kit';
+import { error, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { t } from '../../i18n';
 
@@ -22,9 +22,21 @@ export function databaseOutageError(error: unknown, event: RequestEvent): App.Er
 	return { message: t(DATABASE_UNAVAILABLE), code: DATABASE_UNAVAILABLE };
 }
 
-/** Turns the 500 of such a request into 503 with Retry-After: nothing was wrong with the request itself. */
+/**
+ * A request that failed because the database was out of reach is answered 503, not 500: nothing was wrong
+ * with the request itself. Failing in a later handle (the session lookup) it becomes SvelteKit's error page
+ * (or JSON) with that status here; failing in a load or an endpoint, SvelteKit's 500 becomes 503 with
+ * Retry-After.
+ */
 export const databaseOutageHandle: Handle = async ({ event, resolve }) => {
-	const res = await resolve(event);
+	let res: Response;
+	try {
+		res = await resolve(event);
+	} catch (err) {
+		if (!isDatabaseUnavailable(err)) throw err;
+		console.error(`database unavailable: ${event.request.method} ${event.url.pathname}`);
+		error(503, { message: t(DATABASE_UNAVAILABLE), code: DATABASE_UNAVAILABLE });
+	}
 	if (res.status !== 500 || !failed.has(event)) return res;
 	const headers = new Headers(res.headers);
 	headers.set('retry-after', String(RETRY_AFTER_SECONDS));
