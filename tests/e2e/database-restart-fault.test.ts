@@ -5,7 +5,8 @@
  * keeps its client-generated id and is sent again, with the same id, after a passing refusal
  * (`error_server`, `error_database_unavailable`) or no answer, until it is stored.
  * Afterwards the process is still the one that started, every comment a client sent is stored exactly once,
- * and every client has seen each of them once. /healthz is polled throughout: it says 503 while the database
+ * and every client has seen each of them once; a co-editor typing meanwhile ends with the other editor
+ * showing every word. /healthz is polled throughout: it says 503 while the database
  * is down and answers within its own time limit.
  * Skipped (with a message) when the PostgreSQL server programs are not installed.
  */
@@ -16,6 +17,10 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { io, type Socket } from 'socket.io-client';
+import * as Y from 'yjs';
+import { SocketIoYjsProvider } from '../../src/lib/components/collab/socket-provider.js';
+import { fragmentToSnapshot } from '../../src/lib/server/modules/collaboration/html';
+import { pageSocket, typeInto } from '../integration/collab/helpers';
 import { createDb } from '../../src/lib/server/db';
 import { seedDemoAgenda } from '../../src/lib/server/seed/demo-agenda';
 import { email } from './support/accounts';
@@ -121,6 +126,25 @@ class Client {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A co-editor of an item's description (the browser's own provider), as in the other fault tests. */
+async function openEditor(url: string, cookie: string, itemId: string) {
+	const socket = pageSocket(url, cookie);
+	const doc = new Y.Doc();
+	const provider = new SocketIoYjsProvider(socket, doc, { itemId, field: 'description' });
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`editor did not sync (${provider.status})`)), 15_000);
+		provider.on('synced', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+	});
+	return {
+		doc,
+		text: () => fragmentToSnapshot(doc.getXmlFragment('description')).text,
+		close: () => (provider.destroy(), socket.close(), doc.destroy())
+	};
+}
+
 /** Polls /healthz: how long it said 503, and whether it ever failed to answer within 3 s. */
 function watchHealth(url: string) {
 	let down = 0;
@@ -185,6 +209,15 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 		expect(itemId).toBeTruthy();
 
 		const clients = Array.from({ length: CLIENTS }, (_, i) => new Client(url, cookies[i % cookies.length], itemId, accounts[i]));
+		// Co-editing load: the verkenner types a word every 100 ms into an item under discussion; Leiden's
+		// klankbordgroep member has it open too.
+		const overview = await fetch(`${url}/api/v1/items?status=in_bespreking&gemeente=leiden`, { headers: { cookie: cookies[0] } }).then((r) => r.json());
+		const editedId = overview.ambitions.flatMap((a: { items: { id: string }[] }) => a.items)[0]?.id as string;
+		expect(editedId).toBeTruthy();
+		const writer = await openEditor(url, cookies[0], editedId);
+		const reader = await openEditor(url, cookies[1], editedId);
+		let words = 0;
+		const typing = setInterval(() => typeInto(writer.doc, 'description', ` woord${++words}`), 100);
 		await pause(1_000);
 		const running = clients.map((c) => c.run());
 		const health = watchHealth(url);
@@ -198,6 +231,7 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 			expect(server.alive(), `server.js ended during restart ${i + 1} (${mode})\n${server.output().slice(-3_000)}`).toBe(true);
 		}
 		await pause(BETWEEN_RESTARTS_MS);
+		clearInterval(typing);
 		for (const c of clients) c.producing = false;
 		const drained = await Promise.race([Promise.all(running).then(() => true), pause(60_000).then(() => false)]);
 		const healthFigures = await health.stop();
@@ -205,6 +239,13 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 		const sentIds = new Set(clients.flatMap((c) => [...c.sent.keys()]));
 		const deadline = Date.now() + 10_000;
 		while (Date.now() < deadline && !clients.every((c) => [...sentIds].every((id) => c.shown.has(id)))) await pause(100);
+
+		const typed = writer.text();
+		const coeditDeadline = Date.now() + 15_000;
+		while (Date.now() < coeditDeadline && reader.text() !== typed) await pause(100);
+		const readerCaughtUp = reader.text() === typed;
+		writer.close();
+		reader.close();
 
 		const check = await createDb({ url: db.url, max: 1 });
 		const rows = (await check.db.execute(sql`select id::text as id, body from comments where item_id = ${itemId} and body like '%, reactie %'`)) as unknown as {
@@ -221,7 +262,7 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 
 		console.log(
 			`database-restart-fault: ${RESTARTS} restarts, ${sentIds.size} comments sent, ${rows.length} stored; answers ${JSON.stringify(Object.fromEntries(answers))}; ` +
-				`/healthz 503 for ${healthFigures.down} ms in all (longest ${healthFigures.longestDown} ms, unanswered ${healthFigures.unanswered}), down right after ${sawDown} of ${RESTARTS} restarts; driver fault contained ${contained}×`
+				`/healthz 503 for ${healthFigures.down} ms in all (longest ${healthFigures.longestDown} ms, unanswered ${healthFigures.unanswered}), down right after ${sawDown} of ${RESTARTS} restarts; driver fault contained ${contained}×; ${words} words typed by a co-editor, the other editor shows them all: ${readerCaughtUp}`
 		);
 		expect(server.alive(), server.output().slice(-3_000)).toBe(true);
 		expect(drained, 'every client got its last comment stored').toBe(true);
@@ -236,6 +277,9 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 				`${c.name} shows each comment once`
 			).toEqual([]);
 		}
+		// The co-editors end on the same text, with every word typed.
+		expect(readerCaughtUp).toBe(true);
+		expect(typed).toContain(`woord${words}`);
 		// The health check said so while the database was down, and never hung.
 		expect(healthFigures.down).toBeGreaterThan(0);
 		expect(healthFigures.unanswered).toBe(0);
