@@ -8,9 +8,11 @@
  * and every client has seen each of them once; a co-editor typing meanwhile ends with the other editor
  * showing every word. /healthz is polled throughout: it says 503 while the database
  * is down and answers within its own time limit.
+ * First, in Chromium: a comment posted while the database is stopped shows "Wordt opnieuw verstuurd" and is
+ * stored once the database is back, while the page stays connected.
  * Skipped (with a message) when the PostgreSQL server programs are not installed.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,7 +26,8 @@ import { pageSocket, typeInto } from '../integration/collab/helpers';
 import { createDb } from '../../src/lib/server/db';
 import { seedDemoAgenda } from '../../src/lib/server/seed/demo-agenda';
 import { email } from './support/accounts';
-import { loginOverHttp } from './support/auth';
+import { login, loginOverHttp } from './support/auth';
+import { connectBrowser } from './support/browser';
 import { freePort, startServer, type RunningServer } from './support/server';
 import { createPostgresDatabase, type PostgresDatabase } from './support/postgres';
 import { postgresBin, startPrivateCluster, type PrivateCluster } from './support/private-postgres';
@@ -126,6 +129,18 @@ class Client {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The JSON of a GET, asked again while it answers 503 (the database just came back). */
+async function untilAnswered(address: string, cookie: string): Promise<any> {
+	for (let i = 0; ; i++) {
+		const res = await fetch(address, { headers: { cookie } });
+		if (res.status !== 503 || i >= 50) {
+			expect(res.status, await res.clone().text()).toBe(200);
+			return res.json();
+		}
+		await pause(200);
+	}
+}
+
 /** A co-editor of an item's description (the browser's own provider), as in the other fault tests. */
 async function openEditor(url: string, cookie: string, itemId: string) {
 	const socket = pageSocket(url, cookie);
@@ -179,7 +194,11 @@ function watchHealth(url: string) {
 	};
 }
 
-let cluster: PrivateCluster | null = null;
+let cluster: PrivateCluster;
+let url = '';
+let itemId = '';
+let accounts: string[] = [];
+let cookies: string[] = [];
 let database: PostgresDatabase | null = null;
 let server: RunningServer | null = null;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rp-e2e-db-restart-'));
@@ -192,7 +211,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
-	it(`${RESTARTS} restarts (fast and immediate) while ${CLIENTS} clients post comments: the server stays up, every comment stored once and seen once by every client`, async () => {
+	beforeAll(async () => {
 		cluster = startPrivateCluster(bin as string, await freePort());
 		const db = (database = await createPostgresDatabase(cluster.url));
 		// The agenda with its items (the server loads demo data into PGlite only).
@@ -200,18 +219,59 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 		await seedDemoAgenda(seed.db);
 		await seed.close();
 		server = await startServer({ dataDir, databaseUrl: db.url, env: { COMMENT_RATE_PER_MINUTE: '100000' } });
-		const url = server.url;
+		url = server.url;
 
-		const accounts = ['verkenner', 'klankbord.leiden', 'griffie.leiden', 'klankbord.oegstgeest', 'griffie.voorschoten', 'klankbord.zoeterwoude'];
-		const cookies = await Promise.all(accounts.map((a) => loginOverHttp(email(a), undefined, url).then((r) => r.cookie)));
+		accounts = ['verkenner', 'klankbord.leiden', 'griffie.leiden', 'klankbord.oegstgeest', 'griffie.voorschoten', 'klankbord.zoeterwoude'];
+		cookies = await Promise.all(accounts.map((a) => loginOverHttp(email(a), undefined, url).then((r) => r.cookie)));
 		const list = await fetch(`${url}/api/v1/items`, { headers: { cookie: cookies[0] } }).then((r) => r.text());
-		const itemId = list.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/)?.[0] as string;
-		expect(itemId).toBeTruthy();
+		itemId = list.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/)?.[0] as string;
+		if (!itemId) throw new Error('no agenda item');
+	}, 120_000);
 
+	it('the page: a comment posted while the database is down shows "Wordt opnieuw verstuurd" and is stored once it is back, without a reconnect', async () => {
+		const browser = await connectBrowser();
+		try {
+			const context = await browser.newContext({ baseURL: url, locale: 'nl-NL' });
+			const page = await context.newPage();
+			await login(page, email('klankbord.leiden'));
+			await page.goto(`/agenda/${itemId}`);
+			const comments = page.getByRole('region', { name: /^Reacties/ });
+			await comments.waitFor({ state: 'visible', timeout: 20_000 });
+			await page.locator('.connection[data-state="connected"]').waitFor({ timeout: 20_000 });
+
+			// Every change of the connection indicator from here on (none: the socket stays up throughout).
+			await page.evaluate(() => {
+				const el = document.querySelector('.connection') as HTMLElement;
+				const seen: string[] = ((window as unknown as { states: string[] }).states = []);
+				new MutationObserver(() => seen.push(el.dataset.state ?? '')).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+			});
+			await cluster.stop();
+			const body = 'Geplaatst terwijl de database herstart';
+			await comments.getByLabel('Nieuwe reactie').fill(body);
+			await comments.getByRole('button', { name: 'Plaatsen' }).click();
+			const pending = comments.locator('.pending', { hasText: body });
+			await expect.poll(() => pending.textContent(), { timeout: 20_000 }).toContain('Wordt opnieuw verstuurd');
+			await cluster.start();
+
+			await expect.poll(() => pending.count(), { timeout: 45_000 }).toBe(0);
+			await expect.poll(() => comments.locator('article.comment', { hasText: body }).count()).toBeGreaterThan(0);
+			const check = await createDb({ url: (database as PostgresDatabase).url, max: 1 });
+			const rows = (await check.db.execute(sql`select id from comments where body = ${body}`)) as unknown as unknown[];
+			await check.close();
+			expect(rows).toHaveLength(1);
+			expect(await page.evaluate(() => (window as unknown as { states: string[] }).states)).toEqual([]);
+			await context.close();
+		} finally {
+			await browser.close();
+		}
+	}, 120_000);
+
+	it(`${RESTARTS} restarts (fast and immediate) while ${CLIENTS} clients post comments: the server stays up, every comment stored once and seen once by every client`, async () => {
+		const app = server as RunningServer;
 		const clients = Array.from({ length: CLIENTS }, (_, i) => new Client(url, cookies[i % cookies.length], itemId, accounts[i]));
 		// Co-editing load: the verkenner types a word every 100 ms into an item under discussion; Leiden's
 		// klankbordgroep member has it open too.
-		const overview = await fetch(`${url}/api/v1/items?status=in_bespreking&gemeente=leiden`, { headers: { cookie: cookies[0] } }).then((r) => r.json());
+		const overview = await untilAnswered(`${url}/api/v1/items?status=in_bespreking&gemeente=leiden`, cookies[0]);
 		const editedId = overview.ambitions.flatMap((a: { items: { id: string }[] }) => a.items)[0]?.id as string;
 		expect(editedId).toBeTruthy();
 		const writer = await openEditor(url, cookies[0], editedId);
@@ -228,7 +288,7 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 			const mode = i % 2 === 0 ? 'fast' : 'immediate';
 			await cluster.restart(mode);
 			if (health.downNow()) sawDown++;
-			expect(server.alive(), `server.js ended during restart ${i + 1} (${mode})\n${server.output().slice(-3_000)}`).toBe(true);
+			expect(app.alive(), `server.js ended during restart ${i + 1} (${mode})\n${app.output().slice(-3_000)}`).toBe(true);
 		}
 		await pause(BETWEEN_RESTARTS_MS);
 		clearInterval(typing);
@@ -247,7 +307,7 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 		writer.close();
 		reader.close();
 
-		const check = await createDb({ url: db.url, max: 1 });
+		const check = await createDb({ url: (database as PostgresDatabase).url, max: 1 });
 		const rows = (await check.db.execute(sql`select id::text as id, body from comments where item_id = ${itemId} and body like '%, reactie %'`)) as unknown as {
 			id: string;
 			body: string;
@@ -255,7 +315,7 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 		await check.close();
 		const stored = new Map<string, number>();
 		for (const r of rows) stored.set(r.id, (stored.get(r.id) ?? 0) + 1);
-		const contained = server
+		const contained = app
 			.output()
 			.split('\n')
 			.filter((l) => l.includes('known driver fault, contained')).length;
@@ -264,7 +324,7 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 			`database-restart-fault: ${RESTARTS} restarts, ${sentIds.size} comments sent, ${rows.length} stored; answers ${JSON.stringify(Object.fromEntries(answers))}; ` +
 				`/healthz 503 for ${healthFigures.down} ms in all (longest ${healthFigures.longestDown} ms, unanswered ${healthFigures.unanswered}), down right after ${sawDown} of ${RESTARTS} restarts; driver fault contained ${contained}×; ${words} words typed by a co-editor, the other editor shows them all: ${readerCaughtUp}`
 		);
-		expect(server.alive(), server.output().slice(-3_000)).toBe(true);
+		expect(app.alive(), app.output().slice(-3_000)).toBe(true);
 		expect(drained, 'every client got its last comment stored').toBe(true);
 		expect(sentIds.size).toBeGreaterThan(RESTARTS * CLIENTS);
 		// Stored exactly once: no comment missing, none doubled, nothing stored that no client sent.

@@ -19,6 +19,9 @@ export interface PrivateCluster {
 	url: string;
 	/** `pg_ctl restart` without blocking the test's own clients meanwhile. */
 	restart(mode: 'fast' | 'immediate'): Promise<void>;
+	/** Stops it (fast) until `start`. */
+	stop(): Promise<void>;
+	start(): Promise<void>;
 	destroy(): void;
 }
 
@@ -46,6 +49,8 @@ export function startPrivateCluster(bin: string, port: number): PrivateCluster {
 	ctl('-o', options, 'start');
 	return {
 		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+		stop: async () => void (await promisify(execFile)(...command('pg_ctl', ctlArgs('-m', 'fast', 'stop')), { timeout: 60_000 })),
+		start: async () => void (await promisify(execFile)(...command('pg_ctl', ctlArgs('-o', options, 'start')), { timeout: 60_000 })),
 		restart: async (mode) => void (await promisify(execFile)(...command('pg_ctl', ctlArgs('-o', options, '-m', mode, 'restart')), { timeout: 60_000 })),
 		destroy: () => {
 			try {
