@@ -10,6 +10,8 @@ declare global {
 			message: string;
 			/** Of an unexpected error: the id of its line in the server log, shown to the person. */
 			id?: string;
+			/** Set for a known kind of failure, e.g. `error_database_unavailable` (try again in a moment). */
+			code?: string;
 		}
 		interface Locals {
 			db: Db;

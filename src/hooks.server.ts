@@ -10,6 +10,7 @@ import { guardHandle } from '$lib/server/http/guard-handle';
 import { inputHandle } from '$lib/server/http/input-handle';
 import { logError } from '$lib/server/error-log';
 import { m } from '$lib/paraglide/messages.js';
+import { databaseOutageError, databaseOutageHandle } from '$lib/server/http/database-outage';
 
 export const init: ServerInit = async () => {
 	await startRuntime();
@@ -25,15 +26,18 @@ const i18nHandle: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(securityHandle, i18nHandle, inputHandle, authHandle, guardHandle);
+export const handle = sequence(securityHandle, i18nHandle, inputHandle, databaseOutageHandle, authHandle, guardHandle);
 
 /**
  * Every unexpected error (a fault, or SvelteKit refusing a request: unknown page, malformed address) is
  * logged as one line with an id (see error-log.ts), and the person sees that id with a message in their
- * language. Route and page names come from the route (`/wachtwoord-instellen/[token]`), so no token in an
+ * language. A database that is briefly out of reach gets its own answer first (503, "try again in a
+ * moment"). Route and page names come from the route (`/wachtwoord-instellen/[token]`), so no token in an
  * address ever reaches the log.
  */
 export const handleError: HandleServerError = ({ error, event, status }) => {
+	const outage = databaseOutageError(error, event);
+	if (outage) return outage;
 	const where = `${event.request.method} ${event.route.id ?? event.url.pathname}`;
 	const id = logError(error, where, status);
 	const message = status === 404 ? m.error_not_found() : status < 500 ? m.error_request_refused() : m.error_generic();

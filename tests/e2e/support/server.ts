@@ -9,6 +9,8 @@ export interface RunningServer {
 	port: number;
 	/** Everything the server wrote to stdout and stderr so far. */
 	output(): string;
+	/** Whether the process is still running (a fault test proves it never ended). */
+	alive(): boolean;
 	stop(): Promise<void>;
 }
 
@@ -49,7 +51,8 @@ export async function startServer(opts: { dataDir: string; databaseUrl?: string;
 	child.stdout!.on('data', (d) => (out += d));
 	child.stderr!.on('data', (d) => (out += d));
 	const url = `http://127.0.0.1:${port}`;
-	const server: RunningServer = { url, port, output: () => out, stop: () => stopChild(child) };
+	const alive = () => child.exitCode === null && child.signalCode === null;
+	const server: RunningServer = { url, port, output: () => out, alive, stop: () => stopChild(child) };
 	try {
 		await waitForHealthy(url, child, opts.timeoutMs ?? 90_000);
 	} catch (err) {

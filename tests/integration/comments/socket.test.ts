@@ -61,9 +61,13 @@ describe('comments over socket.io', () => {
 		expect(since.data.comments.map((c: any) => c.id)).toEqual([id]);
 		// a resend of the same id is acknowledged with the same comment and stores nothing new
 		const before = await count();
+		const heardBefore = seenB.length;
 		const again = await emit(a, 'comment:post', { id, itemId, body: 'Live!' });
 		expect(again).toMatchObject({ ok: true, data: { id, seq: res.data.seq } });
 		expect(await count()).toBe(before);
+		// ... and told to the room again: the first answer may have been lost before its event went out
+		await new Promise((r) => setTimeout(r, 150));
+		expect(seenB.slice(heardBefore)).toMatchObject([{ change: 'created', comment: { id, seq: res.data.seq } }]);
 		a.close();
 		b.close();
 	});

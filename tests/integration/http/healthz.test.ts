@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { useRuntime } from '../../../src/lib/server/runtime';
 import { readConfig } from '../../../src/lib/server/config';
@@ -24,5 +24,20 @@ describe('GET /healthz', () => {
 		const res = await call();
 		expect(res.status).toBe(503);
 		expect(await res.json()).toEqual({ status: 'error', database: 'down' });
+	});
+
+	it('answers 503 within its own time limit when the database hangs instead of refusing', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			const hanging = { ...t, ping: () => new Promise<void>(() => {}) };
+			useRuntime({ config: readConfig(), handle: hanging, db: t.db });
+			const answered = call();
+			await vi.advanceTimersByTimeAsync(2_000);
+			const res = await answered;
+			expect(res.status).toBe(503);
+			expect(await res.json()).toEqual({ status: 'error', database: 'down' });
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });

@@ -2,15 +2,13 @@ import { SvelteMap } from 'svelte/reactivity';
 import { connection } from '$lib/realtime/connection.svelte';
 import { holdRoom } from '$lib/realtime/live-room';
 import type { Ack, CommentChangedEvent, CommentView } from '$lib/realtime/events';
-import { readOutbox, writeOutbox, type OutboxEntry } from './outbox';
-
-/** Ack codes that will not change by sending again: the entry stays with its reason until discarded. */
-const final = (code: string) =>
-	code.startsWith('validation_') || code.startsWith('comments_') || code === 'error_forbidden_action' || code === 'error_socket_message';
+import { payloadOf, readOutbox, writeOutbox, type OutboxEntry } from './outbox';
+import { isRetryable, outcomeOf, ResendTimers, type Outcome } from './resend';
 
 /**
  * The comments of one item on the page: the list from the server, kept current by live events, a catch-up
- * after every reconnect (everything after the last sequence number seen) and the outbox of this user.
+ * after every reconnect (everything after `cursor`) and the outbox of this user, whose entries are sent again
+ * until stored or refused for good (resend.ts).
  */
 export class LiveComments {
 	readonly byId = new SvelteMap<string, CommentView>();
@@ -23,6 +21,11 @@ export class LiveComments {
 	 */
 	cursor = 0;
 	#sending = new Set<string>();
+	/** Resends while connected: after a passing failure (back-off) or a rate-limit refusal (its window). */
+	#resends = new ResendTimers((id) => {
+		const entry = this.outbox.find((e) => e.id === id && !e.error);
+		if (entry) void this.send(entry);
+	});
 	#cleanup: (() => void) | null = null;
 
 	constructor(
@@ -55,6 +58,8 @@ export class LiveComments {
 
 	start(): void {
 		this.outbox = readOutbox(this.userId).filter((e) => e.itemId === this.itemId);
+		// Held back by the rate limit before a reload: sent again when its window has passed.
+		for (const e of this.outbox) if (e.held && !e.error) this.#resends.schedule(e.id, Math.max(0, e.held.until - Date.now()));
 		const onChanged = (e: CommentChangedEvent) => {
 			if (e.comment.itemId !== this.itemId) return;
 			const isNew = !this.byId.has(e.comment.id);
@@ -84,6 +89,7 @@ export class LiveComments {
 		}, 1000);
 		this.#cleanup = () => {
 			clearInterval(timer);
+			this.#resends.clear();
 			release();
 		};
 	}
@@ -109,7 +115,7 @@ export class LiveComments {
 			: null;
 		if (!since?.ok || !since.data) {
 			// No answer, or the server is still starting: try again while this connection lasts (not after a refusal).
-			const refused = [sub, since].some((r) => r && !r.ok && r.code !== 'error_server');
+			const refused = [sub, since].some((r) => r && !r.ok && !isRetryable(r.code));
 			if (!refused && this.#cleanup && socket.connected) setTimeout(() => void this.sync(), 2_000);
 			return;
 		}
@@ -121,7 +127,11 @@ export class LiveComments {
 		});
 		for (const c of fresh) this.onChange({ change: 'created', comment: c });
 		this.#settle(list.map((c) => c.id));
-		for (const entry of this.outbox) if (!entry.error) void this.send(entry);
+		for (const entry of this.outbox) if (!entry.error && !this.#held(entry)) void this.send(entry);
+	}
+
+	#held(entry: OutboxEntry): boolean {
+		return !!entry.held && entry.held.until > Date.now();
 	}
 
 	/** Queues a comment in the outbox (so a reload or a lost connection cannot lose it) and sends it. */
@@ -133,28 +143,56 @@ export class LiveComments {
 		return full;
 	}
 
+	/**
+	 * Sends an outbox entry (again: the same id never doubles). Whatever the answer, the entry ends stored,
+	 * refused with its reason, or waiting for its next attempt; while disconnected it waits for the reconnect.
+	 */
 	async send(entry: OutboxEntry): Promise<void> {
 		const socket = connection.socket;
 		if (!socket?.connected || this.#sending.has(entry.id)) return;
 		this.#sending.add(entry.id);
+		let res: Ack<CommentView> | null;
 		try {
-			const { queuedAt: _q, error: _e, ...payload } = entry;
-			const res = (await socket.timeout(15_000).emitWithAck('comment:post', payload)) as Ack<CommentView>;
-			if (res.ok && res.data) {
-				this.merge(res.data);
-				this.#drop(entry.id);
-			} else if (!res.ok && final(res.code)) {
-				this.#update(entry.id, { error: res.error });
-			}
-			// Anything else (server error, rate limit): stays queued and is sent again after the next reconnect.
+			res = (await socket.timeout(15_000).emitWithAck('comment:post', payloadOf(entry))) as Ack<CommentView>;
 		} catch {
-			// No answer in time: stays queued; the same id is sent again later and never doubles.
+			res = null;
 		} finally {
 			this.#sending.delete(entry.id);
 		}
+		if (res?.ok && res.data) this.merge(res.data);
+		this.#after(entry.id, outcomeOf(res));
+	}
+
+	#after(id: string, outcome: Outcome): void {
+		// Settled meanwhile (its own live event came first) or discarded: nothing more to do.
+		if (!this.outbox.some((e) => e.id === id)) return void this.#resends.forget(id);
+		if (outcome.kind === 'stored') {
+			this.#resends.forget(id);
+			this.#drop(id);
+		} else if (outcome.kind === 'refused') {
+			this.#resends.forget(id);
+			this.#update(id, { error: outcome.error, retrying: false, held: undefined });
+		} else if (outcome.kind === 'wait') {
+			this.#update(id, { held: { until: Date.now() + outcome.ms, reason: outcome.reason }, retrying: false });
+			if (this.#cleanup) this.#resends.schedule(id, outcome.ms);
+		} else {
+			this.#update(id, { retrying: true, held: undefined });
+			// The connection may well stay up (a database restart): the next attempt cannot wait for a reconnect.
+			if (this.#cleanup) this.#resends.schedule(id);
+		}
+	}
+
+	/** "Opnieuw proberen": send a waiting entry now, with a fresh back-off. */
+	retryNow(id: string): void {
+		const entry = this.outbox.find((e) => e.id === id && !e.error);
+		if (!entry) return;
+		this.#resends.forget(id);
+		this.#update(id, { held: undefined });
+		void this.send(entry);
 	}
 
 	discard(id: string): void {
+		this.#resends.forget(id);
 		this.#drop(id);
 	}
 

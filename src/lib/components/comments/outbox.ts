@@ -15,6 +15,16 @@ export interface OutboxEntry {
 	queuedAt: string;
 	/** Set when the server refused it for good (shown with the reason; the writer may discard it). */
 	error?: string;
+	/** Set when an attempt failed for a passing reason (server, database, no answer): it is being sent again. */
+	retrying?: boolean;
+	/** Set when refused for posting too many at once: sent again by itself at `until` (epoch ms). */
+	held?: { until: number; reason: string };
+}
+
+/** What goes over the wire: the comment without the outbox's own bookkeeping. */
+export function payloadOf(entry: OutboxEntry): Omit<OutboxEntry, 'queuedAt' | 'error' | 'retrying' | 'held'> {
+	const { queuedAt: _q, error: _e, retrying: _r, held: _h, ...payload } = entry;
+	return payload;
 }
 
 const key = (userId: string) => `rp-comments-outbox:${userId}`;

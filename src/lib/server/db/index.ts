@@ -59,19 +59,35 @@ async function createPostgres(url: string, max: number, logger?: Logger): Promis
 	const { default: postgres } = await import('postgres');
 	const { drizzle } = await import('drizzle-orm/postgres-js');
 	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-	const client = postgres(url, { max, onnotice: () => {} });
-	const db = drizzle(client, { schema, casing: 'snake_case', logger });
+	const { containDriverFault } = await import('./driver-guard');
+	const open = () => postgres(url, { max, onnotice: () => {} });
+	let client = open();
+	// Everything reaches the pool through `current`, so the pool can be replaced under the running app.
+	const current = new Proxy((() => {}) as unknown as typeof client, {
+		get: (_, prop) => Reflect.get(client, prop),
+		apply: (_, self, args) => Reflect.apply(client as unknown as (...a: unknown[]) => unknown, self, args)
+	});
+	const db = drizzle(current, { schema, casing: 'snake_case', logger });
+	// A connection the driver left broken (driver-guard.ts): fresh connections, with the type handling drizzle
+	// set on the old client; the old pool ends and settles its stuck queries.
+	const stopGuard = containDriverFault(() => {
+		const old = client;
+		client = open();
+		Object.assign(client.options.parsers, old.options.parsers);
+		Object.assign(client.options.serializers, old.options.serializers);
+		void old.end({ timeout: 5 }).catch(() => {});
+	});
 	return {
 		db: db as unknown as Db,
 		kind: 'postgres',
 		url,
 		jobDb: {
-			executeSql: async (text, values) => ({ rows: [...(await (values?.length ? client.unsafe(text, values as never[]) : client.unsafe(text).simple()))] })
+			executeSql: async (text, values) => ({ rows: [...(await (values?.length ? current.unsafe(text, values as never[]) : current.unsafe(text).simple()))] })
 		},
 		migrate: (folder = defaultMigrations) => migrate(db, { migrationsFolder: folder }),
 		exclusive: async (work) => {
 			// A session-level advisory lock on one reserved connection: released with it, even if `work` fails.
-			const reserved = await client.reserve();
+			const reserved = await current.reserve();
 			try {
 				await reserved`select pg_advisory_lock(${STARTUP_LOCK})`;
 				return await work();
@@ -80,8 +96,11 @@ async function createPostgres(url: string, max: number, logger?: Logger): Promis
 				reserved.release();
 			}
 		},
-		ping: async () => void (await client`select 1`),
-		close: () => client.end({ timeout: 5 })
+		ping: async () => void (await current`select 1`),
+		close: () => {
+			stopGuard();
+			return client.end({ timeout: 5 });
+		}
 	};
 }
 

@@ -2,6 +2,7 @@ import { error, fail, isActionFailure, type ActionFailure } from '@sveltejs/kit'
 import { DomainError } from '../errors';
 import { ForbiddenError } from '../permissions';
 import { t, translateFields } from '../../i18n';
+import { isDatabaseUnavailable } from '../db/unavailable';
 
 export interface FormFailure {
 	message: string;
@@ -17,6 +18,8 @@ export function formFailure(err: unknown, values: Record<string, unknown> = {}):
 	if (err instanceof DomainError) {
 		return fail(err.status, { message: t(err.key, err.params), errors: translateFields(err.fields), values });
 	}
+	// The database is briefly out of reach: the form stays filled in and says to try again in a moment.
+	if (isDatabaseUnavailable(err)) return fail(503, { message: t('error_database_unavailable'), errors: {}, values });
 	throw err;
 }
 

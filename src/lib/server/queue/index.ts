@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbHandle, Queryable } from '../db';
+import { isDatabaseUnavailable } from '../db/unavailable';
 
 /**
  * The job queue: pg-boss on the portal's own database (schema `pgboss`, made by a migration). On PostgreSQL it
@@ -60,7 +61,10 @@ const holder = globalThis as Holder;
 export async function createQueue(handle: DbHandle, workers: Worker[]): Promise<PgBoss> {
 	const options = handle.kind === 'postgres' && handle.url ? { connectionString: handle.url, max: 3 } : { db: handle.jobDb };
 	const boss = new PgBoss({ ...options, schema: 'pgboss', supervise: true, schedule: true, migrate: true } as PgBoss.ConstructorOptions);
-	boss.on('error', (err) => console.error('queue:', err));
+	// While the database restarts the queue's polling fails every few seconds: one line each, not the whole client.
+	boss.on('error', (err) =>
+		isDatabaseUnavailable(err) ? console.error(`queue: database unavailable (${(err as { code?: string }).code ?? err.message})`) : console.error('queue:', err)
+	);
 	await boss.start();
 	for (const start of workers) await start(boss);
 	return boss;

@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import type { Ack } from '../../realtime/events';
 import { DomainError, ValidationError } from '../errors';
 import { ForbiddenError, type Actor } from '../permissions';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { m } from '../../paraglide/messages.js';
 import { isLocale, type Locale } from '../../paraglide/runtime.js';
 import { forbiddenTextPaths } from '../../validation/text';
@@ -28,6 +29,8 @@ export function ackForError(err: unknown, locale: string): Ack<never> {
 		return refusal(key && key !== 'validation_invalid' ? key : 'error_socket_message', locale);
 	}
 	if (err instanceof DomainError) return refusal(err.key, locale, err.params);
+	// Briefly out of reach (a restart): the client sends the same message again after a moment.
+	if (isDatabaseUnavailable(err)) return refusal('error_database_unavailable', locale);
 	return serverFault(err, locale);
 }
 

@@ -12,7 +12,7 @@ import { nextCommentSeq } from './sequence';
 import { newCommentView, viewOf } from './views';
 import { mayRead, ownMunicipalities } from './visibility';
 import { notifyFor } from './notify';
-import { event, inTransaction } from '../../bus';
+import { event, inTransaction, publish } from '../../bus';
 
 /** How many comments one person may post per minute (all nodes together: counted in the database). */
 export const commentRate = { perMinute: Number(process.env.COMMENT_RATE_PER_MINUTE ?? 60) };
@@ -94,8 +94,11 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 	} catch (err) {
 		// A resend is answered with what is stored, also when something it was checked against changed since.
 		const stored = err instanceof AlreadyStored ? await findOwn(db, actor, data.id) : await findOwn(db, actor, data.id).catch(() => null);
-		if (stored) return stored;
-		throw err;
+		if (!stored) throw err;
+		// The first attempt may have committed while its answer was lost with the database connection, before its
+		// event went out: the room hears it now (clients keep the newer state of a comment, so twice is harmless).
+		await publish([event('comment.posted', { comment: stored })]);
+		return stored;
 	}
 }
 
