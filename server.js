@@ -20,11 +20,16 @@ const { handler } = await import('./build/handler.js').catch((err) => {
 	}
 	throw err;
 });
+// Opt-in: with several app nodes, every answer (and the live connection's handshake) names the node that
+// gave it, so an operator or a test can see where the proxy sent a request.
+const nodeName = process.env.NODE_NAME;
 const server = createServer((req, res) => {
 	if (ownProtocol) req.headers['x-regioportaal-protocol'] = 'http';
+	if (nodeName) res.setHeader('X-Regioportaal-Node', nodeName);
 	handler(req, res);
 });
 io.attach(server);
+if (nodeName) io.engine.on('headers', (headers) => (headers['X-Regioportaal-Node'] = nodeName));
 
 server.listen(port, host, () => {
 	console.log(`Regioportaal Leidse regio luistert op http://localhost:${port}`);

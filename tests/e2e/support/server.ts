@@ -10,6 +10,8 @@ export interface RunningServer {
 	/** Everything the server wrote to stdout and stderr so far. */
 	output(): string;
 	stop(): Promise<void>;
+	/** SIGKILL: the process ends at once, nothing is stored or closed (a crash). */
+	kill(): Promise<void>;
 }
 
 /** A port nobody listens on right now (the OS picks it; never 3000 or the dev servers' 3201-3204). */
@@ -49,7 +51,7 @@ export async function startServer(opts: { dataDir: string; databaseUrl?: string;
 	child.stdout!.on('data', (d) => (out += d));
 	child.stderr!.on('data', (d) => (out += d));
 	const url = `http://127.0.0.1:${port}`;
-	const server: RunningServer = { url, port, output: () => out, stop: () => stopChild(child) };
+	const server: RunningServer = { url, port, output: () => out, stop: () => stopChild(child), kill: () => killChild(child) };
 	try {
 		await waitForHealthy(url, child, opts.timeoutMs ?? 90_000);
 	} catch (err) {
@@ -85,4 +87,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
 	const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
 	await exited;
 	clearTimeout(timer);
+}
+
+function killChild(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	child.kill('SIGKILL');
+	return exited;
 }
