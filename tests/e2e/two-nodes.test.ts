@@ -51,6 +51,8 @@ let pg: PostgresDatabase;
 let db: DbHandle;
 let proxy: RunningProxy;
 let browser: Browser;
+/** How each node was started, to start it again where the proxy expects it. */
+const nodeOptions = new Map<string, Parameters<typeof startServer>[0]>();
 const contexts: BrowserContext[] = [];
 let itemPath = '';
 const EARLIER_COMMENTS = ['Reactie van de verkenner via de ene node', 'Reactie van Leiden via de andere node'];
@@ -137,9 +139,8 @@ describe.skipIf(!!missing)('two app nodes behind HAProxy', () => {
 			COMMENT_RATE_PER_MINUTE: '1000'
 		};
 		for (const name of ['node1', 'node2']) mkdirSync(path.join(dir, name));
-		const started = await Promise.all(
-			['node1', 'node2'].map((name) => startServer({ dataDir: path.join(dir, name), databaseUrl: pg.url, env: { ...env, NODE_NAME: name } }))
-		);
+		for (const name of ['node1', 'node2']) nodeOptions.set(name, { dataDir: path.join(dir, name), databaseUrl: pg.url, env: { ...env, NODE_NAME: name } });
+		const started = await Promise.all(['node1', 'node2'].map((name) => startServer(nodeOptions.get(name)!)));
 		nodes.set('node1', started[0]).set('node2', started[1]);
 		proxy = await startHaproxy([`127.0.0.1:${started[0].port}`, `127.0.0.1:${started[1].port}`], dir, proxyPort);
 		browser = await connectBrowser();
@@ -304,6 +305,30 @@ describe.skipIf(!!missing)('two app nodes behind HAProxy', () => {
 			expect(onPage.filter((id) => ourIds.includes(id)).sort()).toEqual([...ourIds].sort());
 			expect(onPage.every((id) => rows.some((r) => r.id === id))).toBe(true);
 		}
+		await expect.poll(async () => (await storedText(db.db, itemId)).replace(/\s+/g, ' ').trim(), { timeout: 10_000 }).toBe(shown);
+	});
+
+	it('a rolling restart: the killed node comes back, the other is drained in HAProxy and stopped, the pages move over', async () => {
+		const back = otherNode(a.live.node());
+		const leaving = a.live.node() as string;
+		const restarted = await startServer({ ...nodeOptions.get(back)!, port: nodes.get(back)!.port });
+		nodes.set(back, restarted);
+		// In service again once its health checks pass (rise 2).
+		await expect.poll(async () => (await fetch(`${proxy.url}/healthz`).then((r) => r.json())).node, { timeout: 20_000, interval: 250 }).toBe(back);
+
+		// docs/deployment.md: drain in HAProxy, then SIGTERM (the node stores its open documents and closes).
+		expect((await proxy.admin(`set server app/${leaving} state drain`)).trim()).toBe('');
+		await nodes.get(leaving)!.stop();
+		await expect.poll(() => a.live.current()?.node, { timeout: 20_000 }).toBe(back);
+		await expect.poll(() => b.live.current()?.node, { timeout: 20_000 }).toBe(back);
+
+		await description(b.page).click();
+		await b.page.keyboard.press('Control+End');
+		await b.page.keyboard.type(' Na de herstart door Joost.', { delay: 10 });
+		await until(a.page, 'Na de herstart door Joost.', 'Tijdens de storing doorgetypt door Anouk');
+		const shown = await textOf(b.page);
+		expect(await textOf(a.page)).toBe(shown);
+		const itemId = itemPath.split('/').at(-1) as string;
 		await expect.poll(async () => (await storedText(db.db, itemId)).replace(/\s+/g, ' ').trim(), { timeout: 10_000 }).toBe(shown);
 	});
 });

@@ -6,7 +6,7 @@ import { freePort } from './server';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 /** The proxy configuration the repository ships; the test runs it unchanged, only its environment differs. */
-export const HAPROXY_CONFIG = path.join(root, 'deploy', 'haproxy.cfg');
+const HAPROXY_CONFIG = path.join(root, 'deploy', 'haproxy.cfg');
 
 /** Why HAProxy cannot run here, or null when it can. */
 export function haproxyMissing(): string | null {

@@ -28,11 +28,18 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts the production server (`node server.js`, NODE_ENV=production) on a random port with its own
+ * Starts the production server (`node server.js`, NODE_ENV=production) on a random port (or `port`) with its own
  * DATA_DIR, and waits until GET /healthz answers 200. DATABASE_URL is passed only when given here.
  */
-export async function startServer(opts: { dataDir: string; databaseUrl?: string; timeoutMs?: number; env?: Record<string, string> }): Promise<RunningServer> {
-	const port = await freePort();
+export async function startServer(opts: {
+	dataDir: string;
+	databaseUrl?: string;
+	timeoutMs?: number;
+	env?: Record<string, string>;
+	/** A port of its own choosing (a node restarted where a proxy expects it); else a free one. */
+	port?: number;
+}): Promise<RunningServer> {
+	const port = opts.port ?? (await freePort());
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	delete env.DATABASE_URL;
 	delete env.ORIGIN;
