@@ -20,8 +20,12 @@ const { handler } = await import('./build/handler.js').catch((err) => {
 	}
 	throw err;
 });
+// Opt-in: with several app nodes, every answer (and the live connection's handshake) names the node that
+// gave it, so an operator or a test can see where the proxy sent a request.
+const nodeName = process.env.NODE_NAME;
 const server = createServer((req, res) => {
 	if (ownProtocol) req.headers['x-regioportaal-protocol'] = 'http';
+	if (nodeName) res.setHeader('X-Regioportaal-Node', nodeName);
 	handler(req, res);
 });
 // The socket.io handshake is an upgrade, which skips the handler above: it gets the same unforgeable header,
@@ -31,6 +35,7 @@ if (ownProtocol)
 		req.headers['x-regioportaal-protocol'] = 'http';
 	});
 io.attach(server);
+if (nodeName) io.engine.on('headers', (headers) => (headers['X-Regioportaal-Node'] = nodeName));
 
 server.listen(port, host, () => {
 	console.log(`Regioportaal Leidse regio luistert op http://localhost:${port}`);

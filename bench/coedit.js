@@ -4,7 +4,7 @@
 // users and use the portal's own client provider), then the same load against a Hocuspocus 3.4 server. Prints convergence and update propagation latency p50/p95/p99, and the ratio.
 //
 //   node bench/coedit.js [--seconds 60] [--editors 20] [--rate 5] [--rounds 1] [--threads 1] [--only portal|hocuspocus|socketio]
-//                        [--postgres] [--floor]
+//                        [--postgres] [--floor] [--nodes 2]
 //
 // Each server runs in its own child process, so the editors (worker threads of this process) never share an
 // event loop with it. --threads: how many threads the editors are spread over (1 = all in one, as a single
@@ -12,6 +12,8 @@
 // --postgres: the portal stores on a fresh database on DATABASE_URL (dropped afterwards) instead of PGlite
 // in a temporary directory. The build is made first when it is missing or stale. --floor: a third server, a bare
 // socket.io relay of the same protocol (no sign-in, checks or storage), shows what the transport alone costs.
+// --nodes 2: the portal on one node, then on two app nodes (two server.js on one fresh PostgreSQL database, the
+// editors split over them), in the same run; implies --postgres, no Hocuspocus.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -26,8 +28,17 @@ import { connectorFor, textOf, until } from './lib/coedit-clients.js';
 import { answerLoopDelay, loopDelayOf, resetLoopDelay } from './lib/loop-delay.js';
 
 const SETTLE_MS = 3000;
-/** The servers compared; --floor adds a bare socket.io relay (bench/lib/bare-socketio-server.js). */
-const KINDS = ['portal', 'hocuspocus', ...(process.argv.includes('--floor') ? ['socketio'] : [])];
+/** Several app nodes learn of each other by a heartbeat every 5 s (realtime/cluster.ts): wait for one. */
+const SETTLE_NODES_MS = 6000;
+const NODES = Number(process.argv[process.argv.indexOf('--nodes') + 1] ?? 1) || 1;
+/**
+ * The servers compared; --floor adds a bare socket.io relay (bench/lib/bare-socketio-server.js). With --nodes N
+ * the comparison is the portal on one node against the portal on N nodes (`portal-N`), both on PostgreSQL.
+ */
+const KINDS =
+	process.argv.includes('--nodes') && NODES > 1
+		? ['portal', `portal-${NODES}`]
+		: ['portal', 'hocuspocus', ...(process.argv.includes('--floor') ? ['socketio'] : [])];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
 	options: {
@@ -39,11 +50,14 @@ const { values: args } = parseArgs({
 		threads: { type: 'string', default: '1' },
 		postgres: { type: 'boolean', default: false },
 		floor: { type: 'boolean', default: false },
+		nodes: { type: 'string', default: '1' },
 		serve: { type: 'string' },
 		'data-dir': { type: 'string' }
 	}
 });
 
+// Several app nodes share one PostgreSQL database.
+if (NODES > 1) args.postgres = true;
 if (args.serve === 'hocuspocus') await serveHocuspocus();
 else {
 	useBrowserBuilds();
@@ -89,17 +103,24 @@ async function runRounds(load, rounds) {
 		const order = round % 2 ? KINDS : [...KINDS].reverse();
 		for (const kind of order) {
 			if (args.only && args.only !== kind) continue;
-			const server = kind === 'portal' ? await startPortalServer({ usePostgres: args.postgres, execArgv: serverFlags() }) : await startChildServer(kind);
+			const nodes = kind.startsWith('portal-') ? NODES : 1;
+			const server = kind.startsWith('portal')
+				? await startPortalServer({ usePostgres: args.postgres, execArgv: serverFlags(), nodes })
+				: await startChildServer(kind);
+			const children = server.children ?? [server.child];
 			try {
 				// Starting a server (and seeding its database) keeps the machine busy for a moment after it is ready.
-				await new Promise((r) => setTimeout(r, SETTLE_MS));
-				const address = { url: server.url, cookies: server.cookies, itemId: server.itemId };
-				const measured = await runLoad(kind, address, load, () => resetLoopDelay(server.child));
-				const r = { kind, round, ...measured, loopDelay: await loopDelayOf(server.child) };
+				await new Promise((r) => setTimeout(r, nodes > 1 ? SETTLE_NODES_MS : SETTLE_MS));
+				const address = { url: server.url, urls: server.urls, cookies: server.cookies, itemId: server.itemId };
+				const measured = await runLoad(kind, address, load, () => children.forEach(resetLoopDelay));
+				const r = { kind, round, ...measured, loopDelay: worstLoopDelay(await Promise.all(children.map(loopDelayOf))) };
 				runs.push(r);
-				if (rounds > 1) {
+				if (rounds > 1 || nodes > 1) {
+					const cross = r.crossNode
+						? `; across nodes p50 ${r.crossNode.p50.toFixed(2)}, p95 ${r.crossNode.p95.toFixed(2)}, p99 ${r.crossNode.p99.toFixed(2)} ms`
+						: '';
 					console.log(
-						`  round ${round} ${kind}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms` +
+						`  round ${round} ${kind}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms${cross}` +
 							` (server event-loop delay p99 ${r.loopDelay.p99.toFixed(2)} ms)`
 					);
 				}
@@ -109,6 +130,11 @@ async function runRounds(load, rounds) {
 		}
 	}
 	return runs;
+}
+
+/** Of several nodes' event-loop delays, the worst per figure. */
+function worstLoopDelay(delays) {
+	return { p50: Math.max(...delays.map((d) => d.p50)), p99: Math.max(...delays.map((d) => d.p99)), max: Math.max(...delays.map((d) => d.max)) };
 }
 
 /** The run as JSON in bench/results/; returns the file. */
@@ -123,6 +149,7 @@ function writeResults(figures) {
 		cpus: cpus().length,
 		loadavg: loadavg(),
 		storage: args.postgres ? 'postgres' : 'pglite',
+		nodes: NODES,
 		...figures
 	};
 	writeFileSync(file, JSON.stringify(record, null, '\t') + '\n');
@@ -155,7 +182,12 @@ async function runLoad(kind, server, { seconds, editors, rate, threads }, starte
 		const lateChars = late.doc.getXmlFragment('description').get(0)?.get(0)?.length ?? 0;
 		const converged = (await texts()).filter((t) => t === truth).length;
 		await late.close();
-		return { ...latencyOf(await team.all('collect'), editors), stored: lateChars, convergence: (converged / editors) * 100 };
+		const collected = await team.all('collect');
+		const nodes = server.urls?.length ?? 1;
+		const figures = { ...latencyOf(collected, editors), stored: lateChars, convergence: (converged / editors) * 100 };
+		// Editor i is on node i mod n: the arrivals whose writer and reader are on different nodes.
+		if (nodes > 1) figures.crossNode = latencyOf(collected, editors, (from, to) => from % nodes !== to % nodes);
+		return figures;
 	} finally {
 		await team.close();
 	}
@@ -197,15 +229,20 @@ async function startEditors(kind, server, { editors, rate, threads }) {
 	};
 }
 
-/** Latency of every arrival of a keystroke at another editor, from what the threads recorded. */
-function latencyOf(collected, editors) {
+/**
+ * Latency of every arrival of a keystroke at another editor, from what the threads recorded; `only(writer, reader)`
+ * (editor indices) picks a part of them.
+ */
+function latencyOf(collected, editors, only = () => true) {
 	const sentAt = new Map(collected.flatMap((c) => c.sent));
+	const indexOf = new Map(collected.flatMap((c) => c.editors));
 	const typed = collected.reduce((a, c) => a + c.typed, 0);
 	const latencies = [];
 	for (const { arrivals } of collected) {
 		for (let k = 0; k < arrivals.keys.length; k++) {
 			const at = sentAt.get(arrivals.keys[k]);
-			if (at !== undefined) latencies.push(arrivals.at[k] - at);
+			if (at === undefined || !only(indexOf.get(Number(arrivals.keys[k].split(':')[0])), arrivals.to[k])) continue;
+			latencies.push(arrivals.at[k] - at);
 		}
 	}
 	latencies.sort((a, b) => a - b);
@@ -245,6 +282,7 @@ function combine(kind, rs) {
 		p99: median('p99'),
 		max: Math.max(...rs.map((r) => r.max)),
 		mean: median('mean'),
+		...(rs[0].crossNode ? { crossNode: Object.fromEntries(['p50', 'p95', 'p99'].map((k) => [k, medianOf(rs.map((r) => r.crossNode[k]))])) } : {}),
 		loopDelay: {
 			p50: medianOf(rs.map((r) => r.loopDelay.p50)),
 			p99: medianOf(rs.map((r) => r.loopDelay.p99)),
@@ -271,6 +309,12 @@ function report(results) {
 	if (p && h) console.log(`ratio portal/hocuspocus (lower is better for the portal): ${ratios(p, h)}`);
 	if (s && h) console.log(`ratio socket.io floor/hocuspocus (the transport alone):   ${ratios(s, h)}`);
 	if (p && s) console.log(`ratio portal/socket.io floor (what the portal adds):       ${ratios(p, s)}`);
+	const several = results.find((r) => r.kind.startsWith('portal-'));
+	if (several?.crossNode) {
+		const c = several.crossNode;
+		console.log(`${several.kind}, writer and reader on different nodes: p50 ${f(c.p50, 2)} ms  p95 ${f(c.p95, 2)} ms  p99 ${f(c.p99, 2)} ms`);
+	}
+	if (p && several) console.log(`ratio ${several.kind}/portal on one node (the cost of the second node): ${ratios(several, p)}`);
 	const bad = results.filter((r) => r.convergence !== 100 || r.stored !== r.typed);
 	if (!results.length) return;
 	if (bad.length) {

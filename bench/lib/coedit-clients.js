@@ -7,12 +7,14 @@ export async function connectorFor(kind, server) {
 	return kind === 'hocuspocus' ? hocuspocusClients(server) : portalClients(server);
 }
 
-async function portalClients({ url, cookies, itemId }) {
+/** With several app nodes (`urls`), editor i connects to node i mod n: half of every keystroke's readers are on the other node. */
+async function portalClients({ url, urls = [url], cookies, itemId }) {
 	const Y = await import('yjs');
 	const { io } = await import('socket.io-client');
 	const { SocketIoYjsProvider } = await import('../../src/lib/components/collab/socket-provider.js');
 	return async (i) => {
-		const socket = io(url, { transports: ['websocket'], extraHeaders: { origin: url, cookie: cookies[i % cookies.length] }, forceNew: true });
+		const node = urls[i % urls.length];
+		const socket = io(node, { transports: ['websocket'], extraHeaders: { origin: node, cookie: cookies[i % cookies.length] }, forceNew: true });
 		const doc = new Y.Doc();
 		const provider = new SocketIoYjsProvider(socket, doc, { itemId, field: 'description' });
 		const synced = new Promise((resolve, reject) => {

@@ -17,7 +17,7 @@ await Promise.all(clients.map((c) => c.synced));
 
 /** Keystrokes this thread typed (`client:clock` → when) and the arrivals of others' keystrokes here. */
 const sent = new Map();
-const arrivals = { keys: [], at: [] };
+const arrivals = { keys: [], at: [], to: [] };
 let typed = 0;
 for (const c of clients) {
 	c.doc.on('update', (update, origin) => {
@@ -28,6 +28,7 @@ for (const c of clients) {
 			for (let clock = s.id.clock; clock < s.id.clock + s.length; clock++) {
 				arrivals.keys.push(`${s.id.client}:${clock}`);
 				arrivals.at.push(at);
+				arrivals.to.push(c.i);
 			}
 		}
 	});
@@ -74,7 +75,7 @@ const commands = {
 		);
 	},
 	texts: () => ({ texts: clients.map((c) => textOf(c.doc)) }),
-	collect: () => ({ typed, sent: [...sent], arrivals }),
+	collect: () => ({ typed, sent: [...sent], arrivals, editors: clients.map((c) => [c.doc.clientID, c.i]) }),
 	async close() {
 		for (const c of clients) await c.close();
 	}

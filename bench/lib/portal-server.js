@@ -2,6 +2,7 @@
 // embedded database in a temporary directory or (postgres) a fresh database on DATABASE_URL, with the demo
 // data. The bench then signs in as demo users over HTTP, like a browser, and picks a demo agenda item.
 import { fork, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,15 +18,48 @@ const EDITORS = ['verkenner', ...['leiden', 'leiderdorp', 'oegstgeest', 'voorsch
 /**
  * Starts the server; resolves with { child, url, cookies (one per demo editor), itemId, stop() }.
  * `execArgv` goes to the server process (profiling); it answers the bench's loop-delay questions over IPC.
+ * `nodes` > 1 (PostgreSQL only): that many server processes on the one database, as app nodes behind a proxy
+ * would run (same APP_SECRET; the PostgreSQL adapter links them); then `children` and `urls` list them all
+ * and `child`/`url` are the first. The sessions are in the database, so every cookie works on every node.
  */
-export async function startPortalServer({ usePostgres, execArgv = [] }) {
+export async function startPortalServer({ usePostgres, execArgv = [], nodes = 1 }) {
+	if (nodes > 1 && !usePostgres) throw new Error('several nodes need PostgreSQL');
 	buildIfNeeded();
 	const database = usePostgres ? await freshPostgres() : freshPglite();
+	const secret = randomBytes(32).toString('hex');
+	const started = [];
+	const stop = async () => {
+		await Promise.all(started.map((s) => s.stop()));
+		await database.drop();
+	};
+	try {
+		// One after another: the first migrates (nothing to do) and the others find it done.
+		for (let n = 1; n <= nodes; n++) started.push(await startNode({ env: { ...database.env, APP_SECRET: secret, NODE_NAME: `node${n}` }, execArgv }));
+		const [first] = started;
+		const cookies = [];
+		for (const who of EDITORS) cookies.push(await signIn(first.url, `${who}@demo.regioportaal.nl`));
+		return {
+			child: first.child,
+			url: first.url,
+			children: started.map((s) => s.child),
+			urls: started.map((s) => s.url),
+			cookies,
+			itemId: await editableItem(first.url, cookies[0]),
+			stop
+		};
+	} catch (err) {
+		await stop();
+		throw err;
+	}
+}
+
+/** One `node server.js` on a free port; resolves once it is healthy, with { child, url, stop() }. */
+async function startNode({ env, execArgv }) {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child = fork(path.join(root, 'server.js'), [], {
 		cwd: root,
-		env: { ...process.env, ...database.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ORIGIN: url },
+		env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ORIGIN: url },
 		execArgv: [...execArgv, '--import', new URL('./loop-delay-preload.js', import.meta.url).href],
 		stdio: ['ignore', 'ignore', 'inherit', 'ipc']
 	});
@@ -35,17 +69,14 @@ export async function startPortalServer({ usePostgres, execArgv = [] }) {
 		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
 		await exited;
 		clearTimeout(timer);
-		await database.drop();
 	};
 	try {
 		await healthy(url, child);
-		const cookies = [];
-		for (const who of EDITORS) cookies.push(await signIn(url, `${who}@demo.regioportaal.nl`));
-		return { child, url, cookies, itemId: await editableItem(url, cookies[0]), stop };
 	} catch (err) {
 		await stop();
 		throw err;
 	}
+	return { child, url, stop };
 }
 
 function freshPglite() {

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createDb } from '../../../src/lib/server/db';
 import { seedIfEmpty } from '../../../src/lib/server/seed';
+import { seedDemoAgenda } from '../../../src/lib/server/seed/demo-agenda';
+import { seedDemoMeetings } from '../../../src/lib/server/seed/demo-meetings';
 
 export interface PostgresDatabase {
 	url: string;
@@ -9,7 +11,8 @@ export interface PostgresDatabase {
 }
 
 /**
- * A new, empty database on the PostgreSQL server of `serverUrl`, migrated and with the demo data:
+ * A new, empty database on the PostgreSQL server of `serverUrl`, migrated and with the demo data (accounts,
+ * agenda items, the demo session):
  * the production server never loads demo data into PostgreSQL on its own, and the tests must not
  * touch a database someone else uses.
  */
@@ -22,7 +25,10 @@ export async function createPostgresDatabase(serverUrl: string): Promise<Postgre
 	const handle = await createDb({ url: url.toString(), max: 2 });
 	try {
 		await handle.migrate();
-		await seedIfEmpty(handle.db, { demo: true });
+		// As the server seeds an empty embedded database (and `npm run db:seed -- --demo`): accounts, items, session.
+		const seeded = await seedIfEmpty(handle.db, { demo: true });
+		if (seeded.demo) await seedDemoAgenda(handle.db);
+		if (seeded.demo) await seedDemoMeetings(handle.db);
 	} finally {
 		await handle.close();
 	}

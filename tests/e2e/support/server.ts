@@ -12,6 +12,8 @@ export interface RunningServer {
 	/** Whether the process is still running (a fault test proves it never ended). */
 	alive(): boolean;
 	stop(): Promise<void>;
+	/** SIGKILL: the process ends at once, nothing is stored or closed (a crash). */
+	kill(): Promise<void>;
 }
 
 /** A port nobody listens on right now (the OS picks it; never 3000 or the dev servers' 3201-3204). */
@@ -28,11 +30,18 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts the production server (`node server.js`, NODE_ENV=production) on a random port with its own
+ * Starts the production server (`node server.js`, NODE_ENV=production) on a random port (or `port`) with its own
  * DATA_DIR, and waits until GET /healthz answers 200. DATABASE_URL is passed only when given here.
  */
-export async function startServer(opts: { dataDir: string; databaseUrl?: string; timeoutMs?: number; env?: Record<string, string> }): Promise<RunningServer> {
-	const port = await freePort();
+export async function startServer(opts: {
+	dataDir: string;
+	databaseUrl?: string;
+	timeoutMs?: number;
+	env?: Record<string, string>;
+	/** A port of its own choosing (a node restarted where a proxy expects it); else a free one. */
+	port?: number;
+}): Promise<RunningServer> {
+	const port = opts.port ?? (await freePort());
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	delete env.DATABASE_URL;
 	delete env.ORIGIN;
@@ -52,7 +61,7 @@ export async function startServer(opts: { dataDir: string; databaseUrl?: string;
 	child.stderr!.on('data', (d) => (out += d));
 	const url = `http://127.0.0.1:${port}`;
 	const alive = () => child.exitCode === null && child.signalCode === null;
-	const server: RunningServer = { url, port, output: () => out, alive, stop: () => stopChild(child) };
+	const server: RunningServer = { url, port, output: () => out, alive, stop: () => stopChild(child), kill: () => killChild(child) };
 	try {
 		await waitForHealthy(url, child, opts.timeoutMs ?? 90_000);
 	} catch (err) {
@@ -88,4 +97,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
 	const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
 	await exited;
 	clearTimeout(timer);
+}
+
+function killChild(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	child.kill('SIGKILL');
+	return exited;
 }
