@@ -260,9 +260,8 @@ async function serveBare() {
 	});
 }
 
-/** The portal: server modules loaded through Vite (TypeScript as in development), the real socket.io handlers. */
-async function servePortal(clients, postgres) {
-	const { createServer: createHttp } = await import('node:http');
+/** The portal's server modules, loaded through Vite (TypeScript as in development). */
+async function serverModules() {
 	const { createServer: createVite } = await import('vite');
 	const vite = await createVite({
 		configFile: false,
@@ -272,7 +271,13 @@ async function servePortal(clients, postgres) {
 		server: { middlewareMode: true, hmr: false, watch: null, ws: false },
 		optimizeDeps: { noDiscovery: true, include: [] }
 	});
-	const load = (p) => vite.ssrLoadModule(p);
+	return { vite, load: (p) => vite.ssrLoadModule(p) };
+}
+
+/** The portal: server modules loaded through Vite (TypeScript as in development), the real socket.io handlers. */
+async function servePortal(clients, postgres) {
+	const { createServer: createHttp } = await import('node:http');
+	const { vite, load } = await serverModules();
 	const { createDb } = await load('/src/lib/server/db/index.ts');
 	const { seedIfEmpty } = await load('/src/lib/server/seed/index.ts');
 	const { readConfig } = await load('/src/lib/server/config.ts');
@@ -325,16 +330,7 @@ async function servePortal(clients, postgres) {
  */
 async function joinPortal(databaseUrl) {
 	const { createServer: createHttp } = await import('node:http');
-	const { createServer: createVite } = await import('vite');
-	const vite = await createVite({
-		configFile: false,
-		root,
-		logLevel: 'error',
-		appType: 'custom',
-		server: { middlewareMode: true, hmr: false, watch: null, ws: false },
-		optimizeDeps: { noDiscovery: true, include: [] }
-	});
-	const load = (p) => vite.ssrLoadModule(p);
+	const { vite, load } = await serverModules();
 	const { createDb } = await load('/src/lib/server/db/index.ts');
 	const { readConfig } = await load('/src/lib/server/config.ts');
 	const { useRuntime } = await load('/src/lib/server/runtime.ts');

@@ -13,6 +13,7 @@ import { connectBrowser } from './support/browser';
 import { email } from './support/accounts';
 import { login } from './support/auth';
 import { startServer, type RunningServer } from './support/server';
+import { untilEditorShows } from './support/item-page';
 
 let browser: Browser;
 let server: RunningServer;
@@ -35,17 +36,6 @@ async function openItem(p: Page, base: string) {
 	await description(p).waitFor({ state: 'visible', timeout: 20_000 });
 	await p.waitForFunction(() => document.querySelector('.collab-editor')?.getAttribute('contenteditable') === 'true', undefined, { timeout: 20_000 });
 }
-async function until(p: Page, ...parts: string[]) {
-	await p.waitForFunction(
-		(wanted) => {
-			const text = document.querySelector('.collab-editor')?.textContent ?? '';
-			return wanted.every((w) => text.includes(w));
-		},
-		parts,
-		{ timeout: 20_000 }
-	);
-}
-
 beforeAll(async () => {
 	browser = await connectBrowser();
 	server = await startServer({ dataDir });
@@ -80,8 +70,8 @@ describe('co-editing a description', () => {
 		await b.keyboard.press('Control+End');
 		await Promise.all([a.keyboard.type(' Anouk schrijft over woningbouw.', { delay: 15 }), b.keyboard.type(' Joost vult aan over groen.', { delay: 15 })]);
 		await Promise.all([
-			until(a, 'Anouk schrijft over woningbouw.', 'Joost vult aan over groen.'),
-			until(b, 'Anouk schrijft over woningbouw.', 'Joost vult aan over groen.')
+			untilEditorShows(a, 'Anouk schrijft over woningbouw.', 'Joost vult aan over groen.'),
+			untilEditorShows(b, 'Anouk schrijft over woningbouw.', 'Joost vult aan over groen.')
 		]);
 		expect(await textOf(a)).toBe(await textOf(b));
 	});
@@ -89,7 +79,7 @@ describe('co-editing a description', () => {
 	it('shows the same text after a reload', async () => {
 		const before = await textOf(a);
 		await openItem(b, server.url);
-		await until(b, 'Anouk schrijft over woningbouw.', 'Joost vult aan over groen.');
+		await untilEditorShows(b, 'Anouk schrijft over woningbouw.', 'Joost vult aan over groen.');
 		expect(await textOf(b)).toBe(before);
 	});
 
@@ -100,7 +90,10 @@ describe('co-editing a description', () => {
 		await server.stop();
 		server = await startServer({ dataDir });
 		await Promise.all([openItem(a, server.url), openItem(b, server.url)]);
-		await Promise.all([until(a, 'Anouk schrijft over woningbouw.', 'Joost vult aan over groen.'), until(b, 'Anouk schrijft over woningbouw.')]);
+		await Promise.all([
+			untilEditorShows(a, 'Anouk schrijft over woningbouw.', 'Joost vult aan over groen.'),
+			untilEditorShows(b, 'Anouk schrijft over woningbouw.')
+		]);
 		expect(await textOf(a)).toBe(before);
 		expect(await textOf(b)).toBe(before);
 	});
@@ -114,10 +107,10 @@ describe('co-editing a description', () => {
 		await description(a).click();
 		await a.keyboard.press('Control+End');
 		await a.keyboard.type(' Online toegevoegd door Anouk.', { delay: 10 });
-		await until(a, 'Online toegevoegd door Anouk.');
+		await untilEditorShows(a, 'Online toegevoegd door Anouk.');
 		await context.setOffline(false);
 		const all = ['Offline toegevoegd door Joost.', 'Online toegevoegd door Anouk.', 'Anouk schrijft over woningbouw.'];
-		await Promise.all([until(a, ...all), until(b, ...all)]);
+		await Promise.all([untilEditorShows(a, ...all), untilEditorShows(b, ...all)]);
 		expect(await textOf(a)).toBe(await textOf(b));
 	});
 });

@@ -11,11 +11,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { pageSocket } from '../integration/collab/helpers';
 import { email } from './support/accounts';
 import { loginOverHttp } from './support/auth';
 import { freePort } from './support/server';
 import { killableServer } from './support/killable-server';
+import { catchUpComments } from './support/comment-catch-up';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rp-e2e-comments-fault-'));
 const CLIENTS = 20;
@@ -47,13 +49,7 @@ class Client {
 		readonly n: number
 	) {
 		this.outbox = Array.from({ length: PER_CLIENT }, (_, i) => ({ id: randomUUID(), body: `Client ${n}, reactie ${i + 1}` }));
-		this.socket = io(url, {
-			transports: ['websocket'],
-			extraHeaders: { cookie, origin: url },
-			reconnectionDelay: 100,
-			reconnectionDelayMax: 500,
-			forceNew: true
-		});
+		this.socket = pageSocket(url, cookie);
 		this.socket.on('comment:changed', (e: { comment: { id: string; seq: number } }) => this.merge(e.comment));
 		this.socket.on('connect', () => void this.sync());
 	}
@@ -64,12 +60,9 @@ class Client {
 
 	async sync() {
 		try {
-			const sub = (await this.socket.timeout(5_000).emitWithAck('comments:subscribe', { itemId: this.itemId })) as Ack;
-			if (!sub.ok) throw new Error(sub.code);
-			const since = (await this.socket.timeout(5_000).emitWithAck('comments:since', { itemId: this.itemId, after: this.cursor })) as Ack;
-			if (!since.ok) throw new Error(since.code);
-			for (const c of since.data.comments) this.merge(c);
-			this.cursor = Math.max(this.cursor, since.data.seq);
+			const since = await catchUpComments(this.socket, this.itemId, this.cursor);
+			for (const c of since.comments) this.merge(c);
+			this.cursor = Math.max(this.cursor, since.seq);
 		} catch {
 			// not answered (the server is still starting): try again while connected
 			if (this.socket.connected) setTimeout(() => void this.sync(), 1_000);

@@ -9,6 +9,7 @@ import { connectBrowser, newContext } from './support/browser';
 import { email } from './support/accounts';
 import { login, sessionCookieOf } from './support/auth';
 import { urlOf } from './support/context';
+import { postComment, commentsRegion } from './support/item-page';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -22,19 +23,12 @@ async function pageAs(account: string): Promise<Page> {
 	return page;
 }
 
-const comments = (p: Page) => p.getByRole('region', { name: /^Reacties/ });
+const comments = commentsRegion;
 
 async function openItem(p: Page) {
 	await p.goto(itemPath);
 	await comments(p).waitFor({ state: 'visible', timeout: 20_000 });
 	await p.locator('.connection[data-state="connected"]').waitFor({ timeout: 20_000 });
-}
-
-async function postComment(p: Page, body: string) {
-	const field = comments(p).getByLabel('Nieuwe reactie');
-	await field.fill(body);
-	await comments(p).getByRole('button', { name: 'Plaatsen' }).click();
-	await expect.poll(() => field.inputValue()).toBe('');
 }
 
 beforeAll(async () => {

@@ -18,11 +18,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { io, type Socket } from 'socket.io-client';
-import * as Y from 'yjs';
-import { SocketIoYjsProvider } from '../../src/lib/components/collab/socket-provider.js';
-import { fragmentToSnapshot } from '../../src/lib/server/modules/collaboration/html';
+import type { Socket } from 'socket.io-client';
 import { pageSocket, typeInto } from '../integration/collab/helpers';
+import { syncedEditor } from './support/editor';
 import { createDb } from '../../src/lib/server/db';
 import { seedDemoAgenda } from '../../src/lib/server/seed/demo-agenda';
 import { email } from './support/accounts';
@@ -31,6 +29,7 @@ import { connectBrowser } from './support/browser';
 import { freePort, startServer, type RunningServer } from './support/server';
 import { createPostgresDatabase, type PostgresDatabase } from './support/postgres';
 import { postgresBin, startPrivateCluster, type PrivateCluster } from './support/private-postgres';
+import { catchUpComments } from './support/comment-catch-up';
 
 const bin = postgresBin();
 if (!bin) console.warn('database-restart-fault: skipped, the PostgreSQL server programs (initdb, pg_ctl) are not installed');
@@ -64,13 +63,7 @@ class Client {
 		readonly itemId: string,
 		readonly name: string
 	) {
-		this.socket = io(url, {
-			transports: ['websocket'],
-			extraHeaders: { cookie, origin: url },
-			reconnectionDelay: 100,
-			reconnectionDelayMax: 500,
-			forceNew: true
-		});
+		this.socket = pageSocket(url, cookie);
 		this.socket.on('comment:changed', (e: { comment: { id: string; seq: number } }) => this.merge(e.comment));
 		this.socket.on('connect', () => void this.sync());
 	}
@@ -84,12 +77,9 @@ class Client {
 	/** As the page: subscribe and catch up from the cursor of the last complete catch-up, after every connect. */
 	async sync(): Promise<void> {
 		try {
-			const sub = (await this.socket.timeout(5_000).emitWithAck('comments:subscribe', { itemId: this.itemId })) as Ack;
-			if (!sub.ok) throw new Error(sub.code);
-			const since = (await this.socket.timeout(5_000).emitWithAck('comments:since', { itemId: this.itemId, after: this.cursor })) as Ack;
-			if (!since.ok) throw new Error(since.code);
-			for (const c of since.data.comments) this.merge(c);
-			this.cursor = Math.max(this.cursor, since.data.seq);
+			const since = await catchUpComments(this.socket, this.itemId, this.cursor);
+			for (const c of since.comments) this.merge(c);
+			this.cursor = Math.max(this.cursor, since.seq);
 		} catch {
 			if (this.socket.connected) setTimeout(() => void this.sync(), 500);
 		}
@@ -139,25 +129,6 @@ async function untilAnswered(address: string, cookie: string): Promise<any> {
 		}
 		await pause(200);
 	}
-}
-
-/** A co-editor of an item's description (the browser's own provider), as in the other fault tests. */
-async function openEditor(url: string, cookie: string, itemId: string) {
-	const socket = pageSocket(url, cookie);
-	const doc = new Y.Doc();
-	const provider = new SocketIoYjsProvider(socket, doc, { itemId, field: 'description' });
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`editor did not sync (${provider.status})`)), 15_000);
-		provider.on('synced', () => {
-			clearTimeout(timer);
-			resolve();
-		});
-	});
-	return {
-		doc,
-		text: () => fragmentToSnapshot(doc.getXmlFragment('description')).text,
-		close: () => (provider.destroy(), socket.close(), doc.destroy())
-	};
 }
 
 /** Polls /healthz: how long it said 503, and whether it ever failed to answer within 3 s. */
@@ -274,8 +245,8 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 		const overview = await untilAnswered(`${url}/api/v1/items?status=in_bespreking&gemeente=leiden`, cookies[0]);
 		const editedId = overview.ambitions.flatMap((a: { items: { id: string }[] }) => a.items)[0]?.id as string;
 		expect(editedId).toBeTruthy();
-		const writer = await openEditor(url, cookies[0], editedId);
-		const reader = await openEditor(url, cookies[1], editedId);
+		const writer = await syncedEditor(url, cookies[0], editedId);
+		const reader = await syncedEditor(url, cookies[1], editedId);
 		let words = 0;
 		const typing = setInterval(() => typeInto(writer.doc, 'description', ` woord${++words}`), 100);
 		await pause(1_000);

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { Browser } from 'playwright-core';
-import { SocketIoYjsProvider } from '../../src/lib/components/collab/socket-provider.js';
 import { fragmentToSnapshot } from '../../src/lib/server/modules/collaboration/html';
-import { pageSocket, typeInto, eventually } from '../integration/collab/helpers';
+import { typeInto, eventually } from '../integration/collab/helpers';
+import { syncedEditor } from './support/editor';
 import { connectBrowser } from './support/browser';
 import { email } from './support/accounts';
 import { enrolTotp, login, loginOverHttp } from './support/auth';
@@ -28,7 +28,7 @@ const server = killableServer(dataDir);
 let port = 0;
 let base = '';
 let browser: Browser;
-const editors: { provider: SocketIoYjsProvider; doc: Y.Doc; close: () => void }[] = [];
+const editors: Awaited<ReturnType<typeof syncedEditor>>[] = [];
 
 beforeAll(async () => {
 	port = await freePort();
@@ -45,17 +45,7 @@ afterAll(async () => {
 });
 
 async function openEditor(cookie: string, itemId: string) {
-	const socket = pageSocket(base, cookie);
-	const doc = new Y.Doc();
-	const provider = new SocketIoYjsProvider(socket, doc, { itemId, field: 'description' });
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`editor did not sync (${provider.status})`)), 15_000);
-		provider.on('synced', () => {
-			clearTimeout(timer);
-			resolve();
-		});
-	});
-	const editor = { provider, doc, close: () => (provider.destroy(), socket.close(), doc.destroy()) };
+	const editor = await syncedEditor(base, cookie, itemId);
 	editors.push(editor);
 	return editor;
 }

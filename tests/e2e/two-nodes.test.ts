@@ -27,6 +27,7 @@ import { startServer, freePort, type RunningServer } from './support/server';
 import { createPostgresDatabase, type PostgresDatabase } from './support/postgres';
 import { haproxyMissing, startHaproxy, type RunningProxy } from './support/haproxy';
 import { trackLiveConnection, type LiveConnection } from './support/live-node';
+import { untilEditorShows, postComment, commentsRegion } from './support/item-page';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PG_SERVER = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -58,7 +59,7 @@ let itemPath = '';
 const EARLIER_COMMENTS = ['Reactie van de verkenner via de ene node', 'Reactie van Leiden via de andere node'];
 
 const description = (p: Page) => p.getByRole('region', { name: 'Beschrijving' }).locator('.collab-editor');
-const comments = (p: Page) => p.getByRole('region', { name: /^Reacties/ });
+const comments = commentsRegion;
 /** The description's text, without the other editors' caret labels. */
 const textOf = (p: Page) =>
 	description(p).evaluate((el) => {
@@ -73,29 +74,11 @@ const shownCommentIds = (p: Page) =>
 		.locator('article.comment')
 		.evaluateAll((els) => els.map((e) => e.id.replace(/^reactie-/, '')));
 
-async function until(p: Page, ...parts: string[]) {
-	await p.waitForFunction(
-		(wanted) => {
-			const text = document.querySelector('.collab-editor')?.textContent ?? '';
-			return wanted.every((w) => text.includes(w));
-		},
-		parts,
-		{ timeout: 20_000 }
-	);
-}
-
 async function openItem(p: Page) {
 	await p.goto(itemPath);
 	await description(p).waitFor({ state: 'visible', timeout: 20_000 });
 	await p.waitForFunction(() => document.querySelector('.collab-editor')?.getAttribute('contenteditable') === 'true', undefined, { timeout: 20_000 });
 	await p.locator('.connection[data-state="connected"]').waitFor({ timeout: 20_000 });
-}
-
-async function postComment(p: Page, body: string) {
-	const field = comments(p).getByLabel('Nieuwe reactie');
-	await field.fill(body);
-	await comments(p).getByRole('button', { name: 'Plaatsen' }).click();
-	await expect.poll(() => field.inputValue()).toBe('');
 }
 
 /** A page logged in as `account` (a context of its own unless one is given), with its live connection tracked. */
@@ -197,7 +180,7 @@ describe.skipIf(!!missing)('two app nodes behind HAProxy', () => {
 			b.page.keyboard.type(' Joost schrijft op de andere node.', { delay: 15 })
 		]);
 		const both = ['Anouk schrijft op de ene node.', 'Joost schrijft op de andere node.'];
-		await Promise.all([until(a.page, ...both), until(b.page, ...both)]);
+		await Promise.all([untilEditorShows(a.page, ...both), untilEditorShows(b.page, ...both)]);
 		expect(await textOf(a.page)).toBe(await textOf(b.page));
 
 		await postComment(a.page, EARLIER_COMMENTS[0]);
@@ -285,7 +268,7 @@ describe.skipIf(!!missing)('two app nodes behind HAProxy', () => {
 		await expect.poll(() => a.live.current()?.node, { timeout: 20_000 }).toBe(survivor);
 		await expect.poll(() => commenter.live.current()?.node, { timeout: 20_000 }).toBe(survivor);
 		const everything = [acknowledged.trim(), during.trim(), 'Anouk schrijft op de ene node.', 'Joost schrijft op de andere node.'];
-		await Promise.all([until(a.page, ...everything), until(b.page, ...everything)]);
+		await Promise.all([untilEditorShows(a.page, ...everything), untilEditorShows(b.page, ...everything)]);
 		await expect.poll(() => descriptionStatus(a.page), { timeout: 20_000 }).toBe('saved');
 		const shown = await textOf(a.page);
 		expect(await textOf(b.page)).toBe(shown);
@@ -325,7 +308,7 @@ describe.skipIf(!!missing)('two app nodes behind HAProxy', () => {
 		await description(b.page).click();
 		await b.page.keyboard.press('Control+End');
 		await b.page.keyboard.type(' Na de herstart door Joost.', { delay: 10 });
-		await until(a.page, 'Na de herstart door Joost.', 'Tijdens de storing doorgetypt door Anouk');
+		await untilEditorShows(a.page, 'Na de herstart door Joost.', 'Tijdens de storing doorgetypt door Anouk');
 		const shown = await textOf(b.page);
 		expect(await textOf(a.page)).toBe(shown);
 		const itemId = itemPath.split('/').at(-1) as string;

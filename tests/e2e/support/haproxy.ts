@@ -1,4 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { spawnLogged } from './spawn-logged';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,13 +42,7 @@ export async function startHaproxy(nodes: [string, string], dir: string, port?: 
 		HAPROXY_ADMIN_SOCKET: socket,
 		HAPROXY_LOG: 'stdout'
 	};
-	const child = spawn('haproxy', ['-db', '-f', HAPROXY_CONFIG], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-	const killOnExit = () => child.kill('SIGKILL');
-	process.once('exit', killOnExit);
-	child.once('exit', () => process.off('exit', killOnExit));
-	let out = '';
-	child.stdout!.on('data', (d) => (out += d));
-	child.stderr!.on('data', (d) => (out += d));
+	const { child, output } = spawnLogged('haproxy', ['-db', '-f', HAPROXY_CONFIG], { env });
 	const url = `http://127.0.0.1:${port}`;
 	const deadline = Date.now() + 10_000;
 	while (
@@ -56,13 +51,13 @@ export async function startHaproxy(nodes: [string, string], dir: string, port?: 
 			() => false
 		))
 	) {
-		if (child.exitCode !== null) throw new Error(`haproxy exited (${child.exitCode}):\n${out}`);
-		if (Date.now() > deadline) throw new Error(`haproxy did not answer on ${url}:\n${out}`);
+		if (child.exitCode !== null) throw new Error(`haproxy exited (${child.exitCode}):\n${output()}`);
+		if (Date.now() > deadline) throw new Error(`haproxy did not answer on ${url}:\n${output()}`);
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	return {
 		url,
-		output: () => out,
+		output,
 		admin: (command) => adminCommand(socket, command),
 		stop: async () => {
 			if (child.exitCode !== null || child.signalCode !== null) return;

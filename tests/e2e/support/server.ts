@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnLogged } from './spawn-logged';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -51,22 +52,15 @@ export async function startServer(opts: {
 	if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
 	Object.assign(env, opts.env);
 
-	const child = spawn(process.execPath, ['server.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-	// Never leave a server behind, even when the test run is interrupted.
-	const killOnExit = () => child.kill('SIGKILL');
-	process.once('exit', killOnExit);
-	child.once('exit', () => process.off('exit', killOnExit));
-	let out = '';
-	child.stdout!.on('data', (d) => (out += d));
-	child.stderr!.on('data', (d) => (out += d));
+	const { child, output } = spawnLogged(process.execPath, ['server.js'], { cwd: root, env });
 	const url = `http://127.0.0.1:${port}`;
 	const alive = () => child.exitCode === null && child.signalCode === null;
-	const server: RunningServer = { url, port, output: () => out, alive, stop: () => stopChild(child), kill: () => killChild(child) };
+	const server: RunningServer = { url, port, output, alive, stop: () => stopChild(child), kill: () => killChild(child) };
 	try {
 		await waitForHealthy(url, child, opts.timeoutMs ?? 90_000);
 	} catch (err) {
 		await server.stop();
-		throw new Error(`${(err as Error).message}\n--- server output ---\n${out}`, { cause: err });
+		throw new Error(`${(err as Error).message}\n--- server output ---\n${output()}`, { cause: err });
 	}
 	return server;
 }
