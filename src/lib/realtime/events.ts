@@ -139,6 +139,11 @@ export interface DecisionsChangedEvent {
 }
 
 export interface ServerToClientEvents {
+	/**
+	 * Events may have been lost between app nodes (a node died between a commit and passing its events on, or the
+	 * database was briefly away): do what a reconnect does — join again and catch up — after a short random pause.
+	 */
+	'realtime:resync': (payload: { reason: 'node_lost' | 'messages_lost' }) => void;
 	/** A comment on an item the client subscribed to changed (after commit; carries its `seq`). */
 	'comment:changed': (payload: CommentChangedEvent) => void;
 	/** Someone is typing a comment or a reply on the item. */

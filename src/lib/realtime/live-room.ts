@@ -24,6 +24,9 @@ export interface LiveRoomOptions {
  */
 const listeners = new Map<string, number>();
 
+/** A resync asked for by the server happens within this long (at random). */
+export const RESYNC_SPREAD_MS = 2000;
+
 /**
  * Holds a live room on the page's connection: joins it, joins again after every reconnect (then calls
  * `onReconnect`) and listens to `on`. Returns the release, which leaves the room when nothing else on the page
@@ -37,14 +40,28 @@ export function holdRoom({ key, join, leave, on = {}, onReconnect }: LiveRoomOpt
 		if (connectedBefore) onReconnect?.();
 		connectedBefore = true;
 	};
+	// Events lost between app nodes: the same catch-up as after a reconnect, spread over a moment so that not
+	// every page on a node asks at once.
+	let resyncTimer: ReturnType<typeof setTimeout> | undefined;
+	const onResync = () => {
+		clearTimeout(resyncTimer);
+		resyncTimer = setTimeout(() => {
+			if (!socket.connected) return;
+			join(socket);
+			onReconnect?.();
+		}, Math.random() * RESYNC_SPREAD_MS);
+	};
 	const count = listeners.get(key) ?? 0;
 	listeners.set(key, count + 1);
 	if (socket.connected && count === 0) join(socket);
 	socket.on('connect', onConnect);
+	socket.on('realtime:resync', onResync);
 	const entries = Object.entries(on) as [keyof ServerToClientEvents, (...a: unknown[]) => void][];
 	for (const [event, fn] of entries) socket.on(event, fn as never);
 	return () => {
 		socket.off('connect', onConnect);
+		socket.off('realtime:resync', onResync);
+		clearTimeout(resyncTimer);
 		for (const [event, fn] of entries) socket.off(event, fn as never);
 		listeners.set(key, (listeners.get(key) ?? 1) - 1);
 		// After the effects of this update: a listener that comes straight back keeps the room.

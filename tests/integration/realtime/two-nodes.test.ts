@@ -17,6 +17,9 @@ import { transitionItem } from '../../../src/lib/server/modules/agenda-items';
 import { postComment } from '../../../src/lib/server/modules/comments';
 import { setRoles } from '../../../src/lib/server/modules/users';
 import { sessionWatch } from '../../../src/lib/server/realtime/session-watch';
+import { joinCluster } from '../../../src/lib/server/realtime/cluster';
+import { createIo } from '../../../src/lib/server/realtime/io.js';
+import type { Io } from '../../../src/lib/server/realtime/socket-types';
 import { destroy, testBackend, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { client, emitAck, sessionCookie } from '../../fixtures/realtime-server';
@@ -143,6 +146,31 @@ describe.skipIf(!onPostgres)('two app nodes on one PostgreSQL', () => {
 		expect(heard).toEqual(['Intern vóór']);
 		expect(a.socket.connected).toBe(true);
 	});
+
+	it('when another node dies without a word, the pages on this node are told to catch up', async () => {
+		const a = await connect(nodeA, lid);
+		const told: string[] = [];
+		a.socket.on('realtime:resync', (e) => told.push(e.reason));
+		// A third node joins, then its connections end at once: no goodbye, only silence (as after a SIGKILL).
+		const ioC = createIo() as unknown as Io;
+		const endC = joinCluster(ioC, t.url!, { nodeLost: () => {}, recovered: () => {} });
+		await eventually(
+			() => nodeA.io.of('/').adapter.serverCount(),
+			(n) => n === 3,
+			15_000
+		);
+		// (The pool refuses new queries at once; it ends for good once the listening connection is released below.)
+		const ended = endC();
+		await eventually(
+			() => told,
+			(r) => r.length > 0,
+			20_000
+		);
+		expect(told).toEqual(['node_lost']);
+		// Never attached to an HTTP server: closing its adapter releases the listening connection.
+		void ioC.of('/').adapter.close();
+		await ended;
+	}, 30_000);
 
 	it('a connection that sends nothing is ended when its login is over, whichever node it is on', async () => {
 		const b = await connect(nodeB, lid);

@@ -78,6 +78,7 @@ export class SocketIoYjsProvider extends Observable {
 		this.onSync = this.onSync.bind(this);
 		this.onAwarenessMessage = this.onAwarenessMessage.bind(this);
 		this.onConnect = this.onConnect.bind(this);
+		this.scheduleResync = this.scheduleResync.bind(this);
 		this.onDisconnect = this.onDisconnect.bind(this);
 		this.onDocUpdate = this.onDocUpdate.bind(this);
 		this.onLocalAwareness = this.onLocalAwareness.bind(this);
@@ -86,6 +87,8 @@ export class SocketIoYjsProvider extends Observable {
 		socket.on('collab:awareness', this.onAwarenessMessage);
 		socket.on('connect', this.onConnect);
 		socket.on('disconnect', this.onDisconnect);
+		// Changes may have been lost between app nodes: sync again (step 1 brings what this copy lacks).
+		socket.on('realtime:resync', this.scheduleResync);
 		doc.on('update', this.onDocUpdate);
 		this.awareness.on('update', this.onLocalAwareness);
 		if (socket.connected) this.join();
@@ -296,6 +299,7 @@ export class SocketIoYjsProvider extends Observable {
 		this.socket.off('collab:awareness', this.onAwarenessMessage);
 		this.socket.off('connect', this.onConnect);
 		this.socket.off('disconnect', this.onDisconnect);
+		this.socket.off('realtime:resync', this.scheduleResync);
 		this.doc.off('update', this.onDocUpdate);
 		this.awareness.off('update', this.onLocalAwareness);
 		super.destroy();

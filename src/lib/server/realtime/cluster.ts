@@ -22,8 +22,16 @@ function quietLogger(): (err: unknown) => void {
 	};
 }
 
+/** When events may have been lost between nodes (see `inOrder`). */
+export interface ClusterHooks {
+	/** Another node stopped answering without closing (killed, cut off): what it committed last may not have been passed on. */
+	nodeLost(): void;
+	/** This node's messages flow again after some were dropped (the database was away). */
+	recovered(): void;
+}
+
 /** Installs the adapter on `io` (before it serves anyone); returns the way to close its connections. */
-export function joinCluster(io: Io, url: string): () => Promise<void> {
+export function joinCluster(io: Io, url: string, hooks: ClusterHooks): () => Promise<void> {
 	const log = quietLogger();
 	// Idle connections do not keep a stopping process alive; two are enough (one listens, one notifies).
 	const pool = new pg.Pool({ connectionString: url, max: 3, allowExitOnIdle: true, connectionTimeoutMillis: 2000, query_timeout: 5000 });
@@ -31,16 +39,18 @@ export function joinCluster(io: Io, url: string): () => Promise<void> {
 	// nobody listens to would end the process.
 	pool.on('error', log);
 	pool.on('connect', (client) => client.on('error', log));
-	const outage = { until: 0 };
+	const outage: Outage = { until: 0, failures: 0, dropped: false };
 	// The adapter reports a failed publish here (it does not reject): the next ones are skipped for a moment.
 	const errorHandler = (err: unknown) => {
 		outage.until = Date.now() + PAUSE_AFTER_FAILURE_MS;
+		outage.failures++;
+		outage.dropped = true;
 		log(err);
 	};
-	const make = createAdapter(pool, { errorHandler, heartbeatInterval: 5000, heartbeatTimeout: 10_000 });
+	const make = createAdapter(pool, { errorHandler, heartbeatInterval: 5000, heartbeatTimeout: HEARTBEAT_TIMEOUT_MS });
 	// socket.io calls the factory with `new`: a plain function, not an arrow.
 	io.adapter(function ordered(nsp: unknown) {
-		return inOrder(make(nsp as never) as unknown as ClusterInternals, outage);
+		return inOrder(make(nsp as never) as unknown as ClusterInternals, outage, hooks);
 	} as never);
 	clustered.add(io);
 	return () => pool.end().catch(log);
@@ -49,12 +59,23 @@ export function joinCluster(io: Io, url: string): () => Promise<void> {
 /** The parts of socket.io's cluster adapter this file changes (not in its public types). */
 interface ClusterInternals {
 	broadcast(packet: unknown, opts: BroadcastOptions): void;
+	removeNode(uid: string): void;
+	nodesMap: Map<string, number>;
 	doPublish(message: unknown): Promise<unknown>;
 	publishAndReturnOffset(message: { type: MessageType; data: unknown }): Promise<unknown>;
 }
 
 /** After a failed publish, further ones are skipped this long instead of each waiting for a connection. */
 const PAUSE_AFTER_FAILURE_MS = 1000;
+/** The adapter counts a node as gone when it has not heard from it this long (its heartbeat is every 5 s). */
+const HEARTBEAT_TIMEOUT_MS = 10_000;
+
+interface Outage {
+	until: number;
+	failures: number;
+	/** Messages were dropped and nobody was told yet. */
+	dropped: boolean;
+}
 
 /**
  * Two changes to the cluster adapter's way of sending. As shipped, a broadcast reaches this node's own sockets only
@@ -64,16 +85,34 @@ const PAUSE_AFTER_FAILURE_MS = 1000;
  * they were made. While the database is away they are dropped quickly: what must not be lost has its own
  * catch-up (comments, co-editing) and every client reconnects and reloads its state.
  */
-function inOrder(adapter: ClusterInternals, outage: { until: number }): ClusterInternals {
+function inOrder(adapter: ClusterInternals, outage: Outage, hooks: ClusterHooks): ClusterInternals {
 	const publish = adapter.doPublish.bind(adapter);
 	let chain: Promise<unknown> = Promise.resolve();
 	adapter.doPublish = (message) => {
-		const sent = chain.then(() => {
-			if (Date.now() < outage.until) throw new Error('database unreachable: message to the other nodes dropped');
-			return publish(message);
+		const sent = chain.then(async () => {
+			if (Date.now() < outage.until) {
+				outage.dropped = true;
+				throw new Error('database unreachable: message to the other nodes dropped');
+			}
+			const failuresBefore = outage.failures;
+			const result = await publish(message);
+			// The first message that went through after some were dropped: every page catches up.
+			if (outage.dropped && outage.failures === failuresBefore) {
+				outage.dropped = false;
+				hooks.recovered();
+			}
+			return result;
 		});
 		chain = sent.catch(() => {});
 		return sent;
+	};
+	// A node silent past the heartbeat timeout died or was cut off; one that closed said so (ADAPTER_CLOSE) after
+	// sending everything it had, in order.
+	const removeNode = adapter.removeNode.bind(adapter);
+	adapter.removeNode = (uid) => {
+		const lastSeen = adapter.nodesMap.get(uid);
+		removeNode(uid);
+		if (lastSeen !== undefined && Date.now() - lastSeen > HEARTBEAT_TIMEOUT_MS) hooks.nodeLost();
 	};
 	adapter.broadcast = (packet, opts) => {
 		Adapter.prototype.broadcast.call(adapter as unknown as Adapter, packet as never, opts);

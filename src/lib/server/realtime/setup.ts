@@ -43,7 +43,13 @@ export async function setupRealtime(io: Io): Promise<void> {
 	marked[done] = true;
 	const { db, handle } = await startRuntime();
 	// Several app nodes share one PostgreSQL: the adapter carries rooms and node messages between them.
-	if (handle.kind === 'postgres' && handle.url) marked[leave] = joinCluster(io, handle.url);
+	if (handle.kind === 'postgres' && handle.url) {
+		marked[leave] = joinCluster(io, handle.url, {
+			// This node's pages may have missed what the lost node committed last; every page missed what this node dropped.
+			nodeLost: () => void io.local.emit('realtime:resync', { reason: 'node_lost' }),
+			recovered: () => void io.emit('realtime:resync', { reason: 'messages_lost' })
+		});
+	}
 	io.use(async (socket, next) => {
 		const token = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
 		const auth = await authenticate(db, token).catch(() => null);
