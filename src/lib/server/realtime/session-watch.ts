@@ -22,7 +22,14 @@ export function watchSession(db: Db, socket: Socket, token: string): void {
 	let checkedAt = Date.now();
 	socket.use(async (_packet, next) => {
 		if (Date.now() - checkedAt < sessionWatch.recheckMs) return next();
-		const auth = await authenticate(db, token).catch(() => null);
+		let auth: Awaited<ReturnType<typeof authenticate>>;
+		try {
+			auth = await authenticate(db, token);
+		} catch {
+			// The database is away (a restart): that says nothing about the login. The message goes on (its
+			// handler answers "try again" if it needs the database) and the next message checks again.
+			return next();
+		}
 		if (!auth || auth.stage !== 'ok') return endExpired(socket);
 		checkedAt = Date.now();
 		next();
