@@ -55,6 +55,8 @@ class Client {
 	/** The comment being sent (again) until it is stored. */
 	current: { id: string; body: string } | null = null;
 	producing = true;
+	/** What happened to the connection and the last answer, for the message when a client does not finish. */
+	events: string[] = [];
 	private n = 0;
 
 	constructor(
@@ -65,7 +67,19 @@ class Client {
 	) {
 		this.socket = pageSocket(url, cookie);
 		this.socket.on('comment:changed', (e: { comment: { id: string; seq: number } }) => this.merge(e.comment));
-		this.socket.on('connect', () => void this.sync());
+		this.socket.on('connect', () => (this.log('connect'), void this.sync()));
+		this.socket.on('disconnect', (reason) => this.log(`disconnect: ${reason}`));
+		this.socket.on('connect_error', (e) => this.log(`connect_error: ${e.message}`));
+	}
+
+	log(what: string) {
+		this.events.push(`${new Date().toISOString().slice(11, 23)} ${what}`);
+		if (this.events.length > 12) this.events.shift();
+	}
+
+	/** One line on where this client is: still sending? connected? the last things that happened. */
+	state(): string {
+		return `${this.name}: ${this.current ? 'still sending' : 'done'}, ${this.socket.connected ? 'connected' : 'not connected'}; ${this.events.join(' | ')}`;
 	}
 
 	merge(c: { id: string; seq: number }) {
@@ -102,6 +116,7 @@ class Client {
 				res = (await this.socket.timeout(4_000).emitWithAck('comment:post', { id: this.current.id, itemId: this.itemId, body: this.current.body })) as Ack;
 			} catch {
 				note('no answer');
+				this.log('no answer');
 			}
 			if (res?.ok) {
 				note('stored');
@@ -110,6 +125,7 @@ class Client {
 				await pause(20);
 			} else if (res) {
 				note(res.code as string);
+				this.log(`refused: ${res.code}`);
 				if (res.code !== 'error_server' && res.code !== 'error_database_unavailable') throw new Error(`refused for good: ${res.code}`);
 				await pause(200);
 			}
@@ -296,7 +312,7 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 				`/healthz 503 for ${healthFigures.down} ms in all (longest ${healthFigures.longestDown} ms, unanswered ${healthFigures.unanswered}), down right after ${sawDown} of ${RESTARTS} restarts; driver fault contained ${contained}×; ${words} words typed by a co-editor, the other editor shows them all: ${readerCaughtUp}`
 		);
 		expect(app.alive(), app.output().slice(-3_000)).toBe(true);
-		expect(drained, 'every client got its last comment stored').toBe(true);
+		expect(drained, `every client got its last comment stored\n${clients.map((c) => c.state()).join('\n')}`).toBe(true);
 		expect(sentIds.size).toBeGreaterThan(RESTARTS * CLIENTS);
 		// Stored exactly once: no comment missing, none doubled, nothing stored that no client sent.
 		expect(rows.length).toBe(sentIds.size);
