@@ -96,6 +96,20 @@ describe('logout', () => {
 		expect(res.status).toBe(303);
 		expect(new URL(res.headers.get('location')!, urlOf('/')).pathname).toBe('/inloggen');
 	});
+
+	it('a login ended while the page was offline: once back online, its reconnect is refused and the page goes to /inloggen', async () => {
+		await login(page, email('klankbord.leiderdorp'));
+		await expectOverview(page);
+		await expectConnected(page);
+		const cookie = await sessionCookieOf(page);
+		await context.setOffline(true);
+		await page.locator('.connection[data-state="offline"]').waitFor({ timeout: 15_000 });
+		// Logged out elsewhere (another tab, another device): the offline page misses the announcement.
+		const out = await fetch(urlOf('/uitloggen'), { method: 'POST', headers: { cookie, origin: new URL(urlOf('/')).origin }, redirect: 'manual' });
+		expect(out.status).toBeLessThan(400);
+		await context.setOffline(false);
+		await page.waitForURL((u) => u.pathname === '/inloggen', { timeout: 20_000 });
+	});
 });
 
 describe('language', () => {

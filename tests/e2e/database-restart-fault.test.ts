@@ -253,6 +253,30 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 		}
 	}, 120_000);
 
+	it('the page: a connection lost while the database is down is made again once the database is back, on the same page', async () => {
+		const browser = await connectBrowser();
+		try {
+			const context = await browser.newContext({ baseURL: url, locale: 'nl-NL' });
+			const page = await context.newPage();
+			await login(page, email('klankbord.oegstgeest'));
+			await page.goto(`/agenda/${itemId}`);
+			await page.locator('.connection[data-state="connected"]').waitFor({ timeout: 20_000 });
+			await cluster.stop();
+			await context.setOffline(true);
+			await page.locator('.connection[data-state="offline"]').waitFor({ timeout: 15_000 });
+			await context.setOffline(false);
+			// Its reconnects are refused while the login cannot be checked; none of that ends the login.
+			await pause(4_000);
+			expect(await page.locator('.connection').getAttribute('data-state')).toBe('reconnecting');
+			await cluster.start();
+			await page.locator('.connection[data-state="connected"]').waitFor({ timeout: 30_000 });
+			expect(new URL(page.url()).pathname).toBe(`/agenda/${itemId}`);
+			await context.close();
+		} finally {
+			await browser.close();
+		}
+	}, 120_000);
+
 	it(`${RESTARTS} restarts (fast and immediate) while ${CLIENTS} clients post comments: the server stays up, every comment stored once and seen once by every client`, async () => {
 		const app = server as RunningServer;
 		const clients = Array.from({ length: CLIENTS }, (_, i) => new Client(url, cookies[i % cookies.length], itemId, accounts[i]));

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from './events';
+import { retryRefusedHandshake } from './handshake';
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
 export type PortalSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -16,10 +17,10 @@ class Connection {
 		socket.on('disconnect', () => (this.state = navigator.onLine ? 'reconnecting' : 'offline'));
 		socket.io.on('reconnect_attempt', () => (this.state = navigator.onLine ? 'reconnecting' : 'offline'));
 		socket.on('connect_error', () => (this.state = navigator.onLine ? 'reconnecting' : 'offline'));
-		socket.on('session:ended', () => {
-			// The server ended this login (logout elsewhere, account disabled): go to the login page.
-			window.location.assign('/inloggen');
-		});
+		// The server ended this login (logout elsewhere, account disabled, expired): go to the login page.
+		const toLogin = () => window.location.assign('/inloggen');
+		socket.on('session:ended', toLogin);
+		retryRefusedHandshake(socket, toLogin);
 		window.addEventListener('offline', () => (this.state = 'offline'));
 		window.addEventListener('online', () => {
 			if (!socket.connected) this.state = 'reconnecting';

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { and, eq } from 'drizzle-orm';
 import { io as connect, type Socket } from 'socket.io-client';
+import { retryRefusedHandshake } from '../../../src/lib/realtime/handshake';
 import { SocketIoYjsProvider } from '../../../src/lib/components/collab/socket-provider.js';
 import { itemDocumentUpdates } from '../../../src/lib/server/db/schema';
 import type { Db } from '../../../src/lib/server/db';
@@ -53,13 +54,16 @@ export interface TestEditor {
 
 /** A socket as the page opens it, with reconnection (for the offline tests). */
 export function pageSocket(url: string, cookie: string): Socket {
-	return connect(url, {
+	const socket = connect(url, {
 		transports: ['websocket'],
 		extraHeaders: { origin: url, cookie },
 		forceNew: true,
 		reconnectionDelay: 50,
 		reconnectionDelayMax: 200
 	});
+	// As the page: a handshake refused because the login could not be checked is tried again.
+	retryRefusedHandshake(socket, () => {});
+	return socket;
 }
 
 /** A Node client running the same provider as the browser editor; resolves when joined and synced. */

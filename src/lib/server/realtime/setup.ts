@@ -1,5 +1,6 @@
 import { DomainError } from '../errors';
 import type { RoomName } from '../../realtime/events';
+import { handshakeRefusal } from '../../realtime/handshake';
 import type { Io, Sock } from './socket-types';
 import { actorHandler, refusal, reply } from './ack';
 import { roomSchema } from '../../validation/realtime';
@@ -52,8 +53,10 @@ export async function setupRealtime(io: Io): Promise<void> {
 	}
 	io.use(async (socket, next) => {
 		const token = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
-		const auth = await authenticate(db, token).catch(() => null);
-		if (!auth || auth.stage !== 'ok') return next(new Error('niet_ingelogd'));
+		// A login that cannot be checked (the database is restarting) is not a login that is over: the page tries again.
+		const auth = await authenticate(db, token).catch(() => handshakeRefusal.tryAgain);
+		if (auth === handshakeRefusal.tryAgain) return next(new Error(handshakeRefusal.tryAgain));
+		if (!auth || auth.stage !== 'ok') return next(new Error(handshakeRefusal.loginOver));
 		const locale = readCookie(socket.request.headers.cookie, 'PARAGLIDE_LOCALE') ?? auth.user.locale;
 		socket.data = { userId: auth.user.id, userName: auth.user.name, authSessionId: auth.session.id, locale };
 		watchSession(db, socket, token as string);
