@@ -18,12 +18,16 @@ import { subscribeRealtime } from './subscribers';
 import { subscribeAccess } from './access';
 import { memberRoomsFor } from './rooms';
 import type { Db } from '../db';
+import { withinTime } from '../db/unavailable';
 
 export type { Io };
 
 const done = Symbol.for('regioportaal.realtime.setup');
 const leave = Symbol.for('regioportaal.realtime.cluster');
 const stopSweep = Symbol.for('regioportaal.realtime.sweep');
+
+/** How long the handshake waits for the login check before it says "try again" (the database hangs). */
+const HANDSHAKE_CHECK_MS = 5_000;
 
 type Marked = Io & { [done]?: boolean; [leave]?: () => Promise<void>; [stopSweep]?: () => void };
 
@@ -54,7 +58,8 @@ export async function setupRealtime(io: Io): Promise<void> {
 	io.use(async (socket, next) => {
 		const token = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
 		// A login that cannot be checked (the database is restarting) is not a login that is over: the page tries again.
-		const auth = await authenticate(db, token).catch(() => handshakeRefusal.tryAgain);
+		// A handshake is never left unanswered: socket.io-client gives a pending one no time limit of its own.
+		const auth = await withinTime(authenticate(db, token), HANDSHAKE_CHECK_MS).catch(() => handshakeRefusal.tryAgain);
 		if (auth === handshakeRefusal.tryAgain) return next(new Error(handshakeRefusal.tryAgain));
 		if (!auth || auth.stage !== 'ok') return next(new Error(handshakeRefusal.loginOver));
 		const locale = readCookie(socket.request.headers.cookie, 'PARAGLIDE_LOCALE') ?? auth.user.locale;
