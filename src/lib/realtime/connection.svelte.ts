@@ -9,10 +9,21 @@ export type PortalSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 class Connection {
 	state = $state<ConnectionState>('reconnecting');
 	socket: PortalSocket | null = null;
+	/**
+	 * Whether this page's login may connect. A login that still owes its second factor may not (the server
+	 * would refuse it as a login that is over and the page would leave the two-step set-up for the login page).
+	 */
+	private live = true;
+
+	/** Set by the layout before its children start the connection; connects once the login becomes complete. */
+	setLive(live: boolean): void {
+		this.live = live;
+		if (live && this.socket && !this.socket.connected && !this.socket.active) this.socket.connect();
+	}
 
 	start(): PortalSocket {
 		if (this.socket) return this.socket;
-		const socket: PortalSocket = io({ transports: ['websocket'] });
+		const socket: PortalSocket = io({ transports: ['websocket'], autoConnect: this.live });
 		socket.on('connect', () => (this.state = 'connected'));
 		socket.on('disconnect', () => (this.state = navigator.onLine ? 'reconnecting' : 'offline'));
 		socket.io.on('reconnect_attempt', () => (this.state = navigator.onLine ? 'reconnecting' : 'offline'));

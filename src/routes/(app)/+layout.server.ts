@@ -4,6 +4,8 @@ import * as myWork from '$lib/server/modules/my-work';
 import { getLocale } from '$lib/paraglide/runtime';
 
 export const load = async ({ locals }) => ({
+	// Only a complete login connects live; a login that owes its second factor stays on its set-up page.
+	live: locals.authStage === 'ok',
 	user: locals.user ? { id: locals.user.id, name: locals.user.name } : null,
 	unreadNotifications: await comments.unreadNotificationCount(locals.db, locals.actor),
 	waiting: locals.actor ? await myWork.myWorkCount(locals.db, locals.actor) : 0,
