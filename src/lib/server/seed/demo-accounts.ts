@@ -28,7 +28,7 @@ const municipalRoles = [
 
 export const demoAccounts: DemoAccount[] = [
 	{ email: `beheer@${DEMO_DOMAIN}`, name: 'Beheerder Regioportaal', role: 'administrator', municipalityId: null },
-	{ email: `verkenner@${DEMO_DOMAIN}`, name: 'Maarten Verhoeven (verkenner)', role: 'verkenner', municipalityId: null },
+	{ email: `verkenner@${DEMO_DOMAIN}`, name: 'Maarten Verhoeven', role: 'verkenner', municipalityId: null },
 	...municipalitySeed.flatMap((m) =>
 		municipalRoles.map(([prefix, role], i) => ({
 			email: `${prefix}.${m.id}@${DEMO_DOMAIN}`,

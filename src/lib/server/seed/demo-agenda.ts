@@ -1,133 +1,64 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { users } from '../db/schema';
+import { agendaItems } from '../db/schema';
 import { createItem, transitionItem, updateItemFields } from '../modules/agenda-items';
-import { loadActor } from '../modules/users';
-import type { Origin } from '../modules/audit';
-import { DEMO_DOMAIN } from './demo-accounts';
+import { writeInitialText } from '../modules/collaboration';
+import { todayInNl } from '../../validation/decisions';
+import { demoItems, type DemoItem } from './demo-items';
+import { demoOrigin as origin, demoPeople, type DemoPeople } from './demo-people';
 import { seedDemoInterviews } from './demo-interviews';
+import { seedDemoDiscussion } from './demo-discussion';
+import { seedAdopted, seedAwaitingDecision, seedInProgress } from './demo-decisions';
+import { workingDayFrom } from './dutch-calendar';
 
-const all = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
-const origin: Origin = { ip: null, userAgent: 'demo-data' };
+/** The working day `days` from today in the Netherlands (negative: past): demo dates move with the calendar. */
+export const demoDay = (days: number) => workingDayFrom(todayInNl(), days);
 
-interface DemoItem {
-	ambitionId: number;
-	title: string;
-	summary: string;
-	horizon: 'voor_verkiezingen' | 'na_verkiezingen';
-	trekkerId: string;
-	fields: Record<string, unknown>;
-	status?: 'in_bespreking';
+/**
+ * Fills the agenda of a fresh demo database through the same use cases people use (so audited, with the
+ * notifications they cause): every item with its texts and planning, items in every status, a discussion
+ * with positions and comments, college decisions, a council follow-up and progress, and the interviews.
+ */
+export async function seedDemoAgenda(db: Db): Promise<void> {
+	const who = await demoPeople(db);
+	if (!who) return;
+	const created = new Map<string, { item: DemoItem; id: string; anchor: Awaited<ReturnType<typeof writeTexts>> }>();
+	for (const item of demoItems(demoDay)) {
+		const { id } = await createItem(db, who('verkenner'), item, origin);
+		await updateItemFields(db, who('verkenner'), { itemId: id, revision: 1, ...item.fields }, origin);
+		const anchor = await writeTexts(db, who, id, item);
+		if (item.stage !== 'concept') await transitionItem(db, who('verkenner'), { itemId: id, from: 'concept', to: 'in_bespreking' }, origin);
+		created.set(item.stage === 'concept' || item.stage === 'in_bespreking' ? item.title : item.stage, { item, id, anchor });
+	}
+	// ---- interviews: they link to the items above (before any is frozen) and add one new concept item ----
+	await seedDemoInterviews(db, who('verkenner'));
+	await describePromotedItems(db, who);
+
+	const housing = created.get('Versnelling woningbouw in de Leidse regio')!;
+	await seedDemoDiscussion(db, who, housing.id, housing.anchor);
+	await seedAwaitingDecision(db, who, created.get('gereed_voor_besluitvorming')!.id, demoDay);
+	await seedAdopted(db, who, created.get('vastgesteld')!.id, demoDay);
+	const social = created.get('in_uitvoering')!;
+	await seedInProgress(db, who, social.id, demoDay, social.item.fields.milestones as { title: string; dueDate: string }[]);
 }
 
-/** Activities drawn from the source documents, so the demo shows the region's own agenda. */
-const demoItems: DemoItem[] = [
-	{
-		ambitionId: 1,
-		title: 'Versnelling woningbouw in de Leidse regio',
-		summary: 'Leiden heeft tot 2029 ongeveer 10.000 extra woningen nodig; de regio zoekt samen locaties en versnelt procedures.',
-		horizon: 'voor_verkiezingen',
-		trekkerId: 'leiden',
-		fields: {
-			participants: all.map((municipalityId) => ({ municipalityId })),
-			costEstimateCents: 25_000_000,
-			verdeelsleutel: 'inwoners',
-			startDate: '2026-01-01',
-			endDate: '2027-12-31',
-			milestones: [
-				{ title: 'Regionale locatiekaart gereed', dueDate: '2026-06-30', done: false },
-				{ title: 'Afspraken per gemeente vastgelegd', dueDate: '2027-03-31', done: false }
-			],
-			tags: ['wonen', 'woningbouw']
-		},
-		status: 'in_bespreking'
-	},
-	{
-		ambitionId: 1,
-		title: 'Studenten- en expathuisvesting voor de Kennisstad',
-		summary: 'De universiteit en de Kennisstad vragen om studenten- en expatwoningen en campusontwikkeling.',
-		horizon: 'na_verkiezingen',
-		trekkerId: 'leiden',
-		fields: { participants: ['leiden', 'oegstgeest', 'leiderdorp'].map((municipalityId) => ({ municipalityId })), tags: ['wonen', 'kennisstad'] }
-	},
-	{
-		ambitionId: 2,
-		title: 'Economie071 en LAB071 voortzetten',
-		summary: 'De lichte samenwerkingen Economie071 en LAB071 krijgen een vervolg met een gezamenlijk werkprogramma.',
-		horizon: 'voor_verkiezingen',
-		trekkerId: 'leiden',
-		fields: {
-			participants: all.map((municipalityId) => ({ municipalityId })),
-			costEstimateCents: 12_000_000,
-			verdeelsleutel: 'gelijk',
-			contributions: [{ label: 'Provincie Zuid-Holland', amountCents: 2_000_000 }],
-			tags: ['economie']
-		},
-		status: 'in_bespreking'
-	},
-	{
-		ambitionId: 3,
-		title: 'Regionale Omgevingsvisie Hart van Holland: bereikbaarheid',
-		summary: 'Uitwerking van de bereikbaarheidsopgave uit de Regionale Omgevingsvisie Hart van Holland.',
-		horizon: 'na_verkiezingen',
-		trekkerId: 'leiderdorp',
-		fields: { participants: all.map((municipalityId) => ({ municipalityId })), tags: ['mobiliteit'] }
-	},
-	{
-		ambitionId: 4,
-		title: 'Ruimte voor de energietransitie',
-		summary: 'De energietransitie vraagt ruimte in de hele regio: samen zoekgebieden bepalen en afspraken maken.',
-		horizon: 'voor_verkiezingen',
-		trekkerId: 'zoeterwoude',
-		fields: {
-			participants: all.map((municipalityId) => ({ municipalityId })),
-			costEstimateCents: 40_000_000,
-			verdeelsleutel: 'inwoners',
-			contributions: [{ label: 'Provincie Zuid-Holland', amountCents: 10_000_000 }],
-			tags: ['energie', 'duurzaamheid']
-		}
-	},
-	{
-		ambitionId: 6,
-		title: 'Sociaal domein: Voorschoten sluit aan bij de Leidse regio',
-		summary: 'Voorschoten verplaatst de samenwerking in Wmo, jeugdhulp en werk en inkomen van Haaglanden naar de Leidse regio.',
-		horizon: 'voor_verkiezingen',
-		trekkerId: 'voorschoten',
-		fields: {
-			participants: all.map((municipalityId) => ({ municipalityId })),
-			milestones: [
-				{ title: 'Publicatie aanbesteding jeugdhulp', dueDate: '2020-02-28', done: true },
-				{ title: 'Contractering jeugdhulp', dueDate: '2021-01-01', done: true },
-				{ title: 'Aanbesteding Wmo', dueDate: '2022-06-30', done: false }
-			],
-			links: [{ title: 'Brief sociaal domein Voorschoten', url: 'https://www.voorschoten.nl/', kenmerk: 'Z/17/455361' }],
-			tags: ['jeugdhulp', 'wmo']
-		},
-		status: 'in_bespreking'
-	},
-	{
-		ambitionId: 7,
-		title: 'Regionale voorzieningenkaart',
-		summary: 'Welke voorzieningen deelt de regio, en waar groeit de vraag? Een gezamenlijke kaart als basis voor keuzes.',
-		horizon: 'na_verkiezingen',
-		trekkerId: 'oegstgeest',
-		fields: { participants: ['oegstgeest', 'leiderdorp', 'zoeterwoude'].map((municipalityId) => ({ municipalityId })) }
-	}
-];
+/** The Beschrijving and Regionale meerwaarde, written by the verkenner as in the editor. */
+async function writeTexts(db: Db, who: DemoPeople, itemId: string, item: Pick<DemoItem, 'description' | 'meerwaarde'>) {
+	const description = await writeInitialText(db, who('verkenner'), itemId, 'description', item.description, origin);
+	if (item.meerwaarde) await writeInitialText(db, who('verkenner'), itemId, 'meerwaarde', item.meerwaarde, origin);
+	return description;
+}
 
-/** Fills the agenda of a fresh demo database, through the same use cases people use (so audited too). */
-export async function seedDemoAgenda(db: Db): Promise<void> {
-	const [verkenner] = await db
-		.select()
-		.from(users)
-		.where(eq(users.email, `verkenner@${DEMO_DOMAIN}`));
-	if (!verkenner) return;
-	const actor = await loadActor(db, verkenner);
-	for (const item of demoItems) {
-		const { id } = await createItem(db, actor, item, origin);
-		await updateItemFields(db, actor, { itemId: id, revision: 1, ...item.fields }, origin);
-		if (item.status) await transitionItem(db, actor, { itemId: id, from: 'concept', to: item.status }, origin);
+/** Items made from an interview's candidate bring their meerwaarde; the verkenner adds the description. */
+const promotedDescriptions: Record<string, string> = {
+	'LAB071 innovatieprogramma voor het mkb':
+		'<p>LAB071 laat zien dat een lichte samenwerking werkt: ondernemers, onderwijs en overheid zoeken samen naar oplossingen voor maatschappelijke vragen. In het overleg Economie071 kwam het voorstel om dat te verbreden naar innovatie in het mkb.</p>' +
+		'<p>Deze activiteit werkt uit hoe één regionaal innovatieprogramma de vijf kleine gemeentelijke regelingen kan vervangen, met een gezamenlijk loket en een gedeelde begroting.</p>'
+};
+
+async function describePromotedItems(db: Db, who: DemoPeople): Promise<void> {
+	for (const [title, description] of Object.entries(promotedDescriptions)) {
+		const [row] = await db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.title, title));
+		if (row) await writeInitialText(db, who('verkenner'), row.id, 'description', description, origin);
 	}
-	// ---- interviews: they link to the items above ----
-	await seedDemoInterviews(db, actor);
 }

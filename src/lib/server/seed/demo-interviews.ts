@@ -6,6 +6,7 @@ import type { Actor } from '../permissions';
 import type { Origin } from '../modules/audit';
 import { attachCandidate, captureCandidate, createInterview, promoteCandidate, saveNotes } from '../modules/interviews';
 import { todayInNl } from '../../validation/decisions';
+import { workingDayFrom } from './dutch-calendar';
 
 const origin: Origin = { ip: null, userAgent: 'demo-data' };
 
@@ -23,8 +24,8 @@ interface DemoInterview {
 	municipalityId: string;
 	body: string;
 	bodyOther?: string;
-	/** An ISO date, or days from today for a planned one. */
-	heldOn: string | number;
+	/** Days from today (negative: held), always on a working day. */
+	heldOn: number;
 	participants: string[];
 	visibility: 'klankbordgroep' | 'vertrouwelijk';
 	notes: { heading?: string; paragraphs: string[]; bullets?: string[] };
@@ -36,7 +37,7 @@ const demoInterviews: DemoInterview[] = [
 	{
 		municipalityId: 'voorschoten',
 		body: 'college',
-		heldOn: '2026-01-13',
+		heldOn: -150,
 		participants: ['Burgemeester', 'Wethouder sociaal domein', 'Gemeentesecretaris'],
 		visibility: 'klankbordgroep',
 		notes: {
@@ -71,7 +72,7 @@ const demoInterviews: DemoInterview[] = [
 	{
 		municipalityId: 'leiden',
 		body: 'directieteam',
-		heldOn: '2026-01-20',
+		heldOn: -140,
 		participants: ['Gemeentesecretaris', 'Directeur stedelijke ontwikkeling', 'Concernstrateeg'],
 		visibility: 'klankbordgroep',
 		notes: {
@@ -102,7 +103,7 @@ const demoInterviews: DemoInterview[] = [
 		municipalityId: 'leiderdorp',
 		body: 'overig',
 		bodyOther: 'Overleg Economie071',
-		heldOn: '2026-02-10',
+		heldOn: -120,
 		participants: ['Portefeuillehouder economie', 'Programmamanager Economie071'],
 		visibility: 'klankbordgroep',
 		notes: { paragraphs: ['Economie071 en LAB071 werken goed als lichte samenwerking; verbreden naar innovatie in het mkb ligt voor de hand.'] },
@@ -111,7 +112,8 @@ const demoInterviews: DemoInterview[] = [
 				title: 'LAB071 innovatieprogramma voor het mkb',
 				ambitionId: 2,
 				horizon: 'voor_verkiezingen',
-				meerwaarde: 'Eén regionaal loket voor innovatie in plaats van vijf kleine regelingen.',
+				meerwaarde:
+					'Eén regionaal loket voor innovatie in plaats van vijf kleine regelingen. Ondernemers hoeven niet meer per gemeente uit te zoeken waar ze terechtkunnen, en de gemeenten bundelen hun budget en kennis in één programma.',
 				interested: ['leiderdorp', 'leiden', 'zoeterwoude'],
 				to: 'new'
 			}
@@ -120,7 +122,7 @@ const demoInterviews: DemoInterview[] = [
 	{
 		municipalityId: 'zoeterwoude',
 		body: 'portefeuillehouder',
-		heldOn: '2026-02-17',
+		heldOn: -110,
 		participants: ['Wethouder ruimte en duurzaamheid'],
 		visibility: 'vertrouwelijk',
 		notes: {
@@ -147,12 +149,6 @@ const demoInterviews: DemoInterview[] = [
 	}
 ];
 
-const daysFromToday = (days: number) => {
-	const d = new Date(`${todayInNl()}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
-};
-
 /** The editor's document for a few paragraphs and a list, as the notes editor would send it. */
 function notesDoc(n: DemoInterview['notes']) {
 	const text = (t: string) => [{ type: 'text', text: t }];
@@ -171,7 +167,7 @@ function notesDoc(n: DemoInterview['notes']) {
 /** Fills the inventory of a fresh demo database through the same use cases the verkenner uses (so audited too). */
 export async function seedDemoInterviews(db: Db, verkenner: Actor): Promise<void> {
 	for (const iv of demoInterviews) {
-		const heldOn = typeof iv.heldOn === 'number' ? daysFromToday(iv.heldOn) : iv.heldOn;
+		const heldOn = workingDayFrom(todayInNl(), iv.heldOn);
 		const { id } = await createInterview(db, verkenner, { ...iv, heldOn, bodyOther: iv.bodyOther ?? '' }, origin);
 		if (iv.notes.paragraphs.length) await saveNotes(db, verkenner, { interviewId: id, baseRevision: 0, doc: notesDoc(iv.notes) }, origin);
 		for (const c of iv.candidates) {

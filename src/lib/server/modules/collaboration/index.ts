@@ -5,6 +5,7 @@
  */
 export { authorizeOpen, authorizeWrite, recordUpdates, writeSnapshot, afterEditingPause, type BurstStart } from './commands';
 export { CollabFailure } from './errors';
+export { writeInitialText, type TextAnchor } from './initial-text';
 export { fillFragment } from './from-html';
 export { escapeHtml, fragmentToSnapshot, type RichTextSnapshot } from './html';
 export { loadCollaborator } from './presence';
