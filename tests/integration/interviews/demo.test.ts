@@ -38,5 +38,5 @@ describe('demo inventory', () => {
 		const o = await inventoryOverview(t.db, await loadActor(t.db, klankbord), inventoryFilterFrom(new URLSearchParams()));
 		expect(o.totals.planned).toBe(1);
 		expect(o.totals.interviews).toBe(rows.length - 1);
-	});
+	}, 120_000);
 });

@@ -12,7 +12,7 @@ beforeAll(async () => {
 	t = await testDb({ demo: true });
 	await seedDemoAgenda(t.db);
 	await seedDemoMeetings(t.db);
-});
+}, 120_000);
 afterAll(() => destroy(t));
 
 describe('demo data', () => {

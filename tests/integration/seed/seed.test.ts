@@ -67,5 +67,5 @@ describe('demo agenda', () => {
 			.from(auditEvents)
 			.where(sql`${auditEvents.action} = 'item.created'`);
 		expect(created).toHaveLength(items.length);
-	});
+	}, 120_000);
 });

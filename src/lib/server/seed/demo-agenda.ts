@@ -20,6 +20,19 @@ export const demoDay = (days: number) => workingDayFrom(todayInNl(), days);
  * with positions and comments, college decisions, a council follow-up and progress, and the interviews.
  */
 export async function seedDemoAgenda(db: Db): Promise<void> {
+	await inOneCommit(db, tellAgendaStory);
+}
+
+/**
+ * The whole story in one transaction: each command still runs in its own (a savepoint inside it), but the
+ * embedded database writes to disk once instead of some hundred times, so a first start stays quick, and
+ * a start that fails half-way leaves no half-told story.
+ */
+export function inOneCommit(db: Db, story: (db: Db) => Promise<void>): Promise<void> {
+	return db.transaction((tx) => story(tx as unknown as Db));
+}
+
+async function tellAgendaStory(db: Db): Promise<void> {
 	const who = await demoPeople(db);
 	if (!who) return;
 	const created = new Map<string, { item: DemoItem; id: string; anchor: Awaited<ReturnType<typeof writeTexts>> }>();

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { agendaItems, meetingAgendaEntries, meetingAttendance, meetingMinutes, meetingTemperatureChecks, meetings } from '../db/schema';
 import { checkIn, closeMeeting, createMeeting, giveTemperature, moveTo, nameChair, startLive, writeMinute } from '../modules/meetings';
 import { demoOrigin as origin, demoPeople, type DemoPeople } from './demo-people';
-import { demoDay } from './demo-agenda';
+import { demoDay, inOneCommit } from './demo-agenda';
 
 const five = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
 
@@ -28,6 +28,10 @@ const heldAgenda: [title: string, minutes: number][] = [
  * the demo shows the sessions list, the invitation and live mode right away.
  */
 export async function seedDemoMeetings(db: Db): Promise<void> {
+	await inOneCommit(db, tellMeetingsStory);
+}
+
+async function tellMeetingsStory(db: Db): Promise<void> {
 	const who = await demoPeople(db);
 	if (!who) return;
 	const held = await plan(db, who, 'Klankbordgroep Leidse regio: woningbouw en sociaal domein', demoDay(-21), 'Gemeentehuis Oegstgeest, raadzaal', heldAgenda);
@@ -75,7 +79,11 @@ async function holdSession(db: Db, who: DemoPeople, meetingId: string): Promise<
 	for (const m of present) await checkIn(db, who(`klankbord.${m}`), { meetingId, municipalityId: m }, origin);
 	const live = await startLive(db, who('verkenner'), { meetingId }, origin);
 	const [housing, social] = live.entries.map((e) => e.itemId);
-	const minute = (itemId: string, m: Record<string, unknown>) => writeMinute(db, who('verkenner'), { id: randomUUID(), meetingId, itemId, ...m }, origin);
+	const written: string[] = [];
+	const minute = (itemId: string, m: Record<string, unknown>) => {
+		written.push(randomUUID());
+		return writeMinute(db, who('verkenner'), { id: written.at(-1), meetingId, itemId, ...m }, origin);
+	};
 
 	for (const m of present) await giveTemperature(db, who(`klankbord.${m}`), { meetingId, itemId: housing, municipalityId: m, value: temperature[m] }, origin);
 	await minute(housing, {
@@ -106,7 +114,7 @@ async function holdSession(db: Db, who: DemoPeople, meetingId: string): Promise<
 		dueOn: demoDay(10)
 	});
 	await closeMeeting(db, who('verkenner'), { meetingId }, origin);
-	await backdate(db, meetingId);
+	await backdate(db, meetingId, written);
 }
 
 /**
@@ -114,7 +122,7 @@ async function holdSession(db: Db, who: DemoPeople, meetingId: string): Promise<
  * highlights read as a session held then. No command changes when something happened (rightly): this is the
  * one direct write of the demo data.
  */
-async function backdate(db: Db, meetingId: string): Promise<void> {
+async function backdate(db: Db, meetingId: string, minutes: string[]): Promise<void> {
 	const [m] = await db.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, meetingId));
 	const at = (minutes: number) => new Date(m.startsAt.getTime() + minutes * 60_000);
 	await db.transaction(async (tx) => {
@@ -130,11 +138,12 @@ async function backdate(db: Db, meetingId: string): Promise<void> {
 			.update(meetingTemperatureChecks)
 			.set({ givenAt: at(35) })
 			.where(eq(meetingTemperatureChecks.meetingId, meetingId));
-		// Minutes keep their order (the report sorts by time), seven minutes apart.
-		await tx.execute(sql`
-			update ${meetingMinutes} set created_at = ${at(10).toISOString()}::timestamptz + (ordinal.n * interval '7 minutes')
-			from (select id, row_number() over (order by created_at, id) as n from ${meetingMinutes} where meeting_id = ${meetingId}) as ordinal
-			where ${meetingMinutes.id} = ordinal.id`);
+		// Minutes in the order they were written (the report sorts by time), seven minutes apart.
+		for (const [i, id] of minutes.entries())
+			await tx
+				.update(meetingMinutes)
+				.set({ createdAt: at(10 + 7 * i) })
+				.where(eq(meetingMinutes.id, id));
 		const entries = await tx
 			.select({ id: meetingAgendaEntries.id })
 			.from(meetingAgendaEntries)
