@@ -4,7 +4,6 @@ import type { Actor } from '../../permissions';
 import type { Origin } from '../audit';
 import type { RichTextField } from '../../../validation/collab';
 import { authorizeWrite, recordUpdates, writeSnapshot } from './commands';
-import { CollabFailure } from './errors';
 import { fillFragment } from './from-html';
 import { fragmentToSnapshot } from './html';
 import { loadUpdates } from './store';
@@ -33,7 +32,7 @@ export async function writeInitialText(
 ): Promise<{ anchor: (quote: string) => TextAnchor }> {
 	authorizeWrite(actor);
 	// Only a field nobody wrote in: merging a second document's text into a written one would double it.
-	if ((await loadUpdates(db, itemId, field)).length) throw new CollabFailure('collab_error_malformed');
+	if ((await loadUpdates(db, itemId, field)).length) throw new Error(`collaboration: the ${field} of item ${itemId} has been written already`);
 	const doc = new Y.Doc();
 	const fragment = doc.getXmlFragment(field);
 	fillFragment(fragment, html);
