@@ -27,5 +27,7 @@ describe('singular and plural', () => {
 		expect(m.comments_count({ count: 0 }, { locale: 'nl' })).toBe('0 reacties');
 		expect(m.meetings_plan_total({ minutes: 1 }, { locale: 'nl' })).toBe('Totaal gepland: 1 minuut.');
 		expect(m.notifications_unread({ count: 1 }, { locale: 'en' })).toBe('1 unread notification');
+		expect(m.decisions_consensus_summary({ support: 1, total: 5 }, { locale: 'nl' })).toBe('1 van 5 steunt');
+		expect(m.decisions_consensus_summary({ support: 3, total: 5 }, { locale: 'nl' })).toBe('3 van 5 steunen');
 	});
 });
