@@ -184,6 +184,7 @@ describe('a live klankbordgroep session', () => {
 		const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
 		expect(text.replace(/\s+/g, ' ')).toContain(ACTION);
 		// The attendance part names the member who took part without checking in.
+		expect(leidenMember).not.toBe('');
 		const attendance = text.replace(/\s+/g, ' ').split('Aanwezigheid')[1].split('Agendapunt 1')[0];
 		expect(attendance).toContain(`Leiden: ${leidenMember}`);
 
