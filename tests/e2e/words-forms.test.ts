@@ -88,7 +88,7 @@ describe('words and forms', () => {
 		const look = (label: RegExp | string) =>
 			verkenner.getByLabel(label, { exact: typeof label === 'string' }).evaluate((el) => {
 				const s = getComputedStyle(el);
-				return `${s.borderTopWidth} ${s.minHeight} ${s.paddingLeft}`;
+				return `${s.borderTopWidth} ${s.borderTopStyle} ${s.minHeight} ${s.paddingLeft}`;
 			});
 		expect(await look(/^Titel/)).toBe(await look(/^Datum/));
 		expect(await look('Plaats')).toBe(await look(/^Datum/));

@@ -25,8 +25,11 @@ export async function pageShape(page: Page): Promise<PageShape> {
 		const fields = [...document.querySelectorAll('input, select, textarea')].filter(
 			(el) => visible(el) && !(el instanceof HTMLInputElement && notText.has(el.type))
 		);
-		// The portal's fields have a 2 px border; the browser's own is thinner.
-		const plainFields = fields.filter((el) => getComputedStyle(el).borderTopWidth !== '2px');
+		// The portal's fields have a solid 2 px border; the browser's own input has an inset one, its select and textarea 1 px.
+		const plainFields = fields.filter((el) => {
+			const s = getComputedStyle(el);
+			return s.borderTopWidth !== '2px' || s.borderTopStyle !== 'solid';
+		});
 		// The browser's own button has an outset border; every portal button sets its own.
 		const plainButtons = [...document.querySelectorAll('button, input[type=submit], input[type=button]')].filter(
 			(el) => visible(el) && getComputedStyle(el).borderTopStyle === 'outset'
