@@ -33,6 +33,7 @@ let chair: Page;
 let leiden: Page;
 let oegstgeest: Page;
 let sessionPath = '';
+let leidenMember = '';
 
 const pageErrors: string[] = [];
 async function newPage(): Promise<Page> {
@@ -107,6 +108,12 @@ describe('a live klankbordgroep session', () => {
 		}
 		await chair.getByRole('button', { name: 'Sessie starten' }).click();
 		for (const p of [chair, leiden, oegstgeest]) await expect.poll(() => heading(p).innerText(), { timeout: 10_000 }).toBe(FIRST);
+		// Checking in is the first thing on a participant's screen: above the agenda and the item in view, in the first screenful.
+		const checkin = leiden.getByTestId('checkin');
+		expect(await checkin.getByRole('button', { name: 'Inchecken voor Leiden' }).isVisible()).toBe(true);
+		const [top, agenda] = await Promise.all([checkin.boundingBox(), leiden.locator('.live').boundingBox()]);
+		expect(top!.y + top!.height).toBeLessThanOrEqual(agenda!.y);
+		expect(top!.y).toBeLessThan(400);
 		await leiden.getByTestId('timer').waitFor();
 
 		// Both participants start watching before the click; each must see the new heading within 1000 ms of it.
@@ -146,6 +153,15 @@ describe('a live klankbordgroep session', () => {
 			await expect.poll(() => tallyOf(p, 'oegstgeest').innerText(), { timeout: 5_000 }).toContain('Bezwaar');
 			expect(await tallyOf(p, 'voorschoten').innerText()).toContain('nog geen check');
 		}
+		// Neither checked in: giving a check made them present.
+		await expect.poll(() => leiden.getByTestId('checkin').innerText(), { timeout: 5_000 }).toContain('U bent ingecheckt voor Leiden.');
+		const present = chair
+			.getByRole('region', { name: 'Aanwezig' })
+			.getByRole('listitem')
+			.filter({ hasText: /^Leiden:/ });
+		await expect.poll(() => present.innerText(), { timeout: 5_000 }).not.toContain('nog niemand');
+		leidenMember = (await present.innerText()).replace(/^Leiden:\s*/, '').trim();
+		expect(leidenMember).not.toBe('');
 	});
 
 	it('the chair writes an action point; everyone sees it', async () => {
@@ -167,6 +183,10 @@ describe('a live klankbordgroep session', () => {
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 		const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
 		expect(text.replace(/\s+/g, ' ')).toContain(ACTION);
+		// The attendance part names the member who took part without checking in.
+		expect(leidenMember).not.toBe('');
+		const attendance = text.replace(/\s+/g, ' ').split('Aanwezigheid')[1].split('Agendapunt 1')[0];
+		expect(attendance).toContain(`Leiden: ${leidenMember}`);
 
 		const docx = await downloaded(oegstgeest, 'Highlights als Word-document (bewerkbaar)');
 		const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');

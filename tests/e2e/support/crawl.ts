@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { baseURL } from './context';
 import { formatViolations, runAxe, type AxeOutcome } from './axe';
 import { connectionStatus } from './pages';
+import { pageShape, shapeProblems, type PageShape } from './page-shape';
 
 export interface Visit {
 	url: string;
@@ -10,6 +11,8 @@ export interface Visit {
 	finalPath: string;
 	html: boolean;
 	axe?: AxeOutcome;
+	/** Title, landmark names and the look of the form controls. */
+	shape?: PageShape;
 	/** Content-Security-Policy refusals and uncaught script errors seen while the page was open. */
 	pageErrors: string[];
 }
@@ -74,6 +77,7 @@ export async function visit(page: Page, url: string, depth: number): Promise<Vis
 			if (!up) pageErrors.push(`live connection not up: "${(await connectionStatus(page).innerText()).trim()}"`);
 		}
 		result.axe = await runAxe(page);
+		result.shape = await pageShape(page);
 		return result;
 	} finally {
 		page.off('console', onConsole);
@@ -124,6 +128,7 @@ export function crawlProblems(visits: Visit[]): string[] {
 		for (const e of v.pageErrors) problems.push(`${where}: ${e}`);
 		if (v.axe && v.axe.passes === 0) problems.push(`${where}: axe did not run`);
 		if (v.axe?.violations.length) problems.push(`${where}: ${formatViolations(v.axe)}`);
+		if (v.shape) problems.push(...shapeProblems(where, v.shape));
 	}
 	return problems;
 }

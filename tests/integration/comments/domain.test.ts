@@ -236,3 +236,26 @@ describe('comments: visibility, mentions, catch-up, unread', () => {
 		expect((await rejection(post(leiden, { parentId: c.id, anchor: c.anchor }))).key).toBe('validation_comment_anchor');
 	});
 });
+
+describe('comments: who can be mentioned', () => {
+	it('each person with their roles and municipalities, so two people of the same name are told apart', async () => {
+		const both = await newUser(
+			t.db,
+			[
+				['klankbordgroeplid', 'leiden'],
+				['collegelid', 'oegstgeest']
+			],
+			{ name: 'Bea Beide' }
+		);
+		const { people } = await comments.mentionOptions(t.db, leiden.actor);
+		const byId = new Map(people.map((p) => [p.id, p]));
+		expect(byId.get(leiden.id)).toEqual({ id: leiden.id, name: 'Anna Leiden', roles: [{ role: 'klankbordgroeplid', municipality: 'Leiden' }] });
+		expect(byId.get(verkenner.id)?.roles).toEqual([{ role: 'verkenner', municipality: null }]);
+		expect(byId.get(both.id)?.roles).toEqual([
+			{ role: 'klankbordgroeplid', municipality: 'Leiden' },
+			{ role: 'collegelid', municipality: 'Oegstgeest' }
+		]);
+		// One entry per person.
+		expect(people.filter((p) => p.id === both.id)).toHaveLength(1);
+	});
+});

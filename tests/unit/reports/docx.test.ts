@@ -37,7 +37,7 @@ describe('highlights DOCX (Dutch)', () => {
 			'Algemene aantekeningen'
 		]);
 		expect(texts(doc, 'Heading3')).toEqual(
-			expect.arrayContaining(['Besproken', 'Besluiten', 'Temperatuurpeiling', 'Actiepunten', 'Vragen voor de raden', 'Alle raden', 'Gemeenteraad Leiden'])
+			expect.arrayContaining(['Besproken', 'Besluiten', 'Temperatuurpeiling', 'Actiepunten', 'Vragen aan de raden', 'Alle raden', 'Gemeenteraad Leiden'])
 		);
 	});
 
@@ -85,7 +85,8 @@ describe('highlights DOCX (Dutch)', () => {
 	});
 
 	it('groups the questions per council under their own headings', () => {
-		const start = doc.paragraphs.findIndex((p) => p.text === 'Vragen aan de raden');
+		// The summary after the items (each item has a part of the same name).
+		const start = doc.paragraphs.findLastIndex((p) => p.text === 'Vragen aan de raden');
 		const rest = doc.paragraphs.slice(start).map((p) => `${p.style ?? ''}|${p.text}`);
 		expect(rest.slice(1, 7)).toEqual([
 			'Heading3|Alle raden',

@@ -85,7 +85,8 @@ describe('highlights PDF (Dutch)', () => {
 	});
 
 	it('groups the questions to the councils per council, those for all councils first', () => {
-		const questions = section(pdf.text, 'Vragen aan de raden', 'Algemene aantekeningen');
+		// The summary after the action points (each item has a part of the same name).
+		const questions = section(section(pdf.text, 'Alle actiepunten'), 'Vragen aan de raden', 'Algemene aantekeningen');
 		expect(questions).toMatch(/^Vragen aan de raden Alle raden • Hoe willen de raden over de voortgang geïnformeerd worden\? agendapunt 1 Gemeenteraad Leiden/);
 		expect(questions).toContain('Gemeenteraad Leiden • Wil de raad de wensen en bedenkingen vóór de zomer meegeven? agendapunt 1');
 		expect(questions).toContain('Gemeenteraad Voorschoten • Welke wachtlijsten voor dagbesteding kent Voorschoten? agendapunt 3');

@@ -117,7 +117,7 @@ export interface AuditDetails {
 	'meeting.moved': { from: Id | null; to: Id; itemId: Id };
 	'meeting.timer_paused': { entryId: Id | null };
 	'meeting.timer_resumed': { entryId: Id | null };
-	'meeting.checked_in': { userId: Id; municipalityId: Id | null; recordedBy: Id };
+	'meeting.checked_in': { userId: Id; municipalityId: Id | null; recordedBy: Id; via?: 'temperature' | 'comment' };
 	'meeting.temperature_given': { itemId: Id; municipalityId: Id; value: string };
 	'meeting.temperature_adopted': { itemId: Id; municipalityId: Id; position: string };
 	'meeting.minute_written': { minuteId: Id; itemId: Id | null; kind: string; ownerName?: string | null; dueOn?: string | null };

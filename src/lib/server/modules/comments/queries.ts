@@ -1,11 +1,12 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db';
-import { agendaItems, commentReads, commentRevisions, comments, municipalities, notifications, users } from '../../db/schema';
+import { agendaItems, commentReads, commentRevisions, comments, memberships, municipalities, notifications, users } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, can, type Actor } from '../../permissions';
 import { parse } from '../../validate';
 import { commentRefSchema, commentsSinceSchema } from '../../../validation/comments';
 import type { CommentView, NotificationView } from '../../../realtime/events';
+import type { MentionPerson } from '../../../comments/mention-person';
 import { currentCommentSeq } from './sequence';
 import { toViews } from './views';
 import { mayRead, visibleWhere } from './visibility';
@@ -113,19 +114,24 @@ export async function markNotificationsRead(db: Db, actor: Actor | null): Promis
 		.where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
 }
 
-/** Who can be mentioned: active people with a role, and the municipalities (their delegations). */
-export async function mentionOptions(
-	q: Queryable,
-	actor: Actor | null
-): Promise<{ people: { id: string; name: string }[]; municipalities: { id: string; name: string }[] }> {
+/** Who can be mentioned: active people with a role (each with their roles and municipalities), and the municipalities. */
+export async function mentionOptions(q: Queryable, actor: Actor | null): Promise<{ people: MentionPerson[]; municipalities: { id: string; name: string }[] }> {
 	if (!actor || !can(actor, 'item.comment')) return { people: [], municipalities: [] };
-	const [people, munis] = await Promise.all([
+	const [seats, munis] = await Promise.all([
 		q
-			.selectDistinct({ id: users.id, name: users.name })
+			.select({ id: users.id, name: users.name, role: memberships.role, municipality: municipalities.name })
 			.from(users)
-			.where(and(isNull(users.disabledAt), sql`exists (select 1 from memberships ms where ms.user_id = "users"."id")`))
-			.orderBy(asc(users.name), asc(users.id)),
+			.innerJoin(memberships, eq(memberships.userId, users.id))
+			.leftJoin(municipalities, eq(municipalities.id, memberships.municipalityId))
+			.where(isNull(users.disabledAt))
+			.orderBy(asc(users.name), asc(users.id), asc(municipalities.sortOrder), asc(memberships.role)),
 		q.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).orderBy(asc(municipalities.sortOrder))
 	]);
-	return { people, municipalities: munis };
+	const people = new Map<string, Required<MentionPerson>>();
+	for (const s of seats) {
+		const p = people.get(s.id) ?? { id: s.id, name: s.name, roles: [] };
+		p.roles.push({ role: s.role, municipality: s.municipality });
+		people.set(s.id, p);
+	}
+	return { people: [...people.values()], municipalities: munis };
 }

@@ -3,16 +3,18 @@ import { meetingTemperatureChecks } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { authorize, can, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import type { Origin } from '../audit';
+import { record, type Origin } from '../audit';
 import { temperatureSchema } from '../../../validation/meetings';
 import type { MeetingState } from '../../../meetings/live';
 import { changeMeeting } from './change';
 import { loadEntries } from './state';
 import { assertStatus } from './rules';
+import { recordPresence } from './presence';
 
 /**
  * A klankbordgroep member gives their municipality's quick temperature check on the item in view, while
- * the session is live. The last one given counts (and a new one undoes an earlier "made formal").
+ * the session is live. The last one given counts (and a new one undoes an earlier "made formal"). Giving it
+ * records the member as present for that municipality when they had not checked in.
  */
 export async function giveTemperature(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<MeetingState> {
 	authorize(actor, 'meeting.read');
@@ -31,6 +33,9 @@ export async function giveTemperature(db: Db, actor: Actor | null, input: unknow
 				target: [meetingTemperatureChecks.meetingId, meetingTemperatureChecks.itemId, meetingTemperatureChecks.municipalityId],
 				set: values
 			});
+		// Giving a check is taking part: a member who did not check in is present from now on.
+		const present = await recordPresence(tx, actor, meeting, data.municipalityId, now, 'temperature');
+		if (present) await record(tx, { actor, objectType: 'meeting', objectId: meeting.id, origin, ...present });
 		return { action: 'meeting.temperature_given', details: { itemId: data.itemId, municipalityId: data.municipalityId, value: data.value } };
 	});
 }
