@@ -3,8 +3,6 @@
  * so the README shows what the portal looks like today. Builds when the sources changed, starts the production
  * server on a fresh embedded database with the demo data (as the end-to-end tests do), logs in as the roles
  * that see each page, and writes one PNG per page and width.
- *
- * `-- --probe` writes nothing but prints, per page and width, how wide the page is and its widest elements.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,13 +14,13 @@ import { CHROMIUM, chromiumArgs } from '../tests/e2e/support/browser';
 import { startServer } from '../tests/e2e/support/server';
 import { email } from '../tests/e2e/support/accounts';
 import { enrolTotp, login } from '../tests/e2e/support/auth';
+import { openSettled } from '../tests/e2e/support/phone';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.join(root, 'docs/screenshots');
 const widths = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 /** A full page, cut off here: the top of a long page shows what it is. */
 const MAX_HEIGHT = 2400;
-const probe = process.argv.includes('--probe');
 
 interface Shot {
 	name: string;
@@ -56,22 +54,6 @@ const roles: { account: string; twoFactor: boolean; shots: Shot[] }[] = [
 	{ account: email('beheer'), twoFactor: true, shots: [{ name: 'beheer', path: '/beheer' }] }
 ];
 
-async function widest(page: Page): Promise<string> {
-	return page.evaluate(() => {
-		const vw = document.documentElement.clientWidth;
-		const wide = [...document.querySelectorAll('body *')]
-			.map((el) => ({ el, right: el.getBoundingClientRect().right }))
-			.filter((x) => x.right > vw + 1)
-			.sort((a, b) => b.right - a.right)
-			.slice(0, 8);
-		const name = (el: Element) =>
-			`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`;
-		return wide
-			.map((x) => `    ${Math.round(x.right)} ${name(x.el.parentElement!)} > ${name(x.el)} "${(x.el.textContent ?? '').trim().slice(0, 40)}"`)
-			.join('\n');
-	});
-}
-
 async function takeShots(browser: Browser, base: string, role: (typeof roles)[number]): Promise<void> {
 	for (const [size, viewport] of Object.entries(widths)) {
 		const context = await browser.newContext({ baseURL: base, locale: 'nl-NL', viewport });
@@ -80,22 +62,25 @@ async function takeShots(browser: Browser, base: string, role: (typeof roles)[nu
 		if (role.twoFactor) await enrolTotp(page);
 		for (const shot of role.shots) {
 			const target = typeof shot.path === 'string' ? shot.path : await shot.path(page);
-			await page.goto(target, { waitUntil: 'load' });
-			// Let the page hydrate and the live connection settle, so the header says "Verbonden".
-			await page.waitForTimeout(1_000);
-			if (probe) {
-				const width = await page.evaluate(() => document.documentElement.scrollWidth);
-				console.log(`${size} ${shot.name} ${target}: ${width} px wide`);
-				if (width > viewport.width) console.log(await widest(page));
-				continue;
-			}
+			// Hydrated and connected, so the header says "Verbonden".
+			await openSettled(page, target);
 			const height = await page.evaluate(() => document.documentElement.scrollHeight);
 			const file = path.join(outDir, `${shot.name}-${viewport.width}.png`);
 			await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height: Math.min(height, MAX_HEIGHT) } });
 			console.log(`${path.relative(root, file)} (${target})`);
 		}
+		if (size === 'phone' && role.shots.some((s) => s.name === 'overzicht')) await menuShot(page);
 		await context.close();
 	}
+}
+
+/** The phone's main navigation, opened. */
+async function menuShot(page: Page): Promise<void> {
+	await openSettled(page, '/');
+	await page.getByRole('button', { name: 'Menu' }).click();
+	const file = path.join(outDir, 'menu-390.png');
+	await page.screenshot({ path: file });
+	console.log(path.relative(root, file));
 }
 
 async function main(): Promise<void> {

@@ -23,12 +23,24 @@ export function measureOverflow(page: Page): Promise<Overflow> {
 	return page.evaluate(`(() => {
 		const vw = document.documentElement.clientWidth;
 		const label = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
-		const culprits = [...document.querySelectorAll('body *')]
-			.map((el) => ({ el, right: el.getBoundingClientRect().right }))
-			.filter((x) => x.right > vw + 1)
-			.sort((a, b) => b.right - a.right)
+		// What a box that scrolls (or clips) holds does not widen the page: only the rest counts. An absolutely
+		// positioned element (a visually hidden text) escapes every box up to its containing block.
+		const clipped = (el) => {
+			let free = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
+			for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+				const style = getComputedStyle(a);
+				if (free && style.position !== 'static') free = false;
+				else if (free) continue;
+				if (style.overflowX !== 'visible') return true;
+			}
+			return false;
+		};
+		const wide = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > vw + 1 && !clipped(el));
+		// The outermost of them first: where the overflow starts (its parent still fits).
+		const starts = (el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= vw + 1;
+		const culprits = [...wide.filter(starts), ...wide.filter((el) => !starts(el))]
 			.slice(0, 6)
-			.map((x) => Math.round(x.right) + 'px ' + (x.el.parentElement ? label(x.el.parentElement) + ' > ' : '') + label(x.el) + ' "' + (x.el.textContent || '').trim().slice(0, 40) + '"');
+			.map((el) => Math.round(el.getBoundingClientRect().right) + 'px ' + (el.parentElement ? label(el.parentElement) + ' > ' : '') + label(el) + ' "' + (el.textContent || '').trim().slice(0, 40) + '"');
 		return { scrollWidth: document.documentElement.scrollWidth, culprits };
 	})()`);
 }
