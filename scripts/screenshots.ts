@@ -13,7 +13,7 @@ import { buildIfNeeded } from './build-if-needed.js';
 import { CHROMIUM, chromiumArgs } from '../tests/e2e/support/browser';
 import { startServer } from '../tests/e2e/support/server';
 import { email } from '../tests/e2e/support/accounts';
-import { enrolTotp, login } from '../tests/e2e/support/auth';
+import { enrolTotp, login, loginWithTotp } from '../tests/e2e/support/auth';
 import { openSettled } from '../tests/e2e/support/phone';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,14 +28,18 @@ interface Shot {
 	path: string | ((page: Page) => Promise<string>);
 }
 
-/** The first link on `list` whose path matches `pattern`: an item or a session of the demo data. */
-const firstLink = (list: string, pattern: RegExp) => async (page: Page) => {
-	await page.goto(list);
-	const hrefs = await page.$$eval('main a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
-	const href = hrefs.find((h) => pattern.test(h));
-	if (!href) throw new Error(`no link like ${pattern} on ${list}`);
-	return href;
-};
+/** The first link whose path matches `pattern` on the first of `lists` that has one: an item or a session of the demo data. */
+const firstLink =
+	(lists: string[], pattern: RegExp) =>
+	async (page: Page): Promise<string> => {
+		for (const list of lists) {
+			await page.goto(list);
+			const hrefs = await page.$$eval('main a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+			const href = hrefs.find((h) => pattern.test(h));
+			if (href) return href;
+		}
+		throw new Error(`no link like ${pattern} on ${lists.join(', ')}`);
+	};
 
 /** Who takes which pictures: the role that sees the page as it is meant to be used. */
 const roles: { account: string; twoFactor: boolean; shots: Shot[] }[] = [
@@ -45,9 +49,10 @@ const roles: { account: string; twoFactor: boolean; shots: Shot[] }[] = [
 		shots: [
 			{ name: 'overzicht', path: '/' },
 			{ name: 'agenda', path: '/agenda' },
-			{ name: 'agendapunt', path: firstLink('/agenda', /^\/agenda\/[0-9a-f-]{36}$/) },
+			// An item in discussion: positions, comments and costs to show.
+			{ name: 'agendapunt', path: firstLink(['/agenda?status=in_bespreking', '/agenda'], /^\/agenda\/[0-9a-f-]{36}$/) },
 			{ name: 'standpunten', path: '/standpunten' },
-			{ name: 'sessie', path: firstLink('/sessies', /^\/sessies\/[0-9a-f-]{36}$/) },
+			{ name: 'sessie', path: firstLink(['/sessies'], /^\/sessies\/[0-9a-f-]{36}$/) },
 			{ name: 'inventarisatie', path: '/inventarisatie' }
 		]
 	},
@@ -55,11 +60,14 @@ const roles: { account: string; twoFactor: boolean; shots: Shot[] }[] = [
 ];
 
 async function takeShots(browser: Browser, base: string, role: (typeof roles)[number]): Promise<void> {
+	let key: Uint8Array | undefined;
 	for (const [size, viewport] of Object.entries(widths)) {
 		const context = await browser.newContext({ baseURL: base, locale: 'nl-NL', viewport });
 		const page = await context.newPage();
-		await login(page, role.account);
-		if (role.twoFactor) await enrolTotp(page);
+		// The second factor is enrolled at the first login; later logins give a code from the same key.
+		if (key) await loginWithTotp(page, role.account, key);
+		else await login(page, role.account);
+		if (role.twoFactor && !key) key = await enrolTotp(page);
 		for (const shot of role.shots) {
 			const target = typeof shot.path === 'string' ? shot.path : await shot.path(page);
 			// Hydrated and connected, so the header says "Verbonden".
