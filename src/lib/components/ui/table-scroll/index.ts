@@ -1,0 +1,1 @@
+export { default as TableScroll } from './TableScroll.svelte';
