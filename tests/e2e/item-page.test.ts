@@ -38,11 +38,22 @@ async function untilEditable(p: Page) {
 }
 const editor = (p: Page, field: string) => p.getByRole('region', { name: field }).locator('.collab-editor');
 const tab = (p: Page, name: string) => p.getByRole('tab', { name });
+/** Whether the element is (at least partly) in view: the page is several screens long, so it was brought there. */
 const inViewport = (p: Page, selector: string) =>
 	p.locator(selector).evaluate((el) => {
 		const r = el.getBoundingClientRect();
-		return r.top >= 0 && r.bottom <= window.innerHeight;
+		return r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
 	});
+
+/** What sticks out to the right of the screen (not counting what scrolls inside its own box), for a failure message. */
+const widerThanScreen = (p: Page) =>
+	p.evaluate(() =>
+		[...document.querySelectorAll('body *')]
+			.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.parentElement?.closest('.table-scroll'))
+			.slice(0, 5)
+			.map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`)
+			.join(', ')
+	);
 
 beforeAll(async () => {
 	browser = await connectBrowser();
@@ -173,7 +184,10 @@ describe('the item page at 1280 px', () => {
 		const order = () =>
 			commentsRegion(p)
 				.locator('li.thread')
-				.evaluateAll((els, s) => els.map((e) => e.textContent ?? '').flatMap((t) => ['begin', 'einde', 'geheel'].filter((w) => t.includes(`Over het ${w} ${s}`))), stamp);
+				.evaluateAll(
+					(els, s) => els.map((e) => e.textContent ?? '').flatMap((t) => ['begin', 'einde', 'geheel'].filter((w) => t.includes(`Over het ${w} ${s}`))),
+					stamp
+				);
 		await expect.poll(order, { timeout: 10_000 }).toEqual(['begin', 'einde', 'geheel']);
 	});
 
@@ -221,7 +235,7 @@ describe('the item page at 390 px', () => {
 		const p = await pageAs('verkenner', 390);
 		await openItem(p);
 		await untilEditable(p);
-		expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		expect(await p.evaluate(() => document.documentElement.scrollWidth), await widerThanScreen(p)).toBeLessThanOrEqual(390);
 		const text = await p.getByRole('region', { name: 'Beschrijving' }).boundingBox();
 		const comments = await commentsRegion(p).boundingBox();
 		if (!text || !comments) throw new Error('texts or comments not shown');
@@ -229,7 +243,7 @@ describe('the item page at 390 px', () => {
 		await expectNoAxeViolations(p);
 		for (const name of ['Besluitvorming', 'Geschiedenis']) {
 			await tab(p, name).click();
-			expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+			expect(await p.evaluate(() => document.documentElement.scrollWidth), await widerThanScreen(p)).toBeLessThanOrEqual(390);
 			await expectNoAxeViolations(p);
 		}
 	});
