@@ -39,16 +39,19 @@ export const openHistoryTab = (p: Page) => openItemTab(p, 'Geschiedenis');
 
 /** Selects `word` in the co-editor of the region named `field` (e.g. "Beschrijving"), as a reader would with the mouse. */
 export async function selectInEditor(p: Page, field: string, word: string): Promise<void> {
-	await p.getByRole('region', { name: field }).locator('.collab-editor').evaluate((root, w) => {
-		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-			const i = n.textContent?.indexOf(w) ?? -1;
-			if (i < 0) continue;
-			(root as HTMLElement).focus();
-			window.getSelection()?.setBaseAndExtent(n, i, n, i + w.length);
-			document.dispatchEvent(new Event('selectionchange'));
-			return;
-		}
-		throw new Error(`${w} is not in the text`);
-	}, word);
+	await p
+		.getByRole('region', { name: field })
+		.locator('.collab-editor')
+		.evaluate((root, w) => {
+			const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+				const i = n.textContent?.indexOf(w) ?? -1;
+				if (i < 0) continue;
+				(root as HTMLElement).focus();
+				window.getSelection()?.setBaseAndExtent(n, i, n, i + w.length);
+				document.dispatchEvent(new Event('selectionchange'));
+				return;
+			}
+			throw new Error(`${w} is not in the text`);
+		}, word);
 }
