@@ -113,6 +113,9 @@ describe('the colleges concerned are told, on their start page and by e-mail', (
 			const link = (mail.text ?? '').match(/https?:\/\/\S+\/agenda\/[0-9a-f-]{36}\S*/)![0];
 			await p.goto(new URL(link).pathname + new URL(link).hash);
 			expect(new URL(p.url()).pathname).toBe(itemPath);
+			// It lands on the decisions, in their own tab.
+			await expect.poll(() => p.getByRole('tab', { name: 'Besluitvorming' }).getAttribute('aria-selected')).toBe('true');
+			expect(await p.getByTestId('signoffs').isVisible()).toBe(true);
 		}
 		// Give a wrongly addressed mail time to arrive before saying none did.
 		await new Promise((r) => setTimeout(r, 3000));

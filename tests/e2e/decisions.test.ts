@@ -18,6 +18,7 @@ import { connectBrowser } from './support/browser';
 import { email } from './support/accounts';
 import { enrolTotp, login } from './support/auth';
 import { openToSign } from './support/signing';
+import { openDecisionsTab } from './support/item-page';
 import { startServer, type RunningServer } from './support/server';
 
 const ITEM = 'Economie071 en LAB071 voortzetten';
@@ -70,6 +71,7 @@ beforeAll(async () => {
 	watchErrors(watcherItem);
 	await watcherMatrix.goto('/standpunten');
 	await watcherItem.goto(itemPath);
+	await openDecisionsTab(watcherItem);
 
 	for (const m of FIVE) {
 		const page = await newPage();

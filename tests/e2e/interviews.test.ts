@@ -11,6 +11,7 @@ import { connectBrowser, newContext } from './support/browser';
 import { email } from './support/accounts';
 import { login } from './support/auth';
 import { expectNoAxeViolations } from './support/axe';
+import { openHistoryTab } from './support/item-page';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -121,6 +122,7 @@ describe('the verkenner in an interview', () => {
 		await link.waitFor({ timeout: 15_000 });
 		await link.click();
 		await verkenner.waitForURL(/\/agenda\/[0-9a-f-]{36}$/);
+		await openHistoryTab(verkenner);
 		const origin = verkenner.getByTestId('timeline').getByTestId('timeline-interview');
 		await origin.waitFor();
 		expect(await verkenner.getByTestId('timeline').innerText()).toMatch(/Voortgekomen uit\s+gesprek met directieteam Oegstgeest \(\d+ \w+ \d{4}\)/);

@@ -1,18 +1,22 @@
 import type { Page } from 'playwright-core';
 import { submitTotp } from './auth';
 import { expectConnected } from './pages';
+import { openDecisionsTab } from './item-page';
 
 /**
  * Opens an item as a college member about to sign: gives the second factor again when the page asks for it
- * ("Nu bevestigen"), then waits until the page is live, since the sign-off's confirmation step runs in its script.
+ * ("Nu bevestigen"), then waits until the page is live, since the sign-off's confirmation step runs in its script,
+ * and shows the decisions tab.
  */
 export async function openToSign(page: Page, path: string, key: Uint8Array): Promise<void> {
 	await page.goto(path);
+	await openDecisionsTab(page);
 	const stepUp = page.getByRole('link', { name: 'Nu bevestigen' });
 	if (await stepUp.isVisible()) {
 		await stepUp.click();
 		await submitTotp(page, key);
 		await page.goto(path);
+		await openDecisionsTab(page);
 	}
 	await expectConnected(page);
 }

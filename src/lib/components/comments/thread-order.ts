@@ -1,0 +1,28 @@
+import type { RichTextField } from '$lib/validation/collab';
+
+const FIELD_ORDER: RichTextField[] = ['description', 'meerwaarde'];
+
+interface Ordered {
+	root: { anchor?: { field: RichTextField } | null };
+}
+
+/**
+ * The threads in the order a reader meets their passages, as in a document editor: anchored threads by the
+ * field they are in and the place of their passage in it (`at`: null when not known, e.g. the editor is not
+ * open or the passage was deleted; those follow the placed ones of their field), then the threads on the
+ * item as a whole, in their own order.
+ */
+export function orderByPassage<T extends Ordered>(threads: T[], at: (thread: T) => number | null): T[] {
+	const key = (t: T, i: number): number[] => {
+		const anchor = t.root.anchor;
+		if (!anchor) return [FIELD_ORDER.length, 0, 0, i];
+		const pos = at(t);
+		return [FIELD_ORDER.indexOf(anchor.field), pos === null ? 1 : 0, pos ?? 0, i];
+	};
+	const keyed = threads.map((t, i) => ({ t, k: key(t, i) }));
+	keyed.sort((a, b) => {
+		for (let j = 0; j < a.k.length; j++) if (a.k[j] !== b.k[j]) return a.k[j] - b.k[j];
+		return 0;
+	});
+	return keyed.map(({ t }) => t);
+}
