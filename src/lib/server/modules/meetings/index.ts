@@ -21,8 +21,6 @@ export { meetingInvitation } from './invitation';
 
 import { subscribePresence } from './presence';
 
-export { recordPresence } from './presence';
-
 export * from './queries';
 
 // Every process that takes comments records who speaks up in a live session: set up when this module loads.
