@@ -98,11 +98,12 @@ describe('a full sign-off round', () => {
 		await watcherItem.getByRole('button', { name: 'Standpunt opslaan' }).click();
 		await expect.poll(() => row.locator('td[data-municipality="leiden"]').innerText(), { timeout: 15_000 }).toContain('Steunt');
 
-		// Leiden's college member looks at their start page: nothing awaits them yet.
+		// Leiden's college member looks at their start page: only the demo item already up for decision awaits them.
 		const leidenStart = college.leiden.page;
 		await leidenStart.goto('/');
-		await expect.poll(() => leidenStart.getByRole('heading', { level: 2, name: 'Er wacht niets op het besluit van uw college.' }).count()).toBe(1);
-		expect(await leidenStart.getByTestId('work-count').count()).toBe(0);
+		await expect.poll(() => leidenStart.getByRole('heading', { level: 2, name: '1 agendapunt wacht op het besluit van uw college' }).count()).toBe(1);
+		expect(await leidenStart.getByTestId('work-count').innerText()).toBe('1');
+		expect(await leidenStart.getByRole('link', { name: ITEM }).count()).toBe(0);
 
 		await verkenner.getByRole('button', { name: 'Gereed melden voor besluitvorming' }).click();
 		// Live, without a reload: the count in the navigation and the list on the start page.
@@ -115,9 +116,9 @@ describe('a full sign-off round', () => {
 						.catch(() => ''),
 				{ timeout: 15_000 }
 			)
-			.toBe('1');
+			.toBe('2');
 		await expect
-			.poll(() => leidenStart.getByRole('heading', { level: 2, name: '1 agendapunt wacht op het besluit van uw college' }).count(), { timeout: 15_000 })
+			.poll(() => leidenStart.getByRole('heading', { level: 2, name: '2 agendapunten wachten op het besluit van uw college' }).count(), { timeout: 15_000 })
 			.toBe(1);
 		expect(await leidenStart.getByRole('link', { name: ITEM }).count()).toBeGreaterThan(0);
 		await expect.poll(() => statusOf(verkenner), { timeout: 15_000 }).toContain('Gereed voor besluitvorming');
