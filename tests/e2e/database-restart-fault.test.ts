@@ -22,7 +22,6 @@ import type { Socket } from 'socket.io-client';
 import { pageSocket, typeInto } from '../integration/collab/helpers';
 import { syncedEditor } from './support/editor';
 import { createDb } from '../../src/lib/server/db';
-import { seedDemoAgenda } from '../../src/lib/server/seed/demo-agenda';
 import { email } from './support/accounts';
 import { login, loginOverHttp } from './support/auth';
 import { connectBrowser } from './support/browser';
@@ -200,11 +199,8 @@ afterAll(async () => {
 describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 	beforeAll(async () => {
 		cluster = startPrivateCluster(bin as string, await freePort());
+		// Migrated, with the demo accounts and agenda (the server loads demo data into PGlite only).
 		const db = (database = await createPostgresDatabase(cluster.url));
-		// The agenda with its items (the server loads demo data into PGlite only).
-		const seed = await createDb({ url: db.url, max: 1 });
-		await seedDemoAgenda(seed.db);
-		await seed.close();
 		server = await startServer({ dataDir, databaseUrl: db.url, env: { COMMENT_RATE_PER_MINUTE: '100000' } });
 		url = server.url;
 

@@ -34,7 +34,8 @@ export function inOneCommit(db: Db, story: (db: Db) => Promise<void>): Promise<v
 
 async function tellAgendaStory(db: Db): Promise<void> {
 	const who = await demoPeople(db);
-	if (!who) return;
+	// Told once: an agenda that has items already (a second call) is left as it is, never doubled.
+	if (!who || (await db.select({ id: agendaItems.id }).from(agendaItems).limit(1)).length) return;
 	const created = new Map<string, { item: DemoItem; id: string; anchor: Awaited<ReturnType<typeof writeTexts>> }>();
 	for (const item of demoItems(demoDay)) {
 		const { id } = await createItem(db, who('verkenner'), item, origin);
