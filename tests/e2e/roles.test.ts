@@ -62,16 +62,19 @@ describe.each(accountsWithoutTwoFactor)('%s', (email) => {
 
 	it(
 		`every page reachable from the header (depth ${crawlDepth(email)}) answers < 400 and has no axe violations`,
-		async () => {
-			const visits = await crawlFromHeader(page(), crawlDepth(email));
-			logCrawl(email, visits);
-			expect(visits.length).toBeGreaterThan(0);
-			const problems = crawlProblems(visits);
-			expect(problems, problems.join('\n')).toEqual([]);
-		},
+		() => crawlWithoutProblems(page(), email),
 		CRAWL_TIMEOUT
 	);
 });
+
+/** Visits every page reachable from the header (to the account's depth): none answers ≥ 400 or has a problem. */
+async function crawlWithoutProblems(p: Page, email: string): Promise<void> {
+	const visits = await crawlFromHeader(p, crawlDepth(email));
+	logCrawl(email, visits);
+	expect(visits.length).toBeGreaterThan(0);
+	const problems = crawlProblems(visits);
+	expect(problems, problems.join('\n')).toEqual([]);
+}
 
 const enrolmentBuilt = twoFactorSetupPageExists();
 /** The pages of the accounts enrolled below (still logged in, second factor given). */
@@ -102,13 +105,7 @@ describe.each(accountsWithTwoFactor.filter((e) => e !== RATE_LIMIT_ACCOUNT))('%s
 
 	it.skipIf(!enrolmentBuilt)(
 		`every page reachable from the header (depth ${crawlDepth(email)}) answers < 400 and has no axe violations`,
-		async () => {
-			const visits = await crawlFromHeader(page(), crawlDepth(email));
-			logCrawl(email, visits);
-			expect(visits.length).toBeGreaterThan(0);
-			const problems = crawlProblems(visits);
-			expect(problems, problems.join('\n')).toEqual([]);
-		},
+		() => crawlWithoutProblems(page(), email),
 		CRAWL_TIMEOUT
 	);
 });
