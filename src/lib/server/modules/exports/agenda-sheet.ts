@@ -37,7 +37,17 @@ export async function agendaSheet(q: Queryable, actor: Actor | null, filter: Age
 	const overview = await agenda.listItems(q, actor, filter);
 	const [munis, ambitionRows] = await Promise.all([region.listMunicipalities(q, actor), region.listAmbitions(q, actor)]);
 	const listed = overview.groups.flatMap((g) => g.items);
-	const rows = listed.length ? await q.select().from(agendaItems).where(inArray(agendaItems.id, listed.map((i) => i.id))) : [];
+	const rows = listed.length
+		? await q
+				.select()
+				.from(agendaItems)
+				.where(
+					inArray(
+						agendaItems.id,
+						listed.map((i) => i.id)
+					)
+				)
+		: [];
 	const stateOf = new Map((await agenda.loadChildren(q, rows)).map((s) => [s.id, s]));
 	const nameOf = new Map(munis.map((mu) => [mu.id, mu.name]));
 	const inhabitants = new Map(munis.map((mu) => [mu.id, mu.inhabitants]));

@@ -30,12 +30,7 @@ export async function agendaFile(q: Queryable, actor: Actor | null, filter: Agen
 }
 
 /** The positions file for `/standpunten/export`. */
-export async function positionsFile(
-	q: Queryable,
-	actor: Actor | null,
-	filter: Parameters<typeof positionsSheet>[2],
-	req: FileRequest
-): Promise<ExportFile> {
+export async function positionsFile(q: Queryable, actor: Actor | null, filter: Parameters<typeof positionsSheet>[2], req: FileRequest): Promise<ExportFile> {
 	const format = exportFormat(req.format);
 	return writeFile(await positionsSheet(q, actor, filter, req), format, 'standpunten');
 }
