@@ -19,7 +19,7 @@ import { GET as agendaGET } from '../../../src/routes/(app)/agenda/export/+serve
 import { GET as positionsGET } from '../../../src/routes/(app)/standpunten/export/+server';
 import { newItem } from '../agenda/helpers';
 import { readyItem, sessionConfirmed, signInput } from '../decisions/helpers';
-import { parseCsv } from './csv-parse';
+import { parseCsv } from '../../fixtures/csv-parse';
 
 let t: TestDb;
 let verkenner: NewUser;
