@@ -67,7 +67,7 @@ describe('downloading the agenda', () => {
 		const shown = (await page.locator('ul.items a.item-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map(idOf);
 		const all = await page.request.get('/agenda').then((r) => r.text());
 		expect(shown.length).toBeGreaterThan(0);
-		expect(all.match(/class="item-title"/g)!.length).toBeGreaterThan(shown.length);
+		expect(all.match(/class="item-title/g)!.length).toBeGreaterThan(shown.length);
 
 		const xlsx = await download('xlsx');
 		expect(xlsx.name).toMatch(/^uitvoeringsagenda-\d{4}-\d{2}-\d{2}\.xlsx$/);
