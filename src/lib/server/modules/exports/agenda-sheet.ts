@@ -8,6 +8,7 @@ import { trySplitCosts } from '../../../agenda/costs';
 import { m } from '../../../paraglide/messages.js';
 import * as agenda from '../agenda-items';
 import * as region from '../region';
+import { itemColumns, itemLink, linkColumn } from './columns';
 import { describeFilter } from './filter-text';
 import { horizonLabel, keyLabel, statusLabel, type ExportLocale } from './labels';
 import type { Cell, Column, Sheet } from './sheet';
@@ -55,10 +56,7 @@ export async function agendaSheet(q: Queryable, actor: Actor | null, filter: Age
 	const opt = { locale };
 
 	const columns: Column[] = [
-		{ header: m.exports_col_id({}, opt), kind: 'text', width: 38 },
-		{ header: m.exports_col_title({}, opt), kind: 'text', width: 48 },
-		{ header: m.exports_col_ambition({}, opt), kind: 'text', width: 28 },
-		{ header: m.exports_col_status({}, opt), kind: 'text', width: 24 },
+		...itemColumns(locale),
 		{ header: m.exports_col_horizon({}, opt), kind: 'text', width: 20 },
 		{ header: m.exports_col_trekker({}, opt), kind: 'text', width: 14 },
 		{ header: m.exports_col_participants({}, opt), kind: 'text', width: 40 },
@@ -68,7 +66,7 @@ export async function agendaSheet(q: Queryable, actor: Actor | null, filter: Age
 		{ header: m.exports_col_start({}, opt), kind: 'date', width: 12 },
 		{ header: m.exports_col_end({}, opt), kind: 'date', width: 12 },
 		{ header: m.exports_col_labels({}, opt), kind: 'text', width: 30 },
-		{ header: m.exports_col_link({}, opt), kind: 'link', width: 60 }
+		linkColumn(locale)
 	];
 
 	const sheetRows = listed.map((item): Cell[] => {
@@ -95,7 +93,7 @@ export async function agendaSheet(q: Queryable, actor: Actor | null, filter: Age
 			state?.startDate ?? null,
 			state?.endDate ?? null,
 			item.tags.join(', '),
-			`${ctx.origin}/agenda/${item.id}`
+			itemLink(ctx.origin, item.id)
 		];
 	});
 

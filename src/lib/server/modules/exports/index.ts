@@ -11,12 +11,10 @@ import { agendaSheet, type ExportContext } from './agenda-sheet';
 import { exportFormat, writeFile, type ExportFile } from './file';
 import { positionsSheet } from './positions-sheet';
 
-export { agendaSheet, type ExportContext } from './agenda-sheet';
 export { positionsSheet } from './positions-sheet';
-export { renderCsv, quoteField, CSV_SEPARATOR } from './csv';
-export { renderXlsx } from './xlsx';
-export { guardText, type Sheet, type Column, type Cell, type ColumnKind } from './sheet';
-export { exportFormat, exportFormats, dutchDate, type ExportFile, type ExportFormat } from './file';
+export { renderCsv, quoteField } from './csv';
+export { guardText, type Column } from './sheet';
+export type { ExportFile } from './file';
 
 interface FileRequest extends ExportContext {
 	/** The `formaat` query parameter as given. */

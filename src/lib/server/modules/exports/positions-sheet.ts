@@ -6,6 +6,7 @@ import type { PositionKind } from '../../../decisions/constants';
 import { m } from '../../../paraglide/messages.js';
 import * as decisions from '../decisions';
 import type { ExportContext } from './agenda-sheet';
+import { itemColumns, itemLink, linkColumn } from './columns';
 import { describeFilter } from './filter-text';
 import { consensusLevelLabel, decisionLabel, outcomeLabel, positionLabel, statusLabel } from './labels';
 import type { Cell, Column, Sheet } from './sheet';
@@ -73,10 +74,7 @@ export async function positionsSheet(q: Queryable, actor: Actor | null, filter: 
 	const munis = matrix.municipalities;
 
 	const columns: Column[] = [
-		{ header: m.exports_col_id({}, opt), kind: 'text', width: 38 },
-		{ header: m.exports_col_title({}, opt), kind: 'text', width: 48 },
-		{ header: m.exports_col_ambition({}, opt), kind: 'text', width: 28 },
-		{ header: m.exports_col_status({}, opt), kind: 'text', width: 24 },
+		...itemColumns(locale),
 		...munis.map((mu): Column => ({ header: m.exports_col_position_of({ municipality: mu.name }, opt), kind: 'text', width: 24 })),
 		{ header: m.exports_col_support({}, opt), kind: 'integer', width: 10 },
 		{ header: m.exports_col_counted({}, opt), kind: 'integer', width: 12 },
@@ -88,7 +86,7 @@ export async function positionsSheet(q: Queryable, actor: Actor | null, filter: 
 			{ header: m.exports_col_council_of({ municipality: mu.name }, opt), kind: 'text', width: 22 },
 			{ header: m.exports_col_council_date_of({ municipality: mu.name }, opt), kind: 'date', width: 14 }
 		]),
-		{ header: m.exports_col_link({}, opt), kind: 'link', width: 60 }
+		linkColumn(locale)
 	];
 
 	const rows = items.map((item): Cell[] => {
@@ -108,7 +106,7 @@ export async function positionsSheet(q: Queryable, actor: Actor | null, filter: 
 				const r = council.get(key(item.id, mu.id));
 				return [c?.label ?? null, c?.date ?? null, r?.label ?? null, r?.date ?? null];
 			}),
-			`${ctx.origin}/agenda/${item.id}`
+			itemLink(ctx.origin, item.id)
 		];
 	});
 
