@@ -33,8 +33,23 @@ const nl = { locale: 'nl' as const, origin };
 const agendaFilter = (query = '') => filterFromSearchParams(new URLSearchParams(query));
 const matrixFilter = (query = '') => matrixFilterFromSearchParams(new URLSearchParams(query));
 
+const statements: string[] = [];
+let counting = false;
+
+/** How many SQL statements `fn` sends. */
+async function countQueries(fn: () => Promise<unknown>): Promise<number> {
+	statements.length = 0;
+	counting = true;
+	try {
+		await fn();
+		return statements.length;
+	} finally {
+		counting = false;
+	}
+}
+
 beforeAll(async () => {
-	t = await testDb();
+	t = await testDb({ logger: { logQuery: (sql) => void (counting && statements.push(sql)) } });
 	verkenner = await newUser(t.db, [['verkenner', null]]);
 	meelezer = await newUser(t.db, [['meelezer', 'leiderdorp']]);
 	nobody = await newUser(t.db, []);
@@ -279,6 +294,25 @@ describe('the positions overview', () => {
 		expect(at('Datum collegebesluit Leiden')).toBe('2026-01-13');
 		expect(at('Raadsbesluit Leiden')).toBe('Wensen en bedenkingen');
 		expect(rows.find((r) => r[0] === fiets)![header.indexOf('Draagvlak (aandeel)')]).toBe('50%');
+	});
+});
+
+describe('the cost of an export', () => {
+	it('is the same number of queries for a few items and for many more', async () => {
+		const agendaBefore = await countQueries(() => exportsModule.agendaSheet(t.db, meelezer.actor, agendaFilter(), nl));
+		const positionsBefore = await countQueries(() => exportsModule.positionsSheet(t.db, meelezer.actor, matrixFilter(), nl));
+		for (let i = 0; i < 5; i++) {
+			const id = await newItem(t.db, verkenner.actor, { ambitionId: 4, title: `Warmtenet ${i}` });
+			await updateItemFields(
+				t.db,
+				verkenner.actor,
+				{ itemId: id, revision: 1, participants: [{ municipalityId: 'leiden' }], costEstimateCents: 1000 },
+				testOrigin
+			);
+		}
+		expect((await exportsModule.agendaSheet(t.db, meelezer.actor, agendaFilter(), nl)).rows.length).toBe((await pageIds('')).length);
+		expect(await countQueries(() => exportsModule.agendaSheet(t.db, meelezer.actor, agendaFilter(), nl))).toBe(agendaBefore);
+		expect(await countQueries(() => exportsModule.positionsSheet(t.db, meelezer.actor, matrixFilter(), nl))).toBe(positionsBefore);
 	});
 });
 

@@ -11,6 +11,7 @@ import { agendaSheet, type ExportContext } from './agenda-sheet';
 import { exportFormat, writeFile, type ExportFile } from './file';
 import { positionsSheet } from './positions-sheet';
 
+export { agendaSheet } from './agenda-sheet';
 export { positionsSheet } from './positions-sheet';
 export { renderCsv, quoteField } from './csv';
 export { guardText, type Column } from './sheet';
