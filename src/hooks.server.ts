@@ -8,6 +8,7 @@ import { authHandle } from '$lib/server/http/auth-handle';
 import { securityHandle } from '$lib/server/http/security-handle';
 import { guardHandle } from '$lib/server/http/guard-handle';
 import { inputHandle } from '$lib/server/http/input-handle';
+import { apiErrorsHandle } from '$lib/server/http/api-errors-handle';
 import { logError } from '$lib/server/error-log';
 import { m } from '$lib/paraglide/messages.js';
 import { databaseOutageError, databaseOutageHandle } from '$lib/server/http/database-outage';
@@ -26,7 +27,7 @@ const i18nHandle: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(securityHandle, i18nHandle, inputHandle, databaseOutageHandle, authHandle, guardHandle);
+export const handle = sequence(securityHandle, i18nHandle, apiErrorsHandle, inputHandle, databaseOutageHandle, authHandle, guardHandle);
 
 /**
  * Every unexpected error (a fault, or SvelteKit refusing a request: unknown page, malformed address) is
