@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { apiRouteFiles, compileComponents, contract, HTTP_METHODS } from '../../fixtures/openapi';
 
 const exportedMethods = (file: string) =>
-	[...readFileSync(file, 'utf8').matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD)\b/g)].map((m) => m[1].toLowerCase());
+	[...readFileSync(file, 'utf8').matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD)\b/g)].map((m) =>
+		m[1].toLowerCase()
+	);
 
 describe('the OpenAPI document', () => {
 	it('is a valid OpenAPI 3.1 document', async () => {

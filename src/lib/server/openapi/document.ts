@@ -48,7 +48,10 @@ const responses: Record<(typeof errorResponses)[keyof typeof errorResponses], Op
 	Unavailable: {
 		description: 'The database is briefly out of reach (`error_database_unavailable`); try again after `Retry-After` seconds',
 		headers: { 'Retry-After': { schema: { type: 'integer' }, example: 5 } },
-		content: errorExample('error_database_unavailable', 'De database is even niet bereikbaar. Probeer het over een ogenblik opnieuw; er is niets verloren gegaan.')
+		content: errorExample(
+			'error_database_unavailable',
+			'De database is even niet bereikbaar. Probeer het over een ogenblik opnieuw; er is niets verloren gegaan.'
+		)
 	}
 };
 
@@ -132,4 +135,3 @@ export function openApiDocument(): OpenApiObject {
 	};
 	return built;
 }
-

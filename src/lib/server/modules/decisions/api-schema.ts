@@ -10,7 +10,10 @@ import { municipalityIds } from '../../../roles';
 const municipality = z.enum(municipalityIds);
 const moment = z.iso.datetime();
 const date = z.iso.date();
-const hash = z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256, lower-case hex');
+const hash = z
+	.string()
+	.regex(/^[0-9a-f]{64}$/)
+	.describe('SHA-256, lower-case hex');
 
 const timelineBase = { at: moment, by: z.string().nullable() };
 
@@ -122,10 +125,7 @@ export const itemVersionJson = z.object({
 	itemId: z.guid(),
 	...versionSummary,
 	canonical: z.string().describe('Exactly the stored canonical JSON the content hash covers'),
-	content: z
-		.looseObject({ format: z.int(), itemId: z.guid(), title: z.string() })
-		.nullable()
-		.describe('`canonical` parsed; null when it no longer parses')
+	content: z.looseObject({ format: z.int(), itemId: z.guid(), title: z.string() }).nullable().describe('`canonical` parsed; null when it no longer parses')
 });
 
 export type ItemDecisionsJson = z.output<typeof itemDecisionsJson>;

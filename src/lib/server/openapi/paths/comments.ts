@@ -5,7 +5,7 @@ const itemId = pathParam('id', 'The item’s id', uuidSchema);
 
 /**
  * Reading comments. Writing them (post, edit, delete, resolve) goes over the live connection (socket.io
- * events `comment:*`), which acknowledges every message; there is no HTTP write.
+ * events `comment:post`, `comment:edit`, `comment:delete`, `comment:resolve`), which acknowledges every message; there is no HTTP write.
  */
 export const commentsArea: ApiArea = {
 	tag: {

@@ -11,7 +11,13 @@ export const metaArea: ApiArea = {
 				tags: ['Contract'],
 				summary: 'This OpenAPI 3.1 document',
 				security: [],
-				responses: { 200: ok('The document', { type: 'object', required: ['openapi', 'info', 'paths'] }) }
+				responses: {
+					200: ok('The document', {
+						type: 'object',
+						properties: { openapi: { type: 'string', const: '3.1.0' }, info: { type: 'object' }, paths: { type: 'object' } },
+						required: ['openapi', 'info', 'paths']
+					})
+				}
 			}
 		}
 	}
