@@ -11,7 +11,7 @@ const moment = z.iso.datetime().describe('ISO 8601 moment in UTC');
 const date = z.iso.date();
 const person = z.object({ id: z.guid(), name: z.string() });
 
-export const agendaFilterJson = z
+const agendaFilterJson = z
 	.object({
 		ambitie: z.int().min(1).nullable(),
 		status: z.enum(itemStatuses).nullable(),
