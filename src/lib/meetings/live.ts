@@ -26,6 +26,8 @@ export interface MeetingState {
 	endedAt: string | null;
 	/** When the session was cancelled and why (the reason may be empty); null unless cancelled. */
 	cancelled: { at: string; reason: string } | null;
+	/** When the verkenner published the highlights on the public site (ISO); null while they are internal. */
+	highlightsPublishedAt: string | null;
 	/** The server's clock when the state was sent (ISO): the client's timer corrects its own clock with it. */
 	serverNow: string;
 }

@@ -33,7 +33,9 @@ export const setPositionSchema = z
 		municipalityId,
 		position: positionKindSchema,
 		reasons: text(4000).default(''),
-		conditions: conditionsSchema.default([])
+		conditions: conditionsSchema.default([]),
+		/** The municipality shares this position with the public (the public site shows it once the item is public). */
+		sharedPublicly: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(false)
 	})
 	.superRefine((v, ctx) => {
 		if (positionsNeedingReasons.includes(v.position) && v.reasons === '')

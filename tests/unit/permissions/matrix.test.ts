@@ -28,12 +28,14 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'item.edit': 'ja',
 		'item.transition': 'ja',
 		'item.comment': 'ja',
+		'item.publish': 'ja',
 		'interview.read': 'ja',
 		'interview.read_confidential': 'ja',
 		'interview.manage': 'ja',
 		'meeting.read': 'ja',
 		'meeting.plan': 'ja',
-		'meeting.cancel': 'ja'
+		'meeting.cancel': 'ja',
+		'meeting.publish': 'ja'
 	},
 	klankbordgroeplid: {
 		'region.read': 'ja',

@@ -2,8 +2,20 @@ import { m } from '../../paraglide/messages.js';
 import { redirect, type Handle } from '@sveltejs/kit';
 import { apiError, isApiPath } from './api-errors-handle';
 
-/** Pages anyone may open (the API's contract, `/api/openapi.json`, too). */
-const publicPrefixes = ['/inloggen', '/wachtwoord-vergeten', '/wachtwoord-instellen', '/healthz', '/taal', '/afmelden', '/api/openapi.json'];
+/** Pages anyone may open: signing in, and the public site with its open data, statements and API contract. */
+const publicPrefixes = [
+	'/inloggen',
+	'/wachtwoord-vergeten',
+	'/wachtwoord-instellen',
+	'/healthz',
+	'/taal',
+	'/afmelden',
+	'/openbaar',
+	'/toegankelijkheid',
+	'/privacy',
+	'/api/open',
+	'/api/openapi.json'
+];
 /** Pages open to someone who still owes a second factor. */
 const twoFactorPrefixes = ['/inloggen/tweestaps', '/uitloggen', '/taal'];
 const setupPrefixes = ['/account/tweestaps-instellen', '/uitloggen', '/taal'];

@@ -10,6 +10,8 @@ export const regionalActions = [
 	/** Change an item's status; with a `transition` resource decided by the status machine (agenda/status.ts). */
 	'item.transition',
 	'item.comment',
+	/** Make an item public before it is adopted (from vastgesteld on every item is public), or take that back. */
+	'item.publish',
 	'users.manage',
 	'municipalities.manage',
 	'audit.read',
@@ -28,6 +30,8 @@ export const regionalActions = [
 	'meeting.cancel',
 	/** Drive a live session (move through the agenda, timer, minutes); with a `chairUserId` resource: only its chair. */
 	'meeting.drive',
+	/** Publish a closed session's highlights on the public site, or take them off it. */
+	'meeting.publish',
 	/** Choose how one hears of notifications by e-mail; with a `userId` resource: only one's own. */
 	'notifications.configure'
 ] as const;

@@ -48,6 +48,7 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'item.edit',
 		'item.transition',
 		'item.comment',
+		'item.publish',
 		'interview.read',
 		'interview.read_confidential',
 		'interview.manage',
@@ -55,6 +56,7 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'meeting.plan',
 		'meeting.cancel',
 		'meeting.drive',
+		'meeting.publish',
 		'notifications.configure'
 	],
 	klankbordgroeplid: [

@@ -2,23 +2,29 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db';
 import { postComment } from '../modules/comments';
 import { setPosition } from '../modules/decisions';
+import { setItemPublic } from '../modules/agenda-items';
 import type { TextAnchor } from '../modules/collaboration';
 import { demoOrigin as origin, type DemoPeople } from './demo-people';
 
-/** The positions on the housing item: four municipalities have spoken, Zoeterwoude's is still asked for. */
+/**
+ * The positions on the housing item: four municipalities have spoken, Zoeterwoude's is still asked for.
+ * Leiden and Leiderdorp share theirs with the public; Oegstgeest's and Voorschoten's stay in the portal.
+ */
 const positions = [
 	{
 		account: 'klankbord.leiden',
 		municipalityId: 'leiden',
 		position: 'steunt',
-		reasons: 'Leiden kan de woningbouwopgave niet binnen de eigen grenzen realiseren; regionale afspraken zijn nodig om vaart te maken.'
+		reasons: 'Leiden kan de woningbouwopgave niet binnen de eigen grenzen realiseren; regionale afspraken zijn nodig om vaart te maken.',
+		sharedPublicly: true
 	},
 	{
 		account: 'klankbord.leiderdorp',
 		municipalityId: 'leiderdorp',
 		position: 'steunt_onder_voorwaarden',
 		reasons: 'Leiderdorp bouwt graag mee, mits de groene kwaliteiten en de bereikbaarheid niet onder druk komen.',
-		conditions: ['De groene buffer tussen Leiden en Leiderdorp blijft onbebouwd', 'Per locatie is de verkeersafwikkeling in beeld']
+		conditions: ['De groene buffer tussen Leiden en Leiderdorp blijft onbebouwd', 'Per locatie is de verkeersafwikkeling in beeld'],
+		sharedPublicly: true
 	},
 	{
 		account: 'klankbord.oegstgeest',
@@ -40,6 +46,8 @@ const positions = [
  * comment thread with shared and internal comments, replies, mentions, an anchored comment and stances.
  */
 export async function seedDemoDiscussion(db: Db, who: DemoPeople, itemId: string, description: { anchor: (quote: string) => TextAnchor }) {
+	// Residents may follow this proposal before it is adopted: the verkenner made it public.
+	await setItemPublic(db, who('verkenner'), { itemId, public: true }, origin);
 	for (const { account, ...position } of positions) await setPosition(db, who(account), { itemId, ...position }, origin);
 
 	const post = async (account: string, comment: Record<string, unknown>) =>

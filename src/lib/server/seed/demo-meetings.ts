@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { agendaItems, meetingAgendaEntries, meetingAttendance, meetingMinutes, meetingTemperatureChecks, meetings } from '../db/schema';
-import { checkIn, closeMeeting, createMeeting, giveTemperature, moveTo, nameChair, startLive, writeMinute } from '../modules/meetings';
+import { checkIn, closeMeeting, createMeeting, publishHighlights, giveTemperature, moveTo, nameChair, startLive, writeMinute } from '../modules/meetings';
 import { demoOrigin as origin, demoPeople, type DemoPeople } from './demo-people';
 import { demoDay, inOneCommit } from './demo-agenda';
 
@@ -114,6 +114,7 @@ async function holdSession(db: Db, who: DemoPeople, meetingId: string): Promise<
 		dueOn: demoDay(10)
 	});
 	await closeMeeting(db, who('verkenner'), { meetingId }, origin);
+	await publishHighlights(db, who('verkenner'), { meetingId, published: true }, origin);
 	await backdate(db, meetingId, written);
 }
 

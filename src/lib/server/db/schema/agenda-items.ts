@@ -46,7 +46,9 @@ export const agendaItems = pgTable(
 		/** Last realtime sequence number used for this item. */
 		seq: integer().notNull().default(0),
 		/** Who changed the item since the last version (cleared when a version is captured). */
-		pendingContributors: jsonb().$type<Contributor[]>().notNull().default([])
+		pendingContributors: jsonb().$type<Contributor[]>().notNull().default([]),
+		/** Set when the verkenner makes the item public before it is adopted (from vastgesteld on it is public anyway). */
+		publicSince: timestamp({ withTimezone: true })
 	},
 	(t) => [
 		index('agenda_items_ambition').on(t.ambitionId),

@@ -17,6 +17,8 @@ export const positions = pgTable(
 		position: text().notNull(),
 		reasons: text().notNull().default(''),
 		conditions: jsonb().$type<string[]>().notNull().default([]),
+		/** The municipality shares this position with the public (shown on the public site once the item is public). */
+		sharedPublicly: boolean().notNull().default(false),
 		updatedBy: uuid().references(() => users.id),
 		updatedByName: text().notNull(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
@@ -43,6 +45,7 @@ export const positionChanges = pgTable(
 		toPosition: text().notNull(),
 		reasons: text().notNull().default(''),
 		conditions: jsonb().$type<string[]>().notNull().default([]),
+		sharedPublicly: boolean().notNull().default(false),
 		changedBy: uuid().references(() => users.id),
 		changedByName: text().notNull(),
 		changedAt: timestamp({ withTimezone: true }).notNull().defaultNow()

@@ -32,7 +32,9 @@ export const meetings = pgTable(
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		/** Bumped by every change of the plan (optimistic concurrency for the planning form). */
 		revision: integer().notNull().default(1),
-		seq: integer().notNull().default(0)
+		seq: integer().notNull().default(0),
+		/** Set when the verkenner publishes the session's highlights on the public site (a closed session only). */
+		highlightsPublishedAt: timestamp({ withTimezone: true })
 	},
 	(t) => [
 		index('meetings_starts_at').on(t.startsAt),

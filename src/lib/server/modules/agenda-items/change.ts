@@ -85,6 +85,7 @@ type ItemAuditAction = Extract<
 	| 'item.version_captured'
 	| 'item.version_restored'
 	| 'item.progress_reported'
+	| 'item.publication_changed'
 	| 'position.set'
 	| 'signoff.recorded'
 	| 'council_decision.recorded'

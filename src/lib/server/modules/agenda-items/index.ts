@@ -6,6 +6,7 @@ export { createItem, insertItem } from './create-item';
 export { updateItemFields } from './update-item-fields';
 export { transitionItem } from './transition-item';
 export { reopenItem } from './reopen-item';
+export { setItemPublic } from './publish-item';
 export { changeStatus, type StatusChange } from './change-status';
 export { changeItem, statusEvent, signOffsVoidedEvent, useSignOffRules, type SignOffRules, type ItemAfter, type VoidedSignOff } from './change';
 export { captureVersion, captureAutoVersionIfIdle } from './capture-version';

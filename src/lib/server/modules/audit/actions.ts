@@ -69,6 +69,8 @@ export interface AuditDetails {
 	'item.version_captured': { version: number; contentHash: string; reason: string };
 	'item.version_restored': { restoredFrom: number; version: number; contentHash: string };
 	'item.progress_reported': { percent: number; note?: string | null };
+	/** Made public before adoption, or taken back (from vastgesteld on an item is public anyway). */
+	'item.publication_changed': { public: boolean };
 
 	// comments
 	'comment.posted': { itemId: Id; parentId: Id | null; visibility: string; municipalityId: Id | null; seq: number; anchored: boolean };
@@ -78,7 +80,7 @@ export interface AuditDetails {
 	'comment.reopened': CommentChangeDetails;
 
 	// decisions about an item
-	'position.set': { municipalityId: Id; from: string | null; to: string; reasons: string; conditions: string[] };
+	'position.set': { municipalityId: Id; from: string | null; to: string; reasons: string; conditions: string[]; sharedPublicly?: boolean };
 	'signoff.recorded': {
 		signOffId: Id;
 		municipalityId: Id;
@@ -124,6 +126,7 @@ export interface AuditDetails {
 	'meeting.minute_deleted': { minuteId: Id; kind: string };
 	'meeting.closed': { lastEntryId: Id | null };
 	'meeting.cancelled': { reason: string; invitees: number; revision: number };
+	'meeting.highlights_published': { published: boolean };
 }
 
 /** What every change to a comment records besides its own details. */
@@ -170,6 +173,7 @@ export const auditActions = [
 	'item.version_captured',
 	'item.version_restored',
 	'item.progress_reported',
+	'item.publication_changed',
 	'comment.posted',
 	'comment.edited',
 	'comment.deleted',
@@ -200,7 +204,8 @@ export const auditActions = [
 	'meeting.minute_written',
 	'meeting.minute_deleted',
 	'meeting.closed',
-	'meeting.cancelled'
+	'meeting.cancelled',
+	'meeting.highlights_published'
 ] as const satisfies readonly AuditAction[];
 
 // Every action is listed above, and nothing else.

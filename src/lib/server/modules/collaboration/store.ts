@@ -7,6 +7,7 @@ import { fillFragment } from './from-html';
 import { fragmentToSnapshot } from './html';
 import type { RichTexts } from '../agenda-items';
 import { isFrozenStatus } from '../../../decisions/constants';
+import { rowsOf } from '../../db/rows';
 
 /** Storage of the Yjs documents: an append-only log of updates per (item, field), compacted now and then. */
 
@@ -148,9 +149,4 @@ export async function transactionId(tx: Queryable): Promise<string> {
 export async function transactionStatus(q: Queryable, xact: string): Promise<string | null> {
 	const rows = await q.execute<{ status: string | null }>(sql`select pg_xact_status(${xact}::xid8) as status`);
 	return rowsOf<{ status: string | null }>(rows)[0]?.status ?? null;
-}
-
-/** `execute` answers with an array (postgres.js) or with `{ rows }` (PGlite). */
-function rowsOf<T>(result: unknown): T[] {
-	return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }

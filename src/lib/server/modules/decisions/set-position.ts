@@ -19,7 +19,8 @@ export interface SetPositionResult {
 
 /**
  * Sets a municipality's position (standpunt) on an item, for klankbordgroep and college members of that
- * municipality. Every change is kept in `position_changes` (who, when, from what to what, why).
+ * municipality. Every change is kept in `position_changes` (who, when, from what to what, why). A position
+ * is internal to the portal unless the municipality shares it publicly (`sharedPublicly`).
  */
 export async function setPosition(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<SetPositionResult> {
 	const data = parse(setPositionSchema, input);
@@ -35,10 +36,11 @@ export async function setPosition(db: Db, actor: Actor | null, input: unknown, o
 			current &&
 			current.position === data.position &&
 			current.reasons === data.reasons &&
+			current.sharedPublicly === data.sharedPublicly &&
 			JSON.stringify(current.conditions) === JSON.stringify(data.conditions);
 		if (same) return { unchanged: true, value: from };
 		await writePosition(tx, data, from, actor);
-		await audit('position.set', { municipalityId: data.municipalityId, from, to: data.position, reasons: data.reasons, conditions: data.conditions });
+		await audit('position.set', { municipalityId: data.municipalityId, from, to: data.position, reasons: data.reasons, conditions: data.conditions, sharedPublicly: data.sharedPublicly });
 		const position = (after: ItemAfter) => ({ ...decisionEventOf(after, data.municipalityId, actor), position: data.position });
 		return { value: from, state: item, events: (after) => [event('position.set', position(after))] };
 	});
@@ -52,6 +54,7 @@ async function writePosition(tx: Tx, data: z.output<typeof setPositionSchema>, f
 		position: data.position,
 		reasons: data.reasons,
 		conditions: data.conditions,
+		sharedPublicly: data.sharedPublicly,
 		updatedBy: actor.userId,
 		updatedByName: actor.name,
 		updatedAt: now
@@ -67,6 +70,7 @@ async function writePosition(tx: Tx, data: z.output<typeof setPositionSchema>, f
 		toPosition: data.position,
 		reasons: data.reasons,
 		conditions: data.conditions,
+		sharedPublicly: data.sharedPublicly,
 		changedBy: actor.userId,
 		changedByName: actor.name,
 		changedAt: now

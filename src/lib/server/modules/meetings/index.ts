@@ -16,6 +16,7 @@ export { writeMinute } from './write-minute';
 export { deleteMinute } from './delete-minute';
 export { closeMeeting } from './close-meeting';
 export { cancelMeeting } from './cancel-meeting';
+export { publishHighlights } from './publish-highlights';
 export { composeHighlights, closedHighlights, highlightsFilename } from './compose-highlights';
 export { meetingInvitation } from './invitation';
 

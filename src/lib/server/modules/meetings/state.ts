@@ -111,6 +111,7 @@ export async function loadState(q: Queryable, meetingId: string): Promise<Meetin
 		startedAt: iso(m.startedAt),
 		endedAt: iso(m.endedAt),
 		cancelled: m.cancelledAt ? { at: m.cancelledAt.toISOString(), reason: m.cancelReason } : null,
+		highlightsPublishedAt: iso(m.highlightsPublishedAt),
 		serverNow: new Date().toISOString()
 	};
 }

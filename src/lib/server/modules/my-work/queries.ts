@@ -4,6 +4,7 @@ import type { Actor } from '../../permissions';
 import type { MunicipalRole } from '../../../roles';
 import type { VoidReason } from '../../../decisions/constants';
 import type { ItemStatus } from '../../../agenda/constants';
+import { rowsOf } from '../../db/rows';
 
 /** An item waiting for one municipality, since the item reached its status. */
 export interface WaitingItem {
@@ -49,7 +50,6 @@ export function municipalitiesAs(actor: Actor, role: MunicipalRole): string[] {
 	return actor.grants.filter((g) => g.role === role && g.municipalityId).map((g) => g.municipalityId as string);
 }
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []));
 const ids = (list: string[]) => sql`${sql.param(list)}::text[]`;
 
 /** When the item reached its current status: its newest status version. */

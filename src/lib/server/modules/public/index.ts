@@ -1,0 +1,24 @@
+/**
+ * What the public sees: the uitvoeringsagenda as adopted (and items the verkenner made public earlier), the
+ * colleges' and councils' decisions, the positions municipalities shared, and published session highlights.
+ * Read-only and without an actor: the one visibility rule (`visibility.ts`) decides, and nothing internal is
+ * ever read here. The public pages, the open data, the feeds and their tests all use this face.
+ * Import as a namespace: `import * as publicSite from '$lib/server/modules/public'`.
+ */
+export { isPublicItem, isPublicMeeting, publicItemsWhere } from './visibility';
+export {
+	publicFilterFrom,
+	publicPageFrom,
+	publicFilterSchema,
+	publicPageSchema,
+	PAGE_SIZE_DEFAULT,
+	PAGE_SIZE_MAX,
+	type PublicFilter,
+	type PublicPage
+} from './filter';
+export { listPublicItems, publicRegion, publicItemPath, type PublicItemList } from './list-items';
+export { getPublicItem, getPublicVersion } from './get-item';
+export { listPublicDecisions } from './decisions';
+export { listPublicMeetings, getPublicMeeting, publicMeetingsOfItem, publicMeetingPath } from './meetings';
+export { publicStamp } from './stamp';
+export * from './schemas';
