@@ -9,6 +9,7 @@ import { securityHandle } from '$lib/server/http/security-handle';
 import { guardHandle } from '$lib/server/http/guard-handle';
 import { inputHandle } from '$lib/server/http/input-handle';
 import { apiErrorsHandle } from '$lib/server/http/api-errors-handle';
+import { openDataHandle } from '$lib/server/http/open-data';
 import { logError } from '$lib/server/error-log';
 import { m } from '$lib/paraglide/messages.js';
 import { databaseOutageError, databaseOutageHandle } from '$lib/server/http/database-outage';
@@ -27,7 +28,7 @@ const i18nHandle: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(securityHandle, i18nHandle, apiErrorsHandle, inputHandle, databaseOutageHandle, authHandle, guardHandle);
+export const handle = sequence(securityHandle, i18nHandle, openDataHandle, apiErrorsHandle, inputHandle, databaseOutageHandle, authHandle, guardHandle);
 
 /**
  * Every unexpected error (a fault, or SvelteKit refusing a request: unknown page, malformed address) is
