@@ -4,6 +4,7 @@ import { interviewsArea } from './paths/interviews';
 import { itemsArea } from './paths/items';
 import { metaArea } from './paths/meta';
 import { myWorkArea } from './paths/my-work';
+import { openDataArea } from './paths/open-data';
 import { errorResponses, ref, type ApiArea, type OpenApiObject } from './registry';
 
 // The OpenAPI 3.1 document of the portal's API, served at /api/openapi.json. Response schemas are generated
@@ -11,7 +12,7 @@ import { errorResponses, ref, type ApiArea, type OpenApiObject } from './registr
 // is written by hand here and in paths/. A new area of paths is one more file in paths/ and one entry below.
 
 /** Every area, in the order the document lists them. */
-export const areas: ApiArea[] = [itemsArea, commentsArea, interviewsArea, myWorkArea, metaArea];
+export const areas: ApiArea[] = [itemsArea, commentsArea, interviewsArea, myWorkArea, openDataArea, metaArea];
 
 /** Every refusal under /api: `code` is stable (a message key), `message` is in the caller's language. */
 export const apiErrorJson = z.object({
@@ -113,7 +114,8 @@ export function openApiDocument(): OpenApiObject {
 			description:
 				'JSON over HTTPS. The signed-in API (`/api/v1`) uses the portal’s login session and shows exactly what the caller may see on the pages. ' +
 				'Every refusal under `/api` is JSON `{ code, message, errors }` (see the `Error` schema). Amounts are whole euro cents, percentages of a ' +
-				'custom split basis points, dates ISO `YYYY-MM-DD`, moments ISO 8601 in UTC. More in docs/api.md.'
+				'custom split basis points, dates ISO `YYYY-MM-DD`, moments ISO 8601 in UTC. The open data (`/api/open/v1`) is public, read-only and ' +
+				'CC0 1.0 (see the tag *Open data*). More in docs/api.md.'
 		},
 		jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
 		servers: [{ url: '/', description: 'This portal' }],

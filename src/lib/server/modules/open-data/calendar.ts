@@ -13,8 +13,8 @@ const dateParts = (iso: string) => iso.split('-').map(Number) as [number, number
 /**
  * The public calendar (RFC 5545, METHOD:PUBLISH): each college and council decision on a public item as an
  * all-day event on its meeting date, and each session with published highlights at its time. UIDs are the
- * decision's or session's id at the portal's host, so a subscribed calendar updates events instead of adding
- * them; DTSTAMP is when it was recorded, so the file only changes when the data does.
+ * decision's or session's uuid (globally unique, and unlike `id@host` never mistaken for an e-mail address), so a
+ * subscribed calendar updates events instead of adding them; DTSTAMP is when it was recorded, so the file only changes when the data does.
  */
 export async function publicCalendar(q: Queryable, origin: string): Promise<string> {
 	const [decisions, sessions, region] = await Promise.all([
@@ -22,14 +22,13 @@ export async function publicCalendar(q: Queryable, origin: string): Promise<stri
 		publicSite.listPublicMeetings(q),
 		publicSite.publicRegion(q)
 	]);
-	const host = new URL(origin).hostname;
 	const municipality = new Map(region.municipalities.map((m) => [m.id, m.name]));
 	const events: EventAttributes[] = [
 		...decisions.map((d) => {
 			const outcome = t(d.kind === 'college' ? `decisions_decision_${d.outcome}` : `decisions_outcome_${d.outcome}`);
 			const [y, m, day] = dateParts(d.meetingDate);
 			return {
-				uid: `${d.id}@${host}`,
+				uid: d.id,
 				title: t(d.kind === 'college' ? 'opendata_calendar_college' : 'opendata_calendar_council', {
 					municipality: municipality.get(d.municipalityId) ?? d.municipalityId,
 					title: d.itemTitle
@@ -46,7 +45,7 @@ export async function publicCalendar(q: Queryable, origin: string): Promise<stri
 		...sessions.map(
 			(s) =>
 				({
-					uid: `${s.id}@${host}`,
+					uid: s.id,
 					title: t('opendata_calendar_session', { title: s.title }),
 					start: Date.parse(s.startsAt),
 					startInputType: 'utc',

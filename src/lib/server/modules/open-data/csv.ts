@@ -67,6 +67,17 @@ export async function decisionsCsv(q: Queryable, origin: string): Promise<string
 	const decisions = await publicSite.listPublicDecisions(q, DECISIONS_MAX);
 	return csv(
 		['id', 'kind', 'item_id', 'item_url', 'item_title', 'municipality', 'outcome', 'meeting_date', 'kenmerk', 'recorded_at'],
-		decisions.map((d) => [d.id, d.kind, d.itemId, origin + publicSite.publicItemPath(d.itemId), d.itemTitle, d.municipalityId, d.outcome, d.meetingDate, d.kenmerk, d.recordedAt])
+		decisions.map((d) => [
+			d.id,
+			d.kind,
+			d.itemId,
+			origin + publicSite.publicItemPath(d.itemId),
+			d.itemTitle,
+			d.municipalityId,
+			d.outcome,
+			d.meetingDate,
+			d.kenmerk,
+			d.recordedAt
+		])
 	);
 }
