@@ -90,3 +90,46 @@ describe('the API contract over HTTP', () => {
 		expect([a.status, a.body.code]).toEqual([403, 'cross_site_refused']);
 	});
 });
+
+describe('the open data over HTTP', () => {
+	const origin = () => new URL(urlOf('/')).origin;
+
+	it('answers every open-data operation without a login, as documented, with CORS, the licence and caching', async () => {
+		const list = await request('/api/open/v1/items');
+		const items = (await list.json()) as { items: { id: string }[] };
+		const sessions = (await (await request('/api/open/v1/sessions')).json()) as { sessions: { id: string }[] };
+		const concrete: Record<string, string> = { '{id}': items.items[0].id };
+		for (const template of Object.keys(contract.paths).filter((p) => p.startsWith('/api/open/') && !p.includes('{number}'))) {
+			const path = template.replace('{id}', template.startsWith('/api/open/v1/sessions') ? sessions.sessions[0].id : concrete['{id}']);
+			const res = await request(path, { headers: { origin: 'https://elders.example' } });
+			expect(res.status, path).toBe(200);
+			expect(res.headers.get('access-control-allow-origin'), path).toBe('*');
+			expect(res.headers.get('cache-control'), path).toBe('public, max-age=60');
+			expect(res.headers.get('link'), path).toContain('rel="license"');
+			const type = res.headers.get('content-type');
+			const body = type?.startsWith('application/json') ? await res.json() : await res.text();
+			expect(conformance(template, 'get', res.status, type, body), path).toEqual([]);
+			const again = await request(path, { headers: { 'if-none-match': res.headers.get('etag')! } });
+			expect(again.status, path).toBe(304);
+		}
+	});
+
+	it('answers a preflight for the open data, and never gives CORS to the signed-in API', async () => {
+		const pre = await request('/api/open/v1/items', {
+			method: 'OPTIONS',
+			headers: { origin: 'https://elders.example', 'access-control-request-method': 'GET' }
+		});
+		expect(pre.status).toBe(204);
+		expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+		const signedIn = await request('/api/v1/items', { cookie: verkenner, headers: { origin: 'https://elders.example' } });
+		expect(signedIn.status).toBe(200);
+		expect(signedIn.headers.get('access-control-allow-origin')).toBeNull();
+		const missing = await answer(await request('/api/open/v1/items/00000000-0000-4000-8000-000000000000'));
+		expect([missing.status, missing.body.code]).toEqual([404, 'public_item_not_found']);
+		const unknown = await answer(await request('/api/open/v2/bestaat-niet'));
+		expect([unknown.status, unknown.body.code]).toEqual([404, 'not_found']);
+		const wrong = await request('/api/open/v1/items', { method: 'DELETE', headers: { origin: origin() } });
+		expect([wrong.status, wrong.headers.get('access-control-allow-origin')]).toEqual([405, '*']);
+		expect((await answer(wrong)).body.code).toBe('method_not_allowed');
+	});
+});
