@@ -5,7 +5,7 @@
  * Import as a namespace: `import * as openData from '$lib/server/modules/open-data'`.
  */
 export { LICENCE, licenceLinkHeader } from './licence';
-export { OPEN_DATA_BASE, openItems, openItem, openVersion, openDecisions, openSessions, openSession } from './json';
+export { openItems, openItem, openVersion, openDecisions, openSessions, openSession } from './json';
 export { itemsCsv, decisionsCsv } from './csv';
 export { atomFeed } from './atom';
 export { publicCalendar } from './calendar';
