@@ -164,8 +164,10 @@ describe('every documented operation answers as the OpenAPI document says', () =
 		expect(await guarded.text()).toBe('route reached');
 	});
 
-	it('called every documented operation with a 200 answer', () => {
-		const documented = Object.entries(contract.paths).flatMap(([p, item]) => HTTP_METHODS.filter((m) => m in item).map((m) => `${m.toUpperCase()} ${p} 200`));
+	it('called every documented operation of the signed-in API with a 200 answer (the open data: open-data.test.ts)', () => {
+		const documented = Object.entries(contract.paths)
+			.filter(([p]) => !p.startsWith('/api/open/'))
+			.flatMap(([p, item]) => HTTP_METHODS.filter((m) => m in item).map((m) => `${m.toUpperCase()} ${p} 200`));
 		expect(documented.filter((d) => !answered.has(d) && d !== 'GET /api/openapi.json 200')).toEqual([]);
 	});
 });
