@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorsHandle } from '../../../src/lib/server/http/api-errors-handle';
+import { apiErrorsHandle, rememberErrorId } from '../../../src/lib/server/http/api-errors-handle';
 import { openDataHandle } from '../../../src/lib/server/http/open-data';
 
 const event = (path: string, method = 'GET') =>
@@ -29,6 +29,16 @@ describe('apiErrorsHandle: every refusal under /api is JSON with a code', () => 
 		expect(await html.json()).toEqual({ code: 'server_error', message: expect.any(String), errors: {} });
 		const bare = await run(apiErrorsHandle, '/api/v1/items', Response.json({ message: 'Niet gevonden', id: 'abc' }, { status: 404 }));
 		expect(await bare.json()).toEqual({ code: 'not_found', message: 'Niet gevonden', id: 'abc', errors: {} });
+	});
+
+	it('names the log line of a fault that SvelteKit answered with its HTML page', async () => {
+		const e = event('/api/v1/items');
+		rememberErrorId(e, 'k3x9');
+		const res = await apiErrorsHandle({
+			event: e,
+			resolve: () => new Response('<p>Internal Error</p>', { status: 500, headers: { 'content-type': 'text/html' } })
+		});
+		expect(await res.json()).toEqual({ code: 'server_error', message: expect.any(String), errors: {}, id: 'k3x9' });
 	});
 
 	it('leaves answers with a code, successes and pages alone', async () => {

@@ -1,4 +1,4 @@
-import { json, type Handle } from '@sveltejs/kit';
+import { json, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages.js';
 
 /** Whether a path belongs to the JSON API (everything under /api answers JSON, refusals included). */
@@ -7,6 +7,14 @@ export const isApiPath = (path: string) => path === '/api' || path.startsWith('/
 /** The shape of every refusal under /api: `{ code, message, errors }`. */
 export function apiError(status: number, code: string, message: string, init: { headers?: HeadersInit } = {}): Response {
 	return json({ code, message, errors: {} }, { status, headers: init.headers });
+}
+
+/** The log line id of a request's unexpected error (from handleError), so its JSON answer can name it too. */
+const errorIds = new WeakMap<RequestEvent, string>();
+
+/** For `handleError`: remember the id it logged, for the JSON refusal of an API request. */
+export function rememberErrorId(event: RequestEvent, id: string): void {
+	errorIds.set(event, id);
 }
 
 const codeByStatus: Record<number, string> = {
@@ -31,7 +39,8 @@ const isJson = (res: Response) => (res.headers.get('content-type') ?? '').starts
 /**
  * Under /api every refusal is JSON with a `code`: SvelteKit's own answers (405 as plain text for a route
  * without that method, its HTML error page for a fault) and JSON without a code are rewritten to
- * `{ code, message, errors }`, keeping the status and its headers (`Allow`, `Retry-After`). Pages are left alone.
+ * `{ code, message, errors }` (with the `id` of the log line for a fault), keeping the status and its headers
+ * (`Allow`, `Retry-After`). Pages are left alone.
  */
 export const apiErrorsHandle: Handle = async ({ event, resolve }) => {
 	const res = await resolve(event);
@@ -45,7 +54,8 @@ export const apiErrorsHandle: Handle = async ({ event, resolve }) => {
 		return rewritten(res, { ...(body && typeof body === 'object' ? body : {}), code: codeByStatus[res.status] ?? 'error' });
 	}
 	const code = codeByStatus[res.status] ?? (res.status >= 500 ? 'server_error' : 'error');
-	return rewritten(res, { code, message: messageFor(res.status, res.headers.get('allow') ?? ''), errors: {} });
+	const id = errorIds.get(event);
+	return rewritten(res, { code, message: messageFor(res.status, res.headers.get('allow') ?? ''), errors: {}, ...(id ? { id } : {}) });
 };
 
 function rewritten(res: Response, body: Record<string, unknown>): Response {

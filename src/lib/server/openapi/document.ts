@@ -18,7 +18,8 @@ export const areas: ApiArea[] = [itemsArea, commentsArea, interviewsArea, myWork
 export const apiErrorJson = z.object({
 	code: z.string().describe('Stable: a message key such as `agenda_item_not_found`, `not_logged_in`, `not_found`'),
 	message: z.string().describe('In the caller’s language (Dutch unless the `PARAGLIDE_LOCALE` cookie says `en`)'),
-	errors: z.record(z.string(), z.string()).optional().describe('Field → message, where a field is at fault')
+	errors: z.record(z.string(), z.string()).optional().describe('Field → message, where a field is at fault'),
+	id: z.string().optional().describe('Of a fault (500): the id of its line in the server log, to quote to the administrator')
 });
 
 const errorExample = (code: string, message: string) => ({ 'application/json': { schema: ref('Error'), example: { code, message, errors: {} } } });
