@@ -8,6 +8,8 @@ import { authHandle } from '$lib/server/http/auth-handle';
 import { securityHandle } from '$lib/server/http/security-handle';
 import { guardHandle } from '$lib/server/http/guard-handle';
 import { inputHandle } from '$lib/server/http/input-handle';
+import { apiErrorsHandle, rememberErrorId } from '$lib/server/http/api-errors-handle';
+import { openDataHandle } from '$lib/server/http/open-data';
 import { logError } from '$lib/server/error-log';
 import { m } from '$lib/paraglide/messages.js';
 import { databaseOutageError, databaseOutageHandle } from '$lib/server/http/database-outage';
@@ -26,7 +28,7 @@ const i18nHandle: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(securityHandle, i18nHandle, inputHandle, databaseOutageHandle, authHandle, guardHandle);
+export const handle = sequence(securityHandle, i18nHandle, openDataHandle, apiErrorsHandle, inputHandle, databaseOutageHandle, authHandle, guardHandle);
 
 /**
  * Every unexpected error (a fault, or SvelteKit refusing a request: unknown page, malformed address) is
@@ -40,6 +42,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (outage) return outage;
 	const where = `${event.request.method} ${event.route.id ?? event.url.pathname}`;
 	const id = logError(error, where, status);
+	rememberErrorId(event, id);
 	const message = status === 404 ? m.error_not_found() : status < 500 ? m.error_request_refused() : m.error_generic();
 	return { message, id };
 };

@@ -84,7 +84,7 @@ describe('cross-site writes', () => {
 			body: JSON.stringify({})
 		});
 		expect(res.status).toBe(403);
-		expect(await res.json()).toEqual({ message: 'Verzoek van een andere website geweigerd.' });
+		expect(await res.json()).toEqual({ code: 'cross_site_refused', message: 'Verzoek van een andere website geweigerd.', errors: {} });
 		// The refused request did nothing: the session is still there.
 		expect(await stillLoggedIn(cookie)).toBe(true);
 	});

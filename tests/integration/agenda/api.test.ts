@@ -32,7 +32,7 @@ describe('read API', () => {
 				resolve: () => new Response('route reached')
 			});
 			expect(res.status).toBe(401);
-			expect(await res.json()).toEqual({ message: expect.any(String) });
+			expect(await res.json()).toEqual({ code: 'not_logged_in', message: expect.any(String), errors: {} });
 		}
 	});
 

@@ -1,5 +1,6 @@
 import { m } from '../../paraglide/messages.js';
-import { json, redirect, type Handle } from '@sveltejs/kit';
+import { redirect, type Handle } from '@sveltejs/kit';
+import { apiError, isApiPath } from './api-errors-handle';
 
 /** Pages anyone may open: signing in, and the public site with its open data, statements and API contract. */
 const publicPrefixes = [
@@ -28,17 +29,17 @@ export const guardHandle: Handle = async ({ event, resolve }) => {
 		return resolve(event);
 	}
 	const stage = event.locals.authStage;
-	const api = path.startsWith('/api/');
+	const api = isApiPath(path);
 	if (!stage) {
-		if (api) return json({ message: m.http_not_logged_in() }, { status: 401 });
+		if (api) return apiError(401, 'not_logged_in', m.http_not_logged_in());
 		redirect(303, `/inloggen?naar=${encodeURIComponent(path + event.url.search)}`);
 	}
 	if (stage === 'two_factor' && !under(path, twoFactorPrefixes)) {
-		if (api) return json({ message: m.http_two_factor_required() }, { status: 401 });
+		if (api) return apiError(401, 'two_factor_required', m.http_two_factor_required());
 		redirect(303, '/inloggen/tweestaps');
 	}
 	if (stage === 'two_factor_setup' && !under(path, setupPrefixes)) {
-		if (api) return json({ message: m.http_two_factor_required() }, { status: 401 });
+		if (api) return apiError(401, 'two_factor_setup_required', m.api_two_factor_setup_required());
 		redirect(303, '/account/tweestaps-instellen');
 	}
 	return resolve(event);

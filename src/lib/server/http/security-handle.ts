@@ -34,7 +34,7 @@ export function isCrossSiteWrite(request: Request, url: URL): boolean {
 
 export const securityHandle: Handle = async ({ event, resolve }) => {
 	if (isCrossSiteWrite(event.request, event.url)) {
-		return json({ message: m.http_cross_site_refused() }, { status: 403 });
+		return json({ code: 'cross_site_refused', message: m.http_cross_site_refused(), errors: {} }, { status: 403 });
 	}
 	const response = await resolve(event);
 	const h = response.headers;

@@ -1,8 +1,13 @@
 import type { AgendaFilter } from '../../../validation/agenda';
+import type { MunicipalityId } from '../../../roles';
+import type { AgendaItemJson, AgendaOverviewJson } from './api-schema';
 import type { AgendaOverview, ItemDetail } from './queries';
 
+const slug = (id: string) => id as MunicipalityId;
+const slugOrNull = (id: string | null) => id as MunicipalityId | null;
+
 /** The JSON of `GET /api/v1/items` (see docs/api.md). Amounts in cents, dates as ISO strings. */
-export function overviewToJson(overview: AgendaOverview, filter: AgendaFilter) {
+export function overviewToJson(overview: AgendaOverview, filter: AgendaFilter): AgendaOverviewJson {
 	return {
 		filter,
 		matching: overview.matching,
@@ -20,8 +25,8 @@ export function overviewToJson(overview: AgendaOverview, filter: AgendaFilter) {
 				summary: i.summary,
 				status: i.status,
 				horizon: i.horizon,
-				trekker: i.trekkerId,
-				participants: i.participants,
+				trekker: slugOrNull(i.trekkerId),
+				participants: i.participants.map(slug),
 				costEstimateCents: i.costEstimateCents,
 				tags: i.tags,
 				updatedAt: i.updatedAt.toISOString()
@@ -31,7 +36,7 @@ export function overviewToJson(overview: AgendaOverview, filter: AgendaFilter) {
 }
 
 /** The JSON of `GET /api/v1/items/{id}`. */
-export function itemToJson(detail: ItemDetail) {
+export function itemToJson(detail: ItemDetail): AgendaItemJson {
 	const { item } = detail;
 	return {
 		id: item.id,
@@ -42,8 +47,8 @@ export function itemToJson(detail: ItemDetail) {
 		meerwaarde: { html: item.meerwaardeHtml, text: item.meerwaardeText },
 		status: item.status,
 		horizon: item.horizon,
-		trekker: item.trekkerId,
-		participants: item.participants.map((p) => ({ municipality: p.municipalityId, customShareBp: p.customShareBp })),
+		trekker: slugOrNull(item.trekkerId),
+		participants: item.participants.map((p) => ({ municipality: slug(p.municipalityId), customShareBp: p.customShareBp })),
 		planning: { startDate: item.startDate, endDate: item.endDate, milestones: item.milestones },
 		costs: {
 			estimateCents: item.costEstimateCents,
@@ -52,7 +57,7 @@ export function itemToJson(detail: ItemDetail) {
 			split: detail.costs.ok
 				? {
 						netCents: detail.costs.split.netCents,
-						shares: detail.costs.split.shares.map((s) => ({ municipality: s.municipalityId, cents: s.cents }))
+						shares: detail.costs.split.shares.map((s) => ({ municipality: slug(s.municipalityId), cents: s.cents }))
 					}
 				: null,
 			problem: detail.costs.ok ? null : detail.costs.key

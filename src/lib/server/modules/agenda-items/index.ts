@@ -18,4 +18,5 @@ export { diffContents, type VersionDiff } from './diff';
 export { loadItemState, loadChildren, nextSeq, type ItemState } from './state';
 export * from './queries';
 export { overviewToJson, itemToJson } from './api';
+export { agendaOverviewJson, agendaItemJson } from './api-schema';
 export type { Contributor } from '../../db/schema';

@@ -1,17 +1,21 @@
+import type { MunicipalityId } from '../../../roles';
+import type { ItemDecisionsJson, TimelineEntryJson } from './api-schema';
 import type { ItemDecisions, TimelineEntry } from './queries';
 
 const iso = (d: Date) => new Date(d).toISOString();
+const slug = (id: string) => id as MunicipalityId;
+const slugs = (ids: string[]) => ids as MunicipalityId[];
 
 /** The JSON of `GET /api/v1/items/{id}/decisions` (docs/api.md): what the item page's decisions block shows. */
-export function decisionsToJson(d: ItemDecisions) {
+export function decisionsToJson(d: ItemDecisions): ItemDecisionsJson {
 	return {
 		itemId: d.itemId,
 		status: d.status,
-		participants: d.participants,
+		participants: slugs(d.participants),
 		round: d.round ? { version: d.round.number, contentHash: d.round.contentHash } : null,
 		adopted: d.adopted ? { version: d.adopted.versionNumber, contentHash: d.adopted.contentHash, currentDiffers: d.adopted.currentDiffers } : null,
 		positions: d.positions.map((p) => ({
-			municipality: p.municipalityId,
+			municipality: slug(p.municipalityId),
 			position: p.position,
 			reasons: p.reasons,
 			conditions: p.conditions,
@@ -19,7 +23,7 @@ export function decisionsToJson(d: ItemDecisions) {
 			updatedAt: iso(p.updatedAt)
 		})),
 		positionHistory: d.positionHistory.map((h) => ({
-			municipality: h.municipalityId,
+			municipality: slug(h.municipalityId),
 			from: h.from,
 			to: h.to,
 			reasons: h.reasons,
@@ -29,7 +33,7 @@ export function decisionsToJson(d: ItemDecisions) {
 		})),
 		signOffs: d.signOffs.map((s) => ({
 			id: s.id,
-			municipality: s.municipalityId,
+			municipality: slug(s.municipalityId),
 			decision: s.decision,
 			conditions: s.conditions,
 			reasons: s.reasons,
@@ -47,7 +51,7 @@ export function decisionsToJson(d: ItemDecisions) {
 		})),
 		council: d.council.map((c) => ({
 			id: c.id,
-			municipality: c.municipalityId,
+			municipality: slug(c.municipalityId),
 			meetingDate: c.meetingDate,
 			outcome: c.outcome,
 			wensenEnBedenkingen: c.wensenEnBedenkingen,
@@ -60,16 +64,17 @@ export function decisionsToJson(d: ItemDecisions) {
 			? { percent: d.progress.percent, note: d.progress.note, reportedBy: d.progress.reportedByName, reportedAt: iso(d.progress.reportedAt) }
 			: null,
 		timeline: d.timeline.map(timelineToJson),
-		mayAct: d.mayAct
+		mayAct: { position: slugs(d.mayAct.position), signoff: slugs(d.mayAct.signoff), council: slugs(d.mayAct.council) }
 	};
 }
 
-function timelineToJson(e: TimelineEntry) {
+/** A timeline entry with `at` as ISO, `byName` as `by` and `municipalityId` as `municipality` (shape checked by the schema's test). */
+function timelineToJson(e: TimelineEntry): TimelineEntryJson {
 	const { at, byName, ...rest } = e;
 	const out: Record<string, unknown> = { ...rest, at: iso(at), by: byName };
 	if ('municipalityId' in rest) {
 		out.municipality = rest.municipalityId;
 		delete out.municipalityId;
 	}
-	return out;
+	return out as TimelineEntryJson;
 }

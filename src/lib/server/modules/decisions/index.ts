@@ -21,4 +21,5 @@ export * from './queries';
 export * from './municipality-overview';
 export { compareWithCurrent } from './compare-current';
 export { decisionsToJson } from './api';
+export { itemDecisionsJson, itemVersionsJson, itemVersionJson } from './api-schema';
 export { listVersions, getVersion } from './versions';

@@ -40,7 +40,14 @@ export async function setPosition(db: Db, actor: Actor | null, input: unknown, o
 			JSON.stringify(current.conditions) === JSON.stringify(data.conditions);
 		if (same) return { unchanged: true, value: from };
 		await writePosition(tx, data, from, actor);
-		await audit('position.set', { municipalityId: data.municipalityId, from, to: data.position, reasons: data.reasons, conditions: data.conditions, sharedPublicly: data.sharedPublicly });
+		await audit('position.set', {
+			municipalityId: data.municipalityId,
+			from,
+			to: data.position,
+			reasons: data.reasons,
+			conditions: data.conditions,
+			sharedPublicly: data.sharedPublicly
+		});
 		const position = (after: ItemAfter) => ({ ...decisionEventOf(after, data.municipalityId, actor), position: data.position });
 		return { value: from, state: item, events: (after) => [event('position.set', position(after))] };
 	});

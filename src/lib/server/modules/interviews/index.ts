@@ -14,3 +14,4 @@ export * from './queries';
 export { interviewOrigins } from './timeline';
 export { visibleVisibilities, visibleInterview } from './visibility';
 export { overviewToJson, interviewToJson } from './api';
+export { interviewOverviewJson, interviewJson } from './api-schema';

@@ -4,3 +4,4 @@
  * what is stuck where. Read models only; every list comes from the state in the database.
  */
 export { myWork, myWorkCount } from './my-work';
+export { myWorkJson, myWorkCountJson } from './api-schema';
