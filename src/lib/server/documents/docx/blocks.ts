@@ -1,5 +1,20 @@
-import { Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, HeadingLevel, type IStylesOptions } from 'docx';
-import type { Block, ListEntry, TableColumn } from './outline';
+import {
+	AlignmentType,
+	ExternalHyperlink,
+	HeadingLevel,
+	LevelFormat,
+	Paragraph,
+	ShadingType,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun,
+	WidthType,
+	type INumberingOptions,
+	type IStylesOptions,
+	type ParagraphChild
+} from 'docx';
+import { runsOf, type Block, type ListEntry, type RichText, type TableColumn } from '../outline';
 
 export const MUTED = '4A4A4A';
 const BLUE = '154273';
@@ -9,7 +24,11 @@ const TEXT_WIDTH = 11906 - 2 * 1440;
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-/** Word's built-in heading styles (Heading1-3, so the navigation pane and a table of contents work), restyled calmly. */
+/**
+ * Word's built-in heading styles (Heading1-3, so the navigation pane, a table of contents and a screen reader's
+ * heading list work), restyled calmly; the document's language on the default run (w:lang), so spelling and
+ * speech use it.
+ */
 export function docxStyles(language: string): IStylesOptions {
 	const heading = (size: number, color: string, before: number) => ({
 		run: { font: 'Arial', size, bold: true, color },
@@ -20,9 +39,32 @@ export function docxStyles(language: string): IStylesOptions {
 			document: { run: { font: 'Arial', size: 21, language: { value: language } }, paragraph: { spacing: { after: 80 } } },
 			heading1: heading(36, BLUE, 0),
 			heading2: heading(28, BLUE, 320),
-			heading3: heading(23, '1A1A1A', 200)
+			heading3: heading(23, '1A1A1A', 200),
+			hyperlink: { run: { color: BLUE, underline: {} } }
 		}
 	};
+}
+
+const ORDERED = 'ordered-list';
+
+/** The numbering a numbered list refers to (Word needs it defined once per document). */
+export const docxNumbering: INumberingOptions = {
+	config: [
+		{
+			reference: ORDERED,
+			levels: [
+				{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 360, hanging: 360 } } } }
+			]
+		}
+	]
+};
+
+/** Runs of running text; a link is a real hyperlink (Word's Hyperlink style), opened at its address. */
+function richRuns(text: RichText, style: { color?: string } = {}): ParagraphChild[] {
+	return runsOf(text).flatMap<ParagraphChild>((run) => {
+		if (!run.href) return textRuns(run.text, { ...style, bold: run.bold });
+		return [new ExternalHyperlink({ link: run.href, children: [new TextRun({ text: run.text, style: 'Hyperlink', bold: run.bold })] })];
+	});
 }
 
 /** Runs for a text that may hold line breaks (minutes are typed with Enter). */
@@ -33,15 +75,16 @@ export function textRuns(text: string, style: { bold?: boolean; color?: string; 
 export function docxBlock(block: Block): (Paragraph | Table)[] {
 	if (block.type === 'heading') return [new Paragraph({ heading: HEADINGS[block.level], children: textRuns(block.text) })];
 	if (block.type === 'fields')
-		return block.rows.map((row) => new Paragraph({ children: [new TextRun({ text: `${row.label}: `, bold: true }), ...textRuns(row.value)] }));
-	if (block.type === 'paragraph') return [new Paragraph({ children: textRuns(block.text, block.muted ? { color: MUTED } : {}) })];
-	if (block.type === 'list') return block.entries.map(listParagraph);
+		return block.rows.map((row) => new Paragraph({ children: [new TextRun({ text: `${row.label}: `, bold: true }), ...richRuns(row.value)] }));
+	if (block.type === 'paragraph') return [new Paragraph({ children: richRuns(block.text, block.muted ? { color: MUTED } : {}) })];
+	if (block.type === 'list') return block.entries.map((entry) => listParagraph(entry, block.ordered ?? false));
 	return [table(block.columns, block.rows), new Paragraph({ children: [] })];
 }
 
-function listParagraph(entry: ListEntry): Paragraph {
+function listParagraph(entry: ListEntry, ordered: boolean): Paragraph {
 	const detail = entry.detail ? [new TextRun({ text: entry.detail, break: 1, color: MUTED, size: 19 })] : [];
-	return new Paragraph({ bullet: { level: 0 }, children: [...textRuns(entry.text), ...detail] });
+	const marker = ordered ? { numbering: { reference: ORDERED, level: 0 } } : { bullet: { level: 0 } };
+	return new Paragraph({ ...marker, children: [...richRuns(entry.text), ...detail] });
 }
 
 function table(columns: TableColumn[], rows: string[][]): Table {
