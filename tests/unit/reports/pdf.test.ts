@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderHighlightsPdf } from '../../../src/lib/server/modules/meetings/report/pdf';
 import type { Highlights } from '../../../src/lib/meetings/highlights';
 import { highlightsFixture } from './fixture';
-import { readPdf, squash } from './read-documents';
+import { readPdf, squash } from '../../fixtures/read-documents';
 
 type Read = Awaited<ReturnType<typeof readPdf>>;
 

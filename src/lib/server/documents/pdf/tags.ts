@@ -55,7 +55,7 @@ export function writeText(doc: Doc, el: Element, text: RichText, style: TextStyl
 	if (runs.length === 0) return;
 	runs.forEach((run, i) => {
 		const last = i === runs.length - 1;
-		const options = { width: style.width, continued: !last, link: run.href, underline: !!run.href };
+		const options = { width: style.width, continued: !last, link: run.href && asciiUri(run.href), underline: !!run.href };
 		const draw = () => {
 			doc
 				.font(run.bold || style.bold ? FONT.bold : FONT.regular)
@@ -67,4 +67,13 @@ export function writeText(doc: Doc, el: Element, text: RichText, style: TextStyl
 		if (run.href) element(doc, el, 'Link', (link) => content(link, draw));
 		else content(el, draw);
 	});
+}
+
+/** A PDF URI action is 7-bit ASCII: non-ASCII in the address is percent-encoded (and a host in punycode). */
+function asciiUri(href: string): string {
+	try {
+		return new URL(href).href;
+	} catch {
+		return encodeURI(href);
+	}
 }
