@@ -109,7 +109,7 @@ describe('raadsinformatiebrief', () => {
 			lang: 'nl-NL',
 			links: [itemUrl, 'https://example.nl/plan-%C5%82', 'https://example.nl/raadsvoorstel']
 		});
-		expect(structure.structTypes).toEqual(expect.arrayContaining(['H3', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD']));
+		expect(structure.structTypes).toEqual(expect.arrayContaining(['H3', 'H4', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD']));
 
 		const text = pdf.text;
 		expect(text).toContain(title);

@@ -28,7 +28,7 @@ export interface TableColumn {
 }
 
 export type Block =
-	| { type: 'heading'; level: 1 | 2 | 3; text: string }
+	| { type: 'heading'; level: 1 | 2 | 3 | 4; text: string }
 	| { type: 'fields'; rows: { label: string; value: RichText }[] }
 	| { type: 'paragraph'; text: RichText; muted?: boolean }
 	| { type: 'list'; entries: ListEntry[]; ordered?: boolean }

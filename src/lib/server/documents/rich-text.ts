@@ -5,7 +5,7 @@ import type { Block, Inline } from './outline';
  * blockquote, br, strong, em and a with an http(s)/mailto href) as document blocks: headings at `level`,
  * paragraphs with bold runs and links, lists. Anything else is kept as its text, never dropped.
  */
-export function richTextBlocks(html: string, level: 2 | 3 = 3): Block[] {
+export function richTextBlocks(html: string, level: 2 | 3 | 4 = 3): Block[] {
 	const state: State = { blocks: [], runs: [], bold: 0, href: null, heading: false, list: null };
 	for (const token of html.matchAll(/<(\/?)([a-zA-Z0-9]+)([^>]*)>|([^<]+)/g)) {
 		const [, closing, tag, attrs, text] = token;
@@ -49,7 +49,7 @@ function open(state: State, tag: string, attrs: string): void {
 	} else if (tag === 'p' && state.list && state.runs.length) addText(state, '\n');
 }
 
-function close(state: State, tag: string, level: 2 | 3): void {
+function close(state: State, tag: string, level: 2 | 3 | 4): void {
 	if (tag === 'strong' || tag === 'b') state.bold = Math.max(0, state.bold - 1);
 	else if (tag === 'a') state.href = null;
 	else if ((tag === 'ul' || tag === 'ol') && state.list) {
@@ -70,7 +70,7 @@ function endEntry(state: State): void {
 	state.runs = [];
 }
 
-function flush(state: State, level: 2 | 3): void {
+function flush(state: State, level: 2 | 3 | 4): void {
 	const runs = state.runs;
 	state.runs = [];
 	const text = runs.map((r) => r.text).join('');

@@ -22,10 +22,10 @@ const HEADER_FILL = 'E6EEF7';
 /** A4 with Word's default 1-inch margins, in twentieths of a point. */
 const TEXT_WIDTH = 11906 - 2 * 1440;
 
-const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
 
 /**
- * Word's built-in heading styles (Heading1-3, so the navigation pane, a table of contents and a screen reader's
+ * Word's built-in heading styles (Heading1-4, so the navigation pane, a table of contents and a screen reader's
  * heading list work), restyled calmly; the document's language on the default run (w:lang), so spelling and
  * speech use it.
  */
@@ -40,6 +40,7 @@ export function docxStyles(language: string): IStylesOptions {
 			heading1: heading(36, BLUE, 0),
 			heading2: heading(28, BLUE, 320),
 			heading3: heading(23, '1A1A1A', 200),
+			heading4: heading(21, '1A1A1A', 160),
 			hyperlink: { run: { color: BLUE, underline: {} } }
 		}
 	};

@@ -6,13 +6,14 @@ import { drawTable } from './table';
 import { COLORS, content, element, writeText, type Doc, type Element, type Tagged } from './tags';
 
 const DETAIL = 9.5;
-const HEADING: Record<1 | 2 | 3, { size: number; before: number; after: number }> = {
+const HEADING: Record<1 | 2 | 3 | 4, { size: number; before: number; after: number }> = {
 	1: { size: 18, before: 0, after: 10 },
 	2: { size: 14, before: 16, after: 6 },
-	3: { size: 11.5, before: 10, after: 4 }
+	3: { size: 11.5, before: 10, after: 4 },
+	4: { size: 10.5, before: 8, after: 3 }
 };
 
-/** One block as tagged content: H1-H3, P, L/LI/Lbl/LBody, Table/TR/TH/TD, in the order a reader reads them. */
+/** One block as tagged content: H1-H4, P, L/LI/Lbl/LBody, Table/TR/TH/TD, in the order a reader reads them. */
 export function drawBlock(t: Tagged, block: Block): void {
 	if (block.type === 'heading') drawHeading(t, block.level, block.text);
 	else if (block.type === 'fields') drawFields(t, block.rows);
@@ -21,7 +22,7 @@ export function drawBlock(t: Tagged, block: Block): void {
 	else drawTable(t, block.columns, block.rows, drawFields);
 }
 
-function drawHeading({ doc, root }: Tagged, level: 1 | 2 | 3, text: string): void {
+function drawHeading({ doc, root }: Tagged, level: 1 | 2 | 3 | 4, text: string): void {
 	const style = HEADING[level];
 	doc.font(FONT.bold).fontSize(style.size);
 	const height = doc.heightOfString(cleanText(text), { width: width(doc) });
@@ -30,7 +31,7 @@ function drawHeading({ doc, root }: Tagged, level: 1 | 2 | 3, text: string): voi
 	if (doc.y > doc.page.margins.top) doc.y += style.before;
 	// The bookmarks panel shows the document's sections.
 	if (level < 3) doc.outline.addItem(cleanText(text));
-	const color = level === 3 ? COLORS.text : COLORS.heading;
+	const color = level >= 3 ? COLORS.text : COLORS.heading;
 	element(doc, root, `H${level}`, (h) => writeText(doc, h, text, { x: left(doc), y: doc.y, width: width(doc), size: style.size, color, bold: true }));
 	doc.y += style.after;
 }

@@ -10,7 +10,7 @@ const MARGIN = 56;
 const FOOTER_ROOM = 30;
 
 /**
- * An outline as an accessible PDF (A4): tagged (a structure tree of H1-H3, P, L, Table and Link in reading
+ * An outline as an accessible PDF (A4): tagged (a structure tree of H1-H4, P, L, Table and Link in reading
  * order, decoration as artifacts), the document's language and title in the catalog and shown as the
  * window title, a PDF/UA identification in the metadata, DejaVu Sans embedded so every character survives,
  * links clickable, bookmarks for the sections, page numbers in the footer.

@@ -59,7 +59,7 @@ function textBlocks(brief: ItemBrief, locale: DocumentLocale): Block[] {
 	if (!verified) notes.push({ type: 'paragraph', text: [{ text: m.brief_text_unverified({}, { locale }), bold: true }] });
 	if (currentDiffers) notes.push({ type: 'paragraph', text: m.brief_text_differs({}, { locale }), muted: true });
 	const rich = (html: string, plain: string): Block[] => {
-		const blocks = richTextBlocks(html, 3);
+		const blocks = richTextBlocks(html, 4);
 		if (blocks.length) return blocks;
 		return [{ type: 'paragraph', text: plain.trim() || m.brief_no_text({}, { locale }), muted: !plain.trim() }];
 	};
