@@ -7,4 +7,4 @@
 export { renderPdf } from './pdf/render';
 export { renderDocx } from './docx/render';
 export { richTextBlocks } from './rich-text';
-export type { Block, Inline, ListEntry, Outline, RichText, TableColumn } from './outline';
+export type { Block, ListEntry, Outline, RichText } from './outline';

@@ -9,8 +9,8 @@ import { municipalityIds } from '../../../roles';
 import { itemBrief } from './item-brief';
 import { briefOutline } from './brief-outline';
 
-export const briefFormats = ['pdf', 'docx'] as const;
-export type BriefFormat = (typeof briefFormats)[number];
+const briefFormats = ['pdf', 'docx'] as const;
+type BriefFormat = (typeof briefFormats)[number];
 
 const TYPES: Record<BriefFormat, string> = {
 	pdf: 'application/pdf',

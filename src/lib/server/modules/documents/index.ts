@@ -3,5 +3,5 @@
  * in PDF or Word) composed from the agenda-items and decisions read models, rendered by src/lib/server/documents.
  * Import as a namespace: `import * as documents from '$lib/server/modules/documents'`.
  */
-export { itemBrief, type ItemBrief, type BriefText, type BriefTextKind } from './item-brief';
-export { itemBriefFile, briefFormats, type BriefFormat, type BriefFile } from './brief-file';
+export { itemBrief } from './item-brief';
+export { itemBriefFile, type BriefFile } from './brief-file';
