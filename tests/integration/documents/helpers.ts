@@ -30,7 +30,7 @@ export async function expectAccessiblePdf(bytes: Uint8Array, { title, lang, link
 		expect(font.embedded, `${font.baseFont} embedded`).toBe(true);
 		expect(font.baseFont.replace(/^[A-Z]{6}\+/, '')).not.toMatch(STANDARD_14);
 	}
-	for (const url of links) expect(s.links, url).toContainEqual({ uri: url, inStructure: true });
+	for (const url of links) expect(s.links, url).toContainEqual({ uri: url, inStructure: true, described: true });
 	expect(s.structTypes.filter((t) => t === 'Link').length).toBeGreaterThanOrEqual(links.length);
 	const pdf = await readPdf(bytes);
 	expect(pdf.info.Title).toBe(title);

@@ -64,7 +64,7 @@ export function writeText(doc: Doc, el: Element, text: RichText, style: TextStyl
 			if (i === 0) doc.text(cleanText(run.text), style.x, style.y, options);
 			else doc.text(cleanText(run.text), options);
 		};
-		if (run.href) element(doc, el, 'Link', (link) => content(link, draw));
+		if (run.href) element(doc, el, 'Link', (link) => content(link, () => describingLinks(doc, run.text, draw)));
 		else content(el, draw);
 	});
 }
@@ -75,5 +75,28 @@ function asciiUri(href: string): string {
 		return new URL(href).href;
 	} catch {
 		return encodeURI(href);
+	}
+}
+
+type Annotate = Doc['annotate'];
+
+/**
+ * PDF/UA asks every annotation for a text alternative (/Contents). pdfkit adds a link's annotation itself while
+ * it draws the text (one per line the link wraps over) and takes no such option, so for the time of `draw` its
+ * annotate call gets the link's text added.
+ */
+function describingLinks(doc: Doc, text: string, draw: () => void): void {
+	const own = Object.prototype.hasOwnProperty.call(doc, 'annotate');
+	const annotate: Annotate = doc.annotate;
+	doc.annotate = function (this: Doc, x, y, w, h, options) {
+		// pdfkit writes a String object as a PDF text string (a plain string would become a /Name).
+		const contents = new String(cleanText(text)) as unknown as string;
+		return annotate.call(this, x, y, w, h, { ...options, Contents: contents });
+	};
+	try {
+		draw();
+	} finally {
+		if (own) doc.annotate = annotate;
+		else delete (doc as Partial<Doc>).annotate;
 	}
 }
