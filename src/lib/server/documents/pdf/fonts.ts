@@ -11,16 +11,33 @@ import { createRequire } from 'node:module';
 export const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' } as const;
 
 type FontName = (typeof FONT)[keyof typeof FONT];
+/** What pdfkit accepts as a font: the file's bytes, or a font its engine (fontkit) already parsed. */
+type FontSource = Buffer | { layout: unknown };
 
-const files = new Map<FontName, Buffer>();
+const parsed = new Map<FontName, FontSource>();
 
-/** The font's bytes, read once per process (resolved in node_modules, so the built server finds it too). */
-export function fontBytes(name: FontName): Buffer {
-	let bytes = files.get(name);
-	if (!bytes) {
-		const require = createRequire(import.meta.url);
-		bytes = readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`));
-		files.set(name, bytes);
+/** The font for a new document: the file's bytes the first time, then the font pdfkit parsed from them. */
+export function fontSource(name: FontName): FontSource {
+	return parsed.get(name) ?? fontBytes(name);
+}
+
+/**
+ * Keeps the parsed fonts of a document for the next ones: parsing DejaVu's tables again for every document
+ * cost more than drawing it. A parsed font holds no state of one document (pdfkit keeps the glyph subset
+ * and the layout cache per document).
+ */
+export function keepParsedFonts(doc: { font(name: string): unknown; _font?: { font?: { layout?: unknown } } }): void {
+	for (const name of Object.values(FONT)) {
+		if (parsed.has(name)) continue;
+		doc.font(name);
+		const font = doc._font?.font;
+		if (font && typeof font.layout === 'function') parsed.set(name, font as FontSource);
 	}
-	return bytes;
+	doc.font(FONT.regular);
+}
+
+/** The font file's bytes (resolved in node_modules, so the built server finds it too). */
+function fontBytes(name: FontName): Buffer {
+	const require = createRequire(import.meta.url);
+	return readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`));
 }

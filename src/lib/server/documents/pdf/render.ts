@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Outline } from '../outline';
 import { cleanText } from '../outline';
-import { FONT, fontBytes } from './fonts';
+import { FONT, fontSource, keepParsedFonts } from './fonts';
 import { drawBlock } from './layout';
 import { rule } from './page';
 import { artifact, COLORS, type Doc } from './tags';
@@ -27,11 +27,12 @@ export async function renderPdf(outline: Outline): Promise<Uint8Array> {
 		lang: outline.language,
 		displayTitle: true,
 		// The default font would otherwise be Helvetica, which is neither embedded nor able to draw Ł or π.
-		font: fontBytes(FONT.regular) as unknown as string,
+		font: fontSource(FONT.regular) as unknown as string,
 		info: { Title: outline.title, Subject: outline.subject, Creator: outline.creator, Producer: outline.creator, CreationDate: outline.createdAt }
 	});
-	doc.registerFont(FONT.regular, fontBytes(FONT.regular));
-	doc.registerFont(FONT.bold, fontBytes(FONT.bold));
+	doc.registerFont(FONT.regular, fontSource(FONT.regular) as PDFKit.Mixins.PDFFontSource);
+	doc.registerFont(FONT.bold, fontSource(FONT.bold) as PDFKit.Mixins.PDFFontSource);
+	keepParsedFonts(doc as unknown as Parameters<typeof keepParsedFonts>[0]);
 	const bytes = collect(doc);
 	const root = doc.struct('Document');
 	doc.addStructure(root);
