@@ -19,6 +19,7 @@ import { login } from './support/auth';
 import { expectNoAxeViolations } from './support/axe';
 import { expectConnected } from './support/pages';
 import { startServer, type RunningServer } from './support/server';
+import { pdfStructure } from '../fixtures/pdf-structure';
 
 const SESSION = 'Klankbordgroep Leidse regio: uitvoeringsagenda';
 const FIRST = '1. Versnelling woningbouw in de Leidse regio';
@@ -181,6 +182,10 @@ describe('a live klankbordgroep session', () => {
 
 		const pdf = await downloaded(leiden, 'Highlights als PDF');
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+		// Tagged, in Dutch, every font embedded (no standard font that loses characters).
+		const structure = pdfStructure(pdf);
+		expect([structure.marked, structure.hasStructTreeRoot, structure.lang]).toEqual([true, true, 'nl-NL']);
+		expect(structure.fonts.length > 0 && structure.fonts.every((f) => f.embedded)).toBe(true);
 		const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
 		expect(text.replace(/\s+/g, ' ')).toContain(ACTION);
 		// The attendance part names the member who took part without checking in.

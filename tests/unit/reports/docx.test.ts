@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderHighlightsDocx } from '../../../src/lib/server/modules/meetings/report/docx';
 import { highlightsFixture, LONG_DISCUSSION } from './fixture';
-import { readDocx, squash } from './read-documents';
+import { readDocx, squash } from '../../fixtures/read-documents';
 
 type Read = Awaited<ReturnType<typeof readDocx>>;
 

@@ -1,19 +1,9 @@
 import type { MinuteKind, TemperatureValue } from '../../../../meetings/constants';
 import { m } from '../../../../paraglide/messages.js';
+import { formatDay, formatMoment, intlLocale, languageTag, TIME_ZONE, type DocumentLocale } from '../../../documents/format';
 
-export type ReportLocale = 'nl' | 'en';
-
-/** Sessions happen in the Leidse regio: times read in Amsterdam time whatever the server's zone. */
-const TIME_ZONE = 'Europe/Amsterdam';
-
-function intlLocale(locale: ReportLocale): string {
-	return locale === 'en' ? 'en-GB' : 'nl-NL';
-}
-
-/** The language tag written into the documents' metadata (PDF /Lang, Word proofing language). */
-export function languageTag(locale: ReportLocale): string {
-	return locale === 'en' ? 'en-GB' : 'nl-NL';
-}
+export type ReportLocale = DocumentLocale;
+export { formatDay, formatMoment, languageTag };
 
 function dayPart(iso: string, locale: ReportLocale): string {
 	return new Intl.DateTimeFormat(intlLocale(locale), {
@@ -35,18 +25,6 @@ export function formatPeriod(startIso: string, endIso: string, locale: ReportLoc
 	const endDay = dayPart(endIso, locale);
 	const start = `${startDay}, ${formatTime(startIso, locale)}`;
 	return startDay === endDay ? `${start}–${formatTime(endIso, locale)}` : `${start} – ${endDay}, ${formatTime(endIso, locale)}`;
-}
-
-/** A calendar date ("2025-03-14", as stored for due dates) in words: "14 maart 2025". */
-export function formatDay(isoDate: string, locale: ReportLocale): string {
-	const [y, mo, d] = isoDate.slice(0, 10).split('-').map(Number);
-	const date = new Date(Date.UTC(y, mo - 1, d));
-	return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-}
-
-/** "11 maart 2025 om 22:05". */
-export function formatMoment(iso: string, locale: ReportLocale): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
 }
 
 export function temperatureLabel(value: TemperatureValue, locale: ReportLocale): string {

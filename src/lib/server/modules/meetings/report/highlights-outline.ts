@@ -1,7 +1,7 @@
 import type { Highlights, HighlightsItem } from '../../../../meetings/highlights';
 import { temperatureValues } from '../../../../meetings/constants';
 import { m } from '../../../../paraglide/messages.js';
-import type { Block, Outline } from './outline';
+import type { Block, Outline, RichText } from '../../../documents';
 import { formatMoment, formatPeriod, formatTime, languageTag, temperatureLabel, type ReportLocale } from './format';
 import { minuteSection, ofKind } from './minute-blocks';
 import { actionSummary, generalSections, questionSummary } from './highlights-summary';
@@ -32,14 +32,15 @@ export function highlightsOutline(h: Highlights, locale: ReportLocale): Outline 
 
 function meetingFields(h: Highlights, locale: ReportLocale): Block {
 	const { meeting } = h;
-	const rows = [{ label: m.report_when({}, { locale }), value: formatPeriod(meeting.startsAt, meeting.endsAt, locale) }];
+	const rows: { label: string; value: RichText }[] = [{ label: m.report_when({}, { locale }), value: formatPeriod(meeting.startsAt, meeting.endsAt, locale) }];
 	if (meeting.startedAt && meeting.endedAt) {
 		rows.push({ label: m.report_held({}, { locale }), value: `${formatTime(meeting.startedAt, locale)}–${formatTime(meeting.endedAt, locale)}` });
 	}
 	if (meeting.location || !meeting.onlineUrl) {
 		rows.push({ label: m.report_place({}, { locale }), value: meeting.location || m.report_not_specified({}, { locale }) });
 	}
-	if (meeting.onlineUrl) rows.push({ label: m.report_online({}, { locale }), value: meeting.onlineUrl });
+	// A clickable link in both documents (a web address only: anything else stays text).
+	if (meeting.onlineUrl) rows.push({ label: m.report_online({}, { locale }), value: linkOrText(meeting.onlineUrl) });
 	rows.push({ label: m.report_chair({}, { locale }), value: meeting.chairName ?? m.report_chair_none({}, { locale }) });
 	return { type: 'fields', rows };
 }
@@ -103,4 +104,8 @@ function temperatureSection(item: HighlightsItem, h: Highlights, locale: ReportL
 		},
 		{ type: 'paragraph', text: `${m.report_temperature_tally({}, { locale })}: ${tally}` }
 	];
+}
+
+function linkOrText(url: string): RichText {
+	return /^https?:\/\//i.test(url) ? [{ text: url, href: url }] : url;
 }

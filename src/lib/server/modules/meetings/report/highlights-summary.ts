@@ -1,7 +1,7 @@
 import type { Highlights, HighlightsMinute } from '../../../../meetings/highlights';
 import { minuteKinds } from '../../../../meetings/constants';
 import { m } from '../../../../paraglide/messages.js';
-import type { Block, ListEntry } from './outline';
+import type { Block, ListEntry } from '../../../documents';
 import { minuteKindLabel, type ReportLocale } from './format';
 import { councilLabel, dueLabel, minuteSection, ofKind, ownerLabel } from './minute-blocks';
 

@@ -1,7 +1,7 @@
 import type { HighlightsMinute } from '../../../../meetings/highlights';
 import type { MinuteKind } from '../../../../meetings/constants';
 import { m } from '../../../../paraglide/messages.js';
-import type { Block, ListEntry } from './outline';
+import type { Block, ListEntry } from '../../../documents';
 import { formatDay, type ReportLocale } from './format';
 
 export function ofKind(minutes: HighlightsMinute[], kind: MinuteKind): HighlightsMinute[] {
