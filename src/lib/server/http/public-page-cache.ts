@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import type { Handle } from '@sveltejs/kit';
+import { version } from '$app/environment';
+import { getLocale } from '../../paraglide/runtime.js';
+import { publicStamp } from '../modules/public';
+
+/** The pages of the public site: the same for everyone, so a proxy or browser may keep them. */
+const publicPagePrefixes = ['/openbaar', '/toegankelijkheid', '/privacy'];
+
+export const isPublicPage = (path: string) => publicPagePrefixes.some((p) => path === p || path.startsWith(p + '/'));
+
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+/** The language comes from paraglide's cookie (its only strategy besides the default): the page varies with it. */
+export const PUBLIC_VARY = 'Cookie';
+
+/** One tag for everything the public sees at this stamp, in this language, from this build. */
+export function publicEtag(stamp: string, locale: string): string {
+	return `"p-${createHash('sha256').update(`${version}\n${stamp}\n${locale}`).digest('base64url').slice(0, 27)}"`;
+}
+
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+	if (!ifNoneMatch) return false;
+	return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+}
+
+/**
+ * Caching of the public pages: one cheap statement (the stamp) decides whether what the visitor holds is
+ * still current (`304`, nothing rendered), else the page is rendered from the read models' cache and sent
+ * with `Cache-Control`, `ETag` and `Vary`. The stamp is passed on in `locals`, so the page reads it only once.
+ * A public page never sets a cookie (the auth handle does not slide a session on it), so it is never personal.
+ */
+export const publicPageCacheHandle: Handle = async ({ event, resolve }) => {
+	const method = event.request.method;
+	if ((method !== 'GET' && method !== 'HEAD') || !isPublicPage(event.url.pathname)) return resolve(event);
+	const stamp = await publicStamp(event.locals.db);
+	event.locals.publicStamp = stamp;
+	const etag = publicEtag(stamp, getLocale());
+	const headers = { 'cache-control': PUBLIC_CACHE_CONTROL, etag, vary: PUBLIC_VARY };
+	if (matches(event.request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+	const response = await resolve(event);
+	if (response.status !== 200 || response.headers.has('set-cookie')) {
+		response.headers.set('cache-control', 'no-store');
+		return response;
+	}
+	for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+	return response;
+};
