@@ -212,6 +212,34 @@ describe('what is not public, caching, canonical addresses and languages', () =>
 		}
 	});
 
+	it('shows a change at once: a new stamp is a new ETag and a newly rendered page', async () => {
+		const list = await (await fetch(urlOf('/openbaar'))).text();
+		const id = list.match(/href="\/openbaar\/agenda\/([0-9a-f-]{36})"[^>]*>Versnelling woningbouw/)![1];
+		const before = await fetch(urlOf(`/openbaar/agenda/${id}`));
+		const etag = before.headers.get('etag')!;
+		const original = 'Leiden kan de woningbouwopgave niet binnen de eigen grenzen realiseren';
+		expect(await before.text()).toContain(original);
+		const { cookie } = await loginOverHttp(email('klankbord.leiden'));
+		const share = async (reasons: string) => {
+			const body = new URLSearchParams({ itemId: id, municipalityId: 'leiden', position: 'steunt', reasons, sharedPublicly: 'on' });
+			const res = await fetch(urlOf(`/agenda/${id}?/position`), { method: 'POST', body, headers: { cookie, origin: new URL(baseURL()).origin }, redirect: 'manual' });
+			expect(res.status).toBeLessThan(400);
+		};
+		const full = `${original}; regionale afspraken zijn nodig om vaart te maken.`;
+		await share('Leiden steunt dit, en zegt het nu in andere woorden.');
+		try {
+			const after = await fetch(urlOf(`/openbaar/agenda/${id}`), { headers: { 'if-none-match': etag } });
+			expect(after.status).toBe(200);
+			expect(after.headers.get('etag')).not.toBe(etag);
+			const html = await after.text();
+			expect(html).toContain('Leiden steunt dit, en zegt het nu in andere woorden.');
+			expect(html).not.toContain(original);
+		} finally {
+			await share(full);
+		}
+		expect(await (await fetch(urlOf(`/openbaar/agenda/${id}`))).text()).toContain(full);
+	});
+
 	it('is linked from the login page', async () => {
 		const html = await (await fetch(urlOf('/inloggen'))).text();
 		expect(html).toContain('href="/openbaar"');
