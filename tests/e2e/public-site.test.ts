@@ -81,7 +81,17 @@ async function linksOn(selector: string): Promise<string[]> {
 async function crawl(): Promise<Map<string, string>> {
 	await page.goto('/openbaar');
 	const queue = [...new Set([...(await linksOn('header nav a')), ...(await linksOn('footer a'))])];
-	expect(queue).toEqual(expect.arrayContaining(['/openbaar', '/openbaar/ambities', '/openbaar/gemeenten', '/openbaar/sessies', '/openbaar/open-data', '/toegankelijkheid', '/privacy']));
+	expect(queue).toEqual(
+		expect.arrayContaining([
+			'/openbaar',
+			'/openbaar/ambities',
+			'/openbaar/gemeenten',
+			'/openbaar/sessies',
+			'/openbaar/open-data',
+			'/toegankelijkheid',
+			'/privacy'
+		])
+	);
 	const seen = new Map<string, string>();
 	const problems: string[] = [];
 	while (queue.length) {
@@ -112,7 +122,9 @@ describe('the public site for an anonymous visitor', () => {
 		const paths = [...pages.keys()];
 		expect(paths.filter((p) => /^\/openbaar\/agenda\/[0-9a-f-]{36}$/.test(p))).toHaveLength(3);
 		expect(paths.filter((p) => /^\/openbaar\/sessies\/[0-9a-f-]{36}$/.test(p))).toHaveLength(1);
-		expect(paths).toEqual(expect.arrayContaining(['/openbaar/ambities/1', '/openbaar/ambities/7', '/openbaar/gemeenten/leiden', '/openbaar/gemeenten/zoeterwoude']));
+		expect(paths).toEqual(
+			expect.arrayContaining(['/openbaar/ambities/1', '/openbaar/ambities/7', '/openbaar/gemeenten/leiden', '/openbaar/gemeenten/zoeterwoude'])
+		);
 	});
 
 	it('no page holds an internal comment, a confidential interview, an unshared position or an e-mail address', () => {
@@ -222,7 +234,12 @@ describe('what is not public, caching, canonical addresses and languages', () =>
 		const { cookie } = await loginOverHttp(email('klankbord.leiden'));
 		const share = async (reasons: string) => {
 			const body = new URLSearchParams({ itemId: id, municipalityId: 'leiden', position: 'steunt', reasons, sharedPublicly: 'on' });
-			const res = await fetch(urlOf(`/agenda/${id}?/position`), { method: 'POST', body, headers: { cookie, origin: new URL(baseURL()).origin }, redirect: 'manual' });
+			const res = await fetch(urlOf(`/agenda/${id}?/position`), {
+				method: 'POST',
+				body,
+				headers: { cookie, origin: new URL(baseURL()).origin },
+				redirect: 'manual'
+			});
 			expect(res.status).toBeLessThan(400);
 		};
 		const full = `${original}; regionale afspraken zijn nodig om vaart te maken.`;

@@ -29,7 +29,12 @@ describe('decisions per municipality and per ambition', () => {
 		for (const id of ['leiden', 'voorschoten'] as const) {
 			const own = await publicSite.listPublicDecisions(t.db, 200, { municipalityId: id });
 			expect(own.length).toBeGreaterThan(0);
-			expect(own.map((d) => d.id).sort()).toEqual(all.filter((d) => d.municipalityId === id).map((d) => d.id).sort());
+			expect(own.map((d) => d.id).sort()).toEqual(
+				all
+					.filter((d) => d.municipalityId === id)
+					.map((d) => d.id)
+					.sort()
+			);
 			expect(new Set(own.map((d) => d.kind))).toEqual(new Set(['college', 'raad']));
 		}
 	});
@@ -40,7 +45,12 @@ describe('decisions per municipality and per ambition', () => {
 		const ambitionOf = new Map(items.map((i) => [i.id, i.ambitionId]));
 		for (const ambitionId of [1, 2, 3, 6]) {
 			const own = await publicSite.listPublicDecisions(t.db, 200, { ambitionId });
-			expect(own.map((d) => d.id).sort()).toEqual(all.filter((d) => ambitionOf.get(d.itemId) === ambitionId).map((d) => d.id).sort());
+			expect(own.map((d) => d.id).sort()).toEqual(
+				all
+					.filter((d) => ambitionOf.get(d.itemId) === ambitionId)
+					.map((d) => d.id)
+					.sort()
+			);
 		}
 		expect(await publicSite.listPublicDecisions(t.db, 200, { ambitionId: 2 })).toEqual([]);
 	});

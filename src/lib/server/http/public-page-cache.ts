@@ -9,12 +9,12 @@ const publicPagePrefixes = ['/openbaar', '/toegankelijkheid', '/privacy'];
 
 export const isPublicPage = (path: string) => publicPagePrefixes.some((p) => path === p || path.startsWith(p + '/'));
 
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 /** The language comes from paraglide's cookie (its only strategy besides the default): the page varies with it. */
-export const PUBLIC_VARY = 'Cookie';
+const PUBLIC_VARY = 'Cookie';
 
 /** One tag for everything the public sees at this stamp, in this language, from this build. */
-export function publicEtag(stamp: string, locale: string): string {
+function publicEtag(stamp: string, locale: string): string {
 	return `"p-${createHash('sha256').update(`${version}\n${stamp}\n${locale}`).digest('base64url').slice(0, 27)}"`;
 }
 

@@ -31,4 +31,3 @@ export async function cachedPublicRead<T>(q: Queryable, stamp: string, key: stri
 	pending.catch(() => entries.delete(key));
 	return pending;
 }
-

@@ -6,7 +6,7 @@ import { publicItemsWhere } from './visibility';
 import type { PublicDecision } from './schemas';
 
 /** Narrows the decisions to one municipality's (its college and council) or to the items of one ambition. */
-export interface PublicDecisionFilter {
+interface PublicDecisionFilter {
 	municipalityId?: MunicipalityId;
 	ambitionId?: number;
 }
@@ -23,7 +23,9 @@ export async function listPublicDecisions(q: Queryable, limit = 200, filter: Pub
 			.select({ d: signOffs, itemTitle: agendaItems.title })
 			.from(signOffs)
 			.innerJoin(agendaItems, eq(agendaItems.id, signOffs.itemId))
-			.where(and(publicItemsWhere(), isNull(signOffs.voidedAt), ofAmbition, filter.municipalityId ? eq(signOffs.municipalityId, filter.municipalityId) : undefined))
+			.where(
+				and(publicItemsWhere(), isNull(signOffs.voidedAt), ofAmbition, filter.municipalityId ? eq(signOffs.municipalityId, filter.municipalityId) : undefined)
+			)
 			.orderBy(desc(signOffs.meetingDate), desc(signOffs.signedAt))
 			.limit(limit),
 		q

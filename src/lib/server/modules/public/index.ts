@@ -18,7 +18,7 @@ export {
 } from './filter';
 export { listPublicItems, publicRegion, publicItemPath, type PublicItemList } from './list-items';
 export { getPublicItem, getPublicVersion } from './get-item';
-export { listPublicDecisions, type PublicDecisionFilter } from './decisions';
+export { listPublicDecisions } from './decisions';
 export { cachedPublicRead } from './cache';
 export { listPublicMeetings, getPublicMeeting, publicMeetingsOfItem, publicMeetingPath } from './meetings';
 export { publicStamp } from './stamp';
