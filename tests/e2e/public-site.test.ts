@@ -20,6 +20,7 @@ import { email } from './support/accounts';
 import { loginOverHttp } from './support/auth';
 import { formatViolations, runAxe } from './support/axe';
 import { measureOverflow, PHONE } from './support/phone';
+import { pageShape, shapeProblems } from './support/page-shape';
 
 interface Secrets {
 	internalComments: string[];
@@ -106,6 +107,7 @@ async function crawl(): Promise<Map<string, string>> {
 		}
 		const axe = await runAxe(page);
 		if (axe.violations.length) problems.push(`${path}: ${formatViolations(axe)}`);
+		problems.push(...shapeProblems(path, await pageShape(page)));
 		const overflow = await measureOverflow(page);
 		if (overflow.scrollWidth > PHONE.width) problems.push(`${path}: ${overflow.scrollWidth} px wide at 390: ${overflow.culprits.join('; ')}`);
 		for (const next of await linksOn('a')) if (!seen.has(next)) queue.push(next);
@@ -117,7 +119,7 @@ async function crawl(): Promise<Map<string, string>> {
 describe('the public site for an anonymous visitor', () => {
 	let pages: Map<string, string>;
 
-	it('every page from the header, every item and every session: 200, axe clean, no sideways scroll at 390 px', { timeout: 240_000 }, async () => {
+	it('every page from the header, every item and every session: 200, axe clean, title and landmarks, no sideways scroll at 390 px', { timeout: 240_000 }, async () => {
 		pages = await crawl();
 		const paths = [...pages.keys()];
 		expect(paths.filter((p) => /^\/openbaar\/agenda\/[0-9a-f-]{36}$/.test(p))).toHaveLength(3);
