@@ -119,15 +119,19 @@ async function crawl(): Promise<Map<string, string>> {
 describe('the public site for an anonymous visitor', () => {
 	let pages: Map<string, string>;
 
-	it('every page from the header, every item and every session: 200, axe clean, title and landmarks, no sideways scroll at 390 px', { timeout: 240_000 }, async () => {
-		pages = await crawl();
-		const paths = [...pages.keys()];
-		expect(paths.filter((p) => /^\/openbaar\/agenda\/[0-9a-f-]{36}$/.test(p))).toHaveLength(3);
-		expect(paths.filter((p) => /^\/openbaar\/sessies\/[0-9a-f-]{36}$/.test(p))).toHaveLength(1);
-		expect(paths).toEqual(
-			expect.arrayContaining(['/openbaar/ambities/1', '/openbaar/ambities/7', '/openbaar/gemeenten/leiden', '/openbaar/gemeenten/zoeterwoude'])
-		);
-	});
+	it(
+		'every page from the header, every item and every session: 200, axe clean, title and landmarks, no sideways scroll at 390 px',
+		{ timeout: 240_000 },
+		async () => {
+			pages = await crawl();
+			const paths = [...pages.keys()];
+			expect(paths.filter((p) => /^\/openbaar\/agenda\/[0-9a-f-]{36}$/.test(p))).toHaveLength(3);
+			expect(paths.filter((p) => /^\/openbaar\/sessies\/[0-9a-f-]{36}$/.test(p))).toHaveLength(1);
+			expect(paths).toEqual(
+				expect.arrayContaining(['/openbaar/ambities/1', '/openbaar/ambities/7', '/openbaar/gemeenten/leiden', '/openbaar/gemeenten/zoeterwoude'])
+			);
+		}
+	);
 
 	it('no page holds an internal comment, a confidential interview, an unshared position or an e-mail address', () => {
 		expect(pages?.size).toBeGreaterThan(20);
