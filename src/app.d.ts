@@ -20,6 +20,8 @@ declare global {
 			authSession: AuthSession | null;
 			actor: Actor | null;
 			authStage: AuthStage | null;
+			/** On a public page: the stamp of what the public sees (read once by the page cache handle). */
+			publicStamp?: string;
 		}
 	}
 }

@@ -7,6 +7,7 @@ import { setupRealtime, type Io } from '$lib/server/realtime/setup';
 import { authHandle } from '$lib/server/http/auth-handle';
 import { securityHandle } from '$lib/server/http/security-handle';
 import { guardHandle } from '$lib/server/http/guard-handle';
+import { publicPageCacheHandle } from '$lib/server/http/public-page-cache';
 import { inputHandle } from '$lib/server/http/input-handle';
 import { apiErrorsHandle, rememberErrorId } from '$lib/server/http/api-errors-handle';
 import { openDataHandle } from '$lib/server/http/open-data';
@@ -28,7 +29,17 @@ const i18nHandle: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(securityHandle, i18nHandle, openDataHandle, apiErrorsHandle, inputHandle, databaseOutageHandle, authHandle, guardHandle);
+export const handle = sequence(
+	securityHandle,
+	i18nHandle,
+	openDataHandle,
+	apiErrorsHandle,
+	inputHandle,
+	databaseOutageHandle,
+	authHandle,
+	guardHandle,
+	publicPageCacheHandle
+);
 
 /**
  * Every unexpected error (a fault, or SvelteKit refusing a request: unknown page, malformed address) is

@@ -83,6 +83,31 @@ describe('html-validate, recommended preset', () => {
 		expect(found, found.join('\n')).toEqual([]);
 	});
 
+	it(
+		'the public pages: agenda, an item, ambitions and one, municipalities and one, sessions and one, open data, statements',
+		{ timeout: 120_000 },
+		async () => {
+			const agenda = await html('/openbaar');
+			const sessions = await html('/openbaar/sessies');
+			const pages = [
+				'/openbaar',
+				'/openbaar?ambitie=3&status=vastgesteld',
+				firstLink(agenda, new RegExp(`^/openbaar/agenda/${uuid}$`)),
+				'/openbaar/ambities',
+				'/openbaar/ambities/1',
+				'/openbaar/gemeenten',
+				'/openbaar/gemeenten/leiden',
+				'/openbaar/sessies',
+				firstLink(sessions, new RegExp(`^/openbaar/sessies/${uuid}$`)),
+				'/openbaar/open-data',
+				'/toegankelijkheid',
+				'/privacy'
+			];
+			const found = (await Promise.all(pages.map((p) => problems(p)))).flat();
+			expect(found, found.join('\n')).toEqual([]);
+		}
+	);
+
 	it("the administrator's pages", { timeout: 120_000 }, async () => {
 		const context = await browser.newContext({ baseURL: server.url, locale: 'nl-NL' });
 		try {

@@ -19,6 +19,7 @@ export {
 export { listPublicItems, publicRegion, publicItemPath, type PublicItemList } from './list-items';
 export { getPublicItem, getPublicVersion } from './get-item';
 export { listPublicDecisions } from './decisions';
+export { cachedPublicRead } from './cache';
 export { listPublicMeetings, getPublicMeeting, publicMeetingsOfItem, publicMeetingPath } from './meetings';
 export { publicStamp } from './stamp';
 export * from './schemas';
