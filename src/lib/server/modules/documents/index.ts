@@ -4,4 +4,4 @@
  * Import as a namespace: `import * as documents from '$lib/server/modules/documents'`.
  */
 export { itemBrief } from './item-brief';
-export { itemBriefFile, type BriefFile } from './brief-file';
+export { itemBriefFile } from './brief-file';
