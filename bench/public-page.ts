@@ -4,13 +4,14 @@
 // college decisions each, council decisions and progress) through the real use cases. Per page: p50/p95/p99
 // and max, one request at a time and under 25 concurrent requests, and the ratio signed-in / public (the aim:
 // the public page at least 5× faster, as it can be cached). A page that does not answer 200 is reported, not
-// measured. Options: --items N (500), --concurrency N (25), --requests N (500), --baseline N (50).
+// measured. Options: --items N (500), --concurrency N (25), --requests N (500), --baseline N (50),
+// --public PATH (/openbaar: where the public agenda page is).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { createDb } from '../src/lib/server/db';
 import { seedIfEmpty } from '../src/lib/server/seed';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/lib/server/seed/demo-accounts';
@@ -19,7 +20,7 @@ import { frozenVersion, recordCouncilDecision, recordSignOff, reportProgress, se
 import { commentRate, postComment } from '../src/lib/server/modules/comments';
 import { loadActor } from '../src/lib/server/modules/users';
 import type { AuthSession } from '../src/lib/server/auth/auth-session';
-import { users } from '../src/lib/server/db/schema';
+import { agendaItems, users } from '../src/lib/server/db/schema';
 import { todayInNl } from '../src/lib/validation/decisions';
 import { buildIfNeeded } from '../scripts/build-if-needed.js';
 import { percentile, freePort, waitForHealthy } from './lib/measure';
@@ -32,6 +33,8 @@ const ITEMS = arg('items', 500);
 const CONCURRENCY = arg('concurrency', 25);
 const REQUESTS = arg('requests', 500);
 const BASELINE = arg('baseline', 50);
+/** The public page's address (should the public site put its agenda elsewhere). */
+const PUBLIC_PATH = process.argv.includes('--public') ? process.argv[process.argv.indexOf('--public') + 1] : '/openbaar';
 const origin = { ip: null, userAgent: 'bench' };
 const municipalities = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
 const positions = ['steunt', 'steunt', 'neutraal', 'steunt_onder_voorwaarden', 'steunt'] as const;
@@ -83,7 +86,12 @@ async function fill(db: BenchDb, n: number) {
 		for (const [k, member] of members.entries()) {
 			const position = positions[(i + k) % 5];
 			const conditions = position === 'steunt_onder_voorwaarden' ? ['Evaluatie na een jaar'] : [];
-			await setPosition(db, member, { itemId, municipalityId: municipalities[k], position, conditions, sharedPublicly: (i + k) % 2 === 0 }, origin);
+			await setPosition(
+				db,
+				member,
+				{ itemId, municipalityId: municipalities[k], position, reasons: 'Past bij de regionale opgave.', conditions, sharedPublicly: (i + k) % 2 === 0 },
+				origin
+			);
 		}
 		for (const body of ['Goed voorstel.', 'Graag de kosten per gemeente erbij.'])
 			await postComment(db, members[i % 5], { id: randomUUID(), itemId, body }, origin);
@@ -161,7 +169,10 @@ async function main() {
 	await seedIfEmpty(handle.db, { demo: true });
 	const filling = performance.now();
 	await fill(handle.db, ITEMS);
-	console.log(`filled ${ITEMS} adopted items in ${((performance.now() - filling) / 1000).toFixed(0)} s`);
+	const statuses = await handle.db.select({ status: agendaItems.status, n: count() }).from(agendaItems).groupBy(agendaItems.status);
+	console.log(
+		`filled ${ITEMS} adopted items in ${((performance.now() - filling) / 1000).toFixed(0)} s; items by status: ${statuses.map((r) => `${r.status} ${r.n}`).join(', ')}`
+	);
 	await handle.close();
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
@@ -172,12 +183,12 @@ async function main() {
 	try {
 		await waitForHealthy(base, 60_000);
 		const signedIn = await measure(base, '/agenda', { cookie: await login(base) });
-		const anonymous = await measure(base, '/openbaar', {});
+		const anonymous = await measure(base, PUBLIC_PATH, {});
 		console.log(
 			`\n${ITEMS} adopted items, ${REQUESTS} requests at ${CONCURRENCY} concurrent and ${BASELINE} one at a time (server-rendered, production build, PGlite)`
 		);
 		for (const r of [anonymous, signedIn]) {
-			const who = r.page === '/openbaar' ? 'public page, anonymous' : 'overview, signed in';
+			const who = r.page === PUBLIC_PATH ? 'public page, anonymous' : 'overview, signed in';
 			if (!('loaded' in r) || !r.loaded || !r.single) {
 				console.log(`GET ${r.page} (${who}): answered ${r.status}, not measured — this build has no such page yet`);
 				continue;
