@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createDb } from '../src/lib/server/db';
 import { seedIfEmpty } from '../src/lib/server/seed';
 import { demoAccounts, DEMO_PASSWORD } from '../src/lib/server/seed/demo-accounts';
-import { createItem, listItems, updateItemFields } from '../src/lib/server/modules/agenda-items';
+import { listItems } from '../src/lib/server/modules/agenda-items';
 import { setPosition } from '../src/lib/server/modules/decisions';
 import { postComment, commentRate } from '../src/lib/server/modules/comments';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +18,7 @@ import { users } from '../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import { buildIfNeeded } from '../scripts/build-if-needed.js';
 import { percentile, freePort, waitForHealthy } from './lib/measure';
+import { createBenchItem, loginCookie, timedGets } from './lib/portal';
 
 const arg = (name: string, fallback: number) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -39,24 +40,7 @@ async function fill(db: BenchDb, n: number, from = 0) {
 	const actor = await actorFor(db, demoAccounts[1].email);
 	const members = await Promise.all(municipalities.map((m) => actorFor(db, `klankbord.${m}@demo.regioportaal.nl`)));
 	for (let i = from; i < from + n; i++) {
-		const { id } = await createItem(
-			db,
-			actor,
-			{
-				ambitionId: (i % 7) + 1,
-				title: `Activiteit ${i + 1}`,
-				summary: 'Bench',
-				horizon: i % 2 ? 'voor_verkiezingen' : 'na_verkiezingen',
-				trekkerId: municipalities[i % 5]
-			},
-			origin
-		);
-		await updateItemFields(
-			db,
-			actor,
-			{ itemId: id, revision: 1, participants: municipalities.map((municipalityId) => ({ municipalityId })), tags: ['bench'] },
-			origin
-		);
+		const id = await createBenchItem(db, actor, i);
 		for (const [k, member] of members.entries()) {
 			await setPosition(db, member, { itemId: id, municipalityId: municipalities[k], position: positions[(i + k) % 5] }, origin);
 		}
@@ -85,31 +69,6 @@ async function queriesPerOverview(): Promise<{ small: number; large: number }> {
 	return { small, large };
 }
 
-async function login(base: string): Promise<string> {
-	const body = new URLSearchParams({ email: demoAccounts[1].email, password: DEMO_PASSWORD });
-	const res = await fetch(`${base}/inloggen`, { method: 'POST', body, redirect: 'manual', headers: { origin: base } });
-	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('rp_session='));
-	if (!cookie) throw new Error(`login failed: ${res.status}`);
-	return cookie.split(';')[0];
-}
-
-async function load(base: string, cookie: string): Promise<number[]> {
-	const times: number[] = [];
-	let next = 0;
-	const worker = async () => {
-		while (next < REQUESTS) {
-			next++;
-			const start = performance.now();
-			const res = await fetch(`${base}/agenda`, { headers: { cookie } });
-			await res.text();
-			if (res.status !== 200) throw new Error(`GET /agenda: ${res.status}`);
-			times.push(performance.now() - start);
-		}
-	};
-	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-	return times;
-}
-
 async function main() {
 	buildIfNeeded();
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'rp-bench-agenda-'));
@@ -126,9 +85,9 @@ async function main() {
 	});
 	try {
 		await waitForHealthy(base, 60_000);
-		const cookie = await login(base);
-		await load(base, cookie); // warm-up
-		const times = await load(base, cookie);
+		const cookie = await loginCookie(base, demoAccounts[1].email, DEMO_PASSWORD);
+		await timedGets(`${base}/agenda`, { cookie }, REQUESTS, CONCURRENCY); // warm-up
+		const times = await timedGets(`${base}/agenda`, { cookie }, REQUESTS, CONCURRENCY);
 		const q = await queriesPerOverview();
 		console.log(`agenda overview, ${ITEMS} items, ${CONCURRENCY} concurrent, ${REQUESTS} requests (server-rendered, production build, PGlite)`);
 		console.log(

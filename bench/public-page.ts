@@ -15,7 +15,7 @@ import { count, eq } from 'drizzle-orm';
 import { createDb } from '../src/lib/server/db';
 import { seedIfEmpty } from '../src/lib/server/seed';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/lib/server/seed/demo-accounts';
-import { createItem, transitionItem, updateItemFields } from '../src/lib/server/modules/agenda-items';
+import { transitionItem } from '../src/lib/server/modules/agenda-items';
 import { frozenVersion, recordCouncilDecision, recordSignOff, reportProgress, setPosition } from '../src/lib/server/modules/decisions';
 import { commentRate, postComment } from '../src/lib/server/modules/comments';
 import { loadActor } from '../src/lib/server/modules/users';
@@ -24,6 +24,7 @@ import { agendaItems, users } from '../src/lib/server/db/schema';
 import { todayInNl } from '../src/lib/validation/decisions';
 import { buildIfNeeded } from '../scripts/build-if-needed.js';
 import { percentile, freePort, waitForHealthy } from './lib/measure';
+import { benchOrigin as origin, createBenchItem, loginCookie, municipalities, timedGets, type BenchDb } from './lib/portal';
 
 const arg = (name: string, fallback: number) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -35,11 +36,8 @@ const REQUESTS = arg('requests', 500);
 const BASELINE = arg('baseline', 50);
 /** The public page's address (should the public site put its agenda elsewhere). */
 const PUBLIC_PATH = process.argv.includes('--public') ? process.argv[process.argv.indexOf('--public') + 1] : '/openbaar';
-const origin = { ip: null, userAgent: 'bench' };
-const municipalities = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
 const positions = ['steunt', 'steunt', 'neutraal', 'steunt_onder_voorwaarden', 'steunt'] as const;
 
-type BenchDb = Awaited<ReturnType<typeof createDb>>['db'];
 const actorFor = async (db: BenchDb, local: string) =>
 	loadActor(
 		db,
@@ -65,24 +63,7 @@ async function fill(db: BenchDb, n: number) {
 	const [members, colleges, griffies] = await Promise.all([of('klankbord'), of('college'), of('griffie')]);
 	const today = todayInNl();
 	for (let i = 0; i < n; i++) {
-		const { id: itemId } = await createItem(
-			db,
-			verkenner,
-			{
-				ambitionId: (i % 7) + 1,
-				title: `Activiteit ${i + 1}`,
-				summary: 'Bench',
-				horizon: i % 2 ? 'voor_verkiezingen' : 'na_verkiezingen',
-				trekkerId: municipalities[i % 5]
-			},
-			origin
-		);
-		await updateItemFields(
-			db,
-			verkenner,
-			{ itemId, revision: 1, participants: municipalities.map((municipalityId) => ({ municipalityId })), tags: ['bench'] },
-			origin
-		);
+		const itemId = await createBenchItem(db, verkenner, i);
 		for (const [k, member] of members.entries()) {
 			const position = positions[(i + k) % 5];
 			const conditions = position === 'steunt_onder_voorwaarden' ? ['Evaluatie na een jaar'] : [];
@@ -115,32 +96,6 @@ async function fill(db: BenchDb, n: number) {
 	}
 }
 
-async function login(base: string): Promise<string> {
-	const body = new URLSearchParams({ email: `verkenner@${DEMO_DOMAIN}`, password: DEMO_PASSWORD });
-	const res = await fetch(`${base}/inloggen`, { method: 'POST', body, redirect: 'manual', headers: { origin: base } });
-	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('rp_session='));
-	if (!cookie) throw new Error(`login failed: ${res.status}`);
-	return cookie.split(';')[0];
-}
-
-/** `requests` GETs of `url`, `concurrency` at a time; the time of each in ms (the body read whole). */
-async function load(url: string, headers: Record<string, string>, requests: number, concurrency: number): Promise<number[]> {
-	const times: number[] = [];
-	let next = 0;
-	const worker = async () => {
-		while (next < requests) {
-			next++;
-			const start = performance.now();
-			const res = await fetch(url, { headers, redirect: 'manual' });
-			await res.text();
-			if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
-			times.push(performance.now() - start);
-		}
-	};
-	await Promise.all(Array.from({ length: concurrency }, worker));
-	return times;
-}
-
 interface Figures {
 	p50: number;
 	p95: number;
@@ -155,9 +110,9 @@ async function measure(base: string, page: string, headers: Record<string, strin
 	const probe = await fetch(`${base}${page}`, { headers, redirect: 'manual' });
 	const bytes = (await probe.text()).length;
 	if (probe.status !== 200) return { page, status: probe.status, bytes, cacheControl: probe.headers.get('cache-control') };
-	await load(`${base}${page}`, headers, Math.min(REQUESTS, 100), CONCURRENCY); // warm-up
-	const single = figures(await load(`${base}${page}`, headers, BASELINE, 1));
-	const loaded = figures(await load(`${base}${page}`, headers, REQUESTS, CONCURRENCY));
+	await timedGets(`${base}${page}`, headers, Math.min(REQUESTS, 100), CONCURRENCY); // warm-up
+	const single = figures(await timedGets(`${base}${page}`, headers, BASELINE, 1));
+	const loaded = figures(await timedGets(`${base}${page}`, headers, REQUESTS, CONCURRENCY));
 	return { page, status: 200, bytes, cacheControl: probe.headers.get('cache-control'), single, loaded };
 }
 
@@ -182,7 +137,7 @@ async function main() {
 	});
 	try {
 		await waitForHealthy(base, 60_000);
-		const signedIn = await measure(base, '/agenda', { cookie: await login(base) });
+		const signedIn = await measure(base, '/agenda', { cookie: await loginCookie(base, `verkenner@${DEMO_DOMAIN}`, DEMO_PASSWORD) });
 		const anonymous = await measure(base, PUBLIC_PATH, {});
 		console.log(
 			`\n${ITEMS} adopted items, ${REQUESTS} requests at ${CONCURRENCY} concurrent and ${BASELINE} one at a time (server-rendered, production build, PGlite)`
