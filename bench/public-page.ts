@@ -6,14 +6,10 @@
 // the public page at least 5× faster, as it can be cached). A page that does not answer 200 is reported, not
 // measured. Options: --items N (500), --concurrency N (25), --requests N (500), --baseline N (50),
 // --public PATH (/openbaar: where the public agenda page is).
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { createDb } from '../src/lib/server/db';
-import { seedIfEmpty } from '../src/lib/server/seed';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/lib/server/seed/demo-accounts';
 import { transitionItem } from '../src/lib/server/modules/agenda-items';
 import { frozenVersion, recordCouncilDecision, recordSignOff, reportProgress, setPosition } from '../src/lib/server/modules/decisions';
@@ -22,9 +18,8 @@ import { loadActor } from '../src/lib/server/modules/users';
 import type { AuthSession } from '../src/lib/server/auth/auth-session';
 import { agendaItems, users } from '../src/lib/server/db/schema';
 import { todayInNl } from '../src/lib/validation/decisions';
-import { buildIfNeeded } from '../scripts/build-if-needed.js';
-import { percentile, freePort, waitForHealthy } from './lib/measure';
-import { benchOrigin as origin, createBenchItem, loginCookie, municipalities, timedGets, type BenchDb } from './lib/portal';
+import { percentile } from './lib/measure';
+import { benchOrigin as origin, createBenchItem, loginCookie, municipalities, timedGets, withFilledPortal, type BenchDb } from './lib/portal';
 
 const arg = (name: string, fallback: number) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -117,57 +112,44 @@ async function measure(base: string, page: string, headers: Record<string, strin
 }
 
 async function main() {
-	buildIfNeeded();
-	const dataDir = mkdtempSync(path.join(tmpdir(), 'rp-bench-public-'));
-	const handle = await createDb({ dataDir: path.join(dataDir, 'pglite') });
-	await handle.migrate();
-	await seedIfEmpty(handle.db, { demo: true });
-	const filling = performance.now();
-	await fill(handle.db, ITEMS);
-	const statuses = await handle.db.select({ status: agendaItems.status, n: count() }).from(agendaItems).groupBy(agendaItems.status);
-	console.log(
-		`filled ${ITEMS} adopted items in ${((performance.now() - filling) / 1000).toFixed(0)} s; items by status: ${statuses.map((r) => `${r.status} ${r.n}`).join(', ')}`
-	);
-	await handle.close();
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const server = spawn(process.execPath, ['server.js'], {
-		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' },
-		stdio: 'ignore'
-	});
-	try {
-		await waitForHealthy(base, 60_000);
-		const signedIn = await measure(base, '/agenda', { cookie: await loginCookie(base, `verkenner@${DEMO_DOMAIN}`, DEMO_PASSWORD) });
-		const anonymous = await measure(base, PUBLIC_PATH, {});
-		console.log(
-			`\n${ITEMS} adopted items, ${REQUESTS} requests at ${CONCURRENCY} concurrent and ${BASELINE} one at a time (server-rendered, production build, PGlite)`
-		);
-		for (const r of [anonymous, signedIn]) {
-			const who = r.page === PUBLIC_PATH ? 'public page, anonymous' : 'overview, signed in';
-			if (!('loaded' in r) || !r.loaded || !r.single) {
-				console.log(`GET ${r.page} (${who}): answered ${r.status}, not measured — this build has no such page yet`);
-				continue;
+	await withFilledPortal(
+		'public',
+		async (db) => {
+			const filling = performance.now();
+			await fill(db, ITEMS);
+			const statuses = await db.select({ status: agendaItems.status, n: count() }).from(agendaItems).groupBy(agendaItems.status);
+			const by = statuses.map((r) => `${r.status} ${r.n}`).join(', ');
+			console.log(`filled ${ITEMS} adopted items in ${((performance.now() - filling) / 1000).toFixed(0)} s; items by status: ${by}`);
+		},
+		async (base) => {
+			const signedIn = await measure(base, '/agenda', { cookie: await loginCookie(base, `verkenner@${DEMO_DOMAIN}`, DEMO_PASSWORD) });
+			const anonymous = await measure(base, PUBLIC_PATH, {});
+			console.log(
+				`\n${ITEMS} adopted items, ${REQUESTS} requests at ${CONCURRENCY} concurrent and ${BASELINE} one at a time (server-rendered, production build, PGlite)`
+			);
+			for (const r of [anonymous, signedIn]) {
+				const who = r.page === PUBLIC_PATH ? 'public page, anonymous' : 'overview, signed in';
+				if (!('loaded' in r) || !r.loaded || !r.single) {
+					console.log(`GET ${r.page} (${who}): answered ${r.status}, not measured — this build has no such page yet`);
+					continue;
+				}
+				console.log(`GET ${r.page} (${who}), ${r.bytes} characters, Cache-Control: ${r.cacheControl ?? '—'}`);
+				console.log(`  1 at a time   ${line(r.single)}`);
+				console.log(`  ${String(CONCURRENCY).padEnd(2)} concurrent ${line(r.loaded)}`);
 			}
-			console.log(`GET ${r.page} (${who}), ${r.bytes} characters, Cache-Control: ${r.cacheControl ?? '—'}`);
-			console.log(`  1 at a time   ${line(r.single)}`);
-			console.log(`  ${String(CONCURRENCY).padEnd(2)} concurrent ${line(r.loaded)}`);
+			const ratio = 'loaded' in anonymous && anonymous.loaded && 'loaded' in signedIn && signedIn.loaded ? signedIn.loaded.p95 / anonymous.loaded.p95 : null;
+			if (ratio !== null) console.log(`ratio signed-in / public at p95 under load: ${ratio.toFixed(1)}× (aim: at least 5×) ${ratio >= 5 ? 'met' : 'NOT met'}`);
+			const root = path.resolve(import.meta.dirname, '..');
+			mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+			const date = new Date().toISOString();
+			const file = path.join(root, 'bench/results', `public-page-${date.replace(/[:.]/g, '-')}.json`);
+			writeFileSync(
+				file,
+				JSON.stringify({ date, items: ITEMS, concurrency: CONCURRENCY, requests: REQUESTS, baseline: BASELINE, signedIn, anonymous, ratio }, null, 2)
+			);
+			console.log(`results: ${path.relative(root, file)}`);
 		}
-		const ratio = 'loaded' in anonymous && anonymous.loaded && 'loaded' in signedIn && signedIn.loaded ? signedIn.loaded.p95 / anonymous.loaded.p95 : null;
-		if (ratio !== null) console.log(`ratio signed-in / public at p95 under load: ${ratio.toFixed(1)}× (aim: at least 5×) ${ratio >= 5 ? 'met' : 'NOT met'}`);
-		const root = path.resolve(import.meta.dirname, '..');
-		mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-		const date = new Date().toISOString();
-		const file = path.join(root, 'bench/results', `public-page-${date.replace(/[:.]/g, '-')}.json`);
-		writeFileSync(
-			file,
-			JSON.stringify({ date, items: ITEMS, concurrency: CONCURRENCY, requests: REQUESTS, baseline: BASELINE, signedIn, anonymous, ratio }, null, 2)
-		);
-		console.log(`results: ${path.relative(root, file)}`);
-	} finally {
-		server.kill('SIGTERM');
-		await new Promise((r) => server.on('exit', r));
-		rmSync(dataDir, { recursive: true, force: true });
-	}
+	);
 }
 
 await main();

@@ -1,7 +1,15 @@
-// What the page benches share: the items they fill the database with, logging in over HTTP and timed GETs.
+// What the page benches share: a filled embedded database served by the production server, the items they fill
+// it with, logging in over HTTP and timed GETs.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDb } from '../../src/lib/server/db';
+import { seedIfEmpty } from '../../src/lib/server/seed';
+import { buildIfNeeded } from '../../scripts/build-if-needed.js';
+import { freePort, waitForHealthy } from './measure';
 import { createItem, updateItemFields } from '../../src/lib/server/modules/agenda-items';
 import type { Actor } from '../../src/lib/server/permissions';
-import type { createDb } from '../../src/lib/server/db';
 
 export type BenchDb = Awaited<ReturnType<typeof createDb>>['db'];
 export const benchOrigin = { ip: null, userAgent: 'bench' };
@@ -55,4 +63,40 @@ export async function timedGets(url: string, headers: Record<string, string>, re
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));
 	return times;
+}
+
+/**
+ * A new embedded database with the demo accounts, filled by `fill`, then served by the production server (built
+ * first when stale) on a free port; `measure` gets its address. The server is stopped and the folder deleted after.
+ */
+export async function withFilledPortal(name: string, fill: (db: BenchDb) => Promise<void>, measure: (base: string) => Promise<void>): Promise<void> {
+	buildIfNeeded();
+	const dataDir = mkdtempSync(path.join(tmpdir(), `rp-bench-${name}-`));
+	const handle = await createDb({ dataDir: path.join(dataDir, 'pglite') });
+	await handle.migrate();
+	await seedIfEmpty(handle.db, { demo: true });
+	await fill(handle.db);
+	await handle.close();
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	const server = spawn(process.execPath, ['server.js'], {
+		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	// The server's last words, shown when the measuring fails (a crash, a refusal).
+	let output = '';
+	const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
+	server.stdout.on('data', keep);
+	server.stderr.on('data', keep);
+	try {
+		await waitForHealthy(base, 60_000);
+		await measure(base);
+	} catch (err) {
+		console.error(`--- server output (exit ${server.exitCode ?? server.signalCode ?? 'still running'}) ---\n${output}`);
+		throw err;
+	} finally {
+		server.kill('SIGTERM');
+		await new Promise((r) => server.on('exit', r));
+		rmSync(dataDir, { recursive: true, force: true });
+	}
 }
