@@ -198,11 +198,11 @@ describe("a closed session's highlights", () => {
 		await expectNoAxeViolations(verkenner);
 
 		await publication(verkenner).locator('summary', { hasText: 'Niet meer openbaar' }).click();
-		expect(await publication(verkenner).locator('form p').innerText()).toContain('Actiepunten, aanwezigen en reacties blijven intern');
+		expect(await publication(verkenner).locator('form p').innerText()).toContain('De openbare sessiepagina verdwijnt');
 		await expectNoAxeViolations(verkenner);
 		await screenshots(verkenner, 'session-confirm', publication(verkenner));
 		await fitsPhone(verkenner);
-		await publication(verkenner).getByRole('button', { name: 'Niet meer openbaar' }).click();
+		await publication(verkenner).getByRole('button', { name: 'Ja, niet meer openbaar' }).click();
 		await publication(verkenner).getByText('De highlights zijn niet meer openbaar.').waitFor();
 		expect(await statusLine(verkenner).innerText()).toBe('De highlights zijn niet openbaar.');
 		expect(await anonymous(publicPath)).toBe(404);
@@ -211,7 +211,9 @@ describe("a closed session's highlights", () => {
 		expect(await publication(member).getByRole('link').count()).toBe(0);
 
 		await publication(verkenner).locator('summary', { hasText: 'Highlights openbaar maken' }).click();
-		await publication(verkenner).getByRole('button', { name: 'Highlights openbaar maken' }).click();
+		// The confirmation says what the public will see, and what stays internal.
+		expect(await publication(verkenner).locator('form p').innerText()).toContain('Actiepunten, aanwezigen en reacties blijven intern');
+		await publication(verkenner).getByRole('button', { name: 'Ja, openbaar maken' }).click();
 		await publication(verkenner).getByText('De highlights zijn openbaar gemaakt.').waitFor();
 		expect(await statusLine(verkenner).innerText()).toMatch(/^De highlights zijn openbaar sinds/);
 		expect(await anonymous(publicPath)).toBe(200);
