@@ -1,6 +1,7 @@
 // What the page benches share: a filled embedded database served by the production server, the items they fill
 // it with, logging in over HTTP and timed GETs.
 import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,21 +48,42 @@ export async function loginCookie(base: string, email: string, password: string)
 	return cookie.split(';')[0];
 }
 
-/** `requests` GETs of `url`, `concurrency` at a time; the time of each in ms (the body read whole). Anything but 200 stops the bench. */
+/** One GET over `agent`; resolves with the status once the whole body is read. */
+function get(url: string, headers: Record<string, string>, agent: Agent): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const req = request(url, { headers, agent }, (res) => {
+			res.on('data', () => {});
+			res.on('end', () => resolve(res.statusCode ?? 0));
+			res.on('error', reject);
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+/**
+ * `requests` GETs of `url`, `concurrency` at a time; the time of each in ms (the body read whole). Anything but 200
+ * stops the bench. Each call has its own connections (kept alive within it): a connection left idle by an earlier
+ * round may have been closed by the server's keep-alive timeout, and reusing it would fail with ECONNRESET.
+ */
 export async function timedGets(url: string, headers: Record<string, string>, requests: number, concurrency: number): Promise<number[]> {
+	const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
 	const times: number[] = [];
 	let next = 0;
 	const worker = async () => {
 		while (next < requests) {
 			next++;
 			const start = performance.now();
-			const res = await fetch(url, { headers, redirect: 'manual' });
-			await res.text();
-			if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
+			const status = await get(url, headers, agent);
+			if (status !== 200) throw new Error(`GET ${url}: ${status}`);
 			times.push(performance.now() - start);
 		}
 	};
-	await Promise.all(Array.from({ length: concurrency }, worker));
+	try {
+		await Promise.all(Array.from({ length: concurrency }, worker));
+	} finally {
+		agent.destroy();
+	}
 	return times;
 }
 
