@@ -2,22 +2,18 @@
 // concurrent requests (p50/p95/p99, real production server, embedded database), and the number of SQL
 // queries one overview costs at 50 and at 500 items (it must not grow with the number of items).
 // Options: --items N (500), --concurrency N (25), --requests N (500).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createDb } from '../src/lib/server/db';
 import { seedIfEmpty } from '../src/lib/server/seed';
 import { demoAccounts, DEMO_PASSWORD } from '../src/lib/server/seed/demo-accounts';
-import { createItem, listItems, updateItemFields } from '../src/lib/server/modules/agenda-items';
+import { listItems } from '../src/lib/server/modules/agenda-items';
 import { setPosition } from '../src/lib/server/modules/decisions';
 import { postComment, commentRate } from '../src/lib/server/modules/comments';
 import { randomUUID } from 'node:crypto';
 import { loadActor } from '../src/lib/server/modules/users';
 import { users } from '../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
-import { buildIfNeeded } from '../scripts/build-if-needed.js';
-import { percentile, freePort, waitForHealthy } from './lib/measure';
+import { percentile } from './lib/measure';
+import { createBenchItem, loginCookie, timedGets, withFilledPortal, type BenchDb } from './lib/portal';
 
 const arg = (name: string, fallback: number) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -29,7 +25,6 @@ const REQUESTS = arg('requests', 500);
 const origin = { ip: null, userAgent: 'bench' };
 const municipalities = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
 
-type BenchDb = Awaited<ReturnType<typeof createDb>>['db'];
 const actorFor = async (db: BenchDb, email: string) => loadActor(db, (await db.select().from(users).where(eq(users.email, email)))[0]);
 const positions = ['steunt', 'neutraal', 'nog_geen_standpunt', 'steunt', 'neutraal'] as const;
 
@@ -39,24 +34,7 @@ async function fill(db: BenchDb, n: number, from = 0) {
 	const actor = await actorFor(db, demoAccounts[1].email);
 	const members = await Promise.all(municipalities.map((m) => actorFor(db, `klankbord.${m}@demo.regioportaal.nl`)));
 	for (let i = from; i < from + n; i++) {
-		const { id } = await createItem(
-			db,
-			actor,
-			{
-				ambitionId: (i % 7) + 1,
-				title: `Activiteit ${i + 1}`,
-				summary: 'Bench',
-				horizon: i % 2 ? 'voor_verkiezingen' : 'na_verkiezingen',
-				trekkerId: municipalities[i % 5]
-			},
-			origin
-		);
-		await updateItemFields(
-			db,
-			actor,
-			{ itemId: id, revision: 1, participants: municipalities.map((municipalityId) => ({ municipalityId })), tags: ['bench'] },
-			origin
-		);
+		const id = await createBenchItem(db, actor, i);
 		for (const [k, member] of members.entries()) {
 			await setPosition(db, member, { itemId: id, municipalityId: municipalities[k], position: positions[(i + k) % 5] }, origin);
 		}
@@ -85,62 +63,23 @@ async function queriesPerOverview(): Promise<{ small: number; large: number }> {
 	return { small, large };
 }
 
-async function login(base: string): Promise<string> {
-	const body = new URLSearchParams({ email: demoAccounts[1].email, password: DEMO_PASSWORD });
-	const res = await fetch(`${base}/inloggen`, { method: 'POST', body, redirect: 'manual', headers: { origin: base } });
-	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('rp_session='));
-	if (!cookie) throw new Error(`login failed: ${res.status}`);
-	return cookie.split(';')[0];
-}
-
-async function load(base: string, cookie: string): Promise<number[]> {
-	const times: number[] = [];
-	let next = 0;
-	const worker = async () => {
-		while (next < REQUESTS) {
-			next++;
-			const start = performance.now();
-			const res = await fetch(`${base}/agenda`, { headers: { cookie } });
-			await res.text();
-			if (res.status !== 200) throw new Error(`GET /agenda: ${res.status}`);
-			times.push(performance.now() - start);
-		}
-	};
-	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-	return times;
-}
-
 async function main() {
-	buildIfNeeded();
-	const dataDir = mkdtempSync(path.join(tmpdir(), 'rp-bench-agenda-'));
-	const handle = await createDb({ dataDir: path.join(dataDir, 'pglite') });
-	await handle.migrate();
-	await seedIfEmpty(handle.db, { demo: true });
-	await fill(handle.db, ITEMS);
-	await handle.close();
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const server = spawn(process.execPath, ['server.js'], {
-		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' },
-		stdio: 'ignore'
-	});
-	try {
-		await waitForHealthy(base, 60_000);
-		const cookie = await login(base);
-		await load(base, cookie); // warm-up
-		const times = await load(base, cookie);
-		const q = await queriesPerOverview();
-		console.log(`agenda overview, ${ITEMS} items, ${CONCURRENCY} concurrent, ${REQUESTS} requests (server-rendered, production build, PGlite)`);
-		console.log(
-			`  p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   p99 ${percentile(times, 99).toFixed(1)} ms   max ${Math.max(...times).toFixed(1)} ms`
-		);
-		console.log(`SQL queries per overview: ${q.small} at 50 items, ${q.large} at 500 items (ratio ${(q.large / q.small).toFixed(2)})`);
-		console.log('each item: 5 participants, 5 positions, 2 comments');
-	} finally {
-		server.kill('SIGTERM');
-		await new Promise((r) => server.on('exit', r));
-		rmSync(dataDir, { recursive: true, force: true });
-	}
+	await withFilledPortal(
+		'agenda',
+		async (db) => void (await fill(db, ITEMS)),
+		async (base) => {
+			const cookie = await loginCookie(base, demoAccounts[1].email, DEMO_PASSWORD);
+			await timedGets(`${base}/agenda`, { cookie }, REQUESTS, CONCURRENCY); // warm-up
+			const times = await timedGets(`${base}/agenda`, { cookie }, REQUESTS, CONCURRENCY);
+			const q = await queriesPerOverview();
+			console.log(`agenda overview, ${ITEMS} items, ${CONCURRENCY} concurrent, ${REQUESTS} requests (server-rendered, production build, PGlite)`);
+			console.log(
+				`  p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   p99 ${percentile(times, 99).toFixed(1)} ms   max ${Math.max(...times).toFixed(1)} ms`
+			);
+			console.log(`SQL queries per overview: ${q.small} at 50 items, ${q.large} at 500 items (ratio ${(q.large / q.small).toFixed(2)})`);
+			console.log('each item: 5 participants, 5 positions, 2 comments');
+		}
+	);
 }
 
 await main();

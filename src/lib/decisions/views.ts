@@ -33,6 +33,8 @@ export interface PositionView {
 	conditions: string[];
 	updatedByName: string;
 	updatedAt: Date;
+	/** The municipality shares this position with the public (shown on the public site once the item is public). */
+	sharedPublicly: boolean;
 }
 
 export interface PositionChangeView {
@@ -135,6 +137,8 @@ export interface MatrixRow {
 	status: ItemStatus;
 	participants: string[];
 	positions: Record<string, PositionKind | null>;
+	/** The municipalities that share their position on this item with the public. */
+	shared: string[];
 	consensus: ReturnType<typeof consensusOf>;
 }
 

@@ -32,6 +32,7 @@ import { filterFromSearchParams } from '../../../src/lib/validation/agenda';
 import { todayInNl } from '../../../src/lib/validation/decisions';
 import { amsterdamParts } from '../../../src/lib/meetings/time';
 import type { Actor } from '../../../src/lib/server/permissions';
+import * as publicSite from '../../../src/lib/server/modules/public';
 
 const readme = readFileSync('README.md', 'utf8');
 const block = readme.slice(readme.indexOf('<!-- demo-story -->'), readme.indexOf('<!-- /demo-story -->'));
@@ -206,6 +207,36 @@ describe('the README promises about the demo data', () => {
 		const highlights = await closedHighlights(t.db, actors.get('klankbord.zoeterwoude')!, held.id);
 		expect(highlights.attendance.find((a) => a.municipalityId === 'zoeterwoude')?.names).toEqual([]);
 		expect(prose).toContain('Zoeterwoude could not come');
+	});
+
+	it('makes public what it says, through the public read model', async () => {
+		const adopted = ['Regionale Omgevingsvisie Hart van Holland: bereikbaarheid', 'Sociaal domein: Voorschoten sluit aan bij de Leidse regio'];
+		const housing = 'Versnelling woningbouw in de Leidse regio';
+		expect(prose).toContain(`so the two adopted items are: *${adopted[0]}* and *${adopted[1]}*`);
+		expect(prose).toContain(`The verkenner made *${housing}* public early`);
+		const list = await publicSite.listPublicItems(t.db, publicSite.publicFilterFrom(new URLSearchParams()));
+		expect(list.items.map((i) => i.title).sort()).toEqual([...adopted, housing].sort());
+		expect(
+			list.items
+				.filter((i) => i.adopted)
+				.map((i) => i.title)
+				.sort()
+		).toEqual(adopted.sort());
+		expect(prose).toContain(`The other ${items.length - 3} items, every comment and every interview are not public`);
+
+		expect(prose).toContain("Leiden and Leiderdorp share their positions publicly, Oegstgeest's and Voorschoten's stay in the portal");
+		const item = await publicSite.getPublicItem(t.db, itemId(housing));
+		expect(item.positions.map((p) => p.municipalityId).sort()).toEqual(['leiden', 'leiderdorp']);
+
+		expect(prose).toContain('The highlights of the held session are published');
+		const sessions = await publicSite.listPublicMeetings(t.db);
+		const held = table('session').filter((r) => r.status === 'afgesloten');
+		expect(sessions.map((s) => s.title)).toEqual(held.map((r) => r.session));
+		const highlights = await publicSite.getPublicMeeting(t.db, sessions[0].id);
+		const kinds = new Set(highlights.items.flatMap((i) => i.minutes.map((m) => m.kind)));
+		expect(kinds.size).toBeGreaterThan(0);
+		expect(prose).toContain('its action points stay internal');
+		expect([...kinds]).not.toContain('actiepunt');
 	});
 
 	it('tells each account what waits on its start page and in Meldingen, and the navigation count agrees', async () => {

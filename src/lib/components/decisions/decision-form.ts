@@ -28,6 +28,8 @@ export interface SectionProps {
 export function formFor(form: DecisionFormResult, which: string) {
 	const mine = form?.decisionForm === which ? form : null;
 	return {
+		/** This form was sent and answered with its values (a refusal): show what was sent. */
+		sent: !!mine?.values,
 		errors: mine?.errors ?? {},
 		value: (key: string, fallback = '') => (mine?.values && typeof mine.values[key] === 'string' ? (mine.values[key] as string) : fallback)
 	};

@@ -186,6 +186,8 @@ export interface ItemPermissions {
 	transitions: ItemStatus[];
 	/** May reopen the item (Heropenen, with a reason). */
 	reopen: boolean;
+	/** May make the item public before adoption, or take that back (an adopted item is always public). */
+	publish: boolean;
 }
 
 async function versionsOf(q: Queryable, itemId: string): Promise<VersionListEntry[]> {
@@ -251,7 +253,8 @@ export function itemPermissions(actor: Actor | null, status: ItemStatus): ItemPe
 		frozen,
 		editImplementation: can(actor, 'item.edit'),
 		transitions: targets.filter((to) => !isReopen(status, to)),
-		reopen: targets.some((to) => isReopen(status, to))
+		reopen: targets.some((to) => isReopen(status, to)),
+		publish: can(actor, 'item.publish')
 	};
 }
 

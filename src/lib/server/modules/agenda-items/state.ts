@@ -46,6 +46,8 @@ export interface ItemState {
 	createdBy: string | null;
 	createdAt: Date;
 	updatedAt: Date;
+	/** Since when the verkenner made the item public before adoption (null: public only from vastgesteld on). Not signed content. */
+	publicSince: Date | null;
 }
 
 /**

@@ -167,7 +167,8 @@ export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId
 			reasons: p.reasons,
 			conditions: p.conditions,
 			updatedByName: p.updatedByName,
-			updatedAt: p.updatedAt
+			updatedAt: p.updatedAt,
+			sharedPublicly: p.sharedPublicly
 		})),
 		positionHistory,
 		round,
@@ -251,16 +252,20 @@ export async function positionMatrix(
 			.select({ id: agendaItems.id, title: agendaItems.title, status: agendaItems.status, ambitionId: agendaItems.ambitionId })
 			.from(agendaItems)
 			.orderBy(asc(agendaItems.ambitionId), asc(agendaItems.title)),
-		q.select({ itemId: positions.itemId, municipalityId: positions.municipalityId, position: positions.position }).from(positions)
+		q
+			.select({ itemId: positions.itemId, municipalityId: positions.municipalityId, position: positions.position, shared: positions.sharedPublicly })
+			.from(positions)
 	]);
 	const participantRows = items.length ? await q.query.agendaItemParticipants.findMany({ columns: { itemId: true, municipalityId: true } }) : [];
 	const rows: (MatrixRow & { ambitionId: number })[] = items.map((it) => {
 		const participants = participantRows.filter((p) => p.itemId === it.id).map((p) => p.municipalityId);
 		const pos: Record<string, PositionKind | null> = {};
 		for (const m of munis) pos[m.id] = null;
-		for (const p of posRows) if (p.itemId === it.id) pos[p.municipalityId] = p.position as PositionKind;
+		const own = posRows.filter((p) => p.itemId === it.id);
+		for (const p of own) pos[p.municipalityId] = p.position as PositionKind;
+		const shared = own.filter((p) => p.shared).map((p) => p.municipalityId);
 		const consensus = consensusOf(participants.map((m) => pos[m] ?? 'nog_geen_standpunt'));
-		return { id: it.id, title: it.title, status: it.status as ItemStatus, ambitionId: it.ambitionId, participants, positions: pos, consensus };
+		return { id: it.id, title: it.title, status: it.status as ItemStatus, ambitionId: it.ambitionId, participants, positions: pos, shared, consensus };
 	});
 	const keep = (r: MatrixRow & { ambitionId: number }) =>
 		(!filter.ambitie || r.ambitionId === filter.ambitie) &&

@@ -1,9 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
 import * as agenda from '$lib/server/modules/agenda-items';
 import * as region from '$lib/server/modules/region';
+import * as publicSite from '$lib/server/modules/public';
 import { DomainError } from '$lib/server/errors';
 import { formValues, runForm } from '$lib/server/http/form-failure';
 import { itemPatchFromForm } from '$lib/validation/agenda';
+import { isAdoptedStatus } from '$lib/public/visibility';
 import { t } from '$lib/i18n';
 import { commentsFor } from './comments.server';
 import { decisionsFor, decisionActions } from './decisions.server';
@@ -17,9 +19,17 @@ export const load = async ({ locals, params }) => {
 		throw err;
 	}
 	const can = agenda.itemPermissions(locals.actor, detail.item.status);
+	const isPublic = publicSite.isPublicItem(detail.item);
 	return {
 		...detail,
 		can,
+		// ---- openbaarheid ----
+		publication: {
+			public: isPublic,
+			adopted: isAdoptedStatus(detail.item.status),
+			since: detail.item.publicSince,
+			path: isPublic ? publicSite.publicItemPath(detail.item.id) : null
+		},
 		ambitions: await region.listAmbitions(locals.db, locals.actor),
 		municipalities: await region.listMunicipalities(locals.db, locals.actor),
 		peopleOptions: can.edit ? await agenda.listPeopleOptions(locals.db, locals.actor) : [],
@@ -68,6 +78,13 @@ export const actions = {
 		return run({ ...values, section: 'versies' }, async () => {
 			const res = await agenda.captureVersion(locals.db, locals.actor, values, locals.origin);
 			return { section: 'versies', captured: { number: res.version.number, created: res.created } };
+		});
+	},
+	publish: async ({ locals, request }) => {
+		const values = await formValues(request);
+		return run({ ...values, section: 'openbaarheid' }, async () => {
+			const res = await agenda.setItemPublic(locals.db, locals.actor, values, locals.origin);
+			return { section: 'openbaarheid', published: res.public };
 		});
 	},
 	restore: async ({ locals, request }) => {

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as meetings from '$lib/server/modules/meetings';
 import * as region from '$lib/server/modules/region';
+import * as publicSite from '$lib/server/modules/public';
 import { DomainError } from '$lib/server/errors';
 import { can, ForbiddenError, municipalitiesFor, type Actor } from '$lib/server/permissions';
 import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
@@ -31,6 +32,8 @@ export const load = async ({ locals, params }) => {
 		municipalities,
 		canPlan,
 		canCancel: can(actor, 'meeting.cancel'),
+		canPublish: can(actor, 'meeting.publish'),
+		publicPath: publicSite.publicMeetingPath(params.id),
 		chairOptions: canPlan ? meetings.chairCandidates(await meetings.verkenners(db), detail.invitees) : [],
 		members,
 		my: {
@@ -63,6 +66,17 @@ export const actions = {
 			},
 			values,
 			{ section: 'chair' }
+		);
+	},
+	publish: async ({ locals, request, params }) => {
+		const values = await formValues(request);
+		return runForm(
+			async () => {
+				const state = await meetings.publishHighlights(locals.db, locals.actor, { ...values, meetingId: params.id }, locals.origin);
+				return { section: 'publish', published: state.highlightsPublishedAt !== null };
+			},
+			values,
+			{ section: 'publish' }
 		);
 	},
 	adopt: async ({ locals, request, params }) => {
