@@ -5,11 +5,12 @@
  * ever read here. The public pages, the open data, the feeds and their tests all use this face.
  * Import as a namespace: `import * as publicSite from '$lib/server/modules/public'`.
  */
+export { isPublicItem } from './visibility';
 export { publicFilterFrom, publicPageFrom, PAGE_SIZE_MAX } from './filter';
 export { listPublicItems, publicRegion, publicItemPath } from './list-items';
 export { getPublicItem, getPublicVersion } from './get-item';
 export { listPublicDecisions } from './decisions';
 export { cachedPublicRead } from './cache';
-export { listPublicMeetings, getPublicMeeting, publicMeetingsOfItem } from './meetings';
+export { listPublicMeetings, getPublicMeeting, publicMeetingsOfItem, publicMeetingPath } from './meetings';
 export { publicStamp } from './stamp';
 export * from './schemas';
