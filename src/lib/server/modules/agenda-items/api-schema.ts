@@ -62,6 +62,7 @@ export const agendaItemJson = z.object({
 	description: richText,
 	meerwaarde: richText,
 	status: z.enum(itemStatuses),
+	publicSince: moment.nullable().describe('When the verkenner made the item public before adoption; from vastgesteld on it is public anyway'),
 	horizon: z.enum(horizons),
 	trekker: municipality.nullable(),
 	participants: z.array(z.object({ municipality, customShareBp: z.int().nullable().describe('Basis points (2500 = 25 %) under maatwerk') })),

@@ -46,6 +46,7 @@ export function itemToJson(detail: ItemDetail): AgendaItemJson {
 		description: { html: item.descriptionHtml, text: item.descriptionText },
 		meerwaarde: { html: item.meerwaardeHtml, text: item.meerwaardeText },
 		status: item.status,
+		publicSince: item.publicSince ? item.publicSince.toISOString() : null,
 		horizon: item.horizon,
 		trekker: slugOrNull(item.trekkerId),
 		participants: item.participants.map((p) => ({ municipality: slug(p.municipalityId), customShareBp: p.customShareBp })),

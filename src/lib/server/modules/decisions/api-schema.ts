@@ -57,6 +57,7 @@ export const itemDecisionsJson = z.object({
 			position: z.enum(positionKinds),
 			reasons: z.string(),
 			conditions: z.array(z.string()),
+			sharedPublicly: z.boolean().describe('The municipality shares this position on the public site'),
 			updatedBy: z.string(),
 			updatedAt: moment
 		})

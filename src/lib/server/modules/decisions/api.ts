@@ -19,6 +19,7 @@ export function decisionsToJson(d: ItemDecisions): ItemDecisionsJson {
 			position: p.position,
 			reasons: p.reasons,
 			conditions: p.conditions,
+			sharedPublicly: p.sharedPublicly,
 			updatedBy: p.updatedByName,
 			updatedAt: iso(p.updatedAt)
 		})),
