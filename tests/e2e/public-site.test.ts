@@ -144,6 +144,32 @@ describe('the public site for an anonymous visitor', () => {
 		}
 	});
 
+	it('the open data the public pages link to, and every address in it, holds none of it either', { timeout: 120_000 }, async () => {
+		const queue = [
+			...new Set([...pages.values()].flatMap((html) => [...html.matchAll(/href="(\/api\/open\/[^"#]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&'))))
+		];
+		expect(queue).toEqual(expect.arrayContaining(['/api/open/v1/items']));
+		const fetched = new Map<string, string>();
+		while (queue.length) {
+			const path = queue.shift()!;
+			if (fetched.has(path)) continue;
+			const res = await fetch(urlOf(path));
+			const body = await res.text();
+			fetched.set(path, body);
+			expect(res.status, path).toBe(200);
+			// Follow the data's own links one by one (items, versions, sessions), as a harvester would.
+			for (const m of body.matchAll(/"(?:dataUrl|url)":"(?:https?:\/\/[^/"]+)?(\/api\/open\/[^"]+)"/g)) if (!fetched.has(m[1])) queue.push(m[1]);
+			for (const m of body.matchAll(/\/api\/open\/v1\/items\/[0-9a-f-]{36}\/versions\/\d+/g)) if (!fetched.has(m[0])) queue.push(m[0]);
+		}
+		expect([...fetched.keys()].filter((p) => /^\/api\/open\/v1\/items\/[0-9a-f-]{36}$/.test(p))).toHaveLength(3);
+		for (const [path, body] of fetched) {
+			for (const text of [...secrets.internalComments, ...secrets.confidentialInterviews, ...secrets.unsharedReasons, ...secrets.emails]) {
+				expect(body.includes(text), `${path} holds "${text}"`).toBe(false);
+			}
+			expect(body, path).not.toMatch(/[\w.+-]+@[\w-]+\.[a-z]{2,}/i);
+		}
+	});
+
 	it('shows an adopted item with its text as signed, the full hash and the link to verify it', () => {
 		const found = [...pages].find(([p, h]) => /^\/openbaar\/agenda\//.test(p) && /<h1[^>]*>Regionale Omgevingsvisie/.test(h));
 		expect(found).toBeTruthy();
