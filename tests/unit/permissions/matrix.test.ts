@@ -19,7 +19,11 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'mail.resend': 'ja',
 		'interview.read': 'ja',
 		'interview.read_confidential': 'ja',
-		'meeting.read': 'ja'
+		'meeting.read': 'ja',
+		'register.read': 'ja',
+		'register.manage': 'ja',
+		'register.contribution': 'ja',
+		'register.seats': 'ja'
 	},
 	verkenner: {
 		'region.read': 'ja',
@@ -35,7 +39,11 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'meeting.read': 'ja',
 		'meeting.plan': 'ja',
 		'meeting.cancel': 'ja',
-		'meeting.publish': 'ja'
+		'meeting.publish': 'ja',
+		'register.read': 'ja',
+		'register.manage': 'ja',
+		'register.contribution': 'ja',
+		'register.seats': 'ja'
 	},
 	klankbordgroeplid: {
 		'region.read': 'ja',
@@ -47,7 +55,8 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'interview.read': 'ja',
 		'meeting.read': 'ja',
 		'meeting.checkin': 'eigen',
-		'meeting.temperature': 'eigen'
+		'meeting.temperature': 'eigen',
+		'register.read': 'ja'
 	},
 	collegelid: {
 		'region.read': 'ja',
@@ -56,10 +65,19 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'position.set': 'eigen',
 		'signoff.record': 'eigen',
 		'meeting.read': 'ja',
-		'meeting.checkin': 'eigen'
+		'meeting.checkin': 'eigen',
+		'register.read': 'ja'
 	},
-	griffie: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'council.record': 'eigen', 'meeting.read': 'ja' },
-	meelezer: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'meeting.read': 'ja' }
+	griffie: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'council.record': 'eigen', 'meeting.read': 'ja', 'register.read': 'ja' },
+	meelezer: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'meeting.read': 'ja', 'register.read': 'ja' },
+	ambtelijkadviseur: {
+		'region.read': 'ja',
+		'item.read': 'ja',
+		'meeting.read': 'ja',
+		'register.read': 'ja',
+		'register.contribution': 'eigen',
+		'register.seats': 'eigen'
+	}
 };
 
 /**
@@ -72,7 +90,8 @@ const mayChair: Record<Role, boolean> = {
 	klankbordgroeplid: true,
 	collegelid: false,
 	griffie: false,
-	meelezer: false
+	meelezer: false,
+	ambtelijkadviseur: false
 };
 
 const own = 'oegstgeest';

@@ -1,0 +1,167 @@
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db';
+import {
+	collaborationAmbitions,
+	collaborationContributions,
+	collaborationMoments,
+	collaborationParticipants,
+	collaborationSeats,
+	collaborations,
+	municipalities
+} from '../../db/schema';
+import { authorize, type Actor } from '../../permissions';
+import { parse } from '../../validate';
+import { registerFilterSchema } from '../../../validation/register';
+import { municipalityIdSchema } from '../../../roles';
+import { ValidationError } from '../../errors';
+import { UPCOMING_MONTHS } from '../../../register/constants';
+import { amsterdamParts } from '../../../meetings/time';
+import { loadCollaboration } from './change';
+
+/** The register, by name; filtered by a municipality that takes part, the kind and the domain. */
+export async function listCollaborations(q: Queryable, actor: Actor | null, filter: unknown = {}) {
+	authorize(actor, 'register.read');
+	const f = parse(registerFilterSchema, filter);
+	const where: SQL[] = [];
+	if (f.kind) where.push(eq(collaborations.kind, f.kind));
+	if (f.domain) where.push(sql`lower(${collaborations.domain}) = lower(${f.domain})`);
+	if (f.municipalityId)
+		where.push(
+			inArray(
+				collaborations.id,
+				q
+					.select({ id: collaborationParticipants.collaborationId })
+					.from(collaborationParticipants)
+					.where(eq(collaborationParticipants.municipalityId, f.municipalityId))
+			)
+		);
+	const rows = await q
+		.select()
+		.from(collaborations)
+		.where(and(...where))
+		.orderBy(asc(collaborations.name), asc(collaborations.id));
+	const parts = rows.length
+		? await q
+				.select()
+				.from(collaborationParticipants)
+				.where(
+					inArray(
+						collaborationParticipants.collaborationId,
+						rows.map((r) => r.id)
+					)
+				)
+		: [];
+	return rows.map((r) => ({
+		...r,
+		municipalityIds: parts.flatMap((p) => (p.collaborationId === r.id && p.municipalityId ? [p.municipalityId] : [])),
+		outside: parts.flatMap((p) => (p.collaborationId === r.id && p.outsideName ? [p.outsideName] : []))
+	}));
+}
+
+/** One arrangement with everything: ambitions, participants, contributions, board seats, rapporteurs, cycle. */
+export async function getCollaboration(q: Queryable, actor: Actor | null, collaborationId: unknown) {
+	authorize(actor, 'register.read');
+	const id = typeof collaborationId === 'string' && /^[0-9a-f-]{36}$/i.test(collaborationId) ? collaborationId : null;
+	if (!id) throw new ValidationError({ collaborationId: 'validation_register_unknown' });
+	const collaboration = await loadCollaboration(q, id);
+	const [ambitions, participants, contributions, seats, moments] = await Promise.all([
+		q.select({ id: collaborationAmbitions.ambitionId }).from(collaborationAmbitions).where(eq(collaborationAmbitions.collaborationId, id)),
+		q
+			.select({ participant: collaborationParticipants })
+			.from(collaborationParticipants)
+			.leftJoin(municipalities, eq(municipalities.id, collaborationParticipants.municipalityId))
+			.where(eq(collaborationParticipants.collaborationId, id))
+			.orderBy(asc(municipalities.sortOrder), asc(collaborationParticipants.outsideName)),
+		q
+			.select()
+			.from(collaborationContributions)
+			.where(eq(collaborationContributions.collaborationId, id))
+			.orderBy(asc(collaborationContributions.year), asc(collaborationContributions.municipalityId)),
+		q
+			.select()
+			.from(collaborationSeats)
+			.where(eq(collaborationSeats.collaborationId, id))
+			.orderBy(asc(collaborationSeats.municipalityId), asc(collaborationSeats.seat), asc(collaborationSeats.name)),
+		q
+			.select()
+			.from(collaborationMoments)
+			.where(eq(collaborationMoments.collaborationId, id))
+			.orderBy(asc(collaborationMoments.on), asc(collaborationMoments.id))
+	]);
+	return {
+		collaboration,
+		ambitionIds: ambitions.map((a) => a.id).sort((a, b) => a - b),
+		participants: participants.map((p) => p.participant),
+		contributions,
+		seats: seats.filter((s) => s.seat !== 'rapporteur'),
+		rapporteurs: seats.filter((s) => s.seat === 'rapporteur'),
+		moments
+	};
+}
+
+/** The day `months` after an ISO date (the last day of a shorter month when the day does not exist there). */
+export function addMonths(isoDate: string, months: number): string {
+	const [y, m, d] = isoDate.split('-').map(Number);
+	const target = new Date(Date.UTC(y, m - 1 + months, 1));
+	const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+	target.setUTCDate(Math.min(d, last));
+	return target.toISOString().slice(0, 10);
+}
+
+/**
+ * A municipality's arrangements (those not ended before today): each with its exit cost and notice term,
+ * its contribution this year, and the decision moments for it (its own or for all) in the next six months.
+ */
+export async function municipalityOverview(q: Queryable, actor: Actor | null, municipalityId: unknown, today = amsterdamParts(new Date()).date) {
+	authorize(actor, 'register.read');
+	const mid = municipalityIdSchema.safeParse(municipalityId);
+	if (!mid.success) throw new ValidationError({ municipalityId: 'validation_register_municipality' });
+	const year = Number(today.slice(0, 4));
+	const until = addMonths(today, UPCOMING_MONTHS);
+	const rows = await q
+		.select({ collaboration: collaborations, participant: collaborationParticipants, contribution: collaborationContributions })
+		.from(collaborationParticipants)
+		.innerJoin(collaborations, eq(collaborations.id, collaborationParticipants.collaborationId))
+		.leftJoin(
+			collaborationContributions,
+			and(
+				eq(collaborationContributions.collaborationId, collaborations.id),
+				eq(collaborationContributions.municipalityId, mid.data),
+				eq(collaborationContributions.year, year)
+			)
+		)
+		.where(and(eq(collaborationParticipants.municipalityId, mid.data), or(isNull(collaborations.endsOn), gte(collaborations.endsOn, today))))
+		.orderBy(asc(collaborations.name), asc(collaborations.id));
+	const ids = rows.map((r) => r.collaboration.id);
+	const moments = ids.length
+		? await q
+				.select()
+				.from(collaborationMoments)
+				.where(
+					and(
+						inArray(collaborationMoments.collaborationId, ids),
+						gte(collaborationMoments.on, today),
+						lte(collaborationMoments.on, until),
+						or(isNull(collaborationMoments.municipalityId), eq(collaborationMoments.municipalityId, mid.data))
+					)
+				)
+				.orderBy(asc(collaborationMoments.on), asc(collaborationMoments.id))
+		: [];
+	const names = new Map(rows.map((r) => [r.collaboration.id, r.collaboration.name]));
+	return {
+		municipalityId: mid.data,
+		year,
+		arrangements: rows.map((r) => ({
+			id: r.collaboration.id,
+			name: r.collaboration.name,
+			kind: r.collaboration.kind,
+			domain: r.collaboration.domain,
+			exitCostCents: r.participant.exitCostCents,
+			noticeTerm: r.participant.noticeTerm,
+			noticeUnit: r.participant.noticeUnit,
+			contribution: r.contribution ? { cents: r.contribution.cents, key: r.contribution.key, shareBp: r.contribution.shareBp } : null
+		})),
+		totalContributionCents: rows.reduce((sum, r) => sum + (r.contribution?.cents ?? 0), 0),
+		upcoming: moments.map((mo) => ({ ...mo, collaborationName: names.get(mo.collaborationId) as string }))
+	};
+}
