@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { collaborations } from '../../db/schema';
@@ -25,8 +26,9 @@ export async function updateCollaboration(db: Db, actor: Actor | null, input: un
 		const before: Record<string, unknown> = { ...row, ambitionIds: await ambitionsOf(tx, id) };
 		const after: Record<string, unknown> = { ...next, ambitionIds: [...data.ambitionIds].sort((a, b) => a - b) };
 		const changes = Object.fromEntries(
+			// Key order does not count: jsonb keeps a document's keys in its own order.
 			Object.keys(after)
-				.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+				.filter((k) => !isDeepStrictEqual(before[k], after[k]))
 				.map((k) => [k, { from: before[k], to: after[k] }])
 		);
 		const [out] = await tx
