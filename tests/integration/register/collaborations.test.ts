@@ -39,14 +39,24 @@ describe('registering an arrangement', () => {
 			createdBy: c.verkenner.id
 		});
 		expect(row.documents).toEqual([{ title: 'Regeling Servicepunt71', url: 'https://example.org/regeling.pdf' }]);
-		expect(await t.db.select().from(collaborationAmbitions).where(eq(collaborationAmbitions.collaborationId, id))).toEqual([{ collaborationId: id, ambitionId: 7 }]);
+		expect(await t.db.select().from(collaborationAmbitions).where(eq(collaborationAmbitions.collaborationId, id))).toEqual([
+			{ collaborationId: id, ambitionId: 7 }
+		]);
 		const audit = await registerAudit(t.db, id);
 		expect(audit.map((a) => [a.action, a.actorUserId])).toEqual([['collaboration.created', c.verkenner.id]]);
 		expect(rec.events).toEqual([expect.objectContaining({ collaborationId: id, part: 'created', municipalityId: null })]);
 	});
 
 	it('lets an administrator register one too: a light collaboration has no legal form', async () => {
-		const input = servicepunt({ name: 'Economie071', kind: 'licht', legalForm: null, steering: 'beleidsvoering', domain: 'Economie', noticeTerm: null, noticeUnit: null });
+		const input = servicepunt({
+			name: 'Economie071',
+			kind: 'licht',
+			legalForm: null,
+			steering: 'beleidsvoering',
+			domain: 'Economie',
+			noticeTerm: null,
+			noticeUnit: null
+		});
 		const { id } = await register.createCollaboration(t.db, c.admin.actor, input, testOrigin);
 		const [row] = await t.db.select().from(collaborations).where(eq(collaborations.id, id));
 		expect(row).toMatchObject({ kind: 'licht', legalForm: null, noticeTerm: null, noticeUnit: null });
@@ -83,11 +93,14 @@ describe('registering an arrangement', () => {
 		expect(await rejection(register.createCollaboration(t.db, c.verkenner.actor, input, testOrigin))).toBeInstanceOf(ValidationError);
 	});
 
-	it.each(['adviseurLeiden', 'kbLeiden', 'collegeLeiden', 'griffieLeiden', 'meelezer'] as const)('refuses %s: the regional data is kept by the verkenner and administrators', async (who) => {
-		const before = await countCollaborations(t.db);
-		expect(await rejection(register.createCollaboration(t.db, c[who].actor, servicepunt(), testOrigin))).toBeInstanceOf(ForbiddenError);
-		expect(await countCollaborations(t.db)).toBe(before);
-	});
+	it.each(['adviseurLeiden', 'kbLeiden', 'collegeLeiden', 'griffieLeiden', 'meelezer'] as const)(
+		'refuses %s: the regional data is kept by the verkenner and administrators',
+		async (who) => {
+			const before = await countCollaborations(t.db);
+			expect(await rejection(register.createCollaboration(t.db, c[who].actor, servicepunt(), testOrigin))).toBeInstanceOf(ForbiddenError);
+			expect(await countCollaborations(t.db)).toBe(before);
+		}
+	);
 
 	it('refuses nobody', async () => {
 		expect(await rejection(register.createCollaboration(t.db, null, servicepunt(), testOrigin))).toBeInstanceOf(ForbiddenError);
@@ -98,7 +111,12 @@ describe('changing an arrangement', () => {
 	it('changes the fields at the revision seen, records what changed and bumps the revision', async () => {
 		const { id } = await register.createCollaboration(t.db, c.verkenner.actor, servicepunt(), testOrigin);
 		rec.events.length = 0;
-		const out = await register.updateCollaboration(t.db, c.verkenner.actor, servicepunt({ collaborationId: id, revision: 1, noticeTerm: 1, ambitionIds: [2, 7] }), testOrigin);
+		const out = await register.updateCollaboration(
+			t.db,
+			c.verkenner.actor,
+			servicepunt({ collaborationId: id, revision: 1, noticeTerm: 1, ambitionIds: [2, 7] }),
+			testOrigin
+		);
 		expect(out.revision).toBe(2);
 		const detail = await register.getCollaboration(t.db, c.meelezer.actor, id);
 		expect(detail.collaboration).toMatchObject({ noticeTerm: 1, revision: 2, seq: 1 });
@@ -112,7 +130,9 @@ describe('changing an arrangement', () => {
 	it('refuses a stale revision (someone else changed it meanwhile), nothing stored', async () => {
 		const { id } = await register.createCollaboration(t.db, c.verkenner.actor, servicepunt(), testOrigin);
 		await register.updateCollaboration(t.db, c.verkenner.actor, servicepunt({ collaborationId: id, revision: 1, domain: 'ICT' }), testOrigin);
-		const err = await rejection(register.updateCollaboration(t.db, c.admin.actor, servicepunt({ collaborationId: id, revision: 1, domain: 'Financiën' }), testOrigin));
+		const err = await rejection(
+			register.updateCollaboration(t.db, c.admin.actor, servicepunt({ collaborationId: id, revision: 1, domain: 'Financiën' }), testOrigin)
+		);
 		expect(err).toBeInstanceOf(DomainError);
 		expect([err.key, err.status]).toEqual(['register_conflict', 409]);
 		expect((await register.getCollaboration(t.db, c.verkenner.actor, id)).collaboration.domain).toBe('ICT');
@@ -123,23 +143,34 @@ describe('changing an arrangement', () => {
 		expect((await rejection(register.updateCollaboration(t.db, c.verkenner.actor, servicepunt({ collaborationId: id }), testOrigin))).fields).toEqual({
 			revision: 'validation_register_revision'
 		});
-		const missing = await rejection(register.updateCollaboration(t.db, c.verkenner.actor, servicepunt({ collaborationId: crypto.randomUUID(), revision: 1 }), testOrigin));
+		const missing = await rejection(
+			register.updateCollaboration(t.db, c.verkenner.actor, servicepunt({ collaborationId: crypto.randomUUID(), revision: 1 }), testOrigin)
+		);
 		expect([missing.key, missing.status]).toEqual(['register_not_found', 404]);
-		const early = await rejection(register.updateCollaboration(t.db, c.verkenner.actor, servicepunt({ collaborationId: id, revision: 1, endsOn: '2000-01-01' }), testOrigin));
+		const early = await rejection(
+			register.updateCollaboration(t.db, c.verkenner.actor, servicepunt({ collaborationId: id, revision: 1, endsOn: '2000-01-01' }), testOrigin)
+		);
 		expect(early.fields.endsOn).toBe('validation_register_ends_before_start');
 		expect((await register.getCollaboration(t.db, c.verkenner.actor, id)).collaboration.revision).toBe(1);
 	});
 
 	it('refuses an official: the arrangement itself is regional data', async () => {
 		const { id } = await register.createCollaboration(t.db, c.verkenner.actor, servicepunt(), testOrigin);
-		expect(await rejection(register.updateCollaboration(t.db, c.adviseurLeiden.actor, servicepunt({ collaborationId: id, revision: 1 }), testOrigin))).toBeInstanceOf(ForbiddenError);
+		expect(
+			await rejection(register.updateCollaboration(t.db, c.adviseurLeiden.actor, servicepunt({ collaborationId: id, revision: 1 }), testOrigin))
+		).toBeInstanceOf(ForbiddenError);
 	});
 });
 
 describe('ending an arrangement', () => {
 	it('ends it on a date with a reason; from then on it does not change', async () => {
 		const { id } = await register.createCollaboration(t.db, c.verkenner.actor, servicepunt(), testOrigin);
-		const out = await register.endCollaboration(t.db, c.admin.actor, { collaborationId: id, revision: 1, endsOn: '2026-12-31', reason: 'Opgeheven' }, testOrigin);
+		const out = await register.endCollaboration(
+			t.db,
+			c.admin.actor,
+			{ collaborationId: id, revision: 1, endsOn: '2026-12-31', reason: 'Opgeheven' },
+			testOrigin
+		);
 		expect(out.revision).toBe(2);
 		const { collaboration } = await register.getCollaboration(t.db, c.verkenner.actor, id);
 		expect(collaboration).toMatchObject({ endsOn: '2026-12-31', endReason: 'Opgeheven' });
@@ -158,7 +189,9 @@ describe('ending an arrangement', () => {
 		expect(early.fields.endsOn).toBe('validation_register_ends_before_start');
 		const stale = await rejection(register.endCollaboration(t.db, c.verkenner.actor, { collaborationId: id, revision: 5, endsOn: '2030-01-01' }, testOrigin));
 		expect(stale.key).toBe('register_conflict');
-		expect(await rejection(register.endCollaboration(t.db, c.adviseurLeiden.actor, { collaborationId: id, revision: 1, endsOn: '2030-01-01' }, testOrigin))).toBeInstanceOf(ForbiddenError);
+		expect(
+			await rejection(register.endCollaboration(t.db, c.adviseurLeiden.actor, { collaborationId: id, revision: 1, endsOn: '2030-01-01' }, testOrigin))
+		).toBeInstanceOf(ForbiddenError);
 		const { collaboration } = await register.getCollaboration(t.db, c.verkenner.actor, id);
 		expect([collaboration.endedAt, collaboration.endsOn, collaboration.revision]).toEqual([null, null, 1]);
 	});
