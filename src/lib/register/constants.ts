@@ -15,14 +15,12 @@ export const legalFormsByKind = {
 	privaatrecht: ['privaatrechtelijke_overeenkomst', 'privaatrechtelijke_rechtspersoon']
 } as const satisfies Record<CollaborationKind, readonly string[]>;
 export const legalForms = Object.values(legalFormsByKind).flat();
-export type LegalForm = (typeof legalFormsByKind)[CollaborationKind][number];
 
 /** Whether the arrangement carries out policy or runs operations (Wgr: *beleidsvoering* / *bedrijfsvoering*). */
 export const steerings = ['beleidsvoering', 'bedrijfsvoering'] as const;
 
 /** The unit of a notice term: a term without a unit means nothing. */
 export const noticeUnits = ['maanden', 'jaren'] as const;
-export type NoticeUnit = (typeof noticeUnits)[number];
 
 export const boards = ['ab', 'db'] as const;
 /** What the board member is at home: the *dubbele pet* of a college or council member. */
@@ -30,7 +28,6 @@ export const seatHolderRoles = ['college', 'raad'] as const;
 
 /** The decision moments of an arrangement's planning-and-control cycle. */
 export const cycleMomentKinds = ['kadernota', 'begroting', 'jaarrekening', 'zienswijze', 'evaluatie'] as const;
-export type CycleMomentKind = (typeof cycleMomentKinds)[number];
 
 /** The horizon of a municipality's overview: decision moments in the next six months. */
 export const UPCOMING_MONTHS = 6;

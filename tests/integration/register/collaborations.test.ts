@@ -1,30 +1,19 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { testOrigin } from '../../fixtures/factories';
 import { collaborationAmbitions, collaborations } from '../../../src/lib/server/db/schema';
 import * as register from '../../../src/lib/server/modules/register';
 import { DomainError, ValidationError } from '../../../src/lib/server/errors';
 import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { rejection } from '../agenda/helpers';
-import { cast, countCollaborations, recordChanges, registerAudit, servicepunt, type Cast } from './helpers';
+import { countCollaborations, registerSuite, registerAudit, servicepunt } from './helpers';
 
-let t: TestDb;
-let c: Cast;
-let rec: ReturnType<typeof recordChanges>;
-
-beforeAll(async () => {
-	t = await testDb();
-	c = await cast(t.db);
-});
-afterAll(() => destroy(t));
-beforeEach(() => (rec = recordChanges()));
-afterEach(() => rec.stop());
+const s = registerSuite();
 
 describe('registering an arrangement', () => {
 	it('stores its fields and ambitions, records the audit row and announces it after commit', async () => {
-		const { id } = await register.createCollaboration(t.db, c.verkenner.actor, servicepunt(), testOrigin);
-		const [row] = await t.db.select().from(collaborations).where(eq(collaborations.id, id));
+		const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
+		const [row] = await s.db.select().from(collaborations).where(eq(collaborations.id, id));
 		expect(row).toMatchObject({
 			name: 'Servicepunt71',
 			kind: 'gr',
@@ -36,15 +25,15 @@ describe('registering an arrangement', () => {
 			noticeTerm: 2,
 			noticeUnit: 'jaren',
 			revision: 1,
-			createdBy: c.verkenner.id
+			createdBy: s.verkenner.id
 		});
 		expect(row.documents).toEqual([{ title: 'Regeling Servicepunt71', url: 'https://example.org/regeling.pdf' }]);
-		expect(await t.db.select().from(collaborationAmbitions).where(eq(collaborationAmbitions.collaborationId, id))).toEqual([
+		expect(await s.db.select().from(collaborationAmbitions).where(eq(collaborationAmbitions.collaborationId, id))).toEqual([
 			{ collaborationId: id, ambitionId: 7 }
 		]);
-		const audit = await registerAudit(t.db, id);
-		expect(audit.map((a) => [a.action, a.actorUserId])).toEqual([['collaboration.created', c.verkenner.id]]);
-		expect(rec.events).toEqual([expect.objectContaining({ collaborationId: id, part: 'created', municipalityId: null })]);
+		const audit = await registerAudit(s.db, id);
+		expect(audit.map((a) => [a.action, a.actorUserId])).toEqual([['collaboration.created', s.verkenner.id]]);
+		expect(s.events).toEqual([expect.objectContaining({ collaborationId: id, part: 'created', municipalityId: null })]);
 	});
 
 	it('lets an administrator register one too: a light collaboration has no legal form', async () => {
@@ -57,8 +46,8 @@ describe('registering an arrangement', () => {
 			noticeTerm: null,
 			noticeUnit: null
 		});
-		const { id } = await register.createCollaboration(t.db, c.admin.actor, input, testOrigin);
-		const [row] = await t.db.select().from(collaborations).where(eq(collaborations.id, id));
+		const { id } = await register.createCollaboration(s.db, s.admin.actor, input, testOrigin);
+		const [row] = await s.db.select().from(collaborations).where(eq(collaborations.id, id));
 		expect(row).toMatchObject({ kind: 'licht', legalForm: null, noticeTerm: null, noticeUnit: null });
 	});
 
@@ -81,118 +70,118 @@ describe('registering an arrangement', () => {
 		['a document link that is not https', { documents: [{ title: 'Regeling', url: 'http://example.org' }] }, 'documents.0.url', 'validation_register_document'],
 		['a control character in the name', { name: 'Servicepunt\u000071' }, 'name', 'validation_forbidden_characters']
 	])('refuses %s with a Dutch message, storing nothing', async (_, extra, field, key) => {
-		const before = await countCollaborations(t.db);
-		const err = await rejection(register.createCollaboration(t.db, c.verkenner.actor, servicepunt(extra), testOrigin));
+		const before = await countCollaborations(s.db);
+		const err = await rejection(register.createCollaboration(s.db, s.verkenner.actor, servicepunt(extra), testOrigin));
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.fields[field]).toBe(key);
-		expect(await countCollaborations(t.db)).toBe(before);
-		expect(rec.events).toEqual([]);
+		expect(await countCollaborations(s.db)).toBe(before);
+		expect(s.events).toEqual([]);
 	});
 
 	it.each([null, 'not an object', 42, [], { name: 'x' }])('refuses input of any shape (%j) with a ValidationError', async (input) => {
-		expect(await rejection(register.createCollaboration(t.db, c.verkenner.actor, input, testOrigin))).toBeInstanceOf(ValidationError);
+		expect(await rejection(register.createCollaboration(s.db, s.verkenner.actor, input, testOrigin))).toBeInstanceOf(ValidationError);
 	});
 
 	it.each(['adviseurLeiden', 'kbLeiden', 'collegeLeiden', 'griffieLeiden', 'meelezer'] as const)(
 		'refuses %s: the regional data is kept by the verkenner and administrators',
 		async (who) => {
-			const before = await countCollaborations(t.db);
-			expect(await rejection(register.createCollaboration(t.db, c[who].actor, servicepunt(), testOrigin))).toBeInstanceOf(ForbiddenError);
-			expect(await countCollaborations(t.db)).toBe(before);
+			const before = await countCollaborations(s.db);
+			expect(await rejection(register.createCollaboration(s.db, s[who].actor, servicepunt(), testOrigin))).toBeInstanceOf(ForbiddenError);
+			expect(await countCollaborations(s.db)).toBe(before);
 		}
 	);
 
 	it('refuses nobody', async () => {
-		expect(await rejection(register.createCollaboration(t.db, null, servicepunt(), testOrigin))).toBeInstanceOf(ForbiddenError);
+		expect(await rejection(register.createCollaboration(s.db, null, servicepunt(), testOrigin))).toBeInstanceOf(ForbiddenError);
 	});
 });
 
 describe('changing an arrangement', () => {
 	it('changes the fields at the revision seen, records what changed and bumps the revision', async () => {
-		const { id } = await register.createCollaboration(t.db, c.verkenner.actor, servicepunt(), testOrigin);
-		rec.events.length = 0;
+		const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
+		s.events.length = 0;
 		const out = await register.updateCollaboration(
-			t.db,
-			c.verkenner.actor,
+			s.db,
+			s.verkenner.actor,
 			servicepunt({ collaborationId: id, revision: 1, noticeTerm: 1, ambitionIds: [2, 7] }),
 			testOrigin
 		);
 		expect(out.revision).toBe(2);
-		const detail = await register.getCollaboration(t.db, c.meelezer.actor, id);
+		const detail = await register.getCollaboration(s.db, s.meelezer.actor, id);
 		expect(detail.collaboration).toMatchObject({ noticeTerm: 1, revision: 2, seq: 1 });
 		expect(detail.ambitionIds).toEqual([2, 7]);
-		const [, updated] = await registerAudit(t.db, id);
+		const [, updated] = await registerAudit(s.db, id);
 		expect(updated.action).toBe('collaboration.updated');
 		expect(updated.details).toEqual({ changes: { noticeTerm: { from: 2, to: 1 }, ambitionIds: { from: [7], to: [2, 7] } }, revision: 2 });
-		expect(rec.events).toEqual([expect.objectContaining({ collaborationId: id, part: 'fields', seq: 1 })]);
+		expect(s.events).toEqual([expect.objectContaining({ collaborationId: id, part: 'fields', seq: 1 })]);
 	});
 
 	it('refuses a stale revision (someone else changed it meanwhile), nothing stored', async () => {
-		const { id } = await register.createCollaboration(t.db, c.verkenner.actor, servicepunt(), testOrigin);
-		await register.updateCollaboration(t.db, c.verkenner.actor, servicepunt({ collaborationId: id, revision: 1, domain: 'ICT' }), testOrigin);
+		const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
+		await register.updateCollaboration(s.db, s.verkenner.actor, servicepunt({ collaborationId: id, revision: 1, domain: 'ICT' }), testOrigin);
 		const err = await rejection(
-			register.updateCollaboration(t.db, c.admin.actor, servicepunt({ collaborationId: id, revision: 1, domain: 'Financiën' }), testOrigin)
+			register.updateCollaboration(s.db, s.admin.actor, servicepunt({ collaborationId: id, revision: 1, domain: 'Financiën' }), testOrigin)
 		);
 		expect(err).toBeInstanceOf(DomainError);
 		expect([err.key, err.status]).toEqual(['register_conflict', 409]);
-		expect((await register.getCollaboration(t.db, c.verkenner.actor, id)).collaboration.domain).toBe('ICT');
+		expect((await register.getCollaboration(s.db, s.verkenner.actor, id)).collaboration.domain).toBe('ICT');
 	});
 
 	it('refuses an edit without a revision, an unknown arrangement, and an end before the start', async () => {
-		const { id } = await register.createCollaboration(t.db, c.verkenner.actor, servicepunt(), testOrigin);
-		expect((await rejection(register.updateCollaboration(t.db, c.verkenner.actor, servicepunt({ collaborationId: id }), testOrigin))).fields).toEqual({
+		const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
+		expect((await rejection(register.updateCollaboration(s.db, s.verkenner.actor, servicepunt({ collaborationId: id }), testOrigin))).fields).toEqual({
 			revision: 'validation_register_revision'
 		});
 		const missing = await rejection(
-			register.updateCollaboration(t.db, c.verkenner.actor, servicepunt({ collaborationId: crypto.randomUUID(), revision: 1 }), testOrigin)
+			register.updateCollaboration(s.db, s.verkenner.actor, servicepunt({ collaborationId: crypto.randomUUID(), revision: 1 }), testOrigin)
 		);
 		expect([missing.key, missing.status]).toEqual(['register_not_found', 404]);
 		const early = await rejection(
-			register.updateCollaboration(t.db, c.verkenner.actor, servicepunt({ collaborationId: id, revision: 1, endsOn: '2000-01-01' }), testOrigin)
+			register.updateCollaboration(s.db, s.verkenner.actor, servicepunt({ collaborationId: id, revision: 1, endsOn: '2000-01-01' }), testOrigin)
 		);
 		expect(early.fields.endsOn).toBe('validation_register_ends_before_start');
-		expect((await register.getCollaboration(t.db, c.verkenner.actor, id)).collaboration.revision).toBe(1);
+		expect((await register.getCollaboration(s.db, s.verkenner.actor, id)).collaboration.revision).toBe(1);
 	});
 
 	it('refuses an official: the arrangement itself is regional data', async () => {
-		const { id } = await register.createCollaboration(t.db, c.verkenner.actor, servicepunt(), testOrigin);
+		const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
 		expect(
-			await rejection(register.updateCollaboration(t.db, c.adviseurLeiden.actor, servicepunt({ collaborationId: id, revision: 1 }), testOrigin))
+			await rejection(register.updateCollaboration(s.db, s.adviseurLeiden.actor, servicepunt({ collaborationId: id, revision: 1 }), testOrigin))
 		).toBeInstanceOf(ForbiddenError);
 	});
 });
 
 describe('ending an arrangement', () => {
 	it('ends it on a date with a reason; from then on it does not change', async () => {
-		const { id } = await register.createCollaboration(t.db, c.verkenner.actor, servicepunt(), testOrigin);
+		const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
 		const out = await register.endCollaboration(
-			t.db,
-			c.admin.actor,
+			s.db,
+			s.admin.actor,
 			{ collaborationId: id, revision: 1, endsOn: '2026-12-31', reason: 'Opgeheven' },
 			testOrigin
 		);
 		expect(out.revision).toBe(2);
-		const { collaboration } = await register.getCollaboration(t.db, c.verkenner.actor, id);
+		const { collaboration } = await register.getCollaboration(s.db, s.verkenner.actor, id);
 		expect(collaboration).toMatchObject({ endsOn: '2026-12-31', endReason: 'Opgeheven' });
 		expect(collaboration.endedAt).toBeInstanceOf(Date);
-		expect((await registerAudit(t.db, id)).map((a) => a.action)).toEqual(['collaboration.created', 'collaboration.ended']);
-		const again = await rejection(register.updateCollaboration(t.db, c.verkenner.actor, servicepunt({ collaborationId: id, revision: 2 }), testOrigin));
+		expect((await registerAudit(s.db, id)).map((a) => a.action)).toEqual(['collaboration.created', 'collaboration.ended']);
+		const again = await rejection(register.updateCollaboration(s.db, s.verkenner.actor, servicepunt({ collaborationId: id, revision: 2 }), testOrigin));
 		expect([again.key, again.status]).toEqual(['register_ended', 409]);
-		const moment = await rejection(register.addMoment(t.db, c.verkenner.actor, { collaborationId: id, kind: 'evaluatie', on: '2027-01-01' }, testOrigin));
+		const moment = await rejection(register.addMoment(s.db, s.verkenner.actor, { collaborationId: id, kind: 'evaluatie', on: '2027-01-01' }, testOrigin));
 		expect(moment.key).toBe('register_ended');
 	});
 
 	it('refuses an end before the start and a stale revision, nothing stored', async () => {
-		const { id } = await register.createCollaboration(t.db, c.verkenner.actor, servicepunt(), testOrigin);
-		const early = await rejection(register.endCollaboration(t.db, c.verkenner.actor, { collaborationId: id, revision: 1, endsOn: '2011-01-01' }, testOrigin));
+		const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
+		const early = await rejection(register.endCollaboration(s.db, s.verkenner.actor, { collaborationId: id, revision: 1, endsOn: '2011-01-01' }, testOrigin));
 		expect(early).toBeInstanceOf(ValidationError);
 		expect(early.fields.endsOn).toBe('validation_register_ends_before_start');
-		const stale = await rejection(register.endCollaboration(t.db, c.verkenner.actor, { collaborationId: id, revision: 5, endsOn: '2030-01-01' }, testOrigin));
+		const stale = await rejection(register.endCollaboration(s.db, s.verkenner.actor, { collaborationId: id, revision: 5, endsOn: '2030-01-01' }, testOrigin));
 		expect(stale.key).toBe('register_conflict');
 		expect(
-			await rejection(register.endCollaboration(t.db, c.adviseurLeiden.actor, { collaborationId: id, revision: 1, endsOn: '2030-01-01' }, testOrigin))
+			await rejection(register.endCollaboration(s.db, s.adviseurLeiden.actor, { collaborationId: id, revision: 1, endsOn: '2030-01-01' }, testOrigin))
 		).toBeInstanceOf(ForbiddenError);
-		const { collaboration } = await register.getCollaboration(t.db, c.verkenner.actor, id);
+		const { collaboration } = await register.getCollaboration(s.db, s.verkenner.actor, id);
 		expect([collaboration.endedAt, collaboration.endsOn, collaboration.revision]).toEqual([null, null, 1]);
 	});
 });

@@ -1,8 +1,11 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../src/lib/server/db';
 import { auditEvents, collaborations } from '../../../src/lib/server/db/schema';
 import { subscribe, type DomainEvents } from '../../../src/lib/server/bus';
-import { newUser, type NewUser } from '../../fixtures/factories';
+import * as register from '../../../src/lib/server/modules/register';
+import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
+import { destroy, testDb, type TestDb } from '../../fixtures/db';
 
 export interface Cast {
 	verkenner: NewUser;
@@ -71,8 +74,30 @@ export async function registerAudit(db: Db, collaborationId: string) {
 		.orderBy(auditEvents.id);
 }
 
-/** Records the register's events as the bus publishes them (after commit). */
-export function recordChanges(): { events: DomainEvents['collaboration.changed'][]; stop(): void } {
-	const events: DomainEvents['collaboration.changed'][] = [];
-	return { events, stop: subscribe('collaboration.changed', 'register-test', (data) => void events.push(data)) };
+/** A test file's database with the cast, and the register's events of the running test as the bus published them (after commit). */
+export type Suite = Cast & { db: Db; events: DomainEvents['collaboration.changed'][] };
+
+/** Sets up a fresh database with the cast for the file, and records the events of each test. */
+export function registerSuite(): Suite {
+	const s = { events: [] } as unknown as Suite;
+	let handle: TestDb;
+	let stop = () => {};
+	beforeAll(async () => {
+		handle = await testDb();
+		Object.assign(s, { db: handle.db }, await cast(handle.db));
+	});
+	afterAll(() => destroy(handle));
+	beforeEach(() => {
+		s.events.length = 0;
+		stop = subscribe('collaboration.changed', 'register-test', (data) => void s.events.push(data));
+	});
+	afterEach(() => stop());
+	return s;
+}
+
+/** An arrangement registered by the verkenner with its participants: one of the five, and outside parties. */
+export async function arrangementWith(s: Suite, fields: Record<string, unknown>, municipalityId: string, outside: string[]): Promise<string> {
+	const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(fields), testOrigin);
+	await register.setParticipants(s.db, s.verkenner.actor, { collaborationId: id, municipalities: [{ municipalityId }], outside }, testOrigin);
+	return id;
 }

@@ -1,46 +1,39 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { destroy, testDb, type TestDb } from '../../fixtures/db';
 import { newUser, testOrigin } from '../../fixtures/factories';
 import { collaborationContributions, collaborationParticipants, collaborationSeats } from '../../../src/lib/server/db/schema';
 import * as register from '../../../src/lib/server/modules/register';
 import { ValidationError } from '../../../src/lib/server/errors';
 import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { rejection } from '../agenda/helpers';
-import { cast, recordChanges, registerAudit, servicepunt, servicepuntParticipants, type Cast } from './helpers';
+import { registerSuite, registerAudit, servicepunt, servicepuntParticipants } from './helpers';
 
-let t: TestDb;
-let c: Cast;
-let rec: ReturnType<typeof recordChanges>;
-
-beforeAll(async () => {
-	t = await testDb();
-	c = await cast(t.db);
-});
-afterAll(() => destroy(t));
-beforeEach(() => (rec = recordChanges()));
-afterEach(() => rec.stop());
+const s = registerSuite();
 
 /** Servicepunt71 with its four participants. */
 async function arrangement(): Promise<string> {
-	const { id } = await register.createCollaboration(t.db, c.verkenner.actor, servicepunt(), testOrigin);
-	await register.setParticipants(t.db, c.verkenner.actor, { collaborationId: id, ...servicepuntParticipants }, testOrigin);
-	rec.events.length = 0;
+	const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
+	await register.setParticipants(s.db, s.verkenner.actor, { collaborationId: id, ...servicepuntParticipants }, testOrigin);
+	s.events.length = 0;
 	return id;
 }
 
+/** Custom shares (basis points) of Leiden, Leiderdorp, Oegstgeest and Zoeterwoude, in that order. */
+const percentages = (...bps: number[]) =>
+	['leiden', 'leiderdorp', 'oegstgeest', 'zoeterwoude'].slice(0, bps.length).map((municipalityId, i) => ({ municipalityId, shareBp: bps[i] }));
+
 const stored = async (id: string) => ({
-	participants: await t.db.select().from(collaborationParticipants).where(eq(collaborationParticipants.collaborationId, id)),
-	contributions: await t.db.select().from(collaborationContributions).where(eq(collaborationContributions.collaborationId, id)),
-	seats: await t.db.select().from(collaborationSeats).where(eq(collaborationSeats.collaborationId, id))
+	participants: await s.db.select().from(collaborationParticipants).where(eq(collaborationParticipants.collaborationId, id)),
+	contributions: await s.db.select().from(collaborationContributions).where(eq(collaborationContributions.collaborationId, id)),
+	seats: await s.db.select().from(collaborationSeats).where(eq(collaborationSeats.collaborationId, id))
 });
 
 describe('participants', () => {
 	it('stores the five that take part with exit cost and notice term, and outside parties by name', async () => {
-		const { id } = await register.createCollaboration(t.db, c.verkenner.actor, servicepunt({ name: 'WODV', leadMunicipalityId: 'voorschoten' }), testOrigin);
+		const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt({ name: 'WODV', leadMunicipalityId: 'voorschoten' }), testOrigin);
 		await register.setParticipants(
-			t.db,
-			c.admin.actor,
+			s.db,
+			s.admin.actor,
 			{
 				collaborationId: id,
 				municipalities: [{ municipalityId: 'voorschoten', exitCostCents: 1_000_000_00, noticeTerm: 2, noticeUnit: 'jaren' }],
@@ -48,14 +41,14 @@ describe('participants', () => {
 			},
 			testOrigin
 		);
-		const { participants } = await register.getCollaboration(t.db, c.verkenner.actor, id);
+		const { participants } = await register.getCollaboration(s.db, s.verkenner.actor, id);
 		expect(participants.map((p) => [p.municipalityId, p.outsideName, p.exitCostCents, p.noticeTerm, p.noticeUnit])).toEqual([
 			['voorschoten', null, 1_000_000_00, 2, 'jaren'],
 			[null, 'Wassenaar', null, null, null]
 		]);
-		const [, set] = await registerAudit(t.db, id);
+		const [, set] = await registerAudit(s.db, id);
 		expect([set.action, set.details]).toEqual(['collaboration.participants_set', { before: [], after: ['voorschoten', 'Wassenaar'] }]);
-		expect(rec.events.at(-1)).toMatchObject({ collaborationId: id, part: 'participants' });
+		expect(s.events.at(-1)).toMatchObject({ collaborationId: id, part: 'participants' });
 	});
 
 	it.each([
@@ -81,24 +74,24 @@ describe('participants', () => {
 	])('refuses %s, storing nothing', async (_, municipalities, outside, field, key) => {
 		const id = await arrangement();
 		const before = await stored(id);
-		const err = await rejection(register.setParticipants(t.db, c.verkenner.actor, { collaborationId: id, municipalities, outside }, testOrigin));
+		const err = await rejection(register.setParticipants(s.db, s.verkenner.actor, { collaborationId: id, municipalities, outside }, testOrigin));
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.fields[field]).toBe(key);
 		expect(await stored(id)).toEqual(before);
-		expect(rec.events).toEqual([]);
+		expect(s.events).toEqual([]);
 	});
 
 	it('will not take off a municipality that still has board members or contributions', async () => {
 		const id = await arrangement();
 		await register.setSeats(
-			t.db,
-			c.adviseurOegstgeest.actor,
+			s.db,
+			s.adviseurOegstgeest.actor,
 			{ collaborationId: id, municipalityId: 'oegstgeest', seats: [{ board: 'ab', name: 'Wethouder O', holderRole: 'college' }] },
 			testOrigin
 		);
 		const before = await stored(id);
 		const without = servicepuntParticipants.municipalities.filter((p) => p.municipalityId !== 'oegstgeest');
-		const err = await rejection(register.setParticipants(t.db, c.verkenner.actor, { collaborationId: id, municipalities: without }, testOrigin));
+		const err = await rejection(register.setParticipants(s.db, s.verkenner.actor, { collaborationId: id, municipalities: without }, testOrigin));
 		expect(err.fields).toEqual({ municipalities: 'validation_register_participant_in_use' });
 		expect(await stored(id)).toEqual(before);
 	});
@@ -106,7 +99,7 @@ describe('participants', () => {
 	it('is regional data: an official may not set it', async () => {
 		const id = await arrangement();
 		expect(
-			await rejection(register.setParticipants(t.db, c.adviseurLeiden.actor, { collaborationId: id, ...servicepuntParticipants }, testOrigin))
+			await rejection(register.setParticipants(s.db, s.adviseurLeiden.actor, { collaborationId: id, ...servicepuntParticipants }, testOrigin))
 		).toBeInstanceOf(ForbiddenError);
 	});
 });
@@ -114,29 +107,24 @@ describe('participants', () => {
 describe("a year's contributions", () => {
 	it('splits a total by inhabitants over the participants in whole cents that add up exactly', async () => {
 		const id = await arrangement();
-		await register.splitContributions(t.db, c.verkenner.actor, { collaborationId: id, year: 2026, key: 'inwoners', totalCents: 1_000_000_01 }, testOrigin);
-		const { contributions } = await register.getCollaboration(t.db, c.meelezer.actor, id);
+		await register.splitContributions(s.db, s.verkenner.actor, { collaborationId: id, year: 2026, key: 'inwoners', totalCents: 1_000_000_01 }, testOrigin);
+		const { contributions } = await register.getCollaboration(s.db, s.meelezer.actor, id);
 		expect(contributions.map((r) => r.municipalityId).sort()).toEqual(['leiden', 'leiderdorp', 'oegstgeest', 'zoeterwoude']);
 		expect(contributions.reduce((s, r) => s + r.cents, 0)).toBe(1_000_000_01);
 		expect(contributions.every((r) => r.key === 'inwoners' && r.shareBp === null && r.year === 2026)).toBe(true);
 		const leiden = contributions.find((r) => r.municipalityId === 'leiden')!;
 		expect(leiden.cents).toBeGreaterThan(contributions.find((r) => r.municipalityId === 'zoeterwoude')!.cents * 10);
-		const audit = (await registerAudit(t.db, id)).at(-1)!;
+		const audit = (await registerAudit(s.db, id)).at(-1)!;
 		expect(audit.action).toBe('collaboration.contributions_set');
-		expect(rec.events).toEqual([expect.objectContaining({ part: 'contributions', municipalityId: null })]);
+		expect(s.events).toEqual([expect.objectContaining({ part: 'contributions', municipalityId: null })]);
 	});
 
 	it('splits by custom percentages that make exactly 100 %, replacing the year', async () => {
 		const id = await arrangement();
-		await register.splitContributions(t.db, c.verkenner.actor, { collaborationId: id, year: 2026, key: 'gelijk', totalCents: 400_00 }, testOrigin);
-		const shares = [
-			{ municipalityId: 'leiden', shareBp: 5000 },
-			{ municipalityId: 'leiderdorp', shareBp: 2000 },
-			{ municipalityId: 'oegstgeest', shareBp: 2000 },
-			{ municipalityId: 'zoeterwoude', shareBp: 1000 }
-		];
-		await register.splitContributions(t.db, c.admin.actor, { collaborationId: id, year: 2026, key: 'maatwerk', totalCents: 1000_00, shares }, testOrigin);
-		const { contributions } = await register.getCollaboration(t.db, c.verkenner.actor, id);
+		await register.splitContributions(s.db, s.verkenner.actor, { collaborationId: id, year: 2026, key: 'gelijk', totalCents: 400_00 }, testOrigin);
+		const shares = percentages(5000, 2000, 2000, 1000);
+		await register.splitContributions(s.db, s.admin.actor, { collaborationId: id, year: 2026, key: 'maatwerk', totalCents: 1000_00, shares }, testOrigin);
+		const { contributions } = await register.getCollaboration(s.db, s.verkenner.actor, id);
 		expect(Object.fromEntries(contributions.map((r) => [r.municipalityId, [r.cents, r.key, r.shareBp]]))).toEqual({
 			leiden: [500_00, 'maatwerk', 5000],
 			leiderdorp: [200_00, 'maatwerk', 2000],
@@ -151,12 +139,11 @@ describe("a year's contributions", () => {
 		['a participant without a percentage', [5000, 3000, 2000], 'shares', 'validation_register_percentages_missing']
 	])('refuses %s, keeping the year as it was', async (_, bps, field, key) => {
 		const id = await arrangement();
-		await register.splitContributions(t.db, c.verkenner.actor, { collaborationId: id, year: 2026, key: 'gelijk', totalCents: 400_00 }, testOrigin);
+		await register.splitContributions(s.db, s.verkenner.actor, { collaborationId: id, year: 2026, key: 'gelijk', totalCents: 400_00 }, testOrigin);
 		const before = await stored(id);
-		const ids = ['leiden', 'leiderdorp', 'oegstgeest', 'zoeterwoude'];
-		const shares = bps.map((shareBp, i) => ({ municipalityId: ids[i], shareBp }));
+		const shares = percentages(...bps);
 		const err = await rejection(
-			register.splitContributions(t.db, c.verkenner.actor, { collaborationId: id, year: 2026, key: 'maatwerk', totalCents: 1000_00, shares }, testOrigin)
+			register.splitContributions(s.db, s.verkenner.actor, { collaborationId: id, year: 2026, key: 'maatwerk', totalCents: 1000_00, shares }, testOrigin)
 		);
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.fields[field]).toBe(key);
@@ -167,16 +154,16 @@ describe("a year's contributions", () => {
 		const id = await arrangement();
 		const base = { collaborationId: id, year: 2026, key: 'maatwerk', totalCents: 100 };
 		const shares = [{ municipalityId: 'voorschoten', shareBp: 10000 }];
-		expect((await rejection(register.splitContributions(t.db, c.verkenner.actor, { ...base, shares }, testOrigin))).fields).toEqual({
+		expect((await rejection(register.splitContributions(s.db, s.verkenner.actor, { ...base, shares }, testOrigin))).fields).toEqual({
 			shares: 'validation_register_not_participant'
 		});
-		expect((await rejection(register.splitContributions(t.db, c.verkenner.actor, { ...base, year: 1999 }, testOrigin))).fields.year).toBe(
+		expect((await rejection(register.splitContributions(s.db, s.verkenner.actor, { ...base, year: 1999 }, testOrigin))).fields.year).toBe(
 			'validation_register_year'
 		);
-		expect((await rejection(register.splitContributions(t.db, c.verkenner.actor, { ...base, key: 'willekeurig' }, testOrigin))).fields.key).toBe(
+		expect((await rejection(register.splitContributions(s.db, s.verkenner.actor, { ...base, key: 'willekeurig' }, testOrigin))).fields.key).toBe(
 			'validation_register_key'
 		);
-		expect((await rejection(register.splitContributions(t.db, c.verkenner.actor, { ...base, totalCents: '100' }, testOrigin))).fields.totalCents).toBe(
+		expect((await rejection(register.splitContributions(s.db, s.verkenner.actor, { ...base, totalCents: '100' }, testOrigin))).fields.totalCents).toBe(
 			'validation_register_amount'
 		);
 		expect((await stored(id)).contributions).toEqual([]);
@@ -186,7 +173,7 @@ describe("a year's contributions", () => {
 		const id = await arrangement();
 		expect(
 			await rejection(
-				register.splitContributions(t.db, c.adviseurLeiden.actor, { collaborationId: id, year: 2026, key: 'gelijk', totalCents: 100 }, testOrigin)
+				register.splitContributions(s.db, s.adviseurLeiden.actor, { collaborationId: id, year: 2026, key: 'gelijk', totalCents: 100 }, testOrigin)
 			)
 		).toBeInstanceOf(ForbiddenError);
 	});
@@ -196,29 +183,29 @@ describe("a municipality's own contribution", () => {
 	it("is recorded by that municipality's official, and corrected later", async () => {
 		const id = await arrangement();
 		const input = { collaborationId: id, municipalityId: 'leiden', year: 2026, cents: 123_456_78, key: 'inwoners' };
-		await register.setContribution(t.db, c.adviseurLeiden.actor, input, testOrigin);
-		await register.setContribution(t.db, c.adviseurLeiden.actor, { ...input, cents: 130_000_00 }, testOrigin);
-		const { contributions } = await register.getCollaboration(t.db, c.verkenner.actor, id);
+		await register.setContribution(s.db, s.adviseurLeiden.actor, input, testOrigin);
+		await register.setContribution(s.db, s.adviseurLeiden.actor, { ...input, cents: 130_000_00 }, testOrigin);
+		const { contributions } = await register.getCollaboration(s.db, s.verkenner.actor, id);
 		expect(contributions.map((r) => [r.municipalityId, r.year, r.cents, r.key])).toEqual([['leiden', 2026, 130_000_00, 'inwoners']]);
-		const audit = (await registerAudit(t.db, id)).at(-1)!;
+		const audit = (await registerAudit(s.db, id)).at(-1)!;
 		expect([audit.action, audit.actorUserId, audit.details]).toEqual([
 			'collaboration.contribution_set',
-			c.adviseurLeiden.id,
+			s.adviseurLeiden.id,
 			{ year: 2026, municipalityId: 'leiden', key: 'inwoners', cents: 130_000_00, before: 123_456_78 }
 		]);
-		expect(rec.events.at(-1)).toMatchObject({ part: 'contributions', municipalityId: 'leiden' });
+		expect(s.events.at(-1)).toMatchObject({ part: 'contributions', municipalityId: 'leiden' });
 	});
 
 	it('refuses an official acting for another municipality, and a reader; the verkenner may correct any', async () => {
 		const id = await arrangement();
 		const input = { collaborationId: id, municipalityId: 'oegstgeest', year: 2026, cents: 100, key: 'gelijk' };
-		expect(await rejection(register.setContribution(t.db, c.adviseurLeiden.actor, input, testOrigin))).toBeInstanceOf(ForbiddenError);
+		expect(await rejection(register.setContribution(s.db, s.adviseurLeiden.actor, input, testOrigin))).toBeInstanceOf(ForbiddenError);
 		for (const who of ['kbLeiden', 'collegeLeiden', 'griffieLeiden', 'meelezer'] as const)
-			expect(await rejection(register.setContribution(t.db, c[who].actor, { ...input, municipalityId: 'leiden' }, testOrigin)), who).toBeInstanceOf(
+			expect(await rejection(register.setContribution(s.db, s[who].actor, { ...input, municipalityId: 'leiden' }, testOrigin)), who).toBeInstanceOf(
 				ForbiddenError
 			);
 		expect((await stored(id)).contributions).toEqual([]);
-		await register.setContribution(t.db, c.verkenner.actor, input, testOrigin);
+		await register.setContribution(s.db, s.verkenner.actor, input, testOrigin);
 		expect((await stored(id)).contributions).toHaveLength(1);
 	});
 
@@ -226,36 +213,31 @@ describe("a municipality's own contribution", () => {
 		const id = await arrangement();
 		const voorschoten = await newAdviseur('voorschoten');
 		const notIn = await rejection(
-			register.setContribution(t.db, voorschoten, { collaborationId: id, municipalityId: 'voorschoten', year: 2026, cents: 100, key: 'gelijk' }, testOrigin)
+			register.setContribution(s.db, voorschoten, { collaborationId: id, municipalityId: 'voorschoten', year: 2026, cents: 100, key: 'gelijk' }, testOrigin)
 		);
 		expect(notIn.fields).toEqual({ municipalityId: 'validation_register_not_participant' });
-		const shares = [
-			{ municipalityId: 'leiden', shareBp: 7000 },
-			{ municipalityId: 'leiderdorp', shareBp: 1000 },
-			{ municipalityId: 'oegstgeest', shareBp: 1000 },
-			{ municipalityId: 'zoeterwoude', shareBp: 1000 }
-		];
-		await register.splitContributions(t.db, c.verkenner.actor, { collaborationId: id, year: 2026, key: 'maatwerk', totalCents: 1000_00, shares }, testOrigin);
+		const shares = percentages(7000, 1000, 1000, 1000);
+		await register.splitContributions(s.db, s.verkenner.actor, { collaborationId: id, year: 2026, key: 'maatwerk', totalCents: 1000_00, shares }, testOrigin);
 		const before = await stored(id);
 		const own = { collaborationId: id, municipalityId: 'oegstgeest', year: 2026, cents: 200_00 };
-		expect((await rejection(register.setContribution(t.db, c.adviseurOegstgeest.actor, { ...own, key: 'inwoners' }, testOrigin))).fields).toEqual({
+		expect((await rejection(register.setContribution(s.db, s.adviseurOegstgeest.actor, { ...own, key: 'inwoners' }, testOrigin))).fields).toEqual({
 			key: 'validation_register_key_differs'
 		});
 		expect(
-			(await rejection(register.setContribution(t.db, c.adviseurOegstgeest.actor, { ...own, key: 'maatwerk', shareBp: 2000 }, testOrigin))).fields
+			(await rejection(register.setContribution(s.db, s.adviseurOegstgeest.actor, { ...own, key: 'maatwerk', shareBp: 2000 }, testOrigin))).fields
 		).toEqual({
 			shareBp: 'validation_register_percentages_over'
 		});
-		expect((await rejection(register.setContribution(t.db, c.adviseurOegstgeest.actor, { ...own, key: 'maatwerk' }, testOrigin))).fields).toEqual({
+		expect((await rejection(register.setContribution(s.db, s.adviseurOegstgeest.actor, { ...own, key: 'maatwerk' }, testOrigin))).fields).toEqual({
 			shareBp: 'validation_register_percentages_missing'
 		});
 		expect(await stored(id)).toEqual(before);
-		await register.setContribution(t.db, c.adviseurOegstgeest.actor, { ...own, key: 'maatwerk', shareBp: 1000 }, testOrigin);
+		await register.setContribution(s.db, s.adviseurOegstgeest.actor, { ...own, key: 'maatwerk', shareBp: 1000 }, testOrigin);
 	});
 });
 
 async function newAdviseur(municipalityId: string) {
-	return (await newUser(t.db, [['ambtelijkadviseur', municipalityId]])).actor;
+	return (await newUser(s.db, [['ambtelijkadviseur', municipalityId]])).actor;
 }
 
 describe('board members and rapporteurs', () => {
@@ -265,30 +247,30 @@ describe('board members and rapporteurs', () => {
 			collaborationId: id,
 			municipalityId: 'leiden',
 			seats: [
-				{ board: 'ab', name: 'Carla College', userId: c.collegeLeiden.id, holderRole: 'college' },
-				{ board: 'db', name: 'Carla College', userId: c.collegeLeiden.id, holderRole: 'college' },
+				{ board: 'ab', name: 'Carla College', userId: s.collegeLeiden.id, holderRole: 'college' },
+				{ board: 'db', name: 'Carla College', userId: s.collegeLeiden.id, holderRole: 'college' },
 				{ board: 'ab', name: 'Rik Raadslid', holderRole: 'raad' }
 			],
-			rapporteurs: [{ name: 'Kees Leiden', userId: c.kbLeiden.id }]
+			rapporteurs: [{ name: 'Kees Leiden', userId: s.kbLeiden.id }]
 		};
-		await register.setSeats(t.db, c.adviseurLeiden.actor, input, testOrigin);
-		const detail = await register.getCollaboration(t.db, c.griffieLeiden.actor, id);
+		await register.setSeats(s.db, s.adviseurLeiden.actor, input, testOrigin);
+		const detail = await register.getCollaboration(s.db, s.griffieLeiden.actor, id);
 		expect(detail.seats.map((s) => [s.municipalityId, s.seat, s.name, s.userId, s.holderRole])).toEqual([
-			['leiden', 'ab', 'Carla College', c.collegeLeiden.id, 'college'],
+			['leiden', 'ab', 'Carla College', s.collegeLeiden.id, 'college'],
 			['leiden', 'ab', 'Rik Raadslid', null, 'raad'],
-			['leiden', 'db', 'Carla College', c.collegeLeiden.id, 'college']
+			['leiden', 'db', 'Carla College', s.collegeLeiden.id, 'college']
 		]);
-		expect(detail.rapporteurs.map((r) => [r.name, r.userId])).toEqual([['Kees Leiden', c.kbLeiden.id]]);
+		expect(detail.rapporteurs.map((r) => [r.name, r.userId])).toEqual([['Kees Leiden', s.kbLeiden.id]]);
 		// Setting them again replaces them: nothing doubles.
-		await register.setSeats(t.db, c.verkenner.actor, { ...input, seats: input.seats.slice(2), rapporteurs: [] }, testOrigin);
-		const again = await register.getCollaboration(t.db, c.griffieLeiden.actor, id);
+		await register.setSeats(s.db, s.verkenner.actor, { ...input, seats: input.seats.slice(2), rapporteurs: [] }, testOrigin);
+		const again = await register.getCollaboration(s.db, s.griffieLeiden.actor, id);
 		expect([again.seats.length, again.rapporteurs.length]).toEqual([1, 0]);
-		const audit = (await registerAudit(t.db, id)).at(-2)!;
+		const audit = (await registerAudit(s.db, id)).at(-2)!;
 		expect([audit.action, audit.details]).toEqual([
 			'collaboration.seats_set',
 			{ municipalityId: 'leiden', seats: ['ab: Carla College', 'db: Carla College', 'ab: Rik Raadslid'], rapporteurs: ['Kees Leiden'] }
 		]);
-		expect(rec.events.at(-1)).toMatchObject({ part: 'seats', municipalityId: 'leiden' });
+		expect(s.events.at(-1)).toMatchObject({ part: 'seats', municipalityId: 'leiden' });
 	});
 
 	it('refuses a seat for a municipality that does not take part, for another municipality, an unknown account or board', async () => {
@@ -296,31 +278,31 @@ describe('board members and rapporteurs', () => {
 		const seat = { board: 'ab', name: 'Vincent Voorschoten', holderRole: 'college' };
 		const voorschoten = await newAdviseur('voorschoten');
 		expect(
-			(await rejection(register.setSeats(t.db, voorschoten, { collaborationId: id, municipalityId: 'voorschoten', seats: [seat] }, testOrigin))).fields
+			(await rejection(register.setSeats(s.db, voorschoten, { collaborationId: id, municipalityId: 'voorschoten', seats: [seat] }, testOrigin))).fields
 		).toEqual({
 			municipalityId: 'validation_register_not_participant'
 		});
 		expect(
-			await rejection(register.setSeats(t.db, c.adviseurLeiden.actor, { collaborationId: id, municipalityId: 'oegstgeest', seats: [seat] }, testOrigin))
+			await rejection(register.setSeats(s.db, s.adviseurLeiden.actor, { collaborationId: id, municipalityId: 'oegstgeest', seats: [seat] }, testOrigin))
 		).toBeInstanceOf(ForbiddenError);
 		expect(
-			await rejection(register.setSeats(t.db, c.collegeLeiden.actor, { collaborationId: id, municipalityId: 'leiden', seats: [seat] }, testOrigin))
+			await rejection(register.setSeats(s.db, s.collegeLeiden.actor, { collaborationId: id, municipalityId: 'leiden', seats: [seat] }, testOrigin))
 		).toBeInstanceOf(ForbiddenError);
 		const unknown = await rejection(
 			register.setSeats(
-				t.db,
-				c.adviseurLeiden.actor,
+				s.db,
+				s.adviseurLeiden.actor,
 				{ collaborationId: id, municipalityId: 'leiden', seats: [{ ...seat, userId: crypto.randomUUID() }] },
 				testOrigin
 			)
 		);
 		expect(unknown.fields).toEqual({ seats: 'validation_register_user_unknown' });
 		const board = await rejection(
-			register.setSeats(t.db, c.adviseurLeiden.actor, { collaborationId: id, municipalityId: 'leiden', seats: [{ ...seat, board: 'raad' }] }, testOrigin)
+			register.setSeats(s.db, s.adviseurLeiden.actor, { collaborationId: id, municipalityId: 'leiden', seats: [{ ...seat, board: 'raad' }] }, testOrigin)
 		);
 		expect(board.fields['seats.0.board']).toBe('validation_register_seat');
 		const role = await rejection(
-			register.setSeats(t.db, c.adviseurLeiden.actor, { collaborationId: id, municipalityId: 'leiden', seats: [{ ...seat, holderRole: 'burger' }] }, testOrigin)
+			register.setSeats(s.db, s.adviseurLeiden.actor, { collaborationId: id, municipalityId: 'leiden', seats: [{ ...seat, holderRole: 'burger' }] }, testOrigin)
 		);
 		expect(role.fields['seats.0.holderRole']).toBe('validation_register_holder_role');
 		expect((await stored(id)).seats).toEqual([]);

@@ -48,13 +48,17 @@ export const collaborations = pgTable(
 	]
 );
 
+/** The arrangement a row belongs to; it goes when the arrangement goes. */
+const partOf = () =>
+	uuid()
+		.notNull()
+		.references(() => collaborations.id, { onDelete: 'cascade' });
+
 /** The ambitions (Toekomstvisie) an arrangement serves. */
 export const collaborationAmbitions = pgTable(
 	'collaboration_ambitions',
 	{
-		collaborationId: uuid()
-			.notNull()
-			.references(() => collaborations.id, { onDelete: 'cascade' }),
+		collaborationId: partOf(),
 		ambitionId: smallint()
 			.notNull()
 			.references(() => ambitions.id)
@@ -70,9 +74,7 @@ export const collaborationParticipants = pgTable(
 	'collaboration_participants',
 	{
 		id: uuid().primaryKey().defaultRandom(),
-		collaborationId: uuid()
-			.notNull()
-			.references(() => collaborations.id, { onDelete: 'cascade' }),
+		collaborationId: partOf(),
 		municipalityId: text().references(() => municipalities.id),
 		outsideName: text(),
 		exitCostCents: bigint({ mode: 'number' }),
@@ -92,9 +94,7 @@ export const collaborationParticipants = pgTable(
 export const collaborationContributions = pgTable(
 	'collaboration_contributions',
 	{
-		collaborationId: uuid()
-			.notNull()
-			.references(() => collaborations.id, { onDelete: 'cascade' }),
+		collaborationId: partOf(),
 		municipalityId: text()
 			.notNull()
 			.references(() => municipalities.id),
@@ -119,9 +119,7 @@ export const collaborationSeats = pgTable(
 	'collaboration_seats',
 	{
 		id: uuid().primaryKey().defaultRandom(),
-		collaborationId: uuid()
-			.notNull()
-			.references(() => collaborations.id, { onDelete: 'cascade' }),
+		collaborationId: partOf(),
 		municipalityId: text()
 			.notNull()
 			.references(() => municipalities.id),
@@ -144,9 +142,7 @@ export const collaborationMoments = pgTable(
 	'collaboration_moments',
 	{
 		id: uuid().primaryKey().defaultRandom(),
-		collaborationId: uuid()
-			.notNull()
-			.references(() => collaborations.id, { onDelete: 'cascade' }),
+		collaborationId: partOf(),
 		kind: text().notNull(),
 		on: date({ mode: 'string' }).notNull(),
 		/** For one council only (a zienswijze deadline); null for all participants. */

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db';
 import { collaborationParticipants, collaborations, type CollaborationRow } from '../../db/schema';
 import { DomainError, ValidationError } from '../../errors';
-import type { Actor } from '../../permissions';
+import { authorize, type Actor } from '../../permissions';
 import { record, type AuditAction, type AuditActionEntry, type Origin } from '../audit';
 import { event, eventActor, inTransaction, type RegisterPart } from '../../bus';
 
@@ -59,5 +59,24 @@ export async function changeCollaboration(db: Db, actor: Actor, collaborationId:
 		await record(tx, { actor, objectType: 'collaboration', objectId: collaborationId, origin, ...audited } as Parameters<typeof record>[1]);
 		events.add(event('collaboration.changed', { collaborationId, seq: after.seq, part, municipalityId, by: eventActor(actor) }));
 		return { seq: after.seq };
+	});
+}
+
+/**
+ * A command on one municipality's part of an arrangement (its contribution, its people): decided for that
+ * municipality by the policy, and only while the municipality takes part.
+ */
+export async function changeMunicipalPart(
+	db: Db,
+	actor: Actor | null,
+	action: 'register.contribution' | 'register.seats',
+	part: { collaborationId: string; municipalityId: string },
+	origin: Origin,
+	work: Work
+): Promise<{ seq: number }> {
+	authorize(actor, action, { municipalityId: part.municipalityId });
+	return changeCollaboration(db, actor, part.collaborationId, origin, async (tx, row) => {
+		await assertParticipates(tx, part.collaborationId, part.municipalityId);
+		return work(tx, row);
 	});
 }

@@ -14,7 +14,7 @@ import { parse } from '../../validate';
 import { registerFilterSchema } from '../../../validation/register';
 import { municipalityIdSchema } from '../../../roles';
 import { ValidationError } from '../../errors';
-import { UPCOMING_MONTHS } from '../../../register/constants';
+import { upcomingUntil } from '../../../register/dates';
 import { amsterdamParts } from '../../../meetings/time';
 import { loadCollaboration } from './change';
 
@@ -99,15 +99,6 @@ export async function getCollaboration(q: Queryable, actor: Actor | null, collab
 	};
 }
 
-/** The day `months` after an ISO date (the last day of a shorter month when the day does not exist there). */
-export function addMonths(isoDate: string, months: number): string {
-	const [y, m, d] = isoDate.split('-').map(Number);
-	const target = new Date(Date.UTC(y, m - 1 + months, 1));
-	const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-	target.setUTCDate(Math.min(d, last));
-	return target.toISOString().slice(0, 10);
-}
-
 /**
  * A municipality's arrangements (those not ended before today): each with its exit cost and notice term,
  * its contribution this year, and the decision moments for it (its own or for all) in the next six months.
@@ -117,7 +108,7 @@ export async function municipalityOverview(q: Queryable, actor: Actor | null, mu
 	const mid = municipalityIdSchema.safeParse(municipalityId);
 	if (!mid.success) throw new ValidationError({ municipalityId: 'validation_register_municipality' });
 	const year = Number(today.slice(0, 4));
-	const until = addMonths(today, UPCOMING_MONTHS);
+	const until = upcomingUntil(today);
 	const rows = await q
 		.select({ collaboration: collaborations, participant: collaborationParticipants, contribution: collaborationContributions })
 		.from(collaborationParticipants)

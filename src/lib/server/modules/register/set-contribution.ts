@@ -2,12 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { collaborationContributions } from '../../db/schema';
 import { ValidationError } from '../../errors';
-import { authorize, type Actor } from '../../permissions';
+import type { Actor } from '../../permissions';
 import { parse } from '../../validate';
 import type { Origin } from '../audit';
 import { contributionSchema } from '../../../validation/register';
 import { FULL_SHARE_BP } from '../../../agenda/constants';
-import { assertParticipates, changeCollaboration } from './change';
+import { changeMunicipalPart } from './change';
 
 /**
  * Records one municipality's contribution in a year, as its own officials know it from their budget. A year
@@ -16,10 +16,8 @@ import { assertParticipates, changeCollaboration } from './change';
  */
 export async function setContribution(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ seq: number }> {
 	const data = parse(contributionSchema, input);
-	authorize(actor, 'register.contribution', { municipalityId: data.municipalityId });
 	const id = data.collaborationId;
-	return changeCollaboration(db, actor, id, origin, async (tx) => {
-		await assertParticipates(tx, id, data.municipalityId);
+	return changeMunicipalPart(db, actor, 'register.contribution', data, origin, async (tx) => {
 		const year = await tx
 			.select()
 			.from(collaborationContributions)

@@ -2,11 +2,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db';
 import { collaborationSeats, users } from '../../db/schema';
 import { ValidationError } from '../../errors';
-import { authorize, type Actor } from '../../permissions';
+import type { Actor } from '../../permissions';
 import { parse } from '../../validate';
 import type { Origin } from '../audit';
 import { seatsSchema } from '../../../validation/register';
-import { assertParticipates, changeCollaboration } from './change';
+import { changeMunicipalPart } from './change';
 
 /**
  * Sets one municipality's people on an arrangement (all replaced): its members of the general and daily
@@ -16,10 +16,8 @@ import { assertParticipates, changeCollaboration } from './change';
  */
 export async function setSeats(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ seq: number }> {
 	const data = parse(seatsSchema, input);
-	authorize(actor, 'register.seats', { municipalityId: data.municipalityId });
 	const id = data.collaborationId;
-	return changeCollaboration(db, actor, id, origin, async (tx) => {
-		await assertParticipates(tx, id, data.municipalityId);
+	return changeMunicipalPart(db, actor, 'register.seats', data, origin, async (tx) => {
 		await assertAccountsExist(
 			tx,
 			[...data.seats, ...data.rapporteurs].flatMap((p) => (p.userId ? [p.userId] : []))
