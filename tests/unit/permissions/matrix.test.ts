@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions, can, type Action, type Actor } from '../../../src/lib/server/permissions';
+import { actions, can, municipalitiesFor, type Action, type Actor } from '../../../src/lib/server/permissions';
 import { isRegionalRole, roles, type Role } from '../../../src/lib/roles';
 
 /**
@@ -137,6 +137,14 @@ describe('permission matrix', () => {
 
 	it('refuses a municipal action without a municipality', () => {
 		expect(can(actorWith('collegelid'), 'signoff.record')).toBe(false);
+	});
+
+	it('names the municipalities whose part of the register one keeps: an official their own, the verkenner and administrators all five', () => {
+		expect(municipalitiesFor(actorWith('ambtelijkadviseur'), 'register.seats')).toEqual([own]);
+		expect(municipalitiesFor(actorWith('verkenner'), 'register.contribution')).toEqual(['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude']);
+		expect(municipalitiesFor(actorWith('administrator'), 'register.seats')).toHaveLength(5);
+		expect(municipalitiesFor(actorWith('verkenner'), 'position.set')).toEqual([]);
+		expect(municipalitiesFor(actorWith('klankbordgroeplid'), 'register.seats')).toEqual([]);
 	});
 
 	it('adds up the grants of a person with several roles', () => {

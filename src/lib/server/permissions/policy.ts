@@ -1,4 +1,4 @@
-import { isRegionalRole, type MunicipalRole, type RegionalRole, type Role } from '../../roles';
+import { isRegionalRole, municipalityIds, type MunicipalRole, type RegionalRole, type Role } from '../../roles';
 import { isMunicipalAction, type Action, type MunicipalAction, type RegionalAction } from './actions';
 import { mayTransition } from '../../agenda/status';
 import type { ItemStatus } from '../../agenda/constants';
@@ -135,6 +135,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
 /** The municipalities an actor may take a municipal action for. */
 export function municipalitiesFor(actor: Actor | null, action: MunicipalAction): string[] {
 	if (!actor) return [];
+	if (actor.grants.some((g) => isRegionalRole(g.role) && everywhere[g.role]?.includes(action))) return [...municipalityIds];
 	const ids = actor.grants.filter((g) => g.municipalityId && municipal[g.role].includes(action)).map((g) => g.municipalityId as string);
 	return [...new Set(ids)];
 }

@@ -11,7 +11,7 @@ import {
 } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
-import { registerFilterSchema } from '../../../validation/register';
+import { collaborationIdSchema, registerFilterSchema } from '../../../validation/register';
 import { municipalityIdSchema } from '../../../roles';
 import { ValidationError } from '../../errors';
 import { upcomingUntil } from '../../../register/dates';
@@ -61,8 +61,9 @@ export async function listCollaborations(q: Queryable, actor: Actor | null, filt
 /** One arrangement with everything: ambitions, participants, contributions, board seats, rapporteurs, cycle. */
 export async function getCollaboration(q: Queryable, actor: Actor | null, collaborationId: unknown) {
 	authorize(actor, 'register.read');
-	const id = typeof collaborationId === 'string' && /^[0-9a-f-]{36}$/i.test(collaborationId) ? collaborationId : null;
-	if (!id) throw new ValidationError({ collaborationId: 'validation_register_unknown' });
+	const parsed = collaborationIdSchema.safeParse(collaborationId);
+	if (!parsed.success) throw new ValidationError({ collaborationId: 'validation_register_unknown' });
+	const id = parsed.data;
 	const collaboration = await loadCollaboration(q, id);
 	const [ambitions, participants, contributions, seats, moments] = await Promise.all([
 		q.select({ id: collaborationAmbitions.ambitionId }).from(collaborationAmbitions).where(eq(collaborationAmbitions.collaborationId, id)),
