@@ -261,6 +261,14 @@ describe('board members and rapporteurs', () => {
 			['leiden', 'db', 'Carla College', s.collegeLeiden.id, 'college']
 		]);
 		expect(detail.rapporteurs.map((r) => [r.name, r.userId])).toEqual([['Kees Leiden', s.kbLeiden.id]]);
+		// The double role shows with the person: Carla sits on both boards for Leiden as a college member.
+		expect(await register.seatsOfPerson(s.db, s.meelezer.actor, s.collegeLeiden.id)).toEqual([
+			{ collaborationId: id, collaborationName: 'Servicepunt71', municipalityId: 'leiden', seat: 'ab', holderRole: 'college' },
+			{ collaborationId: id, collaborationName: 'Servicepunt71', municipalityId: 'leiden', seat: 'db', holderRole: 'college' }
+		]);
+		expect(await register.seatsOfPerson(s.db, s.meelezer.actor, s.kbLeiden.id)).toEqual([
+			{ collaborationId: id, collaborationName: 'Servicepunt71', municipalityId: 'leiden', seat: 'rapporteur', holderRole: null }
+		]);
 		// Setting them again replaces them: nothing doubles.
 		await register.setSeats(s.db, s.verkenner.actor, { ...input, seats: input.seats.slice(2), rapporteurs: [] }, testOrigin);
 		const again = await register.getCollaboration(s.db, s.griffieLeiden.actor, id);

@@ -13,4 +13,4 @@ export { setSeats } from './set-seats';
 export { addMoment } from './add-moment';
 export { changeMoment } from './change-moment';
 export { removeMoment } from './remove-moment';
-export { listCollaborations, getCollaboration, municipalityOverview } from './queries';
+export { listCollaborations, getCollaboration, municipalityOverview, seatsOfPerson } from './queries';

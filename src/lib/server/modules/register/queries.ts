@@ -157,3 +157,23 @@ export async function municipalityOverview(q: Queryable, actor: Actor | null, mu
 		upcoming: moments.map((mo) => ({ ...mo, collaborationName: names.get(mo.collaborationId) as string }))
 	};
 }
+
+/**
+ * The *dubbele petten* of one person: the board seats and rapporteurships linked to their account in
+ * arrangements that have not ended, so the double role can be shown wherever they act in the portal.
+ */
+export async function seatsOfPerson(q: Queryable, actor: Actor | null, userId: string) {
+	authorize(actor, 'register.read');
+	return q
+		.select({
+			collaborationId: collaborations.id,
+			collaborationName: collaborations.name,
+			municipalityId: collaborationSeats.municipalityId,
+			seat: collaborationSeats.seat,
+			holderRole: collaborationSeats.holderRole
+		})
+		.from(collaborationSeats)
+		.innerJoin(collaborations, eq(collaborations.id, collaborationSeats.collaborationId))
+		.where(and(eq(collaborationSeats.userId, userId), isNull(collaborations.endedAt)))
+		.orderBy(asc(collaborations.name), asc(collaborationSeats.seat));
+}
