@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 /** Roles for the whole region: no municipality attached. */
 export const regionalRoles = ['administrator', 'verkenner'] as const;
-/** Roles held on behalf of one municipality. */
-export const municipalRoles = ['klankbordgroeplid', 'collegelid', 'griffie', 'meelezer'] as const;
+/**
+ * Roles held on behalf of one municipality. The *ambtelijk adviseur* is one of its officials: keeps that
+ * municipality's part of the register of joint arrangements (contributions, board members, rapporteurs).
+ */
+export const municipalRoles = ['klankbordgroeplid', 'collegelid', 'griffie', 'meelezer', 'ambtelijkadviseur'] as const;
 export const roles = [...regionalRoles, ...municipalRoles] as const;
 
 export type RegionalRole = (typeof regionalRoles)[number];

@@ -17,7 +17,8 @@ const itemActions = {
 	klankbordgroeplid: { read: true, create: false, edit: true, transition: true },
 	collegelid: { read: true, create: false, edit: false, transition: false },
 	griffie: { read: true, create: false, edit: false, transition: false },
-	meelezer: { read: true, create: false, edit: false, transition: false }
+	meelezer: { read: true, create: false, edit: false, transition: false },
+	ambtelijkadviseur: { read: true, create: false, edit: false, transition: false }
 } satisfies Record<Role, Record<string, boolean>>;
 
 describe('item permissions', () => {

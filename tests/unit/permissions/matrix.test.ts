@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions, can, type Action, type Actor } from '../../../src/lib/server/permissions';
+import { actions, can, municipalitiesFor, type Action, type Actor } from '../../../src/lib/server/permissions';
 import { isRegionalRole, roles, type Role } from '../../../src/lib/roles';
 
 /**
@@ -19,7 +19,11 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'mail.resend': 'ja',
 		'interview.read': 'ja',
 		'interview.read_confidential': 'ja',
-		'meeting.read': 'ja'
+		'meeting.read': 'ja',
+		'register.read': 'ja',
+		'register.manage': 'ja',
+		'register.contribution': 'ja',
+		'register.seats': 'ja'
 	},
 	verkenner: {
 		'region.read': 'ja',
@@ -35,7 +39,11 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'meeting.read': 'ja',
 		'meeting.plan': 'ja',
 		'meeting.cancel': 'ja',
-		'meeting.publish': 'ja'
+		'meeting.publish': 'ja',
+		'register.read': 'ja',
+		'register.manage': 'ja',
+		'register.contribution': 'ja',
+		'register.seats': 'ja'
 	},
 	klankbordgroeplid: {
 		'region.read': 'ja',
@@ -47,7 +55,8 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'interview.read': 'ja',
 		'meeting.read': 'ja',
 		'meeting.checkin': 'eigen',
-		'meeting.temperature': 'eigen'
+		'meeting.temperature': 'eigen',
+		'register.read': 'ja'
 	},
 	collegelid: {
 		'region.read': 'ja',
@@ -56,10 +65,19 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'position.set': 'eigen',
 		'signoff.record': 'eigen',
 		'meeting.read': 'ja',
-		'meeting.checkin': 'eigen'
+		'meeting.checkin': 'eigen',
+		'register.read': 'ja'
 	},
-	griffie: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'council.record': 'eigen', 'meeting.read': 'ja' },
-	meelezer: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'meeting.read': 'ja' }
+	griffie: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'council.record': 'eigen', 'meeting.read': 'ja', 'register.read': 'ja' },
+	meelezer: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'meeting.read': 'ja', 'register.read': 'ja' },
+	ambtelijkadviseur: {
+		'region.read': 'ja',
+		'item.read': 'ja',
+		'meeting.read': 'ja',
+		'register.read': 'ja',
+		'register.contribution': 'eigen',
+		'register.seats': 'eigen'
+	}
 };
 
 /**
@@ -72,7 +90,8 @@ const mayChair: Record<Role, boolean> = {
 	klankbordgroeplid: true,
 	collegelid: false,
 	griffie: false,
-	meelezer: false
+	meelezer: false,
+	ambtelijkadviseur: false
 };
 
 const own = 'oegstgeest';
@@ -118,6 +137,14 @@ describe('permission matrix', () => {
 
 	it('refuses a municipal action without a municipality', () => {
 		expect(can(actorWith('collegelid'), 'signoff.record')).toBe(false);
+	});
+
+	it('names the municipalities whose part of the register one keeps: an official their own, the verkenner and administrators all five', () => {
+		expect(municipalitiesFor(actorWith('ambtelijkadviseur'), 'register.seats')).toEqual([own]);
+		expect(municipalitiesFor(actorWith('verkenner'), 'register.contribution')).toEqual(['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude']);
+		expect(municipalitiesFor(actorWith('administrator'), 'register.seats')).toHaveLength(5);
+		expect(municipalitiesFor(actorWith('verkenner'), 'position.set')).toEqual([]);
+		expect(municipalitiesFor(actorWith('klankbordgroeplid'), 'register.seats')).toEqual([]);
 	});
 
 	it('adds up the grants of a person with several roles', () => {

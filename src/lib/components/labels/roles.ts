@@ -7,7 +7,8 @@ const roles: Record<string, () => string> = {
 	klankbordgroeplid: m.role_klankbordgroeplid,
 	collegelid: m.role_collegelid,
 	griffie: m.role_griffie,
-	meelezer: m.role_meelezer
+	meelezer: m.role_meelezer,
+	ambtelijkadviseur: m.role_ambtelijkadviseur
 };
 
 export const roleLabel = (role: string): string => (Object.hasOwn(roles, role) ? roles[role]() : role);

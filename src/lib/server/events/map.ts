@@ -49,6 +49,12 @@ export interface DomainEvents {
 	/** An interview became confidential: whoever may no longer read it must stop hearing of it. */
 	'interview.restricted': { interviewId: string; seq: number; by: EventActor };
 
+	/**
+	 * The register of joint arrangements: which arrangement, which part changed (and for which municipality,
+	 * when a municipality's part), its `seq` afterwards. Readers reload the arrangement.
+	 */
+	'collaboration.changed': { collaborationId: string; seq: number; part: RegisterPart; municipalityId: string | null; by: EventActor };
+
 	/** Region data (a municipality's inhabitants). */
 	'municipality.updated': { municipalityId: string };
 
@@ -63,6 +69,9 @@ export interface DomainEvents {
 }
 
 export type DomainEventName = keyof DomainEvents;
+
+/** The parts of an arrangement a register command changes. */
+export type RegisterPart = 'created' | 'fields' | 'ended' | 'participants' | 'contributions' | 'seats' | 'moments';
 
 /** One event as it travels: its name and its data. */
 export type DomainEvent = { [K in DomainEventName]: { name: K; data: DomainEvents[K] } }[DomainEventName];

@@ -33,7 +33,11 @@ export const regionalActions = [
 	/** Publish a closed session's highlights on the public site, or take them off it. */
 	'meeting.publish',
 	/** Choose how one hears of notifications by e-mail; with a `userId` resource: only one's own. */
-	'notifications.configure'
+	'notifications.configure',
+	/** Read the register of joint arrangements (samenwerkingen). */
+	'register.read',
+	/** Keep the register's regional data: arrangements, participants, the year's split, cycle moments. */
+	'register.manage'
 ] as const;
 
 export const municipalActions = [
@@ -43,7 +47,11 @@ export const municipalActions = [
 	/** Check in at a session for one's own municipality. */
 	'meeting.checkin',
 	/** Give one's municipality's temperature check on the item in view. */
-	'meeting.temperature'
+	'meeting.temperature',
+	/** Record one's municipality's contribution to an arrangement. */
+	'register.contribution',
+	/** Name one's municipality's board members (AB/DB) and council rapporteurs on an arrangement. */
+	'register.seats'
 ] as const;
 
 export const actions = [...regionalActions, ...municipalActions] as const;

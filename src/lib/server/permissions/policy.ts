@@ -1,4 +1,4 @@
-import type { MunicipalRole, RegionalRole, Role } from '../../roles';
+import { isRegionalRole, municipalityIds, type MunicipalRole, type RegionalRole, type Role } from '../../roles';
 import { isMunicipalAction, type Action, type MunicipalAction, type RegionalAction } from './actions';
 import { mayTransition } from '../../agenda/status';
 import type { ItemStatus } from '../../agenda/constants';
@@ -39,7 +39,9 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'interview.read',
 		'interview.read_confidential',
 		'meeting.read',
-		'notifications.configure'
+		'notifications.configure',
+		'register.read',
+		'register.manage'
 	],
 	verkenner: [
 		'region.read',
@@ -57,7 +59,9 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'meeting.cancel',
 		'meeting.drive',
 		'meeting.publish',
-		'notifications.configure'
+		'notifications.configure',
+		'register.read',
+		'register.manage'
 	],
 	klankbordgroeplid: [
 		'region.read',
@@ -68,11 +72,13 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'interview.read',
 		'meeting.read',
 		'meeting.drive',
-		'notifications.configure'
+		'notifications.configure',
+		'register.read'
 	],
-	collegelid: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure'],
-	griffie: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure'],
-	meelezer: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure']
+	collegelid: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure', 'register.read'],
+	griffie: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure', 'register.read'],
+	meelezer: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure', 'register.read'],
+	ambtelijkadviseur: ['region.read', 'item.read', 'meeting.read', 'notifications.configure', 'register.read']
 };
 
 /** What a municipal role may do for its own municipality only. */
@@ -82,7 +88,17 @@ const municipal: Record<MunicipalRole | RegionalRole, readonly MunicipalAction[]
 	klankbordgroeplid: ['position.set', 'meeting.checkin', 'meeting.temperature'],
 	collegelid: ['position.set', 'signoff.record', 'meeting.checkin'],
 	griffie: ['council.record'],
-	meelezer: []
+	meelezer: [],
+	ambtelijkadviseur: ['register.contribution', 'register.seats']
+};
+
+/**
+ * Municipal actions a regional role may take for any municipality: whoever keeps the regional register may
+ * also correct a municipality's part of it.
+ */
+const everywhere: Partial<Record<RegionalRole, readonly MunicipalAction[]>> = {
+	administrator: ['register.contribution', 'register.seats'],
+	verkenner: ['register.contribution', 'register.seats']
 };
 
 /** The one policy: may this actor take this action (for this municipality)? */
@@ -90,7 +106,11 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
 	if (!actor) return false;
 	if (isMunicipalAction(action)) {
 		if (!resource.municipalityId) return false;
-		return actor.grants.some((g) => g.municipalityId === resource.municipalityId && municipal[g.role].includes(action));
+		return actor.grants.some(
+			(g) =>
+				(g.municipalityId === resource.municipalityId && municipal[g.role].includes(action)) ||
+				(isRegionalRole(g.role) && !!everywhere[g.role]?.includes(action))
+		);
 	}
 	const holding = actor.grants.filter((g) => regional[g.role].includes(action));
 	if (action === 'meeting.drive') {
@@ -115,6 +135,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
 /** The municipalities an actor may take a municipal action for. */
 export function municipalitiesFor(actor: Actor | null, action: MunicipalAction): string[] {
 	if (!actor) return [];
+	if (actor.grants.some((g) => isRegionalRole(g.role) && everywhere[g.role]?.includes(action))) return [...municipalityIds];
 	const ids = actor.grants.filter((g) => g.municipalityId && municipal[g.role].includes(action)).map((g) => g.municipalityId as string);
 	return [...new Set(ids)];
 }

@@ -9,3 +9,4 @@ export * from './comments';
 export * from './decisions';
 export * from './interviews';
 export * from './meetings';
+export * from './register';

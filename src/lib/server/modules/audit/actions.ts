@@ -127,6 +127,18 @@ export interface AuditDetails {
 	'meeting.closed': { lastEntryId: Id | null };
 	'meeting.cancelled': { reason: string; invitees: number; revision: number };
 	'meeting.highlights_published': { published: boolean };
+
+	// the register of joint arrangements (samenwerkingen)
+	'collaboration.created': { name: string; kind: string; legalForm: string | null; startsOn: string; endsOn: string | null };
+	'collaboration.updated': { changes: Record<string, FromTo>; revision: number };
+	'collaboration.ended': { endsOn: string; reason: string; revision: number };
+	'collaboration.participants_set': { before: string[]; after: string[] };
+	'collaboration.contributions_set': { year: number; key: string; totalCents: number; shares: { municipalityId: string; cents: number }[] };
+	'collaboration.contribution_set': { year: number; municipalityId: string; key: string; cents: number; before: number | null };
+	'collaboration.seats_set': { municipalityId: string; seats: string[]; rapporteurs: string[] };
+	'collaboration.moment_added': { momentId: Id; kind: string; on: string; municipalityId: string | null };
+	'collaboration.moment_changed': { momentId: Id; changes: Record<string, FromTo> };
+	'collaboration.moment_removed': { momentId: Id; kind: string; on: string };
 }
 
 /** What every change to a comment records besides its own details. */
@@ -205,7 +217,17 @@ export const auditActions = [
 	'meeting.minute_deleted',
 	'meeting.closed',
 	'meeting.cancelled',
-	'meeting.highlights_published'
+	'meeting.highlights_published',
+	'collaboration.created',
+	'collaboration.updated',
+	'collaboration.ended',
+	'collaboration.participants_set',
+	'collaboration.contributions_set',
+	'collaboration.contribution_set',
+	'collaboration.seats_set',
+	'collaboration.moment_added',
+	'collaboration.moment_changed',
+	'collaboration.moment_removed'
 ] as const satisfies readonly AuditAction[];
 
 // Every action is listed above, and nothing else.

@@ -73,7 +73,17 @@ export const actionMessages = {
 	'meeting.temperature_adopted': 'meetings_audit_temperature_adopted',
 	'meeting.minute_written': 'meetings_audit_minute',
 	'meeting.minute_deleted': 'meetings_audit_minute_deleted',
-	'meeting.closed': 'meetings_audit_close'
+	'meeting.closed': 'meetings_audit_close',
+	'collaboration.created': 'register_audit_created',
+	'collaboration.updated': 'register_audit_updated',
+	'collaboration.ended': 'register_audit_ended',
+	'collaboration.participants_set': 'register_audit_participants_set',
+	'collaboration.contributions_set': 'register_audit_contributions_set',
+	'collaboration.contribution_set': 'register_audit_contribution_set',
+	'collaboration.seats_set': 'register_audit_seats_set',
+	'collaboration.moment_added': 'register_audit_moment_added',
+	'collaboration.moment_changed': 'register_audit_moment_changed',
+	'collaboration.moment_removed': 'register_audit_moment_removed'
 } as const satisfies Record<AuditAction, keyof typeof m>;
 
 const objectTypeLabels: Record<string, Label> = {
@@ -82,7 +92,8 @@ const objectTypeLabels: Record<string, Label> = {
 	agenda_item: m.admin_audit_object_agenda_item,
 	comment: m.admin_audit_object_comment,
 	interview: m.interviews_audit_object_interview,
-	meeting: m.meetings_audit_object
+	meeting: m.meetings_audit_object,
+	collaboration: m.register_audit_object
 };
 
 const resultLabels: Record<string, Label> = {

@@ -1,0 +1,16 @@
+/**
+ * The register of joint arrangements (*samenwerkingen*): every arrangement the five take part in, its
+ * participants and contributions, its board members and rapporteurs, its cycle of decision moments.
+ * Import as a namespace: `import * as register from '$lib/server/modules/register'`.
+ */
+export { createCollaboration } from './create-collaboration';
+export { updateCollaboration } from './update-collaboration';
+export { endCollaboration } from './end-collaboration';
+export { setParticipants } from './set-participants';
+export { splitContributions } from './split-contributions';
+export { setContribution } from './set-contribution';
+export { setSeats } from './set-seats';
+export { addMoment } from './add-moment';
+export { changeMoment } from './change-moment';
+export { removeMoment } from './remove-moment';
+export { listCollaborations, getCollaboration, municipalityOverview, seatsOfPerson } from './queries';
