@@ -1,3 +1,4 @@
+import { quoteCsvField } from '../../csv';
 import { guardText, type Cell, type Column, type Sheet } from './sheet';
 
 /**
@@ -8,12 +9,12 @@ import { guardText, type Cell, type Column, type Sheet } from './sheet';
  * amounts have no thousands separator and no currency sign (the header says EUR); a share is written with
  * `%`, as Excel reads it back to the same fraction.
  */
-export const CSV_SEPARATOR = ';';
+export const CSV_SEPARATOR = ';' as const;
 const BOM = '\uFEFF';
 
 /** A field in quotes when it holds the separator, a quote or a line break; quotes doubled (RFC 4180). */
 export function quoteField(value: string): string {
-	return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+	return quoteCsvField(value, CSV_SEPARATOR);
 }
 
 /** A number with a decimal comma, at most `digits` decimals and no grouping: 33.333 → "33,3". */

@@ -45,6 +45,4 @@ export interface Sheet {
  * some programs strip first) as a formula when the cell is typed or imported. A leading apostrophe keeps it
  * text; it is applied to every text cell, in CSV and XLSX alike, so both files say the same.
  */
-export function guardText(value: string): string {
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { guardFormula as guardText } from '../../csv';

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db';
+import { guardFormula, quoteCsvField } from '../../csv';
 import * as publicSite from '../public';
 
 /** At most this many decisions in one download (all of them, for years to come). */
@@ -12,8 +13,7 @@ const DECISIONS_MAX = 10_000;
 function field(value: string | number | boolean | null): string {
 	if (value === null) return '';
 	if (typeof value !== 'string') return String(value);
-	const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	return quoteCsvField(guardFormula(value), ',');
 }
 
 /** Rows as CSV text: a header row, CRLF line ends, UTF-8 with a byte-order mark (so Excel reads é and €). */
