@@ -20,3 +20,10 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<
 	}
 	throw new ValidationError(fields);
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether an id from an address has the shape of a uuid (anything else is "not found" without a query). */
+export function isUuid(id: string): boolean {
+	return uuidPattern.test(id);
+}

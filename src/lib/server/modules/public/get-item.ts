@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import { agendaItemVersions, agendaItems, ambitions, councilDecisions, municipalities, positions, progressReports, signOffs } from '../../db/schema';
 import { DomainError } from '../../errors';
+import { isUuid } from '../../validate';
 import { loadItemState, verifyContent, type ItemContent, type ItemState } from '../agenda-items';
 import { trySplitCosts } from '../../../agenda/costs';
 import { isAdoptedStatus } from '../../../public/visibility';
@@ -20,7 +21,7 @@ const notFound = () => new DomainError('public_item_not_found', {}, {}, 404);
  * the positions its municipalities shared, costs, planning and progress.
  */
 export async function getPublicItem(q: Queryable, itemId: string): Promise<PublicItem> {
-	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(itemId)) throw notFound();
+	if (!isUuid(itemId)) throw notFound();
 	const [row] = await q.select({ status: agendaItems.status, publicSince: agendaItems.publicSince }).from(agendaItems).where(eq(agendaItems.id, itemId));
 	if (!row || !isPublicItem(row)) throw notFound();
 	const [item, signRows, councilRows, positionRows, [progress], munis] = await Promise.all([

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import { agendaItems, meetingAgendaEntries, meetingAttendance, meetingMinutes, meetings, municipalities } from '../../db/schema';
 import { DomainError } from '../../errors';
+import { isUuid } from '../../validate';
 import type { MunicipalityId } from '../../../roles';
 import { isPublicItem, isPublicMeeting, publicMeetingsWhere, publicMinutesWhere } from './visibility';
 import type { PublicMeeting, PublicMeetingSummary } from './schemas';
@@ -36,7 +37,7 @@ export async function listPublicMeetings(q: Queryable): Promise<PublicMeetingSum
  * same for the session as a whole. Items that are not public, temperature checks and action points stay internal.
  */
 export async function getPublicMeeting(q: Queryable, meetingId: string): Promise<PublicMeeting> {
-	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(meetingId)) throw notFound();
+	if (!isUuid(meetingId)) throw notFound();
 	const [meeting] = await q.select().from(meetings).where(eq(meetings.id, meetingId));
 	if (!meeting || !isPublicMeeting(meeting)) throw notFound();
 	const [entries, present, minutes, munis] = await Promise.all([

@@ -5,7 +5,8 @@ import { emailTokens, memberships, municipalities, users } from '../../db/schema
 import { authorize, type Actor } from '../../permissions';
 import { pageWindow, userFiltersSchema, type GrantInput, type UserFilters, type UserStatus } from '../../../validation/admin';
 import { grantsOfUsers } from './grants';
-import { isUuid, userNotFound } from './target';
+import { userNotFound } from './target';
+import { isUuid } from '../../validate';
 
 export const USERS_PAGE_SIZE = 50;
 

@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import { users } from '../../db/schema';
 import { DomainError } from '../../errors';
+import { isUuid } from '../../validate';
 
 export type UserRow = typeof users.$inferSelect;
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function userNotFound(): DomainError {
 	return new DomainError('admin_user_not_found', {}, {}, 404);
@@ -16,12 +15,8 @@ export function userNotFound(): DomainError {
  * changing the same account take turns. An id that is not even a UUID is simply not found.
  */
 export async function lockUser(tx: Queryable, userId: string): Promise<UserRow> {
-	if (!uuidPattern.test(userId)) throw userNotFound();
+	if (!isUuid(userId)) throw userNotFound();
 	const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
 	if (!user) throw userNotFound();
 	return user;
-}
-
-export function isUuid(id: string): boolean {
-	return uuidPattern.test(id);
 }
