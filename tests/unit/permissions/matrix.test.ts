@@ -22,6 +22,8 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'meeting.read': 'ja',
 		'register.read': 'ja',
 		'register.manage': 'ja',
+		'register.comment': 'ja',
+		'register.assess': 'ja',
 		'register.contribution': 'ja',
 		'register.seats': 'ja'
 	},
@@ -42,6 +44,8 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'meeting.publish': 'ja',
 		'register.read': 'ja',
 		'register.manage': 'ja',
+		'register.comment': 'ja',
+		'register.assess': 'ja',
 		'register.contribution': 'ja',
 		'register.seats': 'ja'
 	},
@@ -56,7 +60,9 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'meeting.read': 'ja',
 		'meeting.checkin': 'eigen',
 		'meeting.temperature': 'eigen',
-		'register.read': 'ja'
+		'register.read': 'ja',
+		'register.comment': 'ja',
+		'register.covernote_read': 'eigen'
 	},
 	collegelid: {
 		'region.read': 'ja',
@@ -66,17 +72,40 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'signoff.record': 'eigen',
 		'meeting.read': 'ja',
 		'meeting.checkin': 'eigen',
-		'register.read': 'ja'
+		'register.read': 'ja',
+		'register.comment': 'ja',
+		'register.covernote_read': 'eigen'
 	},
-	griffie: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'council.record': 'eigen', 'meeting.read': 'ja', 'register.read': 'ja' },
-	meelezer: { 'region.read': 'ja', 'item.read': 'ja', 'item.comment': 'ja', 'meeting.read': 'ja', 'register.read': 'ja' },
+	griffie: {
+		'region.read': 'ja',
+		'item.read': 'ja',
+		'item.comment': 'ja',
+		'council.record': 'eigen',
+		'meeting.read': 'ja',
+		'register.read': 'ja',
+		'register.comment': 'ja',
+		'register.covernote_read': 'eigen'
+	},
+	meelezer: {
+		'region.read': 'ja',
+		'item.read': 'ja',
+		'item.comment': 'ja',
+		'meeting.read': 'ja',
+		'register.read': 'ja',
+		'register.comment': 'ja',
+		'register.covernote_read': 'eigen'
+	},
 	ambtelijkadviseur: {
 		'region.read': 'ja',
 		'item.read': 'ja',
 		'meeting.read': 'ja',
 		'register.read': 'ja',
+		'register.comment': 'ja',
 		'register.contribution': 'eigen',
-		'register.seats': 'eigen'
+		'register.seats': 'eigen',
+		'register.covernote': 'eigen',
+		'register.covernote_read': 'eigen',
+		'register.score': 'eigen'
 	}
 };
 

@@ -37,7 +37,11 @@ export const regionalActions = [
 	/** Read the register of joint arrangements (samenwerkingen). */
 	'register.read',
 	/** Keep the register's regional data: arrangements, participants, the year's split, cycle moments. */
-	'register.manage'
+	'register.manage',
+	/** Comment on an arrangement, or on a cover note one may read. */
+	'register.comment',
+	/** Draw up an assessment (toetsingskader, afwegingskader) of an arrangement, link it to an agenda item, complete it. */
+	'register.assess'
 ] as const;
 
 export const municipalActions = [
@@ -51,7 +55,13 @@ export const municipalActions = [
 	/** Record one's municipality's contribution to an arrangement. */
 	'register.contribution',
 	/** Name one's municipality's board members (AB/DB) and council rapporteurs on an arrangement. */
-	'register.seats'
+	'register.seats',
+	/** Write one's municipality's cover notes (oplegnotities) for board meetings, and share them or take that back. */
+	'register.covernote',
+	/** Read one's municipality's cover notes before they are shared (shared ones every reader of the register sees). */
+	'register.covernote_read',
+	/** Score an assessment on the weighing criteria for one's municipality. */
+	'register.score'
 ] as const;
 
 export const actions = [...regionalActions, ...municipalActions] as const;

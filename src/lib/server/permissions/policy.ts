@@ -41,7 +41,9 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'meeting.read',
 		'notifications.configure',
 		'register.read',
-		'register.manage'
+		'register.manage',
+		'register.comment',
+		'register.assess'
 	],
 	verkenner: [
 		'region.read',
@@ -61,7 +63,9 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'meeting.publish',
 		'notifications.configure',
 		'register.read',
-		'register.manage'
+		'register.manage',
+		'register.comment',
+		'register.assess'
 	],
 	klankbordgroeplid: [
 		'region.read',
@@ -73,23 +77,25 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'meeting.read',
 		'meeting.drive',
 		'notifications.configure',
-		'register.read'
+		'register.read',
+		'register.comment'
 	],
-	collegelid: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure', 'register.read'],
-	griffie: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure', 'register.read'],
-	meelezer: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure', 'register.read'],
-	ambtelijkadviseur: ['region.read', 'item.read', 'meeting.read', 'notifications.configure', 'register.read']
+	collegelid: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure', 'register.read', 'register.comment'],
+	griffie: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure', 'register.read', 'register.comment'],
+	meelezer: ['region.read', 'item.read', 'item.comment', 'meeting.read', 'notifications.configure', 'register.read', 'register.comment'],
+	ambtelijkadviseur: ['region.read', 'item.read', 'meeting.read', 'notifications.configure', 'register.read', 'register.comment']
 };
 
 /** What a municipal role may do for its own municipality only. */
 const municipal: Record<MunicipalRole | RegionalRole, readonly MunicipalAction[]> = {
 	administrator: [],
 	verkenner: [],
-	klankbordgroeplid: ['position.set', 'meeting.checkin', 'meeting.temperature'],
-	collegelid: ['position.set', 'signoff.record', 'meeting.checkin'],
-	griffie: ['council.record'],
-	meelezer: [],
-	ambtelijkadviseur: ['register.contribution', 'register.seats']
+	klankbordgroeplid: ['position.set', 'meeting.checkin', 'meeting.temperature', 'register.covernote_read'],
+	collegelid: ['position.set', 'signoff.record', 'meeting.checkin', 'register.covernote_read'],
+	griffie: ['council.record', 'register.covernote_read'],
+	meelezer: ['register.covernote_read'],
+	// A municipality's cover notes and scores are its own: the regional roles neither write nor (unshared) read them.
+	ambtelijkadviseur: ['register.contribution', 'register.seats', 'register.covernote', 'register.covernote_read', 'register.score']
 };
 
 /**
