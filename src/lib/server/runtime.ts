@@ -4,6 +4,7 @@ import { createDb, type Db, type DbHandle } from './db';
 import { seedIfEmpty } from './seed';
 import { seedDemoAgenda } from './seed/demo-agenda';
 import { seedDemoMeetings } from './seed/demo-meetings';
+import { seedDemoRegister } from './seed/demo-register';
 import { currentHub } from './realtime/yjs-hub';
 import { onShutdown } from './shutdown.js';
 import { startQueue, stopQueue } from './queue';
@@ -35,6 +36,7 @@ export function startRuntime(config: Config = readConfig()): Promise<Runtime> {
 			const seeded = await seedIfEmpty(handle.db, { demo: config.demoAllowed });
 			if (seeded.demo) await seedDemoAgenda(handle.db);
 			if (seeded.demo) await seedDemoMeetings(handle.db);
+			if (seeded.demo) await seedDemoRegister(handle.db);
 		});
 		await startQueue(handle, [mailWorker(handle.db), digestWorker(handle.db)]);
 		return { config, handle, db: handle.db };

@@ -26,13 +26,14 @@ describe('seed', () => {
 
 	it('creates every demo account with its role, usable with the demo password', async () => {
 		t = await testDb({ demo: true });
-		expect(await count(users)).toBe(17);
+		expect(await count(users)).toBe(23);
 		const emails = (await t.db.select().from(users)).map((u) => u.email);
 		for (const g of ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude']) {
-			for (const p of ['klankbord', 'college', 'griffie']) expect(emails).toContain(`${p}.${g}@demo.regioportaal.nl`);
+			for (const p of ['klankbord', 'college', 'griffie', 'adviseur']) expect(emails).toContain(`${p}.${g}@demo.regioportaal.nl`);
 		}
 		expect(emails).toContain('beheer@demo.regioportaal.nl');
 		expect(emails).toContain('verkenner@demo.regioportaal.nl');
+		expect(emails).toContain('meelezer.leiden@demo.regioportaal.nl');
 		const res = await login(t.db, { email: demoAccounts[5].email, password: DEMO_PASSWORD }, testOrigin);
 		expect(res.token).toBeTruthy();
 	});
@@ -48,7 +49,7 @@ describe('seed', () => {
 	it('is idempotent: a second start changes nothing', async () => {
 		t = await testDb({ demo: true });
 		expect(await seedIfEmpty(t.db, { demo: true })).toEqual({ region: false, demo: false });
-		expect(await count(memberships)).toBe(17);
+		expect(await count(memberships)).toBe(23);
 	});
 });
 

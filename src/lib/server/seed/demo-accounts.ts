@@ -26,6 +26,15 @@ const municipalRoles = [
 	['griffie', 'griffie']
 ] as const;
 
+/** Each municipality's ambtelijk adviseur: keeps its part of the register (contributions, board members, cover notes, scores). */
+const advisers: Record<string, string> = {
+	leiden: 'Yusuf Kaya',
+	leiderdorp: 'Annemiek Kok',
+	oegstgeest: 'Thijs van Leeuwen',
+	voorschoten: 'Mirjam Dekker',
+	zoeterwoude: 'Bas Verbeek'
+};
+
 export const demoAccounts: DemoAccount[] = [
 	{ email: `beheer@${DEMO_DOMAIN}`, name: 'Beheerder Regioportaal', role: 'administrator', municipalityId: null },
 	{ email: `verkenner@${DEMO_DOMAIN}`, name: 'Maarten Verhoeven', role: 'verkenner', municipalityId: null },
@@ -36,5 +45,12 @@ export const demoAccounts: DemoAccount[] = [
 			role,
 			municipalityId: m.id
 		}))
-	)
+	),
+	...municipalitySeed.map((m) => ({
+		email: `adviseur.${m.id}@${DEMO_DOMAIN}`,
+		name: advisers[m.id],
+		role: 'ambtelijkadviseur' as const,
+		municipalityId: m.id
+	})),
+	{ email: `meelezer.leiden@${DEMO_DOMAIN}`, name: 'Sanne Kuipers', role: 'meelezer', municipalityId: 'leiden' }
 ];

@@ -31,7 +31,7 @@ export async function seedIfEmpty(db: Db, opts: { demo: boolean }): Promise<Seed
 	});
 }
 
-/** Demo accounts share one password hash: hashing seventeen times would only slow the first start. */
+/** Demo accounts share one password hash: hashing once per account would only slow the first start. */
 export async function insertDemoAccounts(db: Db): Promise<void> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	const created = await db
