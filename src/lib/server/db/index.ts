@@ -55,12 +55,21 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
 		: createPglite(options.dataDir ?? './data/pglite', options.logger, options.loadDataDir);
 }
 
+/**
+ * How long a pool connection waits before it tries again after failed connects (seconds). The driver's own
+ * default grows with every failure, shared by the whole pool, up to 20 s: after a restart of some seconds the
+ * database was back while every waiting query (and each socket's login check) still waited up to 20 s more.
+ * Capped at one second, the pool is back within about a second of the database; a refused connect costs
+ * nothing worth saving for.
+ */
+export const reconnectDelaySeconds = (failures: number) => Math.min(0.05 * 2 ** failures, 1);
+
 async function createPostgres(url: string, max: number, logger?: Logger): Promise<DbHandle> {
 	const { default: postgres } = await import('postgres');
 	const { drizzle } = await import('drizzle-orm/postgres-js');
 	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
 	const { containDriverFault } = await import('./driver-guard');
-	const open = () => postgres(url, { max, onnotice: () => {} });
+	const open = () => postgres(url, { max, onnotice: () => {}, backoff: reconnectDelaySeconds });
 	let client = open();
 	// Everything reaches the pool through `current`, so the pool can be replaced under the running app.
 	const current = new Proxy((() => {}) as unknown as typeof client, {
