@@ -19,7 +19,7 @@ import { baseURL, twoFactorSetupPageExists, urlOf } from './support/context';
  */
 /** A depth-2 crawl opens some twenty pages, each checked by axe and for its shape: more than the default minute on a busy machine. */
 const CRAWL_TIMEOUT = 180_000;
-const crawlDepth = (email: string): 1 | 2 => (/^(klankbord|griffie|college)\./.test(email) && !email.includes('.leiden@') ? 1 : 2);
+const crawlDepth = (email: string): 1 | 2 => (/^(klankbord|griffie|college|adviseur)\./.test(email) && !email.includes('.leiden@') ? 1 : 2);
 
 let browser: Browser;
 beforeAll(async () => (browser = await connectBrowser()));

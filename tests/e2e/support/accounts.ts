@@ -17,8 +17,15 @@ export const AMBITIONS = [
 
 export const email = (local: string) => `${local}@${domain}`;
 
-/** Roles that may work without a second factor: verkenner, klankbordgroepleden, griffies. */
-export const accountsWithoutTwoFactor: string[] = [email('verkenner'), ...ids.map((m) => email(`klankbord.${m}`)), ...ids.map((m) => email(`griffie.${m}`))];
+/** Roles that may work without a second factor: verkenner, klankbordgroepleden, griffies, ambtelijk adviseurs, meelezers. */
+export const accountsWithoutTwoFactor: string[] = [
+	email('verkenner'),
+	...ids.map((m) => email(`klankbord.${m}`)),
+	...ids.map((m) => email(`griffie.${m}`)),
+	email('adviseur.leiden'),
+	email('adviseur.voorschoten'),
+	email('meelezer.leiden')
+];
 
 /** Roles that must set up TOTP before anything else: the administrator and the college members. */
 export const accountsWithTwoFactor: string[] = [email('beheer'), ...ids.map((m) => email(`college.${m}`))];
