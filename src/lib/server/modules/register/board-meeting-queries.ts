@@ -17,7 +17,7 @@ import { boardMeetingIdSchema } from '../../../validation/register-governance';
 import { collaborationIdSchema } from '../../../validation/register';
 import { loadCollaboration } from './change';
 import { loadBoardMeeting } from './board-meetings';
-import { visibleCoverNotesWhere } from './cover-note-visibility';
+import { internalNotesOf, visibleCoverNotesWhere } from './cover-note-visibility';
 
 function idOrRefuse(schema: typeof collaborationIdSchema, value: unknown, field: string, key: string): string {
 	const parsed = schema.safeParse(value);
@@ -83,8 +83,8 @@ export async function upcomingBoardMeetings(q: Queryable, actor: Actor | null, c
 
 /**
  * One board meeting: per participating municipality its cover note as far as this actor may see it (null when
- * there is none, or none they may see), the comments on the visible notes, and for which municipalities the
- * actor writes notes.
+ * there is none, or none they may see), the comments on the visible notes, for which municipalities the actor
+ * writes notes and whose unshared notes they read.
  */
 export async function getBoardMeeting(q: Queryable, actor: Actor | null, collaborationId: unknown, meetingId: unknown) {
 	authorize(actor, 'register.read');
@@ -107,12 +107,13 @@ export async function getBoardMeeting(q: Queryable, actor: Actor | null, collabo
 				.orderBy(asc(collaborationComments.createdAt), asc(collaborationComments.id))
 		: [];
 	const writes = new Set(municipalitiesFor(actor, 'register.covernote'));
+	const internal = new Set(internalNotesOf(actor));
 	return {
 		collaboration: { id: collaboration.id, name: collaboration.name, endedAt: collaboration.endedAt },
 		meeting,
 		municipalities: towns.map((t) => {
 			const note = notes.find((n) => n.municipalityId === t.id) ?? null;
-			return { ...t, note, comments: note ? comments.filter((c) => c.coverNoteId === note.id) : [], mayWrite: writes.has(t.id) };
+			return { ...t, note, comments: note ? comments.filter((c) => c.coverNoteId === note.id) : [], mayWrite: writes.has(t.id), readsInternal: internal.has(t.id) };
 		})
 	};
 }
