@@ -214,5 +214,13 @@ describe('who reads a cover note', () => {
 			['oegstgeest', false],
 			['zoeterwoude', false]
 		]);
+		// A council member reads their own municipality's unshared notes (the page says "no note yet" there, not "none shared").
+		const council = await register.getBoardMeeting(s.db, s.kbLeiden.actor, own.collaborationId, own.meetingId);
+		expect(council.municipalities.map((t) => [t.id, t.mayWrite, t.readsInternal])).toEqual([
+			['leiden', false, true],
+			['leiderdorp', false, false],
+			['oegstgeest', false, false],
+			['zoeterwoude', false, false]
+		]);
 	});
 });
