@@ -60,9 +60,21 @@ async function prepare(url: string): Promise<void> {
 		people.adviseur = await newUser(handle.db, [['ambtelijkadviseur', 'leiden']], { name: 'Anne Adviseur' });
 		people.raadLeiden = await newUser(handle.db, [['klankbordgroeplid', 'leiden']], { name: 'Rik Raadslid' });
 		people.raadLeiderdorp = await newUser(handle.db, [['klankbordgroeplid', 'leiderdorp']], { name: 'Lies Raadslid' });
-		const fields = { name: 'Holland Rijnland', kind: 'gr', legalForm: 'openbaar_lichaam', steering: 'beleidsvoering', domain: 'Regionale samenwerking', startsOn: '2004-01-01' };
+		const fields = {
+			name: 'Holland Rijnland',
+			kind: 'gr',
+			legalForm: 'openbaar_lichaam',
+			steering: 'beleidsvoering',
+			domain: 'Regionale samenwerking',
+			startsOn: '2004-01-01'
+		};
 		const { id } = await register.createCollaboration(handle.db, verkenner.actor, fields, testOrigin);
-		await register.setParticipants(handle.db, verkenner.actor, { collaborationId: id, municipalities: [{ municipalityId: 'leiden' }, { municipalityId: 'leiderdorp' }] }, testOrigin);
+		await register.setParticipants(
+			handle.db,
+			verkenner.actor,
+			{ collaborationId: id, municipalities: [{ municipalityId: 'leiden' }, { municipalityId: 'leiderdorp' }] },
+			testOrigin
+		);
 		const soon = new Date(`${todayInNl()}T12:00:00Z`);
 		soon.setUTCDate(soon.getUTCDate() + 10);
 		const meeting = await register.addBoardMeeting(

@@ -69,8 +69,9 @@ export function boardMeetingFormInput(values: Record<string, unknown>): Record<s
 	const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 	const titles = list(values.documentTitle);
 	const urls = list(values.documentUrl);
-	const documents = Array.from({ length: Math.max(titles.length, urls.length) }, (_, i) => ({ title: titles[i] ?? '', url: urls[i] ?? '' }))
-		.filter((d) => !(isBlank(d.title) && isBlank(d.url)));
+	const documents = Array.from({ length: Math.max(titles.length, urls.length) }, (_, i) => ({ title: titles[i] ?? '', url: urls[i] ?? '' })).filter(
+		(d) => !(isBlank(d.title) && isBlank(d.url))
+	);
 	const { documentTitle: _t, documentUrl: _u, ...rest } = values;
 	return { ...rest, documents };
 }

@@ -68,7 +68,9 @@ describe('board meetings', () => {
 
 	it('refuses an unknown arrangement or meeting as not found', async () => {
 		const unknown = '00000000-0000-4000-8000-000000000000';
-		const noArrangement = await rejection(register.addBoardMeeting(s.db, s.verkenner.actor, { collaborationId: unknown, board: 'ab', on: '2026-12-16' }, testOrigin));
+		const noArrangement = await rejection(
+			register.addBoardMeeting(s.db, s.verkenner.actor, { collaborationId: unknown, board: 'ab', on: '2026-12-16' }, testOrigin)
+		);
 		expect([noArrangement.key, noArrangement.status]).toEqual(['register_not_found', 404]);
 		const noMeeting = await rejection(register.removeBoardMeeting(s.db, s.verkenner.actor, { collaborationId, meetingId: unknown }, testOrigin));
 		expect(noMeeting).toBeInstanceOf(DomainError);
@@ -94,8 +96,15 @@ describe('board meetings', () => {
 
 	it('keeps a meeting a municipality already wrote a cover note for', async () => {
 		const own = await arrangementWithMeeting(s);
-		await register.saveCoverNote(s.db, s.adviseurLeiden.actor, { boardMeetingId: own.meetingId, municipalityId: 'leiden', revision: 0, ...noteTexts }, testOrigin);
-		const err = await rejection(register.removeBoardMeeting(s.db, s.verkenner.actor, { collaborationId: own.collaborationId, meetingId: own.meetingId }, testOrigin));
+		await register.saveCoverNote(
+			s.db,
+			s.adviseurLeiden.actor,
+			{ boardMeetingId: own.meetingId, municipalityId: 'leiden', revision: 0, ...noteTexts },
+			testOrigin
+		);
+		const err = await rejection(
+			register.removeBoardMeeting(s.db, s.verkenner.actor, { collaborationId: own.collaborationId, meetingId: own.meetingId }, testOrigin)
+		);
 		expect(err.fields).toEqual({ meetingId: 'validation_covernotes_meeting_has_notes' });
 		expect((await meetingsOf(own.collaborationId)).length).toBe(1);
 	});
@@ -114,7 +123,9 @@ describe('board meetings', () => {
 	it('refuses to change the meetings of an ended arrangement', async () => {
 		const own = await arrangementWithMeeting(s);
 		await register.endCollaboration(s.db, s.verkenner.actor, { collaborationId: own.collaborationId, revision: 1, endsOn: '2026-12-31' }, testOrigin);
-		const err = await rejection(register.addBoardMeeting(s.db, s.verkenner.actor, { collaborationId: own.collaborationId, board: 'ab', on: '2027-01-01' }, testOrigin));
+		const err = await rejection(
+			register.addBoardMeeting(s.db, s.verkenner.actor, { collaborationId: own.collaborationId, board: 'ab', on: '2027-01-01' }, testOrigin)
+		);
 		expect([err.key, err.status]).toEqual(['register_ended', 409]);
 	});
 });

@@ -28,7 +28,10 @@ describe('comments', () => {
 			[s.kbLeiden, s.griffieLeiden, s.collegeLeiden, s.meelezer, s.adviseurLeiden, s.verkenner].map((w) => [`Vraag van ${w.name}`, w.name])
 		);
 		const [last] = (await registerAudit(s.db, collaborationId)).slice(-1);
-		expect([last.action, last.details]).toEqual(['collaboration.comment_posted', { commentId: list.at(-1)!.id, coverNoteId: null, length: 'Vraag van Vera Verkenner'.length }]);
+		expect([last.action, last.details]).toEqual([
+			'collaboration.comment_posted',
+			{ commentId: list.at(-1)!.id, coverNoteId: null, length: 'Vraag van Vera Verkenner'.length }
+		]);
 		expect(s.events.map((e) => [e.part, e.municipalityId])).toEqual(Array(6).fill(['comments', null]));
 	});
 
@@ -62,7 +65,9 @@ describe('comments', () => {
 			testOrigin
 		);
 		const other = await arrangementWithMeeting(s);
-		const wrong = await rejection(register.postComment(s.db, s.kbLeiden.actor, { collaborationId: other.collaborationId, coverNoteId, body: 'Hier?' }, testOrigin));
+		const wrong = await rejection(
+			register.postComment(s.db, s.kbLeiden.actor, { collaborationId: other.collaborationId, coverNoteId, body: 'Hier?' }, testOrigin)
+		);
 		expect(wrong.fields).toEqual({ coverNoteId: 'validation_covernotes_note_unknown' });
 		s.events.length = 0;
 		await register.postComment(s.db, s.kbLeiden.actor, { collaborationId, coverNoteId, body: 'Eens.' }, testOrigin);

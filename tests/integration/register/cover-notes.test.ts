@@ -127,9 +127,19 @@ describe('who reads a cover note', () => {
 	beforeAll(async () => {
 		own = await arrangementWithMeeting(s);
 		leidenNote = (
-			await register.saveCoverNote(s.db, s.adviseurLeiden.actor, { boardMeetingId: own.meetingId, municipalityId: 'leiden', revision: 0, ...noteTexts }, testOrigin)
+			await register.saveCoverNote(
+				s.db,
+				s.adviseurLeiden.actor,
+				{ boardMeetingId: own.meetingId, municipalityId: 'leiden', revision: 0, ...noteTexts },
+				testOrigin
+			)
 		).id;
-		await register.postComment(s.db, s.kbLeiden.actor, { collaborationId: own.collaborationId, coverNoteId: leidenNote, body: 'Graag ook de risico’s noemen.' }, testOrigin);
+		await register.postComment(
+			s.db,
+			s.kbLeiden.actor,
+			{ collaborationId: own.collaborationId, coverNoteId: leidenNote, body: 'Graag ook de risico’s noemen.' },
+			testOrigin
+		);
 	});
 
 	const seenBy = async (actor: (typeof s)['verkenner']['actor']) => {
@@ -144,7 +154,7 @@ describe('who reads a cover note', () => {
 		};
 	};
 
-	it("keeps an unshared note internal to its municipality, in every list and with its comments", async () => {
+	it('keeps an unshared note internal to its municipality, in every list and with its comments', async () => {
 		for (const who of [s.adviseurLeiden, s.kbLeiden, s.collegeLeiden, s.griffieLeiden]) {
 			expect(await seenBy(who.actor)).toEqual({ listed: ['leiden'], note: leidenNote, comments: ['Graag ook de risico’s noemen.'], summary: 1 });
 		}
@@ -163,7 +173,9 @@ describe('who reads a cover note', () => {
 	});
 
 	it('refuses a council member of the same municipality who tries to share (they read, the officials write)', async () => {
-		expect(await rejection(register.shareCoverNote(s.db, s.kbLeiden.actor, { coverNoteId: leidenNote, shared: true }, testOrigin))).toBeInstanceOf(ForbiddenError);
+		expect(await rejection(register.shareCoverNote(s.db, s.kbLeiden.actor, { coverNoteId: leidenNote, shared: true }, testOrigin))).toBeInstanceOf(
+			ForbiddenError
+		);
 	});
 
 	it('shows a shared note and its comments to every reader of the register, and hides them again when sharing is taken back', async () => {

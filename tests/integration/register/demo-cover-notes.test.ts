@@ -23,7 +23,12 @@ describe('the demo cover notes', () => {
 		const ids = new Map<string, string>();
 		for (const name of ['Holland Rijnland', 'Sociaal domein Leidse regio (Wmo, jeugdhulp, werk en inkomen)']) {
 			const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt({ name }), testOrigin);
-			await register.setParticipants(s.db, s.verkenner.actor, { collaborationId: id, municipalities: five.map((municipalityId) => ({ municipalityId })) }, testOrigin);
+			await register.setParticipants(
+				s.db,
+				s.verkenner.actor,
+				{ collaborationId: id, municipalities: five.map((municipalityId) => ({ municipalityId })) },
+				testOrigin
+			);
 			ids.set(name, id);
 		}
 		await seedDemoCoverNotes(s.db, who, ids);

@@ -52,7 +52,8 @@ function demoMeetings(): DemoMeeting[] {
 					municipalityId: 'voorschoten',
 					shared: true,
 					agenda: 'De stand van de inkoop jeugdhulp en de voorbereiding van de Wmo-inkoop.',
-					relevance: 'Voorschoten brengt zijn sociaal domein over van Haaglanden naar de Leidse regio; de overgang van lopende contracten is voor onze inwoners het belangrijkst.',
+					relevance:
+						'Voorschoten brengt zijn sociaal domein over van Haaglanden naar de Leidse regio; de overgang van lopende contracten is voor onze inwoners het belangrijkst.',
 					proposedInput: 'Vraag om een overgangsregeling voor inwoners met lopende jeugdhulp en om een aparte rapportage over de overgang.'
 				},
 				{
@@ -99,7 +100,12 @@ export async function seedDemoCoverNotes(db: Db, who: DemoPeople, collaborationI
 
 async function tellMeeting(db: Db, who: DemoPeople, collaborationId: string, mt: DemoMeeting): Promise<void> {
 	const documents = [{ title: 'Agenda en stukken (illustratief)', url: 'https://www.leidseregio.nl/' }];
-	const { id: boardMeetingId } = await addBoardMeeting(db, who('verkenner'), { collaborationId, board: 'ab', on: demoDay(mt.days), title: mt.title, documents }, origin);
+	const { id: boardMeetingId } = await addBoardMeeting(
+		db,
+		who('verkenner'),
+		{ collaborationId, board: 'ab', on: demoDay(mt.days), title: mt.title, documents },
+		origin
+	);
 	for (const { shared, municipalityId, ...texts } of mt.notes) {
 		const writer = await adviser(db, municipalityId);
 		if (!writer) continue;

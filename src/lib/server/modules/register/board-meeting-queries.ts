@@ -95,7 +95,13 @@ export async function getBoardMeeting(q: Queryable, actor: Actor | null, collabo
 	const [notes, towns] = await Promise.all([visibleNotes(q, actor, [mid]), participants(q, cid)]);
 	const comments = notes.length
 		? await q
-				.select({ id: collaborationComments.id, coverNoteId: collaborationComments.coverNoteId, body: collaborationComments.body, createdAt: collaborationComments.createdAt, authorName: users.name })
+				.select({
+					id: collaborationComments.id,
+					coverNoteId: collaborationComments.coverNoteId,
+					body: collaborationComments.body,
+					createdAt: collaborationComments.createdAt,
+					authorName: users.name
+				})
 				.from(collaborationComments)
 				.innerJoin(users, eq(users.id, collaborationComments.authorId))
 				.where(
@@ -113,7 +119,13 @@ export async function getBoardMeeting(q: Queryable, actor: Actor | null, collabo
 		meeting,
 		municipalities: towns.map((t) => {
 			const note = notes.find((n) => n.municipalityId === t.id) ?? null;
-			return { ...t, note, comments: note ? comments.filter((c) => c.coverNoteId === note.id) : [], mayWrite: writes.has(t.id), readsInternal: internal.has(t.id) };
+			return {
+				...t,
+				note,
+				comments: note ? comments.filter((c) => c.coverNoteId === note.id) : [],
+				mayWrite: writes.has(t.id),
+				readsInternal: internal.has(t.id)
+			};
 		})
 	};
 }

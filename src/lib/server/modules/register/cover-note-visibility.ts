@@ -22,5 +22,9 @@ export function mayReadCoverNote(actor: Actor | null, note: { municipalityId: st
 export function visibleCoverNotesWhere(actor: Actor | null): SQL {
 	if (!can(actor, 'register.read')) return sql`false`;
 	const own = internalNotesOf(actor);
-	return (own.length ? or(isNotNull(collaborationCoverNotes.sharedAt), inArray(collaborationCoverNotes.municipalityId, own)) : isNotNull(collaborationCoverNotes.sharedAt)) as SQL;
+	return (
+		own.length
+			? or(isNotNull(collaborationCoverNotes.sharedAt), inArray(collaborationCoverNotes.municipalityId, own))
+			: isNotNull(collaborationCoverNotes.sharedAt)
+	) as SQL;
 }

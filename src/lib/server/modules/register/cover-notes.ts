@@ -38,7 +38,13 @@ export async function saveCoverNote(db: Db, actor: Actor | null, input: unknown,
 			.where(and(eq(collaborationCoverNotes.boardMeetingId, meeting.id), eq(collaborationCoverNotes.municipalityId, data.municipalityId)))
 			.for('update');
 		if ((existing?.revision ?? 0) !== data.revision) throw new DomainError('covernotes_conflict', {}, {}, 409);
-		const texts = { agenda: data.agenda, relevance: data.relevance, proposedInput: data.proposedInput, updatedBy: actor?.userId ?? null, updatedAt: new Date() };
+		const texts = {
+			agenda: data.agenda,
+			relevance: data.relevance,
+			proposedInput: data.proposedInput,
+			updatedBy: actor?.userId ?? null,
+			updatedAt: new Date()
+		};
 		const [row] = existing
 			? await tx
 					.update(collaborationCoverNotes)

@@ -25,7 +25,12 @@ async function run(which: string, request: Request, call: (values: Record<string
 export const actions = {
 	change: ({ locals, request, params }) =>
 		run('change', request, (v) =>
-			register.changeBoardMeeting(locals.db, locals.actor, { ...boardMeetingFormInput(v), collaborationId: params.id, meetingId: params.meetingId }, locals.origin)
+			register.changeBoardMeeting(
+				locals.db,
+				locals.actor,
+				{ ...boardMeetingFormInput(v), collaborationId: params.id, meetingId: params.meetingId },
+				locals.origin
+			)
 		),
 	remove: async ({ locals, request, params }) => {
 		const res = await run('remove', request, () =>
