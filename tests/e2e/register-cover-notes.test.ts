@@ -18,20 +18,7 @@ import { connectBrowser } from './support/browser';
 import { login } from './support/auth';
 import { expectNoAxeViolations } from './support/axe';
 import { startServer, type RunningServer } from './support/server';
-import { createPostgresDatabase, type PostgresDatabase } from './support/postgres';
-
-const PG_SERVER = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function postgresMissing(): Promise<string | null> {
-	try {
-		const probe = await createDb({ url: PG_SERVER, max: 1 });
-		await probe.ping();
-		await probe.close();
-		return null;
-	} catch (err) {
-		return `PostgreSQL is not reachable at ${PG_SERVER} (${(err as Error).message})`;
-	}
-}
+import { createPostgresDatabase, PG_SERVER, postgresMissing, type PostgresDatabase } from './support/postgres';
 
 const missing = await postgresMissing();
 if (missing) console.log(`register-cover-notes.test.ts: skipped: ${missing}`);

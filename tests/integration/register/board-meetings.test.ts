@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testOrigin } from '../../fixtures/factories';
 import { collaborationBoardMeetings } from '../../../src/lib/server/db/schema';
@@ -6,35 +6,34 @@ import * as register from '../../../src/lib/server/modules/register';
 import { DomainError, ValidationError } from '../../../src/lib/server/errors';
 import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { rejection } from '../agenda/helpers';
-import { registerSuite, registerAudit } from './helpers';
-import { arrangementWithMeeting, noteTexts } from './governance-helpers';
+import { registerAudit } from './helpers';
+import { arrangementWithMeeting, meetingSuite, noteTexts } from './governance-helpers';
 
-const s = registerSuite();
-let collaborationId: string;
-let meetingId: string;
-
-beforeAll(async () => {
-	({ collaborationId, meetingId } = await arrangementWithMeeting(s));
-});
+const s = meetingSuite();
 
 const meetingsOf = (id: string) => s.db.select().from(collaborationBoardMeetings).where(eq(collaborationBoardMeetings.collaborationId, id));
 
 describe('board meetings', () => {
 	it('adds, changes and removes a meeting with its documents, each with an audit row and an event after commit', async () => {
 		const docs = [{ title: 'Agenda', url: 'https://example.org/agenda.pdf' }];
-		const { id } = await register.addBoardMeeting(s.db, s.admin.actor, { collaborationId, board: 'pho', on: '2027-01-20', documents: docs }, testOrigin);
-		expect(s.events.at(-1)).toMatchObject({ collaborationId, part: 'board_meetings', municipalityId: null });
+		const { id } = await register.addBoardMeeting(
+			s.db,
+			s.admin.actor,
+			{ collaborationId: s.collaborationId, board: 'pho', on: '2027-01-20', documents: docs },
+			testOrigin
+		);
+		expect(s.events.at(-1)).toMatchObject({ collaborationId: s.collaborationId, part: 'board_meetings', municipalityId: null });
 		await register.changeBoardMeeting(
 			s.db,
 			s.verkenner.actor,
-			{ collaborationId, meetingId: id, board: 'db', on: '2027-01-21', title: 'Extra vergadering', documents: docs },
+			{ collaborationId: s.collaborationId, meetingId: id, board: 'db', on: '2027-01-21', title: 'Extra vergadering', documents: docs },
 			testOrigin
 		);
-		const [row] = (await meetingsOf(collaborationId)).filter((mt) => mt.id === id);
+		const [row] = (await meetingsOf(s.collaborationId)).filter((mt) => mt.id === id);
 		expect([row.board, row.on, row.title, row.documents]).toEqual(['db', '2027-01-21', 'Extra vergadering', docs]);
-		await register.removeBoardMeeting(s.db, s.verkenner.actor, { collaborationId, meetingId: id }, testOrigin);
-		expect((await meetingsOf(collaborationId)).map((mt) => mt.id)).toEqual([meetingId]);
-		const audit = await registerAudit(s.db, collaborationId);
+		await register.removeBoardMeeting(s.db, s.verkenner.actor, { collaborationId: s.collaborationId, meetingId: id }, testOrigin);
+		expect((await meetingsOf(s.collaborationId)).map((mt) => mt.id)).toEqual([s.meetingId]);
+		const audit = await registerAudit(s.db, s.collaborationId);
 		expect(audit.slice(-3).map((a) => a.action)).toEqual([
 			'collaboration.board_meeting_added',
 			'collaboration.board_meeting_changed',
@@ -58,11 +57,13 @@ describe('board meetings', () => {
 		['documents that are no list', { documents: 'https://example.org' }, 'documents', 'validation_register_document'],
 		['an arrangement id that is no id', { collaborationId: 'servicepunt' }, 'collaborationId', 'validation_register_unknown']
 	])('refuses %s, storing nothing', async (_, extra, field, key) => {
-		const before = await meetingsOf(collaborationId);
-		const err = await rejection(register.addBoardMeeting(s.db, s.verkenner.actor, { collaborationId, board: 'ab', on: '2026-12-16', ...extra }, testOrigin));
+		const before = await meetingsOf(s.collaborationId);
+		const err = await rejection(
+			register.addBoardMeeting(s.db, s.verkenner.actor, { collaborationId: s.collaborationId, board: 'ab', on: '2026-12-16', ...extra }, testOrigin)
+		);
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.fields[field]).toBe(key);
-		expect(await meetingsOf(collaborationId)).toEqual(before);
+		expect(await meetingsOf(s.collaborationId)).toEqual(before);
 		expect(s.events).toEqual([]);
 	});
 
@@ -72,25 +73,32 @@ describe('board meetings', () => {
 			register.addBoardMeeting(s.db, s.verkenner.actor, { collaborationId: unknown, board: 'ab', on: '2026-12-16' }, testOrigin)
 		);
 		expect([noArrangement.key, noArrangement.status]).toEqual(['register_not_found', 404]);
-		const noMeeting = await rejection(register.removeBoardMeeting(s.db, s.verkenner.actor, { collaborationId, meetingId: unknown }, testOrigin));
+		const noMeeting = await rejection(
+			register.removeBoardMeeting(s.db, s.verkenner.actor, { collaborationId: s.collaborationId, meetingId: unknown }, testOrigin)
+		);
 		expect(noMeeting).toBeInstanceOf(DomainError);
 		expect([noMeeting.key, noMeeting.status]).toEqual(['covernotes_meeting_not_found', 404]);
 		// A meeting of another arrangement is not found through this one.
 		const other = await arrangementWithMeeting(s);
 		const wrong = await rejection(
-			register.changeBoardMeeting(s.db, s.verkenner.actor, { collaborationId, meetingId: other.meetingId, board: 'ab', on: '2026-12-17' }, testOrigin)
+			register.changeBoardMeeting(
+				s.db,
+				s.verkenner.actor,
+				{ collaborationId: s.collaborationId, meetingId: other.meetingId, board: 'ab', on: '2026-12-17' },
+				testOrigin
+			)
 		);
 		expect(wrong.key).toBe('covernotes_meeting_not_found');
 	});
 
 	it('is for those who keep the register: no municipal official, council member or college member plans meetings', async () => {
 		for (const who of [s.adviseurLeiden, s.kbLeiden, s.collegeLeiden, s.griffieLeiden, s.meelezer]) {
-			const err = await rejection(register.addBoardMeeting(s.db, who.actor, { collaborationId, board: 'ab', on: '2026-12-20' }, testOrigin));
+			const err = await rejection(register.addBoardMeeting(s.db, who.actor, { collaborationId: s.collaborationId, board: 'ab', on: '2026-12-20' }, testOrigin));
 			expect(err).toBeInstanceOf(ForbiddenError);
-			const gone = await rejection(register.removeBoardMeeting(s.db, who.actor, { collaborationId, meetingId }, testOrigin));
+			const gone = await rejection(register.removeBoardMeeting(s.db, who.actor, { collaborationId: s.collaborationId, meetingId: s.meetingId }, testOrigin));
 			expect(gone).toBeInstanceOf(ForbiddenError);
 		}
-		expect((await meetingsOf(collaborationId)).length).toBe(1);
+		expect((await meetingsOf(s.collaborationId)).length).toBe(1);
 		expect(s.events).toEqual([]);
 	});
 

@@ -1,7 +1,8 @@
+import { beforeAll } from 'vitest';
 import type { Db } from '../../../src/lib/server/db';
 import * as register from '../../../src/lib/server/modules/register';
 import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
-import { servicepunt, servicepuntParticipants, type Suite } from './helpers';
+import { registerSuite, servicepunt, servicepuntParticipants, type Suite } from './helpers';
 
 /** The people of the cover notes besides the register's cast: Leiderdorp's and Voorschoten's own. */
 export interface Locals {
@@ -33,3 +34,10 @@ export const noteTexts = {
 	relevance: 'De bijdrage van Leiden stijgt met 4 %.',
 	proposedInput: 'Vraag om een taakstelling op de overhead.'
 };
+
+/** A test file's register suite with Servicepunt71 and its coming AB meeting, set up once for the file. */
+export function meetingSuite(): Suite & { collaborationId: string; meetingId: string } {
+	const s = registerSuite() as Suite & { collaborationId: string; meetingId: string };
+	beforeAll(async () => Object.assign(s, await arrangementWithMeeting(s)));
+	return s;
+}
