@@ -17,5 +17,4 @@ export { listCollaborations, getCollaboration, municipalityOverview, seatsOfPers
 export { addBoardMeeting, changeBoardMeeting, removeBoardMeeting } from './board-meetings';
 export { saveCoverNote, shareCoverNote } from './cover-notes';
 export { postComment } from './comments';
-export { mayReadCoverNote, visibleCoverNotesWhere, internalNotesOf } from './cover-note-visibility';
-export { listBoardMeetings, upcomingBoardMeetings, getBoardMeeting, listCollaborationComments, type MeetingWithNotes } from './board-meeting-queries';
+export { listBoardMeetings, upcomingBoardMeetings, getBoardMeeting, listCollaborationComments } from './board-meeting-queries';

@@ -8,6 +8,7 @@ import { boardMeetingFormInput } from '$lib/validation/register-governance';
 export const load = async ({ locals, params }) =>
 	guarded(async () => ({
 		...(await register.getBoardMeeting(locals.db, locals.actor, params.id, params.meetingId)),
+		coming: await register.upcomingBoardMeetings(locals.db, locals.actor, params.id),
 		canManage: can(locals.actor, 'register.manage'),
 		canComment: can(locals.actor, 'register.comment')
 	}));
