@@ -3,7 +3,7 @@
  * writes the arrangement and the people into it first): Leiden's ambtelijk adviseur opens the coming AB meeting
  * of the arrangement, writes Leiden's cover note and shares it; a Leiden council member reads it; a Leiderdorp
  * council member sees it only once it is shared. Axe finds nothing on the meetings list and the meeting page for
- * the adviseur and the council member. Skipped, saying why, without a reachable PostgreSQL.
+ * the adviseur and the council member; the meeting page fits 390 px. Skipped, saying why, without a reachable PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { newUser, TEST_PASSWORD, testOrigin, type NewUser } from '../fixtures/fa
 import { connectBrowser } from './support/browser';
 import { login } from './support/auth';
 import { expectNoAxeViolations } from './support/axe';
+import { measureOverflow } from './support/phone';
 import { startServer, type RunningServer } from './support/server';
 import { createPostgresDatabase, PG_SERVER, postgresMissing, type PostgresDatabase } from './support/postgres';
 
@@ -145,6 +146,10 @@ describe.skipIf(!!missing)('cover notes for a coming AB meeting', () => {
 		await note.getByText('Uw reactie is geplaatst.').waitFor();
 		await note.getByText('Graag bespreken in de commissie.').waitFor();
 		await expectNoAxeViolations(p);
+		// At 390 px the meeting page does not scroll sideways.
+		await p.setViewportSize({ width: 390, height: 844 });
+		const overflow = await measureOverflow(p);
+		expect(overflow.scrollWidth, overflow.culprits.join('\n')).toBeLessThanOrEqual(390);
 	});
 
 	it('a Leiderdorp council member reads the shared note, and nothing once the sharing is taken back', async () => {

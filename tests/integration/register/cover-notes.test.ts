@@ -214,7 +214,7 @@ describe('who reads a cover note', () => {
 		const missing = await rejection(register.getBoardMeeting(s.db, s.kbLeiden.actor, collaborationId, own.meetingId));
 		expect([missing.key, missing.status]).toEqual(['covernotes_meeting_not_found', 404]);
 		const noId = await rejection(register.getBoardMeeting(s.db, s.kbLeiden.actor, own.collaborationId, 'vergadering'));
-		expect(noId.fields).toEqual({ meetingId: 'validation_covernotes_meeting_unknown' });
+		expect([noId.fields, noId.status]).toEqual([{ meetingId: 'validation_covernotes_meeting_unknown' }, 404]);
 		expect(await rejection(register.listBoardMeetings(s.db, null, own.collaborationId))).toBeInstanceOf(ForbiddenError);
 	});
 

@@ -10,7 +10,7 @@ import {
 	type BoardMeetingRow,
 	type CoverNoteRow
 } from '../../db/schema';
-import { ValidationError } from '../../errors';
+import { DomainError } from '../../errors';
 import { authorize, municipalitiesFor, type Actor } from '../../permissions';
 import { amsterdamParts } from '../../../meetings/time';
 import { boardMeetingIdSchema } from '../../../validation/register-governance';
@@ -19,9 +19,10 @@ import { loadCollaboration } from './change';
 import { loadBoardMeeting } from './board-meetings';
 import { internalNotesOf, visibleCoverNotesWhere } from './cover-note-visibility';
 
+/** An id from an address: one of another shape names nothing, so it is "not found" (404) with the field named. */
 function idOrRefuse(schema: typeof collaborationIdSchema, value: unknown, field: string, key: string): string {
 	const parsed = schema.safeParse(value);
-	if (!parsed.success) throw new ValidationError({ [field]: key });
+	if (!parsed.success) throw new DomainError(key, {}, { [field]: key }, 404);
 	return parsed.data;
 }
 
