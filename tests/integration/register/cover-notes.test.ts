@@ -115,6 +115,19 @@ describe('writing a cover note', () => {
 		expect([err.key, err.status]).toEqual(['covernotes_meeting_not_found', 404]);
 	});
 
+	it('refuses notes and comments once the arrangement has ended: its register entry is history', async () => {
+		const own = await arrangementWithMeeting(s);
+		const { id } = await register.saveCoverNote(s.db, s.adviseurLeiden.actor, { ...note('leiden', 0), boardMeetingId: own.meetingId }, testOrigin);
+		await register.endCollaboration(s.db, s.verkenner.actor, { collaborationId: own.collaborationId, revision: 1, endsOn: '2026-12-31' }, testOrigin);
+		const save = await rejection(register.saveCoverNote(s.db, s.adviseurLeiden.actor, { ...note('leiden', 1), boardMeetingId: own.meetingId }, testOrigin));
+		expect([save.key, save.status]).toEqual(['register_ended', 409]);
+		const comment = await rejection(
+			register.postComment(s.db, s.kbLeiden.actor, { collaborationId: own.collaborationId, coverNoteId: id, body: 'Nog iets' }, testOrigin)
+		);
+		expect(comment.key).toBe('register_ended');
+		expect((await notesOf(own.meetingId)).map((r) => r.revision)).toEqual([1]);
+	});
+
 	it('accepts the revision as the form sends it (text)', async () => {
 		const res = await register.saveCoverNote(s.db, s.adviseurOegstgeest.actor, note('oegstgeest', '0' as unknown as number), testOrigin);
 		expect(res.revision).toBe(1);
