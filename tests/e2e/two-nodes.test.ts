@@ -24,25 +24,12 @@ import { connectBrowser } from './support/browser';
 import { email } from './support/accounts';
 import { login } from './support/auth';
 import { startServer, freePort, type RunningServer } from './support/server';
-import { createPostgresDatabase, type PostgresDatabase } from './support/postgres';
+import { createPostgresDatabase, PG_SERVER, postgresMissing, type PostgresDatabase } from './support/postgres';
 import { haproxyMissing, startHaproxy, type RunningProxy } from './support/haproxy';
 import { trackLiveConnection, type LiveConnection } from './support/live-node';
 import { untilEditorShows, postComment, commentsRegion } from './support/item-page';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const PG_SERVER = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function postgresMissing(): Promise<string | null> {
-	try {
-		const probe = await createDb({ url: PG_SERVER, max: 1 });
-		await probe.ping();
-		await probe.close();
-		return null;
-	} catch (err) {
-		return `PostgreSQL is not reachable at ${PG_SERVER} (${(err as Error).message})`;
-	}
-}
-
 const missing = haproxyMissing() ?? (await postgresMissing());
 if (missing) console.log(`two-nodes.test.ts: the two-node tests are skipped: ${missing}`);
 

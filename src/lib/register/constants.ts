@@ -23,6 +23,13 @@ export const steerings = ['beleidsvoering', 'bedrijfsvoering'] as const;
 export const noticeUnits = ['maanden', 'jaren'] as const;
 
 export const boards = ['ab', 'db'] as const;
+/** The boards whose meetings the register plans: general (AB), daily (DB) board, portefeuillehoudersoverleg. */
+export const boardMeetingKinds = ['ab', 'db', 'pho'] as const;
+export type BoardMeetingKind = (typeof boardMeetingKinds)[number];
+/** The most one of a cover note's three texts may hold: a note is a page or two, not a report. */
+export const COVER_NOTE_TEXT_MAX = 10_000;
+/** A comment's length, as the table's check allows it. */
+export const REGISTER_COMMENT_MAX = 5000;
 /** What the board member is at home: the *dubbele pet* of a college or council member. */
 export const seatHolderRoles = ['college', 'raad'] as const;
 

@@ -69,7 +69,8 @@ function checkNotice(v: { noticeTerm: number | null; noticeUnit: string | null }
 		ctx.addIssue({ code: 'custom', path: [...path, 'noticeTerm'], message: 'validation_register_notice_term' });
 }
 
-const documentSchema = z.object(
+/** A document link: a title and an https address (the arrangement's documents, a board meeting's). */
+export const documentSchema = z.object(
 	{
 		title: z.string('validation_register_document').trim().min(1, 'validation_register_document').max(200, 'validation_register_document'),
 		url: z.url({ message: 'validation_register_document', protocol: /^https$/ }).max(2000, 'validation_register_document')

@@ -40,3 +40,18 @@ export async function createPostgresDatabase(serverUrl: string): Promise<Postgre
 		}
 	};
 }
+
+/** The PostgreSQL server the tests create their databases on: DATABASE_URL when it names one, else the local one. */
+export const PG_SERVER = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Why the PostgreSQL tests cannot run (the server is not reachable), or null when they can. */
+export async function postgresMissing(): Promise<string | null> {
+	try {
+		const probe = await createDb({ url: PG_SERVER, max: 1 });
+		await probe.ping();
+		await probe.close();
+		return null;
+	} catch (err) {
+		return `PostgreSQL is not reachable at ${PG_SERVER} (${(err as Error).message})`;
+	}
+}

@@ -139,6 +139,14 @@ export interface AuditDetails {
 	'collaboration.moment_added': { momentId: Id; kind: string; on: string; municipalityId: string | null };
 	'collaboration.moment_changed': { momentId: Id; changes: Record<string, FromTo> };
 	'collaboration.moment_removed': { momentId: Id; kind: string; on: string };
+	'collaboration.board_meeting_added': { meetingId: Id; board: string; on: string };
+	'collaboration.board_meeting_changed': { meetingId: Id; changes: Record<string, FromTo> };
+	'collaboration.board_meeting_removed': { meetingId: Id; board: string; on: string };
+	// A cover note's texts stay out of the trail: they are internal to the municipality until shared.
+	'collaboration.cover_note_saved': { coverNoteId: Id; meetingId: Id; municipalityId: string; revision: number };
+	'collaboration.cover_note_shared': { coverNoteId: Id; meetingId: Id; municipalityId: string };
+	'collaboration.cover_note_unshared': { coverNoteId: Id; meetingId: Id; municipalityId: string };
+	'collaboration.comment_posted': { commentId: Id; coverNoteId: Id | null; length: number };
 }
 
 /** What every change to a comment records besides its own details. */
@@ -227,7 +235,14 @@ export const auditActions = [
 	'collaboration.seats_set',
 	'collaboration.moment_added',
 	'collaboration.moment_changed',
-	'collaboration.moment_removed'
+	'collaboration.moment_removed',
+	'collaboration.board_meeting_added',
+	'collaboration.board_meeting_changed',
+	'collaboration.board_meeting_removed',
+	'collaboration.cover_note_saved',
+	'collaboration.cover_note_shared',
+	'collaboration.cover_note_unshared',
+	'collaboration.comment_posted'
 ] as const satisfies readonly AuditAction[];
 
 // Every action is listed above, and nothing else.

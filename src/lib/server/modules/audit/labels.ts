@@ -83,7 +83,14 @@ export const actionMessages = {
 	'collaboration.seats_set': 'register_audit_seats_set',
 	'collaboration.moment_added': 'register_audit_moment_added',
 	'collaboration.moment_changed': 'register_audit_moment_changed',
-	'collaboration.moment_removed': 'register_audit_moment_removed'
+	'collaboration.moment_removed': 'register_audit_moment_removed',
+	'collaboration.board_meeting_added': 'covernotes_audit_meeting_added',
+	'collaboration.board_meeting_changed': 'covernotes_audit_meeting_changed',
+	'collaboration.board_meeting_removed': 'covernotes_audit_meeting_removed',
+	'collaboration.cover_note_saved': 'covernotes_audit_note_saved',
+	'collaboration.cover_note_shared': 'covernotes_audit_note_shared',
+	'collaboration.cover_note_unshared': 'covernotes_audit_note_unshared',
+	'collaboration.comment_posted': 'covernotes_audit_comment_posted'
 } as const satisfies Record<AuditAction, keyof typeof m>;
 
 const objectTypeLabels: Record<string, Label> = {

@@ -14,3 +14,7 @@ export { addMoment } from './add-moment';
 export { changeMoment } from './change-moment';
 export { removeMoment } from './remove-moment';
 export { listCollaborations, getCollaboration, municipalityOverview, seatsOfPerson } from './queries';
+export { addBoardMeeting, changeBoardMeeting, removeBoardMeeting } from './board-meetings';
+export { saveCoverNote, shareCoverNote } from './cover-notes';
+export { postComment } from './comments';
+export { listBoardMeetings, upcomingBoardMeetings, getBoardMeeting, listCollaborationComments } from './board-meeting-queries';
