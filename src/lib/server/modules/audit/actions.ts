@@ -139,6 +139,7 @@ export interface AuditDetails {
 	'collaboration.moment_added': { momentId: Id; kind: string; on: string; municipalityId: string | null };
 	'collaboration.moment_changed': { momentId: Id; changes: Record<string, FromTo> };
 	'collaboration.moment_removed': { momentId: Id; kind: string; on: string };
+	'collaboration_report.drawn_up': { municipalityId: string; half: string; format: string };
 }
 
 /** What every change to a comment records besides its own details. */
@@ -227,7 +228,8 @@ export const auditActions = [
 	'collaboration.seats_set',
 	'collaboration.moment_added',
 	'collaboration.moment_changed',
-	'collaboration.moment_removed'
+	'collaboration.moment_removed',
+	'collaboration_report.drawn_up'
 ] as const satisfies readonly AuditAction[];
 
 // Every action is listed above, and nothing else.

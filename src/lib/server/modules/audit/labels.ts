@@ -83,7 +83,8 @@ export const actionMessages = {
 	'collaboration.seats_set': 'register_audit_seats_set',
 	'collaboration.moment_added': 'register_audit_moment_added',
 	'collaboration.moment_changed': 'register_audit_moment_changed',
-	'collaboration.moment_removed': 'register_audit_moment_removed'
+	'collaboration.moment_removed': 'register_audit_moment_removed',
+	'collaboration_report.drawn_up': 'regdash_audit_report_drawn_up'
 } as const satisfies Record<AuditAction, keyof typeof m>;
 
 const objectTypeLabels: Record<string, Label> = {
@@ -93,7 +94,8 @@ const objectTypeLabels: Record<string, Label> = {
 	comment: m.admin_audit_object_comment,
 	interview: m.interviews_audit_object_interview,
 	meeting: m.meetings_audit_object,
-	collaboration: m.register_audit_object
+	collaboration: m.register_audit_object,
+	collaboration_report: m.regdash_audit_object_report
 };
 
 const resultLabels: Record<string, Label> = {

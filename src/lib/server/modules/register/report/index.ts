@@ -1,0 +1,8 @@
+/**
+ * The half-yearly report on the collaborations for one municipality's council: composed from the register
+ * (`data.ts`), laid out once as an outline (`outline.ts`) for the shared PDF and Word renderers, and drawn up
+ * through a command that records it (`draw-up.ts`).
+ */
+export { drawUpReport, drawUpSchema, listReports, type ReportFile } from './draw-up';
+export { halfYearReport, type HalfYearReport } from './data';
+export { halfOf, halfYear, nextHalf } from './half';
