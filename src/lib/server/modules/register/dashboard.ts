@@ -11,12 +11,13 @@ import {
 	collaborations
 } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
-import { ValidationError } from '../../errors';
+import { DomainError } from '../../errors';
 import { municipalityIds, municipalityIdSchema, type MunicipalityId } from '../../../roles';
 import { addMonths, upcomingUntil } from '../../../register/dates';
 import { UPCOMING_MONTHS } from '../../../register/constants';
 import { amsterdamParts } from '../../../meetings/time';
 import { municipalityOverview } from './queries';
+import { actionLabel } from '../audit/labels';
 
 /** How many years the contribution trend looks back, this year included. */
 export const TREND_YEARS = 5;
@@ -33,12 +34,12 @@ export function defaultScope(actor: Actor | null): DashboardScope {
 	return own && actor?.grants.every((g) => g.municipalityId) ? (own as MunicipalityId) : 'regio';
 }
 
-/** `?gemeente=` as asked: one of the five, `regio`, or nothing (the default scope); anything else is a Dutch error. */
+/** `?gemeente=` as asked: one of the five, `regio`, or nothing (the default scope); anything else is a 400 saying what to choose. */
 export function parseScope(actor: Actor | null, value: string | null | undefined): DashboardScope {
 	if (value === null || value === undefined || value === '') return defaultScope(actor);
 	if (value === 'regio') return 'regio';
 	const parsed = municipalityIdSchema.safeParse(value);
-	if (!parsed.success) throw new ValidationError({ gemeente: 'validation_register_municipality' });
+	if (!parsed.success) throw new DomainError('validation_regdash_municipality', {}, { gemeente: 'validation_regdash_municipality' }, 400);
 	return parsed.data;
 }
 
@@ -255,6 +256,6 @@ export async function changesSinceReport(q: Queryable, ids: string[], scope: Das
 	const mine = rows.filter((r) => scope === 'regio' || !MUNICIPAL_PART_ACTIONS.has(r.action) || r.details.municipalityId === scope);
 	return {
 		report: { half: report.half, createdAt: report.createdAt, municipalityId: report.municipalityId },
-		rows: mine.map((r) => ({ at: r.at, action: r.action, collaborationId: r.collaborationId as string }))
+		rows: mine.map((r) => ({ at: r.at, action: r.action, label: actionLabel(r.action), collaborationId: r.collaborationId as string }))
 	};
 }

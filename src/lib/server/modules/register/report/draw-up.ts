@@ -4,6 +4,7 @@ import type { Db, Queryable } from '../../../db';
 import { collaborationReports, users } from '../../../db/schema';
 import { authorize, type Actor } from '../../../permissions';
 import { parse } from '../../../validate';
+import { DomainError, ValidationError } from '../../../errors';
 import { inTransaction } from '../../../bus';
 import { record, type Origin } from '../../audit';
 import { renderDocx, renderPdf } from '../../../documents';
@@ -49,7 +50,7 @@ export async function drawUpReport(
 	origin: Origin,
 	opts: { locale: DocumentLocale; origin: string; now?: Date }
 ): Promise<ReportFile> {
-	const data = parse(drawUpSchema, input);
+	const data = parseForm(input);
 	authorize(actor, 'register.read');
 	const now = opts.now ?? new Date();
 	return inTransaction(db, async (tx) => {
@@ -70,6 +71,16 @@ export async function drawUpReport(
 		});
 		return { bytes, type: TYPES[data.formaat], filename: `halfjaarrapportage-samenwerkingen-${data.gemeente}-${data.halfjaar}.${data.formaat}` };
 	});
+}
+
+/** The form's first problem as the error's own message: the file address has no form around it to show fields in. */
+function parseForm(input: unknown): z.output<typeof drawUpSchema> {
+	try {
+		return parse(drawUpSchema, input);
+	} catch (err) {
+		if (err instanceof ValidationError) throw new DomainError(err.fields.gemeente ?? err.fields.halfjaar ?? err.fields.formaat ?? err.key, {}, err.fields, 400);
+		throw err;
+	}
 }
 
 /** The reports drawn up for a municipality, newest first, with who drew them up: the report page's history. */
