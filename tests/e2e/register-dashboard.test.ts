@@ -51,19 +51,51 @@ async function fillRegister(url: string) {
 		const { id } = await register.createCollaboration(
 			db,
 			v,
-			{ name: 'Servicepunt71', kind: 'gr', legalForm: 'bedrijfsvoeringsorganisatie', steering: 'bedrijfsvoering', domain: 'Bedrijfsvoering', ambitionIds: [7], leadMunicipalityId: 'leiden', startsOn: '2012-01-01', endsOn: null, noticeTerm: 2, noticeUnit: 'jaren', documents: [] },
+			{
+				name: 'Servicepunt71',
+				kind: 'gr',
+				legalForm: 'bedrijfsvoeringsorganisatie',
+				steering: 'bedrijfsvoering',
+				domain: 'Bedrijfsvoering',
+				ambitionIds: [7],
+				leadMunicipalityId: 'leiden',
+				startsOn: '2012-01-01',
+				endsOn: null,
+				noticeTerm: 2,
+				noticeUnit: 'jaren',
+				documents: []
+			},
 			testOrigin
 		);
 		await register.setParticipants(
 			db,
 			v,
-			{ collaborationId: id, municipalities: [{ municipalityId: 'leiden', exitCostCents: 250_000_00, noticeTerm: 2, noticeUnit: 'jaren' }, { municipalityId: 'oegstgeest' }], outside: [] },
+			{
+				collaborationId: id,
+				municipalities: [{ municipalityId: 'leiden', exitCostCents: 250_000_00, noticeTerm: 2, noticeUnit: 'jaren' }, { municipalityId: 'oegstgeest' }],
+				outside: []
+			},
 			testOrigin
 		);
 		const year = Number(today.slice(0, 4));
-		await register.setContribution(db, people.adviseur.actor, { collaborationId: id, municipalityId: 'leiden', year, cents: 1_234_567_00, key: 'inwoners' }, testOrigin);
-		await register.setContribution(db, people.adviseur.actor, { collaborationId: id, municipalityId: 'leiden', year: year - 1, cents: 1_100_000_00, key: 'inwoners' }, testOrigin);
-		await register.addMoment(db, v, { collaborationId: id, kind: 'zienswijze', on: deadline, municipalityId: 'leiden', note: 'Zienswijze ontwerpbegroting' }, testOrigin);
+		await register.setContribution(
+			db,
+			people.adviseur.actor,
+			{ collaborationId: id, municipalityId: 'leiden', year, cents: 1_234_567_00, key: 'inwoners' },
+			testOrigin
+		);
+		await register.setContribution(
+			db,
+			people.adviseur.actor,
+			{ collaborationId: id, municipalityId: 'leiden', year: year - 1, cents: 1_100_000_00, key: 'inwoners' },
+			testOrigin
+		);
+		await register.addMoment(
+			db,
+			v,
+			{ collaborationId: id, kind: 'zienswijze', on: deadline, municipalityId: 'leiden', note: 'Zienswijze ontwerpbegroting' },
+			testOrigin
+		);
 	} finally {
 		await handle.close();
 	}
@@ -94,13 +126,18 @@ async function pageAs(who: keyof typeof people, width = 1280): Promise<Page> {
 
 async function downloaded(page: Page, format: 'PDF' | 'Word'): Promise<Buffer> {
 	await page.getByLabel(format === 'PDF' ? /^PDF/ : /^Word/).check();
-	const [file] = (await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Opstellen en downloaden' }).click()])) as [Download, void];
+	const [file] = (await Promise.all([
+		page.waitForEvent('download', { timeout: 30_000 }),
+		page.getByRole('button', { name: 'Opstellen en downloaden' }).click()
+	])) as [Download, void];
 	const chunks: Buffer[] = [];
 	for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks);
 }
 
-const formattedDeadline = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${deadline}T12:00:00Z`));
+const formattedDeadline = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+	new Date(`${deadline}T12:00:00Z`)
+);
 
 describe('the register dashboard', () => {
 	it('shows Leiden’s coming zienswijze deadline and its contribution, as the griffie opens it', async () => {
@@ -131,7 +168,12 @@ describe('the register dashboard', () => {
 		expect(xml).toContain('1.234.567,00');
 		// Drawn up twice: the page lists both.
 		await page.goto('/samenwerkingen/rapportage');
-		await expect(page.getByRole('region', { name: /^Eerder opgesteld/ }).locator('li').count()).resolves.toBe(2);
+		await expect(
+			page
+				.getByRole('region', { name: /^Eerder opgesteld/ })
+				.locator('li')
+				.count()
+		).resolves.toBe(2);
 		await page.context().close();
 	});
 

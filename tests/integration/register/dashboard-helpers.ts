@@ -15,7 +15,10 @@ export const TODAY = '2026-12-06';
 export async function smallRegister(s: Suite) {
 	const { id: sp } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
 	await register.setParticipants(s.db, s.verkenner.actor, { collaborationId: sp, ...servicepuntParticipants }, testOrigin);
-	const hr = await arrangementWith(s, { name: 'Holland Rijnland', domain: 'Regionaal', noticeTerm: null, noticeUnit: null }, 'leiden', ['Katwijk', 'Teylingen']);
+	const hr = await arrangementWith(s, { name: 'Holland Rijnland', domain: 'Regionaal', noticeTerm: null, noticeUnit: null }, 'leiden', [
+		'Katwijk',
+		'Teylingen'
+	]);
 	const amounts: [string, string, number, number][] = [
 		[sp, 'leiden', 2024, 900_000_00],
 		[sp, 'leiden', 2025, 950_000_00],
@@ -43,6 +46,8 @@ export async function addBoardMeeting(db: Db, collaborationId: string, board: st
 export async function completedAssessment(db: Db, collaborationId: string, title: string, completedAt: Date | null, scores: [string, string, number][]) {
 	const [row] = await db.insert(collaborationAssessments).values({ collaborationId, occasion: 'evaluatie', title, completedAt }).returning();
 	if (scores.length)
-		await db.insert(collaborationAssessmentScores).values(scores.map(([municipalityId, criterion, score]) => ({ assessmentId: row.id, municipalityId, criterion, score })));
+		await db
+			.insert(collaborationAssessmentScores)
+			.values(scores.map(([municipalityId, criterion, score]) => ({ assessmentId: row.id, municipalityId, criterion, score })));
 	return row;
 }

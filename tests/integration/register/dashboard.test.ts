@@ -128,8 +128,18 @@ describe('the register dashboard', () => {
 		const [sp] = (await register.listCollaborations(s.db, s.verkenner.actor, { municipalityId: 'oegstgeest' })).map((c) => c.id);
 		await s.db.insert(collaborationReports).values({ municipalityId: 'leiden', half: '2025-H2', createdAt: sql`now() - interval '1 hour'` });
 		await s.db.insert(collaborationReports).values({ municipalityId: 'leiden', half: '2026-H1' });
-		await register.setContribution(s.db, s.adviseurLeiden.actor, { collaborationId: sp, municipalityId: 'leiden', year: 2027, cents: 1_050_000_00, key: 'inwoners' }, testOrigin);
-		await register.setContribution(s.db, s.adviseurOegstgeest.actor, { collaborationId: sp, municipalityId: 'oegstgeest', year: 2027, cents: 220_000_00, key: 'inwoners' }, testOrigin);
+		await register.setContribution(
+			s.db,
+			s.adviseurLeiden.actor,
+			{ collaborationId: sp, municipalityId: 'leiden', year: 2027, cents: 1_050_000_00, key: 'inwoners' },
+			testOrigin
+		);
+		await register.setContribution(
+			s.db,
+			s.adviseurOegstgeest.actor,
+			{ collaborationId: sp, municipalityId: 'oegstgeest', year: 2027, cents: 220_000_00, key: 'inwoners' },
+			testOrigin
+		);
 		await register.addMoment(s.db, s.verkenner.actor, { collaborationId: sp, kind: 'evaluatie', on: '2027-03-01' }, testOrigin);
 		const dash = await register.registerDashboard(s.db, s.kbLeiden.actor, 'leiden', TODAY);
 		expect(dash.changes?.report.half).toBe('2026-H1');

@@ -16,7 +16,11 @@ async function workbook(body: Uint8Array | string) {
 	return wb;
 }
 
-const values = (ws: ExcelJS.Worksheet) => ws.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+const values = (ws: ExcelJS.Worksheet) =>
+	ws
+		.getSheetValues()
+		.slice(1)
+		.map((row) => (row as unknown[]).slice(1));
 
 describe('the register as a spreadsheet', () => {
 	it('is an XLSX with a sheet of arrangements (as the register lists them), of contributions per year and of moments', async () => {
@@ -31,14 +35,23 @@ describe('the register as a spreadsheet', () => {
 		const listed = await register.listCollaborations(s.db, s.meelezer.actor, {});
 		expect(arrangements.slice(1).map((r) => r[0])).toEqual(listed.map((c) => c.name));
 		const spRow = arrangements.find((r) => r[0] === 'Servicepunt71') as unknown[];
-		expect(spRow.slice(1, 6)).toEqual(['Gemeenschappelijke regeling', 'Bedrijfsvoeringsorganisatie', 'Bedrijfsvoering', 'Bedrijfsvoering', 'Leiden, Leiderdorp, Oegstgeest, Zoeterwoude']);
+		expect(spRow.slice(1, 6)).toEqual([
+			'Gemeenschappelijke regeling',
+			'Bedrijfsvoeringsorganisatie',
+			'Bedrijfsvoering',
+			'Bedrijfsvoering',
+			'Leiden, Leiderdorp, Oegstgeest, Zoeterwoude'
+		]);
 		expect(spRow[10]).toBe('2 jaar');
 		// Amounts are numbers in euro, one row per municipality per year.
 		expect(contributions[0]).toEqual(['Samenwerking', 'Gemeente', 'Jaar', 'Bijdrage (EUR)', 'Verdeelsleutel', 'Aandeel']);
 		expect(contributions.slice(1)).toHaveLength(7);
 		const spLeiden = contributions.find((r) => r[0] === 'Servicepunt71' && r[1] === 'Leiden' && r[2] === 2026);
 		expect(spLeiden?.slice(0, 5)).toEqual(['Servicepunt71', 'Leiden', 2026, 1_000_000, 'Naar rato van inwoners']);
-		const total2026 = contributions.slice(1).filter((r) => r[2] === 2026).reduce((sum, r) => sum + Number(r[3]), 0);
+		const total2026 = contributions
+			.slice(1)
+			.filter((r) => r[2] === 2026)
+			.reduce((sum, r) => sum + Number(r[3]), 0);
 		expect(total2026).toBe((await register.registerDashboard(s.db, s.verkenner.actor, 'regio')).totalContributionCents / 100);
 		// A note that looks like a formula stays text.
 		expect(moments[1]).toEqual(['Servicepunt71', expect.any(Date), 'Termijn zienswijze', 'Leiden', `'=HYPERLINK("x")`]);
@@ -47,7 +60,10 @@ describe('the register as a spreadsheet', () => {
 	it('gives one sheet as CSV, chosen with `blad`; an unknown format or sheet is a 400, a reader without a role is refused', async () => {
 		const csv = await exportsModule.registerFile(s.db, s.meelezer.actor, req('csv', 'bijdragen'));
 		expect(csv.filename).toMatch(/^register-samenwerkingen-bijdragen-\d{4}-\d\d-\d\d\.csv$/);
-		const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split('\r\n');
+		const lines = String(csv.body)
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n');
 		expect(lines[0]).toBe('Samenwerking;Gemeente;Jaar;Bijdrage (EUR);Verdeelsleutel;Aandeel');
 		expect(lines).toContain('Servicepunt71;Leiden;2026;1000000,00;Naar rato van inwoners;');
 		const first = await exportsModule.registerFile(s.db, s.meelezer.actor, req('csv'));

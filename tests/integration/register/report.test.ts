@@ -30,8 +30,20 @@ async function fixture() {
 	]);
 	const ab = await addBoardMeeting(s.db, sp, 'ab', '2026-11-20', 'AB november');
 	await s.db.insert(collaborationCoverNotes).values([
-		{ boardMeetingId: ab.id, collaborationId: sp, municipalityId: 'leiden', relevance: 'Belang Leiden: huisvesting', sharedAt: new Date('2026-11-10T09:00:00Z') },
-		{ boardMeetingId: ab.id, collaborationId: sp, municipalityId: 'oegstgeest', relevance: 'Belang Oegstgeest: ICT', sharedAt: new Date('2026-11-10T09:00:00Z') }
+		{
+			boardMeetingId: ab.id,
+			collaborationId: sp,
+			municipalityId: 'leiden',
+			relevance: 'Belang Leiden: huisvesting',
+			sharedAt: new Date('2026-11-10T09:00:00Z')
+		},
+		{
+			boardMeetingId: ab.id,
+			collaborationId: sp,
+			municipalityId: 'oegstgeest',
+			relevance: 'Belang Oegstgeest: ICT',
+			sharedAt: new Date('2026-11-10T09:00:00Z')
+		}
 	]);
 	await completedAssessment(s.db, sp, 'Evaluatie Servicepunt71 2026', new Date('2026-10-01T10:00:00Z'), []);
 	await completedAssessment(s.db, sp, 'Evaluatie voorjaar', new Date('2026-03-01T10:00:00Z'), []);
@@ -51,10 +63,26 @@ describe('the half-yearly report', () => {
 		// This year's contributions and the total, the exit cost and notice term.
 		for (const figure of ['1.000.000,00', '42.500,00', 'Totale bijdrage 2026: € 1.042.500,00', '250.000,00', '2 jaar']) expect(text).toContain(figure);
 		// The moments of this half year and the next, the board meeting, the assessment and the shared cover note.
-		for (const line of ['Begroting 2027 besproken', 'Zienswijze Leiden ingediend', 'Kadernota 2028 verwacht', 'AB november', 'Evaluatie Servicepunt71 2026', 'Belang Leiden: huisvesting'])
+		for (const line of [
+			'Begroting 2027 besproken',
+			'Zienswijze Leiden ingediend',
+			'Kadernota 2028 verwacht',
+			'AB november',
+			'Evaluatie Servicepunt71 2026',
+			'Belang Leiden: huisvesting'
+		])
 			expect(text).toContain(line);
 		// Not another year's contribution, another half year's moments or assessment, another council's deadline or cover note.
-		for (const other of ['950.000,00', '900.000,00', 'Jaarrekening 2025 vastgesteld', 'Evaluatie najaar 2027', 'Evaluatie voorjaar', 'Zienswijze Oegstgeest', 'Belang Oegstgeest', '210.000,00'])
+		for (const other of [
+			'950.000,00',
+			'900.000,00',
+			'Jaarrekening 2025 vastgesteld',
+			'Evaluatie najaar 2027',
+			'Evaluatie voorjaar',
+			'Zienswijze Oegstgeest',
+			'Belang Oegstgeest',
+			'210.000,00'
+		])
 			expect(text).not.toContain(other);
 		expect(text).toContain(SPECIAL_NAME);
 		expect(text).toContain('Dit is de eerste rapportage voor deze gemeente.');
@@ -112,7 +140,9 @@ describe('the half-yearly report', () => {
 			expect(err.key).toBe(key);
 			expect(err.status).toBe(400);
 		}
-		await expect(register.drawUpReport(s.db, null, { gemeente: 'leiden', halfjaar: '2026-H2', formaat: 'pdf' }, testOrigin, opts)).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(register.drawUpReport(s.db, null, { gemeente: 'leiden', halfjaar: '2026-H2', formaat: 'pdf' }, testOrigin, opts)).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
 		expect(await reportsOf('leiden')).toHaveLength(before);
 	});
 });

@@ -15,7 +15,16 @@ function cells(html: string): string[] {
 describe('the shared charts render on the server', () => {
 	it('a bar chart: an SVG hidden from screen readers with a bar and a value label per datum, and the same figures in a table', () => {
 		const { body } = render(BarChart, {
-			props: { caption: 'Bijdrage 2026', data: [{ label: 'Servicepunt71', value: 120 }, { label: 'Holland Rijnland', value: 80 }], labelHeader: 'Samenwerking', valueHeader: 'Bedrag', format: euro }
+			props: {
+				caption: 'Bijdrage 2026',
+				data: [
+					{ label: 'Servicepunt71', value: 120 },
+					{ label: 'Holland Rijnland', value: 80 }
+				],
+				labelHeader: 'Samenwerking',
+				valueHeader: 'Bedrag',
+				format: euro
+			}
 		});
 		expect(body).toMatch(/<div class="chart-graphic[^"]*" aria-hidden="true">/);
 		expect(body.match(/<rect[^>]*lc-bars-bar/g)).toHaveLength(2);
@@ -49,7 +58,13 @@ describe('the shared charts render on the server', () => {
 
 	it('a line chart: a path through the points, a point and a label per value, and the table', () => {
 		const { body } = render(LineChart, {
-			props: { caption: 'Trend', data: [2024, 2025, 2026].map((y, i) => ({ label: String(y), value: 100 * (i + 1) })), labelHeader: 'Jaar', valueHeader: 'Bedrag', format: euro }
+			props: {
+				caption: 'Trend',
+				data: [2024, 2025, 2026].map((y, i) => ({ label: String(y), value: 100 * (i + 1) })),
+				labelHeader: 'Jaar',
+				valueHeader: 'Bedrag',
+				format: euro
+			}
 		});
 		expect(body).toMatch(/<path d="M[^"]+"[^>]*class="lc-path"/);
 		expect(body.match(/<circle/g)?.length).toBeGreaterThanOrEqual(3);

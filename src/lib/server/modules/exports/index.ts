@@ -17,7 +17,6 @@ import { m } from '../../../paraglide/messages.js';
 
 export { agendaSheet } from './agenda-sheet';
 export { positionsSheet } from './positions-sheet';
-export { registerSheets } from './register-sheets';
 export { renderCsv, quoteField } from './csv';
 export { guardText, type Column } from './sheet';
 export type { ExportFile } from './file';

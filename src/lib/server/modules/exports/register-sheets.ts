@@ -30,7 +30,11 @@ export async function registerSheets(q: Queryable, actor: Actor | null, ctx: Exp
 					.orderBy(asc(collaborationContributions.year), asc(collaborationContributions.municipalityId))
 			: [],
 		ids.length
-			? q.select().from(collaborationMoments).where(inArray(collaborationMoments.collaborationId, ids)).orderBy(asc(collaborationMoments.on), asc(collaborationMoments.id))
+			? q
+					.select()
+					.from(collaborationMoments)
+					.where(inArray(collaborationMoments.collaborationId, ids))
+					.orderBy(asc(collaborationMoments.on), asc(collaborationMoments.id))
 			: []
 	]);
 	const nameOf = new Map(munis.map((mu) => [mu.id, mu.name]));

@@ -7,8 +7,7 @@ import {
 	collaborationBoardMeetings,
 	collaborationContributions,
 	collaborationMoments,
-	collaborationReports,
-	collaborations
+	collaborationReports
 } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { DomainError } from '../../errors';

@@ -14,5 +14,5 @@ export { addMoment } from './add-moment';
 export { changeMoment } from './change-moment';
 export { removeMoment } from './remove-moment';
 export { listCollaborations, getCollaboration, municipalityOverview, seatsOfPerson } from './queries';
-export { registerDashboard, parseScope, defaultScope, TREND_YEARS, type RegisterDashboard, type DashboardScope } from './dashboard';
-export { drawUpReport, listReports, halfYearReport, halfOf } from './report';
+export { registerDashboard, parseScope } from './dashboard';
+export { drawUpReport, listReports, halfOf } from './report';

@@ -3,6 +3,5 @@
  * (`data.ts`), laid out once as an outline (`outline.ts`) for the shared PDF and Word renderers, and drawn up
  * through a command that records it (`draw-up.ts`).
  */
-export { drawUpReport, drawUpSchema, listReports, type ReportFile } from './draw-up';
-export { halfYearReport, type HalfYearReport } from './data';
-export { halfOf, halfYear, nextHalf } from './half';
+export { drawUpReport, listReports } from './draw-up';
+export { halfOf } from './half';

@@ -26,7 +26,10 @@ export function reportOutline(report: HalfYearReport, locale: DocumentLocale, op
 			type: 'fields',
 			rows: [
 				{ label: m.regdash_doc_to({}, L), value: m.regdash_doc_to_value({ municipality: name }, L) },
-				{ label: m.regdash_doc_period({}, L), value: m.regdash_doc_period_value({ from: formatDay(report.period.from, locale), to: formatDay(report.period.to, locale) }, L) },
+				{
+					label: m.regdash_doc_period({}, L),
+					value: m.regdash_doc_period_value({ from: formatDay(report.period.from, locale), to: formatDay(report.period.to, locale) }, L)
+				},
 				{ label: m.regdash_doc_date({}, L), value: formatDate(opts.now, locale) }
 			]
 		},
@@ -55,7 +58,10 @@ function overviewBlocks(report: HalfYearReport, locale: DocumentLocale): Block[]
 	const L = { locale };
 	const { year } = report.period;
 	if (!report.arrangements.length)
-		return [{ type: 'heading', level: 2, text: m.regdash_doc_overview({}, L) }, { type: 'paragraph', text: m.regdash_doc_no_arrangements({}, L) }];
+		return [
+			{ type: 'heading', level: 2, text: m.regdash_doc_overview({}, L) },
+			{ type: 'paragraph', text: m.regdash_doc_no_arrangements({}, L) }
+		];
 	const total = report.arrangements.reduce((sum, a) => sum + (a.contribution?.cents ?? 0), 0);
 	return [
 		{ type: 'heading', level: 2, text: m.regdash_doc_overview({}, L) },
@@ -88,7 +94,10 @@ function arrangementBlocks(report: HalfYearReport, a: Arrangement, locale: Docum
 		: m.regdash_not_recorded({}, L);
 	const moments = (list: Arrangement['thisHalf']): Block =>
 		list.length
-			? { type: 'list', entries: list.map((mo): ListEntry => ({ text: `${day(mo.on)}: ${momentLabel(mo.kind, locale)}`, ...(mo.note ? { detail: mo.note } : {}) })) }
+			? {
+					type: 'list',
+					entries: list.map((mo): ListEntry => ({ text: `${day(mo.on)}: ${momentLabel(mo.kind, locale)}`, ...(mo.note ? { detail: mo.note } : {}) }))
+				}
 			: { type: 'paragraph', text: m.regdash_doc_none({}, L), muted: true };
 	return [
 		{ type: 'heading', level: 2, text: a.name },

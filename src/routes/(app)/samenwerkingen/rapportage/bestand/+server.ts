@@ -10,7 +10,10 @@ import { getLocale } from '$lib/paraglide/runtime';
 export const POST = async ({ locals, request, url }) => {
 	const values = await formValues(request);
 	return fileDownload(async () => {
-		const file = await register.drawUpReport(locals.db, locals.actor, values, locals.origin, { locale: getLocale() === 'en' ? 'en' : 'nl', origin: url.origin });
+		const file = await register.drawUpReport(locals.db, locals.actor, values, locals.origin, {
+			locale: getLocale() === 'en' ? 'en' : 'nl',
+			origin: url.origin
+		});
 		return { body: file.bytes, contentType: file.type, filename: file.filename };
 	});
 };
