@@ -63,11 +63,13 @@ export const legalFormLabel = labelIn(legalFormLabels);
 export const steeringLabel = labelIn(steeringLabels);
 export const criterionLabel = labelIn(criterionLabels);
 
-/** "24 maanden", "2 jaar"; empty when no notice term is recorded. */
+/** "24 maanden", "1 maand", "2 jaar"; empty when no notice term is recorded. */
 export function noticeLabel(term: number | null, unit: string | null, locale?: Locale): string {
 	if (term === null || unit === null) return '';
 	const opts = locale ? { locale } : {};
-	return unit === 'jaren' ? m.regdash_notice_jaren({ term }, opts) : m.regdash_notice_maanden({ term }, opts);
+	// One month or year takes the singular ("1 maand"); "jaar" is also the Dutch plural after a number.
+	if (unit === 'jaren') return term === 1 ? m.regdash_notice_jaar({ term }, opts) : m.regdash_notice_jaren({ term }, opts);
+	return term === 1 ? m.regdash_notice_maand({ term }, opts) : m.regdash_notice_maanden({ term }, opts);
 }
 
 /** `2026-H2` in words: "tweede halfjaar 2026". */
