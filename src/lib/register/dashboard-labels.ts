@@ -42,6 +42,13 @@ const steeringLabels: Record<string, Label> = {
 	bedrijfsvoering: m.regdash_steering_bedrijfsvoering
 };
 
+/** The cost keys, named as the agenda names them. */
+const contributionKeyLabels: Record<string, Label> = {
+	inwoners: m.agenda_key_inwoners,
+	gelijk: m.agenda_key_gelijk,
+	maatwerk: m.agenda_key_maatwerk
+};
+
 /** The eight weighing criteria in the order the Routekaart names them. */
 export const criterionLabels: Record<string, Label> = {
 	efficiency: m.regdash_criterion_efficiency,
@@ -62,6 +69,7 @@ export const kindLabel = labelIn(kindLabels);
 export const legalFormLabel = labelIn(legalFormLabels);
 export const steeringLabel = labelIn(steeringLabels);
 export const criterionLabel = labelIn(criterionLabels);
+export const contributionKeyLabel = labelIn(contributionKeyLabels);
 
 /** "24 maanden", "1 maand", "2 jaar"; empty when no notice term is recorded. */
 export function noticeLabel(term: number | null, unit: string | null, locale?: Locale): string {

@@ -16,7 +16,7 @@ import { addMonths, upcomingUntil } from '../../../register/dates';
 import { UPCOMING_MONTHS } from '../../../register/constants';
 import { amsterdamParts } from '../../../meetings/time';
 import { municipalityOverview } from './queries';
-import { actionLabel } from '../audit/labels';
+import { actionLabel } from '../audit';
 
 /** How many years the contribution trend looks back, this year included. */
 export const TREND_YEARS = 5;

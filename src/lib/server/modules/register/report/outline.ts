@@ -2,9 +2,8 @@ import { m } from '../../../../paraglide/messages.js';
 import type { Block, ListEntry, Outline } from '../../../documents';
 import { formatDate, formatDay, formatMoment, languageTag, type DocumentLocale } from '../../../documents/format';
 import { formatCents } from '../../../../agenda/money';
-import { keyLabel } from '../../exports/labels';
-import { actionLabel } from '../../audit/labels';
-import { halfLabel, kindLabel, legalFormLabel, momentLabel, noticeLabel, steeringLabel } from '../../../../register/dashboard-labels';
+import { actionLabel } from '../../audit';
+import { contributionKeyLabel, halfLabel, kindLabel, legalFormLabel, momentLabel, noticeLabel, steeringLabel } from '../../../../register/dashboard-labels';
 import type { HalfYearReport } from './data';
 
 type Arrangement = HalfYearReport['arrangements'][number];
@@ -90,7 +89,7 @@ function arrangementBlocks(report: HalfYearReport, a: Arrangement, locale: Docum
 	const day = (iso: string) => formatDay(iso, locale);
 	const participants = a.participants.map((p) => (p.municipalityId ? (report.nameOf.get(p.municipalityId) ?? p.municipalityId) : (p.outsideName ?? '')));
 	const contribution = a.contribution
-		? m.regdash_doc_contribution_value({ amount: formatCents(a.contribution.cents, locale), key: keyLabel(a.contribution.key, locale) }, L)
+		? m.regdash_doc_contribution_value({ amount: formatCents(a.contribution.cents, locale), key: contributionKeyLabel(a.contribution.key, locale) }, L)
 		: m.regdash_not_recorded({}, L);
 	const moments = (list: Arrangement['thisHalf']): Block =>
 		list.length
