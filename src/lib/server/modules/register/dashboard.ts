@@ -106,8 +106,6 @@ export async function registerDashboard(q: Queryable, actor: Actor | null, scope
 	};
 }
 
-export type RegisterDashboard = Awaited<ReturnType<typeof registerDashboard>>;
-
 /**
  * The arrangements of the scope, each once: a municipality's own figures, or for the region the sum of the
  * five's (this year's contributions and exit costs) with who takes part.
