@@ -147,6 +147,7 @@ export interface AuditDetails {
 	'collaboration.cover_note_shared': { coverNoteId: Id; meetingId: Id; municipalityId: string };
 	'collaboration.cover_note_unshared': { coverNoteId: Id; meetingId: Id; municipalityId: string };
 	'collaboration.comment_posted': { commentId: Id; coverNoteId: Id | null; length: number };
+	'collaboration_report.drawn_up': { municipalityId: string; half: string; format: string };
 }
 
 /** What every change to a comment records besides its own details. */
@@ -242,7 +243,8 @@ export const auditActions = [
 	'collaboration.cover_note_saved',
 	'collaboration.cover_note_shared',
 	'collaboration.cover_note_unshared',
-	'collaboration.comment_posted'
+	'collaboration.comment_posted',
+	'collaboration_report.drawn_up'
 ] as const satisfies readonly AuditAction[];
 
 // Every action is listed above, and nothing else.

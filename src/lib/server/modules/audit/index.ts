@@ -2,3 +2,4 @@
 export { record, type AuditEntry, type Origin } from './record';
 export { legacyActions, type AuditAction, type AuditActionEntry, type AuditDetails } from './actions';
 export * from './queries';
+export { actionLabel } from './labels';

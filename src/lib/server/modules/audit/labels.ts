@@ -90,7 +90,8 @@ export const actionMessages = {
 	'collaboration.cover_note_saved': 'covernotes_audit_note_saved',
 	'collaboration.cover_note_shared': 'covernotes_audit_note_shared',
 	'collaboration.cover_note_unshared': 'covernotes_audit_note_unshared',
-	'collaboration.comment_posted': 'covernotes_audit_comment_posted'
+	'collaboration.comment_posted': 'covernotes_audit_comment_posted',
+	'collaboration_report.drawn_up': 'regdash_audit_report_drawn_up'
 } as const satisfies Record<AuditAction, keyof typeof m>;
 
 const objectTypeLabels: Record<string, Label> = {
@@ -100,7 +101,8 @@ const objectTypeLabels: Record<string, Label> = {
 	comment: m.admin_audit_object_comment,
 	interview: m.interviews_audit_object_interview,
 	meeting: m.meetings_audit_object,
-	collaboration: m.register_audit_object
+	collaboration: m.register_audit_object,
+	collaboration_report: m.regdash_audit_object_report
 };
 
 const resultLabels: Record<string, Label> = {

@@ -8,8 +8,12 @@ import type { Queryable } from '../../db';
 import type { Actor } from '../../permissions';
 import type { AgendaFilter } from '../../../validation/agenda';
 import { agendaSheet, type ExportContext } from './agenda-sheet';
-import { exportFormat, writeFile, type ExportFile } from './file';
+import { dutchDate, exportFormat, writeFile, type ExportFile } from './file';
 import { positionsSheet } from './positions-sheet';
+import { registerSheets } from './register-sheets';
+import { renderWorkbook } from './xlsx';
+import { DomainError } from '../../errors';
+import { m } from '../../../paraglide/messages.js';
 
 export { agendaSheet } from './agenda-sheet';
 export { positionsSheet } from './positions-sheet';
@@ -32,4 +36,22 @@ export async function agendaFile(q: Queryable, actor: Actor | null, filter: Agen
 export async function positionsFile(q: Queryable, actor: Actor | null, filter: Parameters<typeof positionsSheet>[2], req: FileRequest): Promise<ExportFile> {
 	const format = exportFormat(req.format);
 	return writeFile(await positionsSheet(q, actor, filter, req), format, 'standpunten');
+}
+
+/** The CSV of the register holds one sheet: `blad` names which (the arrangements by default). */
+const registerCsvSheets = ['samenwerkingen', 'bijdragen', 'momenten'] as const;
+
+/**
+ * The register for `/samenwerkingen/export`: XLSX with its three sheets, or one of them as CSV
+ * (`blad=samenwerkingen|bijdragen|momenten`). The format and sheet are checked before anything is read.
+ */
+export async function registerFile(q: Queryable, actor: Actor | null, req: FileRequest & { sheet: string | null }): Promise<ExportFile> {
+	const format = exportFormat(req.format);
+	const index = registerCsvSheets.indexOf((req.sheet ?? 'samenwerkingen') as (typeof registerCsvSheets)[number]);
+	if (index < 0) throw new DomainError('regdash_export_unknown_sheet', {}, {}, 400);
+	const sheets = await registerSheets(q, actor, req);
+	if (format === 'csv') return writeFile(sheets[index], 'csv', `register-samenwerkingen-${registerCsvSheets[index]}`);
+	const now = new Date();
+	const body = await renderWorkbook(sheets, { creator: m.exports_creator({}, { locale: req.locale }), now });
+	return { body, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `register-samenwerkingen-${dutchDate(now)}.xlsx` };
 }

@@ -44,18 +44,29 @@ function sheetName(name: string): string {
  * description set.
  */
 export async function renderXlsx(sheet: Sheet, opts: { creator: string; now: Date }): Promise<Uint8Array> {
+	return renderWorkbook([sheet], opts);
+}
+
+/** Several sheets as one workbook (the register: arrangements, contributions, moments); the first sheet's title and description name it. */
+export async function renderWorkbook(sheets: Sheet[], opts: { creator: string; now: Date }): Promise<Uint8Array> {
+	const [first] = sheets;
 	const workbook = new ExcelJS.Workbook();
 	Object.assign(workbook, {
 		creator: opts.creator,
 		lastModifiedBy: opts.creator,
 		created: opts.now,
 		modified: opts.now,
-		title: sheet.title,
-		subject: sheet.title,
-		description: sheet.description,
+		title: first.title,
+		subject: first.title,
+		description: first.description,
 		company: opts.creator,
-		language: sheet.language === 'en' ? 'en-GB' : 'nl-NL'
+		language: first.language === 'en' ? 'en-GB' : 'nl-NL'
 	});
+	for (const sheet of sheets) addWorksheet(workbook, sheet);
+	return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+function addWorksheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
 	const ws = workbook.addWorksheet(sheetName(sheet.name), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: 'A2' }] });
 	ws.columns = sheet.columns.map((c) => ({
 		header: guardText(c.header),
@@ -74,5 +85,4 @@ export async function renderXlsx(sheet: Sheet, opts: { creator: string; now: Dat
 	header.alignment = { vertical: 'top', wrapText: true };
 	header.eachCell((cell) => (cell.numFmt = '@'));
 	if (sheet.columns.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
-	return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -18,3 +18,5 @@ export { addBoardMeeting, changeBoardMeeting, removeBoardMeeting } from './board
 export { saveCoverNote, shareCoverNote } from './cover-notes';
 export { postComment } from './comments';
 export { listBoardMeetings, upcomingBoardMeetings, getBoardMeeting, listCollaborationComments } from './board-meeting-queries';
+export { registerDashboard, parseScope } from './dashboard';
+export { drawUpReport, listReports, halfOf } from './report';
