@@ -71,7 +71,7 @@ export interface DomainEvents {
 export type DomainEventName = keyof DomainEvents;
 
 /** The parts of an arrangement a register command changes. */
-export type RegisterPart = 'created' | 'fields' | 'ended' | 'participants' | 'contributions' | 'seats' | 'moments';
+export type RegisterPart = 'created' | 'fields' | 'ended' | 'participants' | 'contributions' | 'seats' | 'moments' | 'assessments';
 
 /** One event as it travels: its name and its data. */
 export type DomainEvent = { [K in DomainEventName]: { name: K; data: DomainEvents[K] } }[DomainEventName];

@@ -139,6 +139,13 @@ export interface AuditDetails {
 	'collaboration.moment_added': { momentId: Id; kind: string; on: string; municipalityId: string | null };
 	'collaboration.moment_changed': { momentId: Id; changes: Record<string, FromTo> };
 	'collaboration.moment_removed': { momentId: Id; kind: string; on: string };
+	'collaboration.assessment_created': { assessmentId: Id; occasion: string; title: string };
+	'collaboration.assessment_answered': { assessmentId: Id; revision: number; questions: string[] };
+	'collaboration.assessment_choice_set': { assessmentId: Id; revision: number; choice: FromTo<string | null> };
+	'collaboration.assessment_completed': { assessmentId: Id; revision: number };
+	'collaboration.assessment_scored': { assessmentId: Id; municipalityId: string; scores: { criterion: string; score: FromTo<number | null> }[] };
+	'collaboration.assessment_linked': { assessmentId: Id; itemId: Id };
+	'collaboration.assessment_unlinked': { assessmentId: Id; itemId: Id };
 }
 
 /** What every change to a comment records besides its own details. */
@@ -227,7 +234,14 @@ export const auditActions = [
 	'collaboration.seats_set',
 	'collaboration.moment_added',
 	'collaboration.moment_changed',
-	'collaboration.moment_removed'
+	'collaboration.moment_removed',
+	'collaboration.assessment_created',
+	'collaboration.assessment_answered',
+	'collaboration.assessment_choice_set',
+	'collaboration.assessment_completed',
+	'collaboration.assessment_scored',
+	'collaboration.assessment_linked',
+	'collaboration.assessment_unlinked'
 ] as const satisfies readonly AuditAction[];
 
 // Every action is listed above, and nothing else.

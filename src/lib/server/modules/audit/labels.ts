@@ -83,7 +83,14 @@ export const actionMessages = {
 	'collaboration.seats_set': 'register_audit_seats_set',
 	'collaboration.moment_added': 'register_audit_moment_added',
 	'collaboration.moment_changed': 'register_audit_moment_changed',
-	'collaboration.moment_removed': 'register_audit_moment_removed'
+	'collaboration.moment_removed': 'register_audit_moment_removed',
+	'collaboration.assessment_created': 'assessment_audit_created',
+	'collaboration.assessment_answered': 'assessment_audit_answered',
+	'collaboration.assessment_choice_set': 'assessment_audit_choice_set',
+	'collaboration.assessment_completed': 'assessment_audit_completed',
+	'collaboration.assessment_scored': 'assessment_audit_scored',
+	'collaboration.assessment_linked': 'assessment_audit_linked',
+	'collaboration.assessment_unlinked': 'assessment_audit_unlinked'
 } as const satisfies Record<AuditAction, keyof typeof m>;
 
 const objectTypeLabels: Record<string, Label> = {
