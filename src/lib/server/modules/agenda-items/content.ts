@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../agenda/canonical';
 import type { ItemState } from './state';
-import type { ItemCollaboration } from '../register/linked-assessment';
+import type { ItemCollaboration } from '../register';
 
 /** Bumped when the shape of a version's content changes; old versions keep their own format. */
 export const CONTENT_FORMAT = 1;

@@ -12,7 +12,7 @@ import {
 } from '../../db/schema';
 import { DomainError } from '../../errors';
 import type { Horizon, ItemStatus, Verdeelsleutel } from '../../../agenda/constants';
-import { linkedAssessments, type ItemCollaboration } from '../register/linked-assessment';
+import { linkedAssessments, type ItemCollaboration } from '../register';
 
 export type ItemRow = typeof agendaItems.$inferSelect;
 
