@@ -77,8 +77,7 @@ export const scoreAssessmentSchema = z.object({
 		.min(1, 'validation_assessment_scores_required')
 		.max(weighingCriteria.length, 'validation_assessment_criterion_twice')
 		.superRefine((list, ctx) => {
-			if (new Set(list.map((s) => s.criterion)).size !== list.length)
-				ctx.addIssue({ code: 'custom', message: 'validation_assessment_criterion_twice' });
+			if (new Set(list.map((s) => s.criterion)).size !== list.length) ctx.addIssue({ code: 'custom', message: 'validation_assessment_criterion_twice' });
 		})
 });
 

@@ -20,16 +20,38 @@ const s = registerSuite();
 async function proposal(): Promise<{ collaborationId: string; id: string }> {
 	const { id: collaborationId } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
 	await register.setParticipants(s.db, s.verkenner.actor, { collaborationId, ...servicepuntParticipants }, testOrigin);
-	const { id } = await register.createAssessment(s.db, s.verkenner.actor, { collaborationId, occasion: 'voorstel_wijziging', title: 'Toetreding Voorschoten' }, testOrigin);
-	await register.saveAnswers(s.db, s.verkenner.actor, { assessmentId: id, revision: 1, answers: { 'strategisch.waarom': 'Schaal', 'strategisch.wat': 'ICT' } }, testOrigin);
+	const { id } = await register.createAssessment(
+		s.db,
+		s.verkenner.actor,
+		{ collaborationId, occasion: 'voorstel_wijziging', title: 'Toetreding Voorschoten' },
+		testOrigin
+	);
+	await register.saveAnswers(
+		s.db,
+		s.verkenner.actor,
+		{ assessmentId: id, revision: 1, answers: { 'strategisch.waarom': 'Schaal', 'strategisch.wat': 'ICT' } },
+		testOrigin
+	);
 	await register.setChoice(s.db, s.verkenner.actor, { assessmentId: id, revision: 2, choice: 'samen_doen', reasons: 'Kwetsbaarheid' }, testOrigin);
 	await register.scoreAssessment(
 		s.db,
 		s.adviseurOegstgeest.actor,
-		{ assessmentId: id, municipalityId: 'oegstgeest', scores: [{ criterion: 'kwaliteit', score: 4 }, { criterion: 'efficiency', score: 3 }] },
+		{
+			assessmentId: id,
+			municipalityId: 'oegstgeest',
+			scores: [
+				{ criterion: 'kwaliteit', score: 4 },
+				{ criterion: 'efficiency', score: 3 }
+			]
+		},
 		testOrigin
 	);
-	await register.scoreAssessment(s.db, s.adviseurLeiden.actor, { assessmentId: id, municipalityId: 'leiden', scores: [{ criterion: 'efficiency', score: 5 }] }, testOrigin);
+	await register.scoreAssessment(
+		s.db,
+		s.adviseurLeiden.actor,
+		{ assessmentId: id, municipalityId: 'leiden', scores: [{ criterion: 'efficiency', score: 5 }] },
+		testOrigin
+	);
 	return { collaborationId, id };
 }
 
@@ -107,7 +129,12 @@ describe('linking an assessment to an agenda item', () => {
 		const frozen = await frozenVersion(s.db, itemId);
 		const signedBefore = (await hashes(itemId)).signed;
 		for (const attempt of [
-			register.scoreAssessment(s.db, s.adviseurLeiden.actor, { assessmentId: second, municipalityId: 'leiden', scores: [{ criterion: 'kwaliteit', score: 1 }] }, testOrigin),
+			register.scoreAssessment(
+				s.db,
+				s.adviseurLeiden.actor,
+				{ assessmentId: second, municipalityId: 'leiden', scores: [{ criterion: 'kwaliteit', score: 1 }] },
+				testOrigin
+			),
 			register.setChoice(s.db, s.verkenner.actor, { assessmentId: second, revision: 3, choice: 'zelf_doen' }, testOrigin),
 			register.unlinkAssessment(s.db, s.verkenner.actor, { assessmentId: second }, testOrigin)
 		]) {
@@ -132,7 +159,9 @@ describe('linking an assessment to an agenda item', () => {
 		expect(bad.fields.itemId).toBe('validation_assessment_item_unknown');
 		const item2 = await itemWith(s.db, s.verkenner.actor, ['leiden']);
 		for (const who of [s.kbLeiden, s.adviseurLeiden, s.collegeLeiden])
-			expect(await rejection(register.linkAssessmentToItem(s.db, who.actor, { assessmentId: other, itemId: item2 }, testOrigin))).toBeInstanceOf(ForbiddenError);
+			expect(await rejection(register.linkAssessmentToItem(s.db, who.actor, { assessmentId: other, itemId: item2 }, testOrigin))).toBeInstanceOf(
+				ForbiddenError
+			);
 		const view = await register.assessmentOfItem(s.db, s.collegeLeiden.actor, itemId);
 		expect(view.linked?.id).toBe(id);
 		expect((await register.assessmentOfItem(s.db, s.verkenner.actor, item2)).options.map((o) => o.id)).toContain(other);

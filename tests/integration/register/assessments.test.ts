@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { newUser, testOrigin } from '../../fixtures/factories';
-import {
-	collaborationAssessmentScoreChanges,
-	collaborationAssessmentScores,
-	collaborationAssessments
-} from '../../../src/lib/server/db/schema';
+import { collaborationAssessmentScoreChanges, collaborationAssessmentScores, collaborationAssessments } from '../../../src/lib/server/db/schema';
 import * as register from '../../../src/lib/server/modules/register';
 import { DomainError, ValidationError } from '../../../src/lib/server/errors';
 import { ForbiddenError } from '../../../src/lib/server/permissions';
@@ -52,7 +48,9 @@ describe('creating an assessment', () => {
 		['no arrangement', { collaborationId: 'nope' }, 'collaborationId', 'validation_register_unknown']
 	])('refuses %s', async (_, extra, field, key) => {
 		const collaborationId = await arrangement();
-		const err = await rejection(register.createAssessment(s.db, s.verkenner.actor, { collaborationId, occasion: 'evaluatie', title: 'T', ...extra }, testOrigin));
+		const err = await rejection(
+			register.createAssessment(s.db, s.verkenner.actor, { collaborationId, occasion: 'evaluatie', title: 'T', ...extra }, testOrigin)
+		);
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.fields[field]).toBe(key);
 		expect((await register.listAssessments(s.db, s.verkenner.actor, collaborationId)).assessments).toEqual([]);
@@ -85,11 +83,18 @@ describe('answers and choice', () => {
 			testOrigin
 		);
 		expect(first.revision).toBe(2);
-		await register.saveAnswers(s.db, s.verkenner.actor, { assessmentId: id, revision: 2, answers: { 'strategisch.wat': ' ', 'operationeel.kosten': 'Lager' } }, testOrigin);
+		await register.saveAnswers(
+			s.db,
+			s.verkenner.actor,
+			{ assessmentId: id, revision: 2, answers: { 'strategisch.wat': ' ', 'operationeel.kosten': 'Lager' } },
+			testOrigin
+		);
 		expect((await row(id)).answers).toEqual({ 'juridisch.rechtsvorm': 'Bedrijfsvoeringsorganisatie', 'operationeel.kosten': 'Lager' });
 		const audit = await registerAudit(s.db, collaborationId);
 		expect(audit.at(-1)?.details).toEqual({ assessmentId: id, revision: 3, questions: ['strategisch.wat', 'operationeel.kosten'] });
-		const stale = await rejection(register.saveAnswers(s.db, s.verkenner.actor, { assessmentId: id, revision: 2, answers: { 'strategisch.wat': 'Oud' } }, testOrigin));
+		const stale = await rejection(
+			register.saveAnswers(s.db, s.verkenner.actor, { assessmentId: id, revision: 2, answers: { 'strategisch.wat': 'Oud' } }, testOrigin)
+		);
 		expect([stale.key, stale.status]).toEqual(['assessment_conflict', 409]);
 		expect((await row(id)).answers['strategisch.wat']).toBeUndefined();
 	});
@@ -113,9 +118,9 @@ describe('answers and choice', () => {
 		expect(await row(id)).toMatchObject({ choice: 'samen_doen', choiceReasons: 'Schaal en kwetsbaarheid', revision: 2 });
 		const err = await rejection(register.setChoice(s.db, s.verkenner.actor, { assessmentId: id, revision: 2, choice: 'fuseren' }, testOrigin));
 		expect(err.fields.choice).toBe('validation_assessment_choice');
-		expect(await rejection(register.setChoice(s.db, s.adviseurLeiden.actor, { assessmentId: id, revision: 2, choice: 'zelf_doen' }, testOrigin))).toBeInstanceOf(
-			ForbiddenError
-		);
+		expect(
+			await rejection(register.setChoice(s.db, s.adviseurLeiden.actor, { assessmentId: id, revision: 2, choice: 'zelf_doen' }, testOrigin))
+		).toBeInstanceOf(ForbiddenError);
 		expect((await row(id)).choice).toBe('samen_doen');
 	});
 
@@ -139,9 +144,7 @@ describe('answers and choice', () => {
 
 	it('answers an unknown assessment with not found', async () => {
 		await arrangement();
-		const err = await rejection(
-			register.saveAnswers(s.db, s.verkenner.actor, { assessmentId: crypto.randomUUID(), revision: 1, answers: {} }, testOrigin)
-		);
+		const err = await rejection(register.saveAnswers(s.db, s.verkenner.actor, { assessmentId: crypto.randomUUID(), revision: 1, answers: {} }, testOrigin));
 		expect([err.key, err.status]).toEqual(['assessment_not_found', 404]);
 	});
 });
@@ -159,7 +162,15 @@ describe('scores', () => {
 			testOrigin
 		);
 		expect(res.changed).toBe(2);
-		await register.scoreAssessment(s.db, s.adviseurLeiden.actor, score(id, 'leiden', [{ criterion: 'efficiency', score: 3, motivation: 'Na herberekening' }, { criterion: 'transparantie', score: 2 }]), testOrigin);
+		await register.scoreAssessment(
+			s.db,
+			s.adviseurLeiden.actor,
+			score(id, 'leiden', [
+				{ criterion: 'efficiency', score: 3, motivation: 'Na herberekening' },
+				{ criterion: 'transparantie', score: 2 }
+			]),
+			testOrigin
+		);
 		expect((await scoresOf(id)).map((r) => [r.criterion, r.score, r.motivation]).sort()).toEqual([
 			['efficiency', 3, 'Na herberekening'],
 			['transparantie', 2, '']
@@ -182,8 +193,21 @@ describe('scores', () => {
 		['a score of zero', [{ criterion: 'efficiency', score: 0 }], 'scores.0.score', 'validation_assessment_score_scale'],
 		['a score that is no whole number', [{ criterion: 'efficiency', score: 3.5 }], 'scores.0.score', 'validation_assessment_score_scale'],
 		['an unknown criterion', [{ criterion: 'snelheid', score: 3 }], 'scores.0.criterion', 'validation_assessment_criterion'],
-		['a criterion twice', [{ criterion: 'efficiency', score: 3 }, { criterion: 'efficiency', score: 4 }], 'scores', 'validation_assessment_criterion_twice'],
-		['a motivation over 2,000 characters', [{ criterion: 'efficiency', score: 3, motivation: 'x'.repeat(2001) }], 'scores.0.motivation', 'validation_assessment_motivation_too_long'],
+		[
+			'a criterion twice',
+			[
+				{ criterion: 'efficiency', score: 3 },
+				{ criterion: 'efficiency', score: 4 }
+			],
+			'scores',
+			'validation_assessment_criterion_twice'
+		],
+		[
+			'a motivation over 2,000 characters',
+			[{ criterion: 'efficiency', score: 3, motivation: 'x'.repeat(2001) }],
+			'scores.0.motivation',
+			'validation_assessment_motivation_too_long'
+		],
 		['no scores at all', [], 'scores', 'validation_assessment_scores_required']
 	])('refuses %s, storing none of the submit', async (_, scores, field, key) => {
 		const { id } = await assessment();
@@ -197,7 +221,15 @@ describe('scores', () => {
 	it('keeps a valid score out when another in the same submit is refused', async () => {
 		const { id } = await assessment();
 		const err = await rejection(
-			register.scoreAssessment(s.db, s.adviseurLeiden.actor, score(id, 'leiden', [{ criterion: 'kwaliteit', score: 5 }, { criterion: 'efficiency', score: 9 }]), testOrigin)
+			register.scoreAssessment(
+				s.db,
+				s.adviseurLeiden.actor,
+				score(id, 'leiden', [
+					{ criterion: 'kwaliteit', score: 5 },
+					{ criterion: 'efficiency', score: 9 }
+				]),
+				testOrigin
+			)
 		);
 		expect(err.fields['scores.1.score']).toBe('validation_assessment_score_scale');
 		expect(await scoresOf(id)).toEqual([]);
@@ -226,7 +258,15 @@ describe('figures', () => {
 		const adviseurLeiderdorp = await newUser(s.db, [['ambtelijkadviseur', 'leiderdorp']]);
 		await register.scoreAssessment(s.db, s.adviseurLeiden.actor, score(id, 'leiden', [{ criterion: 'efficiency', score: leiden }]), testOrigin);
 		await register.scoreAssessment(s.db, adviseurLeiderdorp.actor, score(id, 'leiderdorp', [{ criterion: 'efficiency', score: leiderdorp }]), testOrigin);
-		await register.scoreAssessment(s.db, s.adviseurOegstgeest.actor, score(id, 'oegstgeest', [{ criterion: 'efficiency', score: oegstgeest }, { criterion: 'kwaliteit', score: 4 }]), testOrigin);
+		await register.scoreAssessment(
+			s.db,
+			s.adviseurOegstgeest.actor,
+			score(id, 'oegstgeest', [
+				{ criterion: 'efficiency', score: oegstgeest },
+				{ criterion: 'kwaliteit', score: 4 }
+			]),
+			testOrigin
+		);
 		return id;
 	}
 
@@ -237,7 +277,12 @@ describe('figures', () => {
 		expect(detail.municipalities.map((m) => m.id)).toEqual(['leiden', 'leiderdorp', 'oegstgeest', 'zoeterwoude']);
 		const efficiency = detail.figures.find((f) => f.criterion === 'efficiency');
 		expect(efficiency).toMatchObject({ average: 3, spread: 2 });
-		expect(efficiency?.scores).toEqual({ leiden: { score: 4, motivation: '' }, leiderdorp: { score: 2, motivation: '' }, oegstgeest: { score: 3, motivation: '' }, zoeterwoude: null });
+		expect(efficiency?.scores).toEqual({
+			leiden: { score: 4, motivation: '' },
+			leiderdorp: { score: 2, motivation: '' },
+			oegstgeest: { score: 3, motivation: '' },
+			zoeterwoude: null
+		});
 		expect(detail.figures.find((f) => f.criterion === 'kwaliteit')).toMatchObject({ average: 4, spread: 0 });
 		expect(detail.figures.find((f) => f.criterion === 'participatie')).toMatchObject({ average: null, spread: null });
 		expect(detail.figures.map((f) => f.criterion)).toHaveLength(8);

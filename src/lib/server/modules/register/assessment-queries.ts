@@ -10,7 +10,8 @@ import {
 	users
 } from '../../db/schema';
 import { DomainError } from '../../errors';
-import { authorize, type Actor } from '../../permissions';
+import { authorize, can, municipalitiesFor, type Actor } from '../../permissions';
+import { isFrozenStatus } from '../../../decisions/constants';
 import { isUuid } from '../../validate';
 import { criterionFigures, type CriterionFigures } from '../../../register/assessment-figures';
 import { weighingCriteria } from '../../../register/assessment';
@@ -30,7 +31,7 @@ export async function listAssessments(q: Queryable, actor: Actor | null, collabo
 		.leftJoin(agendaItems, eq(agendaItems.id, collaborationAssessments.agendaItemId))
 		.where(eq(collaborationAssessments.collaborationId, collaborationId))
 		.orderBy(desc(collaborationAssessments.createdAt), desc(collaborationAssessments.id));
-	return { collaboration, assessments: rows.map(({ a, itemTitle }) => ({ ...a, itemTitle })) };
+	return { collaboration, canAssess: can(actor, 'register.assess'), assessments: rows.map(({ a, itemTitle }) => ({ ...a, itemTitle })) };
 }
 
 /** The municipalities of a scores table: those taking part, and any that scored before they left; in the region's order. */
@@ -58,13 +59,28 @@ export async function getAssessment(q: Queryable, actor: Actor | null, assessmen
 		.where(eq(collaborationAssessmentScoreChanges.assessmentId, assessmentId))
 		.orderBy(desc(collaborationAssessmentScoreChanges.changedAt), desc(collaborationAssessmentScoreChanges.id));
 	const [item] = assessment.agendaItemId
-		? await q.select({ id: agendaItems.id, title: agendaItems.title, status: agendaItems.status }).from(agendaItems).where(eq(agendaItems.id, assessment.agendaItemId))
+		? await q
+				.select({ id: agendaItems.id, title: agendaItems.title, status: agendaItems.status })
+				.from(agendaItems)
+				.where(eq(agendaItems.id, assessment.agendaItemId))
 		: [];
+	// Why the assessment cannot change now, if it cannot: completed, or signed with an item frozen for decision.
+	const locked = assessment.completedAt ? 'completed' : item && isFrozenStatus(item.status) ? 'item_frozen' : null;
+	const taking = await participatingMunicipalities(q, assessment.collaborationId);
 	return {
 		assessment,
+		locked,
+		can: {
+			assess: can(actor, 'register.assess'),
+			/** The municipalities whose scores the actor gives here (their own, when it takes part). */
+			scoreFor: municipalitiesFor(actor, 'register.score').filter((id) => taking.has(id))
+		},
 		collaboration: { id: collaboration.id, name: collaboration.name },
 		municipalities: table,
-		figures: criterionFigures(cells, table.map((m) => m.id)),
+		figures: criterionFigures(
+			cells,
+			table.map((m) => m.id)
+		),
 		history: history.map(({ change, by }) => ({ ...change, by })),
 		item: item ?? null
 	};
@@ -149,10 +165,10 @@ export async function assessmentOfItem(q: Queryable, actor: Actor | null, itemId
 	};
 	const from = () => q.select(pick).from(collaborationAssessments).innerJoin(collaborations, eq(collaborations.id, collaborationAssessments.collaborationId));
 	const [linked] = await from().where(eq(collaborationAssessments.agendaItemId, itemId));
-	const options = linked
-		? []
-		: await from()
-				.where(isNull(collaborationAssessments.agendaItemId))
-				.orderBy(asc(collaborations.name), desc(collaborationAssessments.createdAt));
-	return { linked: linked ?? null, options };
+	const canAssess = can(actor, 'register.assess');
+	const options =
+		linked || !canAssess
+			? []
+			: await from().where(isNull(collaborationAssessments.agendaItemId)).orderBy(asc(collaborations.name), desc(collaborationAssessments.createdAt));
+	return { linked: linked ?? null, options, canAssess };
 }

@@ -21,4 +21,4 @@ export { completeAssessment } from './complete-assessment';
 export { scoreAssessment } from './score-assessment';
 export { linkAssessmentToItem, unlinkAssessment } from './link-assessment';
 export { listAssessments, getAssessment, compareAssessments, latestAssessmentSummary, assessmentOfItem, type ComparedAssessment } from './assessment-queries';
-export type { ItemCollaboration } from './linked-assessment';
+export { linkedAssessments, type ItemCollaboration } from './linked-assessment';

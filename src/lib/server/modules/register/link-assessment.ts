@@ -28,7 +28,10 @@ export async function linkAssessmentToItem(db: Db, actor: Actor | null, input: u
 			if (assessment.agendaItemId === data.itemId) throw new DomainError('assessment_already_linked', {}, {}, 409);
 			await assertItemOpen(tx, assessment.agendaItemId);
 			await assertItemOpen(tx, data.itemId);
-			const [taken] = await tx.select({ id: collaborationAssessments.id }).from(collaborationAssessments).where(eq(collaborationAssessments.agendaItemId, data.itemId));
+			const [taken] = await tx
+				.select({ id: collaborationAssessments.id })
+				.from(collaborationAssessments)
+				.where(eq(collaborationAssessments.agendaItemId, data.itemId));
 			if (taken) throw new ValidationError({ itemId: 'validation_assessment_item_taken' });
 			await tx.update(collaborationAssessments).set({ agendaItemId: data.itemId, updatedAt: new Date() }).where(eq(collaborationAssessments.id, assessment.id));
 			return { action: 'collaboration.assessment_linked', details: { assessmentId: assessment.id, itemId: data.itemId }, part: 'assessments' };

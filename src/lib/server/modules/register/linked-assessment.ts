@@ -61,7 +61,9 @@ export async function linkedAssessments(q: Queryable, itemIds: string[]): Promis
 					choiceReasons: a.choiceReasons,
 					scores: scores
 						.filter((s) => s.assessmentId === a.id)
-						.sort((x, y) => (x.municipalityId === y.municipalityId ? criterionOrder(x.criterion) - criterionOrder(y.criterion) : x.municipalityId < y.municipalityId ? -1 : 1))
+						.sort((x, y) =>
+							x.municipalityId === y.municipalityId ? criterionOrder(x.criterion) - criterionOrder(y.criterion) : x.municipalityId < y.municipalityId ? -1 : 1
+						)
 						.map((s) => ({ municipalityId: s.municipalityId, criterion: s.criterion, score: s.score, motivation: s.motivation }))
 				}
 			}
