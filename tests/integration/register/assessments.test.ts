@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { newUser, testOrigin } from '../../fixtures/factories';
+import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
 import { collaborationAssessmentScoreChanges, collaborationAssessmentScores, collaborationAssessments } from '../../../src/lib/server/db/schema';
 import * as register from '../../../src/lib/server/modules/register';
 import { DomainError, ValidationError } from '../../../src/lib/server/errors';
 import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { rejection } from '../agenda/helpers';
+import { seedDemoAssessments } from '../../../src/lib/server/seed/demo-assessments';
 import { registerAudit, registerSuite, servicepunt, servicepuntParticipants } from './helpers';
 
 const s = registerSuite();
@@ -303,5 +304,32 @@ describe('figures', () => {
 		const summary = await register.latestAssessmentSummary(s.db, s.meelezer.actor, collaborationId);
 		expect(summary?.title).toBe('Nog open');
 		expect(summary?.averages.find((a) => a.criterion === 'efficiency')?.average).toBe(1);
+	});
+});
+
+describe('demo data', () => {
+	it('plays one completed evaluation of Servicepunt71 through the commands, skipping absent adviseurs', async () => {
+		const collaborationId = await arrangement();
+		const people: Record<string, NewUser> = {
+			verkenner: s.verkenner,
+			'adviseur.leiden': s.adviseurLeiden,
+			'adviseur.oegstgeest': s.adviseurOegstgeest,
+			'adviseur.voorschoten': await newUser(s.db, [['ambtelijkadviseur', 'voorschoten']]),
+			'adviseur.zoeterwoude': await newUser(s.db, [['ambtelijkadviseur', 'zoeterwoude']])
+		};
+		const who = (account: string) => {
+			if (!people[account]) throw new Error(`no demo account ${account}`);
+			return people[account].actor;
+		};
+		await seedDemoAssessments(s.db, who, new Map([['Servicepunt71', collaborationId]]));
+		const [only] = (await register.listAssessments(s.db, s.meelezer.actor, collaborationId)).assessments;
+		expect(only).toMatchObject({ occasion: 'evaluatie', choice: 'samen_doen' });
+		expect(only.completedAt).not.toBeNull();
+		const detail = await register.getAssessment(s.db, s.meelezer.actor, only.id);
+		// Leiderdorp has no adviseur account and Voorschoten does not take part: Leiden, Oegstgeest and Zoeterwoude scored.
+		expect([...new Set((await scoresOf(only.id)).map((r) => r.municipalityId))].sort()).toEqual(['leiden', 'oegstgeest', 'zoeterwoude']);
+		expect(detail.figures.every((f) => f.average !== null)).toBe(true);
+		await seedDemoAssessments(s.db, who, new Map());
+		expect((await register.listAssessments(s.db, s.meelezer.actor, collaborationId)).assessments).toHaveLength(1);
 	});
 });

@@ -13,7 +13,10 @@ export const collaborationActions = {
 	linkAssessment: async ({ locals, request, params }: RequestEvent) => {
 		const values = await formValues(request);
 		return runForm(
-			() => register.linkAssessmentToItem(locals.db, locals.actor, { assessmentId: values.assessmentId, itemId: params.id }, locals.origin).then(() => ({ ...section, linked: true })),
+			() =>
+				register
+					.linkAssessmentToItem(locals.db, locals.actor, { assessmentId: values.assessmentId, itemId: params.id }, locals.origin)
+					.then(() => ({ ...section, linked: true })),
 			values,
 			section
 		);
@@ -21,7 +24,8 @@ export const collaborationActions = {
 	unlinkAssessment: async ({ locals, request }: RequestEvent) => {
 		const values = await formValues(request);
 		return runForm(
-			() => register.unlinkAssessment(locals.db, locals.actor, { assessmentId: values.assessmentId }, locals.origin).then(() => ({ ...section, linked: false })),
+			() =>
+				register.unlinkAssessment(locals.db, locals.actor, { assessmentId: values.assessmentId }, locals.origin).then(() => ({ ...section, linked: false })),
 			values,
 			section
 		);

@@ -16,20 +16,34 @@ export const load = async ({ locals, params }) =>
 export const actions = {
 	answers: async ({ locals, request }) => {
 		const values = await formValues(request);
-		return runForm(() => register.saveAnswers(locals.db, locals.actor, answersFromForm(values), locals.origin).then(() => ({ section: 'answers', saved: true })), values, { section: 'answers' });
+		return runForm(
+			() => register.saveAnswers(locals.db, locals.actor, answersFromForm(values), locals.origin).then(() => ({ section: 'answers', saved: true })),
+			values,
+			{ section: 'answers' }
+		);
 	},
 	choice: async ({ locals, request }) => {
 		const values = await formValues(request);
 		const input = { ...values, revision: Number(values.revision) };
-		return runForm(() => register.setChoice(locals.db, locals.actor, input, locals.origin).then(() => ({ section: 'choice', saved: true })), values, { section: 'choice' });
+		return runForm(() => register.setChoice(locals.db, locals.actor, input, locals.origin).then(() => ({ section: 'choice', saved: true })), values, {
+			section: 'choice'
+		});
 	},
 	complete: async ({ locals, request }) => {
 		const values = await formValues(request);
 		const input = { ...values, revision: Number(values.revision) };
-		return runForm(() => register.completeAssessment(locals.db, locals.actor, input, locals.origin).then(() => ({ section: 'complete', saved: true })), values, { section: 'complete' });
+		return runForm(
+			() => register.completeAssessment(locals.db, locals.actor, input, locals.origin).then(() => ({ section: 'complete', saved: true })),
+			values,
+			{ section: 'complete' }
+		);
 	},
 	score: async ({ locals, request }) => {
 		const values = await formValues(request);
-		return runForm(() => register.scoreAssessment(locals.db, locals.actor, scoresFromForm(values), locals.origin).then(() => ({ section: 'score', saved: true })), values, { section: 'score' });
+		return runForm(
+			() => register.scoreAssessment(locals.db, locals.actor, scoresFromForm(values), locals.origin).then(() => ({ section: 'score', saved: true })),
+			values,
+			{ section: 'score' }
+		);
 	}
 };
