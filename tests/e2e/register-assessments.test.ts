@@ -105,7 +105,11 @@ describe('assessments of an arrangement', () => {
 		await expect.poll(() => verkenner.getByRole('group', { name: 'I. Strategisch' }).isVisible()).toBe(true);
 		await expectNoAxeViolations(verkenner);
 		await verkenner.goto(`/samenwerkingen/${collaborationId}/toetsingen`);
-		await expect.poll(() => verkenner.getByRole('link', { name: 'Evaluatie 2026' }).count()).toBe(1);
+		const list = verkenner.getByRole('table', { name: 'Toetsingen van Servicepunt71, nieuwste eerst' });
+		await expect.poll(() => list.getByRole('link', { name: 'Evaluatie 2026' }).count()).toBe(1);
+		// The summary of the latest assessment (the component the arrangement page includes).
+		await expect.poll(() => verkenner.getByRole('heading', { name: 'Laatste toetsing' }).isVisible()).toBe(true);
+		await expectNoAxeViolations(verkenner);
 	}, 120_000);
 
 	it('an adviseur of Leiden scores by keyboard and the scores table shows it', async () => {

@@ -20,11 +20,9 @@ export const questionCodes: readonly string[] = assessmentDomains.flatMap((d) =>
 
 /** Why an arrangement is assessed: a proposal for a new one, a proposal to change one, or its periodic evaluation. */
 export const assessmentOccasions = ['voorstel_nieuw', 'voorstel_wijziging', 'evaluatie'] as const;
-export type AssessmentOccasion = (typeof assessmentOccasions)[number];
 
 /** The afwegingskader: do it yourself, do it together, or contract it out. */
 export const assessmentChoices = ['zelf_doen', 'samen_doen', 'uitbesteden'] as const;
-export type AssessmentChoice = (typeof assessmentChoices)[number];
 
 /** The eight criteria a collaboration is weighed on (Routekaart), in that order. */
 export const weighingCriteria = [

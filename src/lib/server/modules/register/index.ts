@@ -20,5 +20,5 @@ export { setChoice } from './set-choice';
 export { completeAssessment } from './complete-assessment';
 export { scoreAssessment } from './score-assessment';
 export { linkAssessmentToItem, unlinkAssessment } from './link-assessment';
-export { listAssessments, getAssessment, compareAssessments, latestAssessmentSummary, assessmentOfItem, type ComparedAssessment } from './assessment-queries';
+export { listAssessments, getAssessment, compareAssessments, latestAssessmentSummary, assessmentOfItem } from './assessment-queries';
 export { linkedAssessments, type ItemCollaboration } from './linked-assessment';

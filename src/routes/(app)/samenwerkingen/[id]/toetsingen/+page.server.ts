@@ -6,7 +6,8 @@ import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 export const load = async ({ locals, params }) =>
 	guarded(async () => ({
 		...(await register.listAssessments(locals.db, locals.actor, params.id)),
-		comparison: await register.compareAssessments(locals.db, locals.actor, params.id)
+		comparison: await register.compareAssessments(locals.db, locals.actor, params.id),
+		summary: await register.latestAssessmentSummary(locals.db, locals.actor, params.id)
 	}));
 
 export const actions = {
