@@ -15,11 +15,12 @@ import { createDb } from '../../src/lib/server/db';
 import * as register from '../../src/lib/server/modules/register';
 import { demoPeople } from '../../src/lib/server/seed/demo-people';
 import { newUser, TEST_PASSWORD, testOrigin } from '../fixtures/factories';
+import { servicepunt, servicepuntParticipants } from '../integration/register/helpers';
 import { connectBrowser } from './support/browser';
 import { email } from './support/accounts';
 import { login } from './support/auth';
 import { expectNoAxeViolations } from './support/axe';
-import { measureOverflow, PHONE } from './support/phone';
+import { expectFitsPhone } from './support/phone';
 import { createPostgresDatabase, type PostgresDatabase } from './support/postgres';
 import { startServer, type RunningServer } from './support/server';
 
@@ -42,13 +43,6 @@ async function pageAs(account: string, password?: string): Promise<Page> {
 	return page;
 }
 
-async function fitsPhone(p: Page) {
-	await p.setViewportSize(PHONE);
-	const overflow = await measureOverflow(p);
-	expect(overflow.scrollWidth, overflow.culprits.join('\n')).toBeLessThanOrEqual(PHONE.width);
-	await p.setViewportSize({ width: 1280, height: 900 });
-}
-
 beforeAll(async () => {
 	pg = await createPostgresDatabase(PG_SERVER);
 	const handle = await createDb({ url: pg.url, max: 2 });
@@ -56,22 +50,9 @@ beforeAll(async () => {
 		const who = await demoPeople(handle.db);
 		if (!who) throw new Error('no demo accounts');
 		const verkenner = who('verkenner');
-		const created = await register.createCollaboration(
-			handle.db,
-			verkenner,
-			{
-				name: 'Servicepunt71',
-				kind: 'gr',
-				legalForm: 'bedrijfsvoeringsorganisatie',
-				steering: 'bedrijfsvoering',
-				domain: 'Bedrijfsvoering',
-				startsOn: '2012-01-01'
-			},
-			testOrigin
-		);
-		collaborationId = created.id;
-		const municipalities = ['leiden', 'leiderdorp', 'oegstgeest', 'zoeterwoude'].map((municipalityId) => ({ municipalityId }));
-		await register.setParticipants(handle.db, verkenner, { collaborationId, municipalities, outside: [] }, testOrigin);
+		// Servicepunt71 as the register's integration tests know it: Leiden, Leiderdorp, Oegstgeest and Zoeterwoude.
+		collaborationId = (await register.createCollaboration(handle.db, verkenner, servicepunt(), testOrigin)).id;
+		await register.setParticipants(handle.db, verkenner, { collaborationId, ...servicepuntParticipants }, testOrigin);
 		await newUser(handle.db, [['ambtelijkadviseur', 'leiden']], { email: ADVISEUR, name: 'Anne de Adviseur' });
 	} finally {
 		await handle.close();
@@ -138,7 +119,7 @@ describe('assessments of an arrangement', () => {
 		const history = adviseur.getByRole('table', { name: /Elke score zoals die is gegeven/ });
 		expect(await history.getByRole('row').nth(1).innerText()).toContain('Schaalvoordeel bij ICT en inkoop');
 		await expectNoAxeViolations(adviseur);
-		await fitsPhone(adviseur);
+		await expectFitsPhone(adviseur);
 		expect(pageErrors).toEqual([]);
 	}, 120_000);
 });

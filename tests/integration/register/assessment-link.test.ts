@@ -13,13 +13,12 @@ import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { ValidationError } from '../../../src/lib/server/errors';
 import { rejection } from '../agenda/helpers';
 import { itemWith, readyItem } from '../decisions/helpers';
-import { registerAudit, registerSuite, servicepunt, servicepuntParticipants } from './helpers';
+import { registerAudit, registerSuite, servicepuntArrangement } from './helpers';
 
 const s = registerSuite();
 
 async function proposal(): Promise<{ collaborationId: string; id: string }> {
-	const { id: collaborationId } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
-	await register.setParticipants(s.db, s.verkenner.actor, { collaborationId, ...servicepuntParticipants }, testOrigin);
+	const collaborationId = await servicepuntArrangement(s);
 	const { id } = await register.createAssessment(
 		s.db,
 		s.verkenner.actor,

@@ -7,17 +7,11 @@ import { DomainError, ValidationError } from '../../../src/lib/server/errors';
 import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { rejection } from '../agenda/helpers';
 import { seedDemoAssessments } from '../../../src/lib/server/seed/demo-assessments';
-import { registerAudit, registerSuite, servicepunt, servicepuntParticipants } from './helpers';
+import { registerAudit, registerSuite, servicepuntArrangement } from './helpers';
 
 const s = registerSuite();
 
-/** Servicepunt71 with its four participants (not Voorschoten). */
-async function arrangement(): Promise<string> {
-	const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
-	await register.setParticipants(s.db, s.verkenner.actor, { collaborationId: id, ...servicepuntParticipants }, testOrigin);
-	s.events.length = 0;
-	return id;
-}
+const arrangement = () => servicepuntArrangement(s);
 
 async function assessment(title = 'Evaluatie 2026'): Promise<{ collaborationId: string; id: string }> {
 	const collaborationId = await arrangement();
