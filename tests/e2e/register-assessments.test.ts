@@ -34,8 +34,8 @@ let collaborationId = '';
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
-async function pageAs(account: string, password?: string): Promise<Page> {
-	const context = await browser.newContext({ baseURL: server.url, locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+async function pageAs(account: string, password?: string, opts: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+	const context = await browser.newContext({ baseURL: server.url, locale: 'nl-NL', viewport: { width: 1280, height: 900 }, ...opts });
 	contexts.push(context);
 	const page = await context.newPage();
 	page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
@@ -121,5 +121,18 @@ describe('assessments of an arrangement', () => {
 		await expectNoAxeViolations(adviseur);
 		await expectFitsPhone(adviseur);
 		expect(pageErrors).toEqual([]);
+	}, 120_000);
+
+	it('without JavaScript, a submit without any score is refused in Dutch and keeps the motivation typed', async () => {
+		const adviseur = await pageAs(ADVISEUR, TEST_PASSWORD, { javaScriptEnabled: false });
+		await adviseur.goto(assessmentPath);
+		await adviseur.getByLabel('Toelichting bij Transparantie').fill('Nog geen cijfer');
+		await adviseur.getByRole('button', { name: 'Scores opslaan' }).click();
+		await adviseur.waitForLoadState('load');
+		await expect.poll(() => adviseur.getByRole('alert').first().innerText()).toContain('Kies bij ten minste één criterium een score.');
+		expect(await adviseur.getByLabel('Toelichting bij Transparantie').inputValue()).toBe('Nog geen cijfer');
+		// The score given before is still there.
+		const row = adviseur.getByRole('table', { name: /Scores per gemeente en criterium/ }).getByRole('row', { name: /^Efficiency/ });
+		expect((await row.getByRole('cell').allInnerTexts())[0]).toBe('4');
 	}, 120_000);
 });
