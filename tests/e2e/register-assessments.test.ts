@@ -123,16 +123,36 @@ describe('assessments of an arrangement', () => {
 		expect(pageErrors).toEqual([]);
 	}, 120_000);
 
-	it('without JavaScript, a submit without any score is refused in Dutch and keeps the motivation typed', async () => {
+	it('without JavaScript, a submit after the verkenner completed the assessment is refused in Dutch, storing nothing', async () => {
 		const adviseur = await pageAs(ADVISEUR, TEST_PASSWORD, { javaScriptEnabled: false });
 		await adviseur.goto(assessmentPath);
-		await adviseur.getByLabel('Toelichting bij Transparantie').fill('Nog geen cijfer');
+		const efficiency = adviseur.getByRole('group', { name: 'Efficiency' });
+		expect(await efficiency.getByRole('radio', { name: '4 – Goed' }).isChecked()).toBe(true);
+		await efficiency.getByRole('radio', { name: '2 – Slecht' }).check();
+		await adviseur.getByLabel('Toelichting bij Efficiency').fill('Toch minder');
+
+		// Meanwhile the verkenner completes the assessment: from then on it no longer changes.
+		const verkenner = await pageAs(email('verkenner'));
+		await verkenner.goto(assessmentPath);
+		await verkenner.getByRole('button', { name: 'Toetsing afronden' }).click();
+		await expect.poll(() => verkenner.getByText(/Deze toetsing is afgerond op .* en wijzigt niet meer\./).isVisible()).toBe(true);
+		expect(await verkenner.getByRole('button', { name: 'Antwoorden opslaan' }).count()).toBe(0);
+		await expectNoAxeViolations(verkenner);
+
 		await adviseur.getByRole('button', { name: 'Scores opslaan' }).click();
 		await adviseur.waitForLoadState('load');
-		await expect.poll(() => adviseur.getByRole('alert').first().innerText()).toContain('Kies bij ten minste één criterium een score.');
-		expect(await adviseur.getByLabel('Toelichting bij Transparantie').inputValue()).toBe('Nog geen cijfer');
-		// The score given before is still there.
+		await expect.poll(() => adviseur.getByRole('alert').first().innerText()).toContain('Deze toetsing is afgerond en wijzigt niet meer.');
 		const row = adviseur.getByRole('table', { name: /Scores per gemeente en criterium/ }).getByRole('row', { name: /^Efficiency/ });
 		expect((await row.getByRole('cell').allInnerTexts())[0]).toBe('4');
+		// A completed assessment counts in the comparison over time.
+		await adviseur.goto(assessmentPath);
+		expect(await adviseur.getByRole('button', { name: 'Scores opslaan' }).count()).toBe(0);
+		const comparison = adviseur.getByRole('table', { name: /Gemiddelde score per criterium in de afgeronde toetsingen/ });
+		expect(
+			await comparison
+				.getByRole('row', { name: /^Efficiency/ })
+				.getByRole('cell')
+				.allInnerTexts()
+		).toEqual(['4,0']);
 	}, 120_000);
 });
