@@ -19,7 +19,7 @@ import { email } from './support/accounts';
 import { login } from './support/auth';
 import { expectNoAxeViolations } from './support/axe';
 import { openDecisionsTab } from './support/item-page';
-import { measureOverflow, PHONE } from './support/phone';
+import { expectFitsPhone, PHONE } from './support/phone';
 import { startServer, type RunningServer } from './support/server';
 
 const CONCEPT = 'Studenten- en expathuisvesting voor de Kennisstad';
@@ -68,14 +68,6 @@ async function screenshots(p: Page, name: string, part?: Locator) {
 	await p.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** At 390 px the page does not scroll sideways (a failure names what sticks out). */
-async function fitsPhone(p: Page) {
-	await p.setViewportSize(PHONE);
-	const overflow = await measureOverflow(p);
-	expect(overflow.scrollWidth, overflow.culprits.join('\n')).toBeLessThanOrEqual(PHONE.width);
-	await p.setViewportSize({ width: 1280, height: 900 });
-}
-
 beforeAll(async () => {
 	browser = await connectBrowser();
 	server = await startServer({ dataDir });
@@ -111,7 +103,7 @@ describe('making an item public', () => {
 			expect(explanation).toContain(part);
 		await expectNoAxeViolations(verkenner);
 		await screenshots(verkenner, 'item-confirm');
-		await fitsPhone(verkenner);
+		await expectFitsPhone(verkenner);
 		await confirm.focus();
 		await verkenner.keyboard.press('Enter');
 
@@ -174,7 +166,7 @@ describe('sharing a position', () => {
 		await member.reload();
 		await openDecisionsTab(member);
 		expect(await member.getByLabel('Dit standpunt openbaar delen').isChecked()).toBe(true);
-		await fitsPhone(member);
+		await expectFitsPhone(member);
 
 		await member.goto('/standpunten');
 		const cell = member.locator(`tr[data-item="${itemId}"] td[data-municipality="leiden"]`);
@@ -201,7 +193,7 @@ describe("a closed session's highlights", () => {
 		expect(await publication(verkenner).locator('form p').innerText()).toContain('De openbare sessiepagina verdwijnt');
 		await expectNoAxeViolations(verkenner);
 		await screenshots(verkenner, 'session-confirm', publication(verkenner));
-		await fitsPhone(verkenner);
+		await expectFitsPhone(verkenner);
 		await publication(verkenner).getByRole('button', { name: 'Ja, niet meer openbaar' }).click();
 		await publication(verkenner).getByText('De highlights zijn niet meer openbaar.').waitFor();
 		expect(await statusLine(verkenner).innerText()).toBe('De highlights zijn niet openbaar.');

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import { pattern } from './crawl';
 import { connectionStatus } from './pages';
@@ -113,4 +114,12 @@ export async function crawlNavigation(page: Page, maxDepth: 1 | 2, perPattern: n
 		await check(u.toString());
 	}
 	return [...seen];
+}
+
+/** At 390 px the page does not scroll sideways (a failure names what sticks out); then back to 1280 px. */
+export async function expectFitsPhone(page: Page): Promise<void> {
+	await page.setViewportSize(PHONE);
+	const overflow = await measureOverflow(page);
+	expect(overflow.scrollWidth, overflow.culprits.join('\n')).toBeLessThanOrEqual(PHONE.width);
+	await page.setViewportSize({ width: 1280, height: 900 });
 }

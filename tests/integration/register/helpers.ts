@@ -101,3 +101,11 @@ export async function arrangementWith(s: Suite, fields: Record<string, unknown>,
 	await register.setParticipants(s.db, s.verkenner.actor, { collaborationId: id, municipalities: [{ municipalityId }], outside }, testOrigin);
 	return id;
 }
+
+/** Servicepunt71 registered by the verkenner with its four participants; the events of setting it up are cleared. */
+export async function servicepuntArrangement(s: Suite): Promise<string> {
+	const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
+	await register.setParticipants(s.db, s.verkenner.actor, { collaborationId: id, ...servicepuntParticipants }, testOrigin);
+	s.events.length = 0;
+	return id;
+}

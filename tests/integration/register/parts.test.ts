@@ -6,17 +6,11 @@ import * as register from '../../../src/lib/server/modules/register';
 import { ValidationError } from '../../../src/lib/server/errors';
 import { ForbiddenError } from '../../../src/lib/server/permissions';
 import { rejection } from '../agenda/helpers';
-import { registerSuite, registerAudit, servicepunt, servicepuntParticipants } from './helpers';
+import { registerSuite, registerAudit, servicepunt, servicepuntArrangement, servicepuntParticipants } from './helpers';
 
 const s = registerSuite();
 
-/** Servicepunt71 with its four participants. */
-async function arrangement(): Promise<string> {
-	const { id } = await register.createCollaboration(s.db, s.verkenner.actor, servicepunt(), testOrigin);
-	await register.setParticipants(s.db, s.verkenner.actor, { collaborationId: id, ...servicepuntParticipants }, testOrigin);
-	s.events.length = 0;
-	return id;
-}
+const arrangement = () => servicepuntArrangement(s);
 
 /** Custom shares (basis points) of Leiden, Leiderdorp, Oegstgeest and Zoeterwoude, in that order. */
 const percentages = (...bps: number[]) =>

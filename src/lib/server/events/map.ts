@@ -72,7 +72,7 @@ export type DomainEventName = keyof DomainEvents;
 
 /** The parts of an arrangement a register command changes. */
 export type RegisterPart =
-	'created' | 'fields' | 'ended' | 'participants' | 'contributions' | 'seats' | 'moments' | 'board_meetings' | 'cover_notes' | 'comments';
+	'created' | 'fields' | 'ended' | 'participants' | 'contributions' | 'seats' | 'moments' | 'board_meetings' | 'cover_notes' | 'comments' | 'assessments';
 
 /** One event as it travels: its name and its data. */
 export type DomainEvent = { [K in DomainEventName]: { name: K; data: DomainEvents[K] } }[DomainEventName];

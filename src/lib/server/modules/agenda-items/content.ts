@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../agenda/canonical';
 import type { ItemState } from './state';
+import type { ItemCollaboration } from '../register';
 
 /** Bumped when the shape of a version's content changes; old versions keep their own format. */
 export const CONTENT_FORMAT = 1;
@@ -27,6 +28,11 @@ export interface ItemContent {
 	links: { title: string; url: string; kenmerk: string }[];
 	tags: string[];
 	people: string[];
+	/**
+	 * The arrangement the item proposes and its assessment, signed with the item. Only present with a linked
+	 * assessment, so the content (and hash) of every item without one is what it always was.
+	 */
+	collaboration?: ItemCollaboration;
 }
 
 export function contentOf(state: ItemState): ItemContent {
@@ -52,7 +58,8 @@ export function contentOf(state: ItemState): ItemContent {
 		milestones: state.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate, done: m.done })),
 		links: state.links.map((l) => ({ title: l.title, url: l.url, kenmerk: l.kenmerk })),
 		tags: [...state.tags],
-		people: [...state.people].sort()
+		people: [...state.people].sort(),
+		...(state.collaboration ? { collaboration: structuredClone(state.collaboration) } : {})
 	};
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../../db/schema';
 import { DomainError } from '../../errors';
 import type { Horizon, ItemStatus, Verdeelsleutel } from '../../../agenda/constants';
+import { linkedAssessments, type ItemCollaboration } from '../register';
 
 export type ItemRow = typeof agendaItems.$inferSelect;
 
@@ -40,6 +41,8 @@ export interface ItemState {
 	links: { title: string; url: string; kenmerk: string }[];
 	/** User ids, sorted. */
 	people: string[];
+	/** The arrangement the item proposes, with its linked assessment (signed content); absent without a link. */
+	collaboration?: ItemCollaboration;
 	revision: number;
 	seq: number;
 	pendingContributors: Contributor[];
@@ -66,7 +69,7 @@ export async function loadItemState(q: Queryable, itemId: string, opts: { lock?:
 export async function loadChildren(q: Queryable, rows: ItemRow[]): Promise<ItemState[]> {
 	if (rows.length === 0) return [];
 	const ids = rows.map((r) => r.id);
-	const [contributions, participants, milestones, links, people] = await Promise.all([
+	const [contributions, participants, milestones, links, people, linked] = await Promise.all([
 		q.select().from(agendaItemContributions).where(inArray(agendaItemContributions.itemId, ids)).orderBy(asc(agendaItemContributions.position)),
 		q
 			.select({
@@ -80,7 +83,8 @@ export async function loadChildren(q: Queryable, rows: ItemRow[]): Promise<ItemS
 			.orderBy(asc(municipalities.sortOrder)),
 		q.select().from(agendaItemMilestones).where(inArray(agendaItemMilestones.itemId, ids)).orderBy(asc(agendaItemMilestones.position)),
 		q.select().from(agendaItemLinks).where(inArray(agendaItemLinks.itemId, ids)).orderBy(asc(agendaItemLinks.position)),
-		q.select().from(agendaItemPeople).where(inArray(agendaItemPeople.itemId, ids)).orderBy(asc(agendaItemPeople.userId))
+		q.select().from(agendaItemPeople).where(inArray(agendaItemPeople.itemId, ids)).orderBy(asc(agendaItemPeople.userId)),
+		linkedAssessments(q, ids)
 	]);
 	const of = <T extends { itemId: string }>(list: T[], id: string) => list.filter((x) => x.itemId === id);
 	return rows.map((row) => ({
@@ -92,7 +96,8 @@ export async function loadChildren(q: Queryable, rows: ItemRow[]): Promise<ItemS
 		participants: of(participants, row.id).map((p) => ({ municipalityId: p.municipalityId, customShareBp: p.customShareBp })),
 		milestones: of(milestones, row.id).map((m) => ({ title: m.title, dueDate: m.dueDate, done: m.done })),
 		links: of(links, row.id).map((l) => ({ title: l.title, url: l.url, kenmerk: l.kenmerk })),
-		people: of(people, row.id).map((p) => p.userId)
+		people: of(people, row.id).map((p) => p.userId),
+		...(linked.has(row.id) ? { collaboration: linked.get(row.id) } : {})
 	}));
 }
 

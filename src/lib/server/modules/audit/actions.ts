@@ -148,6 +148,13 @@ export interface AuditDetails {
 	'collaboration.cover_note_unshared': { coverNoteId: Id; meetingId: Id; municipalityId: string };
 	'collaboration.comment_posted': { commentId: Id; coverNoteId: Id | null; length: number };
 	'collaboration_report.drawn_up': { municipalityId: string; half: string; format: string };
+	'collaboration.assessment_created': { assessmentId: Id; occasion: string; title: string };
+	'collaboration.assessment_answered': { assessmentId: Id; revision: number; questions: string[] };
+	'collaboration.assessment_choice_set': { assessmentId: Id; revision: number; choice: FromTo<string | null> };
+	'collaboration.assessment_completed': { assessmentId: Id; revision: number };
+	'collaboration.assessment_scored': { assessmentId: Id; municipalityId: string; scores: { criterion: string; score: FromTo<number | null> }[] };
+	'collaboration.assessment_linked': { assessmentId: Id; itemId: Id };
+	'collaboration.assessment_unlinked': { assessmentId: Id; itemId: Id };
 }
 
 /** What every change to a comment records besides its own details. */
@@ -244,7 +251,14 @@ export const auditActions = [
 	'collaboration.cover_note_shared',
 	'collaboration.cover_note_unshared',
 	'collaboration.comment_posted',
-	'collaboration_report.drawn_up'
+	'collaboration_report.drawn_up',
+	'collaboration.assessment_created',
+	'collaboration.assessment_answered',
+	'collaboration.assessment_choice_set',
+	'collaboration.assessment_completed',
+	'collaboration.assessment_scored',
+	'collaboration.assessment_linked',
+	'collaboration.assessment_unlinked'
 ] as const satisfies readonly AuditAction[];
 
 // Every action is listed above, and nothing else.

@@ -91,7 +91,14 @@ export const actionMessages = {
 	'collaboration.cover_note_shared': 'covernotes_audit_note_shared',
 	'collaboration.cover_note_unshared': 'covernotes_audit_note_unshared',
 	'collaboration.comment_posted': 'covernotes_audit_comment_posted',
-	'collaboration_report.drawn_up': 'regdash_audit_report_drawn_up'
+	'collaboration_report.drawn_up': 'regdash_audit_report_drawn_up',
+	'collaboration.assessment_created': 'assessment_audit_created',
+	'collaboration.assessment_answered': 'assessment_audit_answered',
+	'collaboration.assessment_choice_set': 'assessment_audit_choice_set',
+	'collaboration.assessment_completed': 'assessment_audit_completed',
+	'collaboration.assessment_scored': 'assessment_audit_scored',
+	'collaboration.assessment_linked': 'assessment_audit_linked',
+	'collaboration.assessment_unlinked': 'assessment_audit_unlinked'
 } as const satisfies Record<AuditAction, keyof typeof m>;
 
 const objectTypeLabels: Record<string, Label> = {

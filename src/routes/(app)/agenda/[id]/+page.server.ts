@@ -9,6 +9,7 @@ import { isAdoptedStatus } from '$lib/public/visibility';
 import { t } from '$lib/i18n';
 import { commentsFor } from './comments.server';
 import { decisionsFor, decisionActions } from './decisions.server';
+import { collaborationFor, collaborationActions } from './collaboration.server';
 
 export const load = async ({ locals, params }) => {
 	let detail;
@@ -36,7 +37,9 @@ export const load = async ({ locals, params }) => {
 		// ---- comments ----
 		comments: await commentsFor(locals, params.id),
 		// ---- positions, sign-offs, council, progress, timeline ----
-		decisions: await decisionsFor(locals, params.id)
+		decisions: await decisionsFor(locals, params.id),
+		// ---- the arrangement it proposes (linked assessment) ----
+		collaboration: await collaborationFor(locals, params.id)
 	};
 };
 
@@ -52,6 +55,7 @@ function run<T>(values: Record<string, unknown>, call: () => Promise<T>) {
 export const actions = {
 	// ---- positions, sign-offs, council, progress ----
 	...decisionActions,
+	...collaborationActions,
 	update: async ({ locals, request }) => {
 		const values = await formValues(request);
 		return run(values, async () => {
