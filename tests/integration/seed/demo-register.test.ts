@@ -22,7 +22,9 @@ afterAll(() => destroy(t));
 describe('the demo register', () => {
 	it('holds the arrangements the seeds name, with Servicepunt71 without Voorschoten and the WODV with Wassenaar', async () => {
 		const list = await register.listCollaborations(t.db, who('griffie.leiden'));
-		expect(list.map((c) => c.name)).toEqual(expect.arrayContaining(['Holland Rijnland', 'Servicepunt71', 'Economie071', 'LAB071', 'Werkorganisatie Duivenvoorde']));
+		expect(list.map((c) => c.name)).toEqual(
+			expect.arrayContaining(['Holland Rijnland', 'Servicepunt71', 'Economie071', 'LAB071', 'Werkorganisatie Duivenvoorde'])
+		);
 		const byName = new Map(list.map((c) => [c.name, c]));
 		expect(byName.get('Servicepunt71')!.municipalityIds).not.toContain('voorschoten');
 		expect(byName.get('Werkorganisatie Duivenvoorde')!.outside).toEqual(['Wassenaar']);
@@ -53,6 +55,30 @@ describe('the demo register', () => {
 		);
 		const rapporteur = await register.seatsOfPerson(t.db, who('verkenner'), who('klankbord.oegstgeest').userId);
 		expect(rapporteur.map((s) => s.seat)).toContain('rapporteur');
+	});
+
+	it('plans a coming AB meeting of Holland Rijnland with a cover note Leiden shared and one Leiderdorp keeps internal', async () => {
+		const hr = ids.get('Holland Rijnland')!;
+		const forLeiden = await register.listBoardMeetings(t.db, who('griffie.leiden'), hr, demoDay(0));
+		const ab = forLeiden.upcoming.find((mt) => mt.board === 'ab')!;
+		expect(ab.on > demoDay(0) && ab.on <= demoDay(14)).toBe(true);
+		expect(ab.notes.map((n) => n.municipalityId).sort()).toEqual(['leiden']);
+		const forLeiderdorp = await register.listBoardMeetings(t.db, who('griffie.leiderdorp'), hr, demoDay(0));
+		expect(
+			forLeiderdorp.upcoming
+				.find((mt) => mt.id === ab.id)!
+				.notes.map((n) => n.municipalityId)
+				.sort()
+		).toEqual(['leiden', 'leiderdorp']);
+	});
+
+	it('holds one completed evaluation with the choice and the scores of three municipalities', async () => {
+		const assessments = (await Promise.all([...ids.values()].map((id) => register.listAssessments(t.db, who('verkenner'), id)))).flatMap((l) => l.assessments);
+		expect(assessments).toHaveLength(1);
+		const one = await register.getAssessment(t.db, who('verkenner'), assessments[0].id);
+		expect(one.assessment.completedAt).not.toBeNull();
+		expect(one.assessment.choice).toBe('samen_doen');
+		expect(new Set(one.history.map((h) => h.municipalityId)).size).toBe(3);
 	});
 
 	it('is told once: a second call adds nothing', async () => {

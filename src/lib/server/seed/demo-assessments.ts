@@ -36,6 +36,43 @@ const scores: Record<string, number[]> = {
 	zoeterwoude: [4, 3, 3, 3, 3, 4, 3, 4]
 };
 
+/** A short motivation per criterion, for a low (1–2), middle (3) or high (4–5) score. */
+const motivations: Record<string, [low: string, middle: string, high: string]> = {
+	efficiency: [
+		'De kosten per inwoner stijgen harder dan afgesproken.',
+		'Schaalvoordeel deels gehaald; ICT drukt de kosten.',
+		'Duidelijk goedkoper dan het zelf doen.'
+	],
+	effectiviteit: [
+		'De afgesproken prestaties worden vaak niet gehaald.',
+		'De meeste afspraken worden gehaald.',
+		'De dienstverlening is merkbaar beter en stabieler.'
+	],
+	democratische_legitimiteit: [
+		'De raad staat ver van de besluitvorming.',
+		'De raad wordt geïnformeerd, maar laat.',
+		'De raad is tijdig en volledig betrokken.'
+	],
+	politieke_grip: [
+		'Weinig sturing op de kosten via de begroting.',
+		'Sturing via zienswijze en kadernota, niet daartussen.',
+		'Het college stuurt goed via het bestuur.'
+	],
+	transparantie: [
+		'Rapportages zijn laat en moeilijk te lezen.',
+		'Rapportages zijn volledig maar technisch.',
+		'Open en begrijpelijk over kosten en prestaties.'
+	],
+	eenduidige_orientatie: ['Te veel opdrachtgevers met eigen wensen.', 'Heldere doelen, wisselende prioriteiten.', 'Eén heldere opdracht van de gemeenten.'],
+	participatie: [
+		'Inwoners en medewerkers worden nauwelijks betrokken.',
+		'Medewerkers worden betrokken, inwoners niet.',
+		'Medewerkers en gebruikers worden actief betrokken.'
+	],
+	kwaliteit: ['De kwaliteit schiet tekort.', 'De kwaliteit is voldoende.', 'De kwaliteit is beter dan toen elke gemeente het zelf deed.']
+};
+const motivationFor = (criterion: string, score: number) => motivations[criterion]?.[score <= 2 ? 0 : score === 3 ? 1 : 2] ?? '';
+
 function accountOf(who: DemoPeople, account: string): Actor | null {
 	try {
 		return who(account);
@@ -63,7 +100,11 @@ export async function seedDemoAssessments(db: Db, who: DemoPeople, collaboration
 	for (const municipalityId of municipalityIds) {
 		const adviseur = accountOf(who, `adviseur.${municipalityId}`);
 		if (!adviseur || scored === 3) continue;
-		const list = (scores[municipalityId] ?? scores.leiden).map((score, i) => ({ criterion: weighingCriteria[i], score, motivation: '' }));
+		const list = (scores[municipalityId] ?? scores.leiden).map((score, i) => ({
+			criterion: weighingCriteria[i],
+			score,
+			motivation: motivationFor(weighingCriteria[i], score)
+		}));
 		try {
 			await register.scoreAssessment(db, adviseur, { assessmentId, municipalityId, scores: list }, demoOrigin);
 			scored++;

@@ -3,6 +3,8 @@ import { collaborations } from '../db/schema';
 import { addMoment, createCollaboration, setParticipants, setSeats, splitContributions } from '../modules/register';
 import { demoOrigin as origin, demoPeople, type DemoPeople } from './demo-people';
 import { demoDay, inOneCommit } from './demo-agenda';
+import { seedDemoCoverNotes } from './demo-cover-notes';
+import { seedDemoAssessments } from './demo-assessments';
 
 /** Every amount in the demo register is made up; the arrangement's first document link says so on its page. */
 const ILLUSTRATIVE = { title: 'Let op: alle bedragen in deze demo zijn illustratief', url: 'https://www.leidseregio.nl/' };
@@ -77,7 +79,8 @@ function demoCollaborations(): DemoCollaboration[] {
  * The register of joint arrangements for a fresh demo database, through the register's own commands (so
  * audited): the arrangements with participants, exit costs and notice terms, three years of contributions,
  * board members who are also college or council members here (their *dubbele pet*), and a cycle with a
- * zienswijze deadline next month. Returns each arrangement's id by name for the stories told on top of it.
+ * zienswijze deadline next month; a coming AB meeting with cover notes, and a completed evaluation scored by
+ * three municipalities. Returns each arrangement's id by name.
  */
 export async function seedDemoRegister(db: Db): Promise<Map<string, string>> {
 	const ids = new Map<string, string>();
@@ -88,6 +91,8 @@ export async function seedDemoRegister(db: Db): Promise<Map<string, string>> {
 		await seatBoards(tx, who, ids.get('Holland Rijnland')!);
 		await seatBoards(tx, who, ids.get('Sociaal domein Leidse regio (Wmo, jeugdhulp, werk en inkomen)')!);
 		await planCycle(tx, who, ids);
+		await seedDemoCoverNotes(tx, who, ids);
+		await seedDemoAssessments(tx, who, ids);
 	});
 	return ids;
 }
