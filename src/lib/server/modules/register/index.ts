@@ -14,3 +14,6 @@ export { addMoment } from './add-moment';
 export { changeMoment } from './change-moment';
 export { removeMoment } from './remove-moment';
 export { listCollaborations, getCollaboration, municipalityOverview, seatsOfPerson } from './queries';
+export { registerOverview, linkablePeople } from './views';
+export { registerCalendar, registerCalendarIcs, calendarPageFrom, byMonth, type CalendarEntry } from './calendar';
+export { doubleHatsOf, type DoubleHat } from './double-hats';
