@@ -17,6 +17,7 @@ import { ValidationError } from '../../errors';
 import { upcomingUntil } from '../../../register/dates';
 import { amsterdamParts } from '../../../meetings/time';
 import { loadCollaboration } from './change';
+import { doubleHatsOf } from './double-hats';
 
 /** The register, by name; filtered by a municipality that takes part, the kind and the domain. */
 export async function listCollaborations(q: Queryable, actor: Actor | null, filter: unknown = {}) {
@@ -164,16 +165,5 @@ export async function municipalityOverview(q: Queryable, actor: Actor | null, mu
  */
 export async function seatsOfPerson(q: Queryable, actor: Actor | null, userId: string) {
 	authorize(actor, 'register.read');
-	return q
-		.select({
-			collaborationId: collaborations.id,
-			collaborationName: collaborations.name,
-			municipalityId: collaborationSeats.municipalityId,
-			seat: collaborationSeats.seat,
-			holderRole: collaborationSeats.holderRole
-		})
-		.from(collaborationSeats)
-		.innerJoin(collaborations, eq(collaborations.id, collaborationSeats.collaborationId))
-		.where(and(eq(collaborationSeats.userId, userId), isNull(collaborations.endedAt)))
-		.orderBy(asc(collaborations.name), asc(collaborationSeats.seat));
+	return (await doubleHatsOf(q, actor, [userId]))[userId] ?? [];
 }
