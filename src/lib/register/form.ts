@@ -91,7 +91,9 @@ export function splitFromForm(values: Values): Record<string, unknown> {
 		totalCents: euros(values.total) ?? Number.NaN,
 		shares:
 			values.key === 'maatwerk'
-				? municipalityIds.filter((id) => values[`share_${id}`] !== undefined).map((id) => ({ municipalityId: id, shareBp: percent(values[`share_${id}`]) ?? Number.NaN }))
+				? municipalityIds
+						.filter((id) => values[`share_${id}`] !== undefined)
+						.map((id) => ({ municipalityId: id, shareBp: percent(values[`share_${id}`]) ?? Number.NaN }))
 				: []
 	};
 }

@@ -12,9 +12,7 @@ interface Contribution {
 export function contributionYears<T extends Contribution>(rows: T[]): { year: number; rows: T[]; totalCents: number }[] {
 	const years = new Map<number, T[]>();
 	for (const r of rows) years.set(r.year, [...(years.get(r.year) ?? []), r]);
-	return [...years.entries()]
-		.sort(([a], [b]) => b - a)
-		.map(([year, rs]) => ({ year, rows: rs, totalCents: rs.reduce((sum, r) => sum + r.cents, 0) }));
+	return [...years.entries()].sort(([a], [b]) => b - a).map(([year, rs]) => ({ year, rows: rs, totalCents: rs.reduce((sum, r) => sum + r.cents, 0) }));
 }
 
 /** A moment whose date has passed (today is still on time). */

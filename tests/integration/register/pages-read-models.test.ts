@@ -58,10 +58,16 @@ beforeAll(async () => {
 		},
 		testOrigin
 	);
-	await register.setSeats(s.db, s.adviseurLeiden.actor, { collaborationId: sp, municipalityId: 'leiden', rapporteurs: [{ name: 'Kees Leiden', userId: s.kbLeiden.id }] }, testOrigin);
+	await register.setSeats(
+		s.db,
+		s.adviseurLeiden.actor,
+		{ collaborationId: sp, municipalityId: 'leiden', rapporteurs: [{ name: 'Kees Leiden', userId: s.kbLeiden.id }] },
+		testOrigin
+	);
 });
 
-const page = (filter: Record<string, unknown> = {}) => register.registerCalendar(s.db, s.meelezer.actor, filter, { from: register.calendarPageFrom(today), today });
+const page = (filter: Record<string, unknown> = {}) =>
+	register.registerCalendar(s.db, s.meelezer.actor, filter, { from: register.calendarPageFrom(today), today });
 const summary = (entries: register.CalendarEntry[]) => entries.map((e) => [e.on, e.type, e.kind, e.collaborationName, e.municipalityId, e.overdue]);
 
 describe('the calendar of decision moments', () => {

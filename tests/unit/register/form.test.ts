@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { collaborationFormValues, collaborationFromForm, contributionFromForm, participantsFromForm, seatsFromForm, splitFromForm } from '../../../src/lib/register/form';
+import {
+	collaborationFormValues,
+	collaborationFromForm,
+	contributionFromForm,
+	participantsFromForm,
+	seatsFromForm,
+	splitFromForm
+} from '../../../src/lib/register/form';
 import { collaborationSchema } from '../../../src/lib/validation/register';
 
 describe('the register forms as command payloads', () => {
@@ -21,7 +28,12 @@ describe('the register forms as command payloads', () => {
 
 	it('reads the create form: numbers as numbers, empty document rows left out, and the schema accepts it', () => {
 		const input = collaborationFromForm(sent);
-		expect(input).toMatchObject({ ambitionIds: [1, 6], noticeTerm: 2, endsOn: '2030-12-31', documents: [{ title: 'Regeling', url: 'https://example.org/r.pdf' }] });
+		expect(input).toMatchObject({
+			ambitionIds: [1, 6],
+			noticeTerm: 2,
+			endsOn: '2030-12-31',
+			documents: [{ title: 'Regeling', url: 'https://example.org/r.pdf' }]
+		});
 		expect(collaborationSchema.safeParse(input).success).toBe(true);
 	});
 
@@ -49,7 +61,15 @@ describe('the register forms as command payloads', () => {
 			documents: [{ title: 'Regeling', url: 'https://example.org/r.pdf' }]
 		};
 		const parsed = collaborationSchema.parse(collaborationFromForm(collaborationFormValues(row, [7])));
-		expect(parsed).toMatchObject({ collaborationId: row.id, revision: 3, ambitionIds: [7], endsOn: null, noticeTerm: null, noticeUnit: null, documents: row.documents });
+		expect(parsed).toMatchObject({
+			collaborationId: row.id,
+			revision: 3,
+			ambitionIds: [7],
+			endsOn: null,
+			noticeTerm: null,
+			noticeUnit: null,
+			documents: row.documents
+		});
 	});
 
 	it('reads participants (ticked municipalities only), amounts in Dutch euros, and outside parties', () => {
@@ -81,7 +101,10 @@ describe('the register forms as command payloads', () => {
 			]
 		});
 		expect(splitFromForm({ year: '2026', key: 'gelijk', total: 'veel', share_leiden: '60' })).toMatchObject({ totalCents: Number.NaN, shares: [] });
-		expect(contributionFromForm({ municipalityId: 'leiden', year: '2027', amount: '1.000', key: 'inwoners', share: '' })).toMatchObject({ cents: 1000_00, shareBp: null });
+		expect(contributionFromForm({ municipalityId: 'leiden', year: '2027', amount: '1.000', key: 'inwoners', share: '' })).toMatchObject({
+			cents: 1000_00,
+			shareBp: null
+		});
 	});
 
 	it('reads board members and rapporteurs, leaving out empty rows', () => {

@@ -38,7 +38,12 @@ const FEED_MAX = 5000;
  * municipality, only the arrangements it takes part in, and only the moments for all or for its own council.
  * `from` null: every moment (the feed).
  */
-export async function registerCalendar(q: Queryable, actor: Actor | null, filter: unknown, opts: { from: string | null; today?: string }): Promise<CalendarEntry[]> {
+export async function registerCalendar(
+	q: Queryable,
+	actor: Actor | null,
+	filter: unknown,
+	opts: { from: string | null; today?: string }
+): Promise<CalendarEntry[]> {
 	authorize(actor, 'register.read');
 	const f = parse(registerFilterSchema.pick({ municipalityId: true }), filter);
 	const today = opts.today ?? amsterdamParts(new Date()).date;

@@ -16,4 +16,4 @@ export { removeMoment } from './remove-moment';
 export { listCollaborations, getCollaboration, municipalityOverview, seatsOfPerson } from './queries';
 export { registerOverview, linkablePeople } from './views';
 export { registerCalendar, registerCalendarIcs, calendarPageFrom, byMonth, type CalendarEntry } from './calendar';
-export { doubleHatsOf, type DoubleHat } from './double-hats';
+export { doubleHatsOf } from './double-hats';

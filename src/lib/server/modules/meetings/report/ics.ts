@@ -1,8 +1,6 @@
 import { createEvent, type EventAttributes } from 'ics';
 import { refoldByOctets } from '../../../ics';
 
-export { refoldByOctets };
-
 export interface IcsInput {
 	uid: string;
 	title: string;

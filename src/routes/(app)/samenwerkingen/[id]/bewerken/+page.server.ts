@@ -31,7 +31,8 @@ export const actions = {
 		const values = await formValues(request);
 		const input = endFromForm({ ...values, collaborationId: params.id });
 		// The confirmation is the form's own question, asked before the command runs.
-		if (!input) return fail(400, { form: 'end' as const, message: '', errors: { confirm: t('register_end_confirm_required') } as Record<string, string>, values });
+		if (!input)
+			return fail(400, { form: 'end' as const, message: '', errors: { confirm: t('register_end_confirm_required') } as Record<string, string>, values });
 		const ended = await runForm(() => register.endCollaboration(locals.db, locals.actor, input, locals.origin), values, { form: 'end' as const });
 		if (isRefused(ended)) return ended;
 		redirect(303, `/samenwerkingen/${params.id}`);
