@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, or, type SQL } from 'drizzle-orm';
 import type { EventAttributes } from 'ics';
 import type { Queryable } from '../../db';
-import { collaborationBoardMeetings, collaborationMoments, collaborationParticipants, collaborations, municipalities } from '../../db/schema';
+import { collaborationBoardMeetings, collaborationMoments, collaborations, municipalities } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
 import { icsDate, publishedCalendar } from '../../ics';
@@ -9,6 +9,7 @@ import { dutch } from '../open-data/dutch';
 import { registerFilterSchema } from '../../../validation/register';
 import { addMonths } from '../../../register/dates';
 import { amsterdamParts } from '../../../meetings/time';
+import { takesPart } from './queries';
 
 /** One decision moment on the register's calendar: a cycle moment or a board meeting. */
 export interface CalendarEntry {
@@ -48,16 +49,7 @@ export async function registerCalendar(
 	const f = parse(registerFilterSchema.pick({ municipalityId: true }), filter);
 	const today = opts.today ?? amsterdamParts(new Date()).date;
 	const scope: SQL[] = [isNull(collaborations.endedAt)];
-	if (f.municipalityId)
-		scope.push(
-			inArray(
-				collaborations.id,
-				q
-					.select({ id: collaborationParticipants.collaborationId })
-					.from(collaborationParticipants)
-					.where(eq(collaborationParticipants.municipalityId, f.municipalityId))
-			)
-		);
+	if (f.municipalityId) scope.push(takesPart(q, f.municipalityId));
 	const momentWhere = [...scope];
 	if (opts.from) momentWhere.push(gte(collaborationMoments.on, opts.from));
 	if (f.municipalityId) momentWhere.push(or(isNull(collaborationMoments.municipalityId), eq(collaborationMoments.municipalityId, f.municipalityId)) as SQL);
