@@ -195,7 +195,7 @@ describe('the verkenner keeps the register', () => {
 		const p = verkenner;
 		await open(p, `${arrangement}/bijdragen`);
 		await expectNoAxeViolations(p);
-		await p.getByLabel('Jaar', { exact: true }).first().fill(String(YEAR));
+		await p.getByRole('spinbutton', { name: /^Jaar/ }).first().fill(String(YEAR));
 		await p.getByLabel('Totaalbedrag (euro)').fill('200.000');
 		await p.getByLabel('Eigen percentages').check();
 		await p.getByLabel('Percentage Leiden').fill('60');
@@ -250,9 +250,9 @@ describe('an ambtelijk adviseur of Leiden records Leiden’s contribution', () =
 	it('may record only for Leiden, and the arrangement page shows it', { timeout: 60_000 }, async () => {
 		await open(adviseur, `${arrangement}/bijdragen`);
 		await expect(adviseur.getByRole('button', { name: 'Jaar verdelen' }).count()).resolves.toBe(0);
-		const municipality = adviseur.getByLabel('Gemeente', { exact: true });
+		const municipality = adviseur.getByRole('combobox', { name: /^Gemeente/ });
 		await expect(municipality.locator('option').allInnerTexts()).resolves.toEqual(['Leiden']);
-		await adviseur.getByLabel('Jaar', { exact: true }).fill(String(YEAR + 1));
+		await adviseur.getByRole('spinbutton', { name: /^Jaar/ }).fill(String(YEAR + 1));
 		await adviseur.getByLabel('Bedrag (euro)').fill('130.000,50');
 		await adviseur.getByLabel('Verdeelsleutel').selectOption('inwoners');
 		await expectNoAxeViolations(adviseur);
