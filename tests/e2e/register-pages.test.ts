@@ -27,6 +27,8 @@ const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 const NAME = 'Regionale Uitvoeringsdienst Test';
 const YEAR = new Date().getFullYear();
+/** Ten days ago: a zienswijze deadline that has passed, still on the calendar page (three months back). */
+const PASSED = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
 let arrangement = ''; // its path, /samenwerkingen/<id>
 let verkenner: Page;
 
@@ -226,7 +228,7 @@ describe('the verkenner keeps the register', () => {
 			await p.getByRole('button', { name: 'Toevoegen' }).click();
 			await expect.poll(() => p.getByRole('button', { name: 'Verwijderen' }).count()).toBe(count + 1);
 		};
-		await add('zienswijze', `${YEAR - 1}-03-01`, 'leiden');
+		await add('zienswijze', PASSED, 'leiden');
 		await add('begroting', `${YEAR + 1}-06-01`, '');
 		await add('zienswijze', `${YEAR + 1}-05-01`, 'oegstgeest');
 		await expectNoAxeViolations(p);
@@ -234,6 +236,10 @@ describe('the verkenner keeps the register', () => {
 		const cycle = p.locator('section', { has: p.getByRole('heading', { name: 'Planning en control' }) });
 		await expect(cycle.getByText('Verstreken').count()).resolves.toBe(1);
 		await expectNoAxeViolations(p);
+		await open(p, '/samenwerkingen/kalender');
+		const overdue = p.locator('main li', { hasText: 'Verstreken' });
+		await expect(overdue.count()).resolves.toBe(1);
+		await expect(overdue.innerText()).resolves.toMatch(new RegExp(`Zienswijze \\(uiterste datum\\)\\s+\\(Leiden\\)\\s+— ${NAME}`));
 	});
 });
 
@@ -261,6 +267,25 @@ describe('an ambtelijk adviseur of Leiden records Leiden’s contribution', () =
 		await expect(table.innerText()).resolves.toMatch(/Leiden\s+Naar rato van inwoners\s+€\s?130\.000,50/);
 		// The earlier year stays, as the trend.
 		await expect(adviseur.getByRole('heading', { name: 'Verloop per jaar' }).count()).resolves.toBe(1);
+	});
+
+	it('links a board member to a Leiden account; that person sees the seat on their account page (the dubbele pet)', { timeout: 60_000 }, async () => {
+		const griffie = await pageAs(email('griffie.leiden'));
+		const name = ((await griffie.locator('header .who').innerText()) ?? '').replace('Ingelogd als ', '').trim();
+		await open(adviseur, `${arrangement}/bestuur`);
+		await adviseur.getByRole('heading', { name: 'Bestuursleden en rapporteurs van Leiden' }).waitFor();
+		const first = adviseur.getByRole('group', { name: 'Bestuurslid 1' });
+		await first.getByLabel('Naam').fill(name);
+		await first.getByLabel('Rol in de eigen gemeente').selectOption('raad');
+		await first.getByLabel('Account in het portaal').selectOption({ label: name });
+		await Promise.all([adviseur.waitForURL((u) => u.pathname === arrangement), adviseur.getByRole('button', { name: 'Opslaan' }).click()]);
+		const board = adviseur.locator('section', { has: adviseur.getByRole('heading', { name: 'Bestuur', exact: true }) });
+		await expect(board.innerText()).resolves.toMatch(new RegExp(`${name}\\s+Algemeen bestuur\\s+raadslid Leiden`));
+		await open(griffie, '/account');
+		await expect(griffie.locator('section', { has: griffie.getByRole('heading', { name: 'Uw rollen in samenwerkingen' }) }).innerText()).resolves.toContain(
+			`${NAME}: Algemeen bestuur`
+		);
+		await expectNoAxeViolations(griffie);
 	});
 
 	it('the calendar file downloads and holds one VEVENT per moment for Leiden', { timeout: 60_000 }, async () => {
