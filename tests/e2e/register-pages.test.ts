@@ -258,15 +258,17 @@ describe('an ambtelijk adviseur of Leiden records Leiden’s contribution', () =
 		await expect(adviseur.getByRole('button', { name: 'Jaar verdelen' }).count()).resolves.toBe(0);
 		const municipality = adviseur.getByRole('combobox', { name: /^Gemeente/ });
 		await expect(municipality.locator('option').allInnerTexts()).resolves.toEqual(['Leiden']);
-		await adviseur.getByRole('spinbutton', { name: /^Jaar/ }).fill(String(YEAR + 1));
+		await adviseur.getByRole('spinbutton', { name: /^Jaar/ }).fill(String(YEAR));
 		await adviseur.getByLabel('Bedrag (euro)').fill('130.000,50');
-		await adviseur.getByLabel('Verdeelsleutel').selectOption('inwoners');
+		// The year follows the verkenner's split: the same key, Leiden's own percentage.
+		await adviseur.getByLabel('Verdeelsleutel').selectOption('maatwerk');
+		await adviseur.getByLabel('Percentage', { exact: true }).fill('60');
 		await expectNoAxeViolations(adviseur);
 		await Promise.all([adviseur.waitForURL((u) => u.pathname === arrangement), adviseur.getByRole('button', { name: 'Bijdrage vastleggen' }).click()]);
-		const table = adviseur.getByRole('table', { name: `Bijdragen ${YEAR + 1}` });
-		await expect(table.innerText()).resolves.toMatch(/Leiden\s+Naar rato van inwoners\s+€\s?130\.000,50/);
-		// The earlier year stays, as the trend.
-		await expect(adviseur.getByRole('heading', { name: 'Verloop per jaar' }).count()).resolves.toBe(1);
+		const table = adviseur.getByRole('table', { name: `Bijdragen ${YEAR}` });
+		await expect(table.innerText()).resolves.toMatch(/Leiden\s+Eigen percentages.*60 %.*€\s?130\.000,50/s);
+		await expect(table.innerText()).resolves.toMatch(/Oegstgeest\s+Eigen percentages.*40 %.*€\s?80\.000,00/s);
+		await expect(table.innerText()).resolves.toMatch(/Totaal\s+€\s?210\.000,50/);
 	});
 
 	it('links a board member to a Leiden account; that person sees the seat on their account page (the dubbele pet)', { timeout: 60_000 }, async () => {

@@ -8,6 +8,7 @@ import {
 	splitFromForm
 } from '../../../src/lib/register/form';
 import { collaborationSchema } from '../../../src/lib/validation/register';
+import { contributionYears } from '../../../src/lib/register/views';
 
 describe('the register forms as command payloads', () => {
 	const sent = {
@@ -121,5 +122,16 @@ describe('the register forms as command payloads', () => {
 			seats: [{ name: 'Carla College', board: 'db', holderRole: 'college', userId: '' }],
 			rapporteurs: [{ name: 'Kees', userId: '' }]
 		});
+	});
+});
+
+describe('the arrangement page’s years of contributions', () => {
+	it('groups by year, newest first, each with its total', () => {
+		const row = (municipalityId: string, year: number, cents: number) => ({ municipalityId, year, cents, key: 'gelijk', shareBp: null });
+		const years = contributionYears([row('leiden', 2025, 100), row('oegstgeest', 2025, 50), row('leiden', 2026, 300)]);
+		expect(years.map((y) => [y.year, y.rows.length, y.totalCents])).toEqual([
+			[2026, 1, 300],
+			[2025, 2, 150]
+		]);
 	});
 });
