@@ -72,7 +72,14 @@ async function invite(admin: Page, name: string, role: string): Promise<Page> {
 	await person.goto(new URL(link).pathname);
 	await person.locator('input[name="password"]').fill('Een-lange-zin-als-wachtwoord');
 	await person.locator('input[name="repeat"]').fill('Een-lange-zin-als-wachtwoord');
-	await Promise.all([person.waitForURL((u) => u.pathname === '/'), person.getByRole('button', { name: 'Wachtwoord instellen' }).click()]);
+	await Promise.all([person.waitForURL((u) => u.pathname === '/'), person.getByRole('button', { name: 'Wachtwoord instellen' }).click()]).catch(async (err) => {
+		// Say what the page showed instead of only "timed out".
+		const shown = await person
+			.locator('main')
+			.innerText()
+			.catch(() => '(no page)');
+		throw new Error(`${name}: still on ${person.url()}; the page says: ${shown.slice(0, 500)}`, { cause: err });
+	});
 	return person;
 }
 
