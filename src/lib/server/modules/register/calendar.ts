@@ -5,7 +5,7 @@ import { collaborationBoardMeetings, collaborationMoments, collaborations, munic
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
 import { icsDate, publishedCalendar } from '../../ics';
-import { dutch } from '../open-data/dutch';
+import { dutch } from '../../dutch';
 import { registerFilterSchema } from '../../../validation/register';
 import { addMonths } from '../../../register/dates';
 import { amsterdamParts } from '../../../meetings/time';
