@@ -140,25 +140,25 @@ export function momentFromForm(values: Values): Record<string, unknown> {
 	};
 }
 
+/** An arrangement's own fields, as the pages show and edit them. */
+export interface CollaborationFields {
+	id: string;
+	revision: number;
+	name: string;
+	kind: string;
+	legalForm: string | null;
+	steering: string;
+	domain: string;
+	leadMunicipalityId: string | null;
+	startsOn: string;
+	endsOn: string | null;
+	noticeTerm: number | null;
+	noticeUnit: string | null;
+	documents: { title: string; url: string }[];
+}
+
 /** An arrangement as the edit form's flat fields (the same shape a refused submission comes back in). */
-export function collaborationFormValues(
-	c: {
-		id: string;
-		revision: number;
-		name: string;
-		kind: string;
-		legalForm: string | null;
-		steering: string;
-		domain: string;
-		leadMunicipalityId: string | null;
-		startsOn: string;
-		endsOn: string | null;
-		noticeTerm: number | null;
-		noticeUnit: string | null;
-		documents: { title: string; url: string }[];
-	},
-	ambitionIds: number[]
-): Record<string, unknown> {
+export function collaborationFormValues(c: CollaborationFields, ambitionIds: number[]): Record<string, unknown> {
 	return {
 		collaborationId: c.id,
 		revision: String(c.revision),

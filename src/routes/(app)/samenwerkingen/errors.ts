@@ -10,3 +10,6 @@ export function groupErrors(errors: Record<string, string> = {}): Record<string,
 }
 
 export const fieldId = (path: string) => `veld-${path.split('.')[0]}`;
+
+/** What an action answered to one of the register's forms: its refusal, with what was sent; null when it did not. */
+export type FormAnswer = { message?: string; errors?: Record<string, string>; values?: Record<string, unknown> } | null;
