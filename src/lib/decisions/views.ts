@@ -32,6 +32,8 @@ export interface PositionView {
 	reasons: string;
 	conditions: string[];
 	updatedByName: string;
+	/** The account that set it (for the person's other roles next to the name); absent in live updates. */
+	updatedBy?: string | null;
 	updatedAt: Date;
 	/** The municipality shares this position with the public (shown on the public site once the item is public). */
 	sharedPublicly: boolean;
@@ -60,6 +62,8 @@ export interface SignOffView {
 	kenmerk: string;
 	documentUrl: string | null;
 	signedByName: string;
+	/** The account that signed (for the person's other roles next to the name). */
+	signedBy?: string | null;
 	signedAt: Date;
 	voided: { at: Date; byName: string; reason: VoidReason } | null;
 	/** The stored snapshot of the signed version still hashes to what was signed. */

@@ -12,7 +12,8 @@ export const load = async ({ locals }) => ({
 	nav: {
 		admin: can(locals.actor, 'users.manage') || can(locals.actor, 'audit.read'),
 		interviews: can(locals.actor, 'interview.read'),
-		meetings: can(locals.actor, 'meeting.read')
+		meetings: can(locals.actor, 'meeting.read'),
+		register: can(locals.actor, 'register.read')
 	},
 	locale: getLocale()
 });

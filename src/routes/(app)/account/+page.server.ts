@@ -5,6 +5,7 @@ import { notificationSettings, setNotificationPreferences } from '$lib/server/mo
 import { disableTwoFactor } from '$lib/server/auth/two-factor-disable';
 import { regenerateRecoveryCodes } from '$lib/server/auth/regenerate-recovery-codes';
 import { formValues, runForm } from '$lib/server/http/form-failure';
+import * as register from '$lib/server/modules/register';
 import type { RequestEvent } from './$types';
 
 /** The signed-in person, or 401 (the guard has already sent anonymous visitors to the login page). */
@@ -26,8 +27,12 @@ async function run(event: RequestEvent, section: string, action: (values: Record
 export const load = async ({ locals, setHeaders, url }) => {
 	const { actor, sessionId, db } = signedIn(locals);
 	setHeaders({ 'cache-control': 'no-store' });
-	const [account, notifications] = await Promise.all([accountOverview(db, actor, sessionId), notificationSettings(db, actor)]);
-	return { account, notifications, localeSaved: url.searchParams.get('opgeslagen') === 'taal' };
+	const [account, notifications, hats] = await Promise.all([
+		accountOverview(db, actor, sessionId),
+		notificationSettings(db, actor),
+		register.doubleHatsOf(db, actor, [actor.userId])
+	]);
+	return { account, notifications, doubleHats: hats[actor.userId] ?? [], localeSaved: url.searchParams.get('opgeslagen') === 'taal' };
 };
 
 export const actions = {

@@ -88,6 +88,7 @@ export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId
 		kenmerk: s.kenmerk,
 		documentUrl: s.documentUrl,
 		signedByName: s.signedByName,
+		signedBy: s.signedBy,
 		signedAt: s.signedAt,
 		voided: s.voidedAt ? { at: s.voidedAt, byName: s.voidedByName ?? '', reason: s.voidReason as VoidReason } : null,
 		verified: versionHash === s.contentHash && verifyContent(content, s.contentHash),
@@ -167,6 +168,7 @@ export async function getItemDecisions(q: Queryable, actor: Actor | null, itemId
 			reasons: p.reasons,
 			conditions: p.conditions,
 			updatedByName: p.updatedByName,
+			updatedBy: p.updatedBy,
 			updatedAt: p.updatedAt,
 			sharedPublicly: p.sharedPublicly
 		})),

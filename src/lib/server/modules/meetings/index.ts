@@ -26,4 +26,3 @@ export * from './queries';
 
 // Every process that takes comments records who speaks up in a live session: set up when this module loads.
 subscribePresence();
-export { refoldByOctets } from './report/ics';

@@ -1,14 +1,12 @@
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
+import { icsDate, publishedCalendar } from '../../ics';
 import type { Queryable } from '../../db';
-import * as meetings from '../meetings';
 import * as publicSite from '../public';
 import { dutch as t } from './dutch';
 
 const PRODUCT_ID = '-//Regioportaal Leidse regio//Open data//NL';
 /** All decisions a calendar holds (every one so far, for years to come). */
 const DECISIONS_MAX = 10_000;
-
-const dateParts = (iso: string) => iso.split('-').map(Number) as [number, number, number];
 
 /**
  * The public calendar (RFC 5545, METHOD:PUBLISH): each college and council decision on a public item as an
@@ -26,7 +24,7 @@ export async function publicCalendar(q: Queryable, origin: string): Promise<stri
 	const events: EventAttributes[] = [
 		...decisions.map((d) => {
 			const outcome = t(d.kind === 'college' ? `decisions_decision_${d.outcome}` : `decisions_outcome_${d.outcome}`);
-			const [y, m, day] = dateParts(d.meetingDate);
+			const [y, m, day] = icsDate(d.meetingDate);
 			return {
 				uid: d.id,
 				title: t(d.kind === 'college' ? 'opendata_calendar_college' : 'opendata_calendar_council', {
@@ -60,13 +58,5 @@ export async function publicCalendar(q: Queryable, origin: string): Promise<stri
 				}) as EventAttributes
 		)
 	];
-	if (events.length === 0) return emptyCalendar();
-	const { error, value } = createEvents(events, { productId: PRODUCT_ID, method: 'PUBLISH', calName: t('opendata_feed_title') });
-	if (error || !value) throw error ?? new Error('ics: no output');
-	return meetings.refoldByOctets(value);
-}
-
-/** The ics package makes no calendar without events; an empty one is still a valid calendar. */
-function emptyCalendar(): string {
-	return ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODUCT_ID}`, 'METHOD:PUBLISH', 'CALSCALE:GREGORIAN', 'END:VCALENDAR', ''].join('\r\n');
+	return publishedCalendar(events, { productId: PRODUCT_ID, calName: t('opendata_feed_title') });
 }

@@ -28,3 +28,6 @@ export { scoreAssessment } from './score-assessment';
 export { linkAssessmentToItem, unlinkAssessment } from './link-assessment';
 export { listAssessments, getAssessment, compareAssessments, latestAssessmentSummary, assessmentOfItem } from './assessment-queries';
 export { linkedAssessments, type ItemCollaboration } from './linked-assessment';
+export { registerOverview, linkablePeople } from './views';
+export { registerCalendar, registerCalendarIcs, calendarPageFrom, byMonth, type CalendarEntry } from './calendar';
+export { doubleHatsOf } from './double-hats';

@@ -17,6 +17,18 @@ import { ValidationError } from '../../errors';
 import { upcomingUntil } from '../../../register/dates';
 import { amsterdamParts } from '../../../meetings/time';
 import { loadCollaboration } from './change';
+import { doubleHatsOf } from './double-hats';
+
+/** The condition "the arrangement is one the municipality takes part in", for a query's where. */
+export function takesPart(q: Queryable, municipalityId: string): SQL {
+	return inArray(
+		collaborations.id,
+		q
+			.select({ id: collaborationParticipants.collaborationId })
+			.from(collaborationParticipants)
+			.where(eq(collaborationParticipants.municipalityId, municipalityId))
+	);
+}
 
 /** The register, by name; filtered by a municipality that takes part, the kind and the domain. */
 export async function listCollaborations(q: Queryable, actor: Actor | null, filter: unknown = {}) {
@@ -25,16 +37,7 @@ export async function listCollaborations(q: Queryable, actor: Actor | null, filt
 	const where: SQL[] = [];
 	if (f.kind) where.push(eq(collaborations.kind, f.kind));
 	if (f.domain) where.push(sql`lower(${collaborations.domain}) = lower(${f.domain})`);
-	if (f.municipalityId)
-		where.push(
-			inArray(
-				collaborations.id,
-				q
-					.select({ id: collaborationParticipants.collaborationId })
-					.from(collaborationParticipants)
-					.where(eq(collaborationParticipants.municipalityId, f.municipalityId))
-			)
-		);
+	if (f.municipalityId) where.push(takesPart(q, f.municipalityId));
 	const rows = await q
 		.select()
 		.from(collaborations)
@@ -164,16 +167,5 @@ export async function municipalityOverview(q: Queryable, actor: Actor | null, mu
  */
 export async function seatsOfPerson(q: Queryable, actor: Actor | null, userId: string) {
 	authorize(actor, 'register.read');
-	return q
-		.select({
-			collaborationId: collaborations.id,
-			collaborationName: collaborations.name,
-			municipalityId: collaborationSeats.municipalityId,
-			seat: collaborationSeats.seat,
-			holderRole: collaborationSeats.holderRole
-		})
-		.from(collaborationSeats)
-		.innerJoin(collaborations, eq(collaborations.id, collaborationSeats.collaborationId))
-		.where(and(eq(collaborationSeats.userId, userId), isNull(collaborations.endedAt)))
-		.orderBy(asc(collaborations.name), asc(collaborationSeats.seat));
+	return (await doubleHatsOf(q, actor, [userId]))[userId] ?? [];
 }

@@ -8,6 +8,7 @@ import { itemPatchFromForm } from '$lib/validation/agenda';
 import { isAdoptedStatus } from '$lib/public/visibility';
 import { t } from '$lib/i18n';
 import { commentsFor } from './comments.server';
+import * as register from '$lib/server/modules/register';
 import { decisionsFor, decisionActions } from './decisions.server';
 import { collaborationFor, collaborationActions } from './collaboration.server';
 
@@ -21,6 +22,8 @@ export const load = async ({ locals, params }) => {
 	}
 	const can = agenda.itemPermissions(locals.actor, detail.item.status);
 	const isPublic = publicSite.isPublicItem(detail.item);
+	const comments = await commentsFor(locals, params.id);
+	const decisions = await decisionsFor(locals, params.id);
 	return {
 		...detail,
 		can,
@@ -35,11 +38,17 @@ export const load = async ({ locals, params }) => {
 		municipalities: await region.listMunicipalities(locals.db, locals.actor),
 		peopleOptions: can.edit ? await agenda.listPeopleOptions(locals.db, locals.actor) : [],
 		// ---- comments ----
-		comments: await commentsFor(locals, params.id),
+		comments,
 		// ---- positions, sign-offs, council, progress, timeline ----
-		decisions: await decisionsFor(locals, params.id),
+		decisions,
 		// ---- the arrangement it proposes (linked assessment) ----
-		collaboration: await collaborationFor(locals, params.id)
+		collaboration: await collaborationFor(locals, params.id),
+		// ---- the other roles (board seats) of the people named on the page, in one query ----
+		doubleHats: await register.doubleHatsOf(locals.db, locals.actor, [
+			...comments.initial.comments.map((c) => c.author.id),
+			...decisions.positions.map((p) => p.updatedBy),
+			...decisions.signOffs.map((so) => so.signedBy)
+		])
 	};
 };
 

@@ -1,4 +1,5 @@
 import { createEvent, type EventAttributes } from 'ics';
+import { refoldByOctets } from '../../../ics';
 
 export interface IcsInput {
 	uid: string;
@@ -87,35 +88,4 @@ function paramText(name: string): string {
  */
 function unquoteEnumerations(ics: string): string {
 	return ics.replace(/\r\n[ \t]/g, '').replace(/;(ROLE|PARTSTAT|CUTYPE)="([A-Z-]+)"/g, ';$1=$2');
-}
-
-/**
- * RFC 5545 §3.1: lines are folded at 75 octets, not characters. The ics package counts characters, so a
- * line with é or € could run past 75 bytes; unfold its output and fold again by UTF-8 length, never inside
- * a multi-byte character.
- */
-export function refoldByOctets(ics: string): string {
-	const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
-	const last = lines.pop();
-	return lines.map(foldLine).join('\r\n') + '\r\n' + (last ?? '');
-}
-
-function foldLine(line: string): string {
-	const parts: string[] = [];
-	let current = '';
-	let bytes = 0;
-	for (const ch of line) {
-		const size = Buffer.byteLength(ch, 'utf8');
-		// The first line holds 75 octets; continuation lines start with a space, leaving 74.
-		const limit = parts.length === 0 ? 75 : 74;
-		if (bytes + size > limit) {
-			parts.push(current);
-			current = '';
-			bytes = 0;
-		}
-		current += ch;
-		bytes += size;
-	}
-	parts.push(current);
-	return parts.join('\r\n ');
 }
