@@ -31,43 +31,110 @@ const all = (exitCost?: number, noticeMonths?: number) =>
 function demoCollaborations(): DemoCollaboration[] {
 	return [
 		{
-			fields: { name: 'Holland Rijnland', kind: 'gr', legalForm: 'openbaar_lichaam', steering: 'beleidsvoering', domain: 'Regionale samenwerking', ambitionIds: [1, 2, 3], startsOn: '2004-01-01', noticeTerm: 2, noticeUnit: 'jaren' },
+			fields: {
+				name: 'Holland Rijnland',
+				kind: 'gr',
+				legalForm: 'openbaar_lichaam',
+				steering: 'beleidsvoering',
+				domain: 'Regionale samenwerking',
+				ambitionIds: [1, 2, 3],
+				startsOn: '2004-01-01',
+				noticeTerm: 2,
+				noticeUnit: 'jaren'
+			},
 			participants: all(1_250_000, 24),
 			outside: ['Alphen aan den Rijn', 'Hillegom', 'Kaag en Braassem', 'Katwijk', 'Lisse', 'Nieuwkoop', 'Noordwijk', 'Teylingen'],
 			totals: [5_400_000, 5_650_000, 5_900_000]
 		},
 		{
-			fields: { name: 'Servicepunt71', kind: 'gr', legalForm: 'bedrijfsvoeringsorganisatie', steering: 'bedrijfsvoering', domain: 'Bedrijfsvoering', ambitionIds: [], leadMunicipalityId: 'leiden', startsOn: '2012-01-01', noticeTerm: 2, noticeUnit: 'jaren' },
+			fields: {
+				name: 'Servicepunt71',
+				kind: 'gr',
+				legalForm: 'bedrijfsvoeringsorganisatie',
+				steering: 'bedrijfsvoering',
+				domain: 'Bedrijfsvoering',
+				ambitionIds: [],
+				leadMunicipalityId: 'leiden',
+				startsOn: '2012-01-01',
+				noticeTerm: 2,
+				noticeUnit: 'jaren'
+			},
 			participants: all(2_000_000, 24).filter((p) => p.municipalityId !== 'voorschoten'),
 			outside: [],
 			totals: [21_000_000, 22_300_000, 23_100_000]
 		},
 		{
-			fields: { name: 'Werkorganisatie Duivenvoorde', kind: 'gr', legalForm: 'bedrijfsvoeringsorganisatie', steering: 'bedrijfsvoering', domain: 'Bedrijfsvoering', ambitionIds: [], leadMunicipalityId: 'voorschoten', startsOn: '2016-01-01', noticeTerm: 2, noticeUnit: 'jaren' },
+			fields: {
+				name: 'Werkorganisatie Duivenvoorde',
+				kind: 'gr',
+				legalForm: 'bedrijfsvoeringsorganisatie',
+				steering: 'bedrijfsvoering',
+				domain: 'Bedrijfsvoering',
+				ambitionIds: [],
+				leadMunicipalityId: 'voorschoten',
+				startsOn: '2016-01-01',
+				noticeTerm: 2,
+				noticeUnit: 'jaren'
+			},
 			participants: [{ municipalityId: 'voorschoten', exitCost: 3_500_000, noticeMonths: 24 }],
 			outside: ['Wassenaar'],
 			totals: [14_200_000, 14_800_000, 15_300_000]
 		},
 		{
-			fields: { name: 'Sociaal domein Leidse regio (Wmo, jeugdhulp, werk en inkomen)', kind: 'gr', legalForm: 'centrumgemeente', steering: 'beleidsvoering', domain: 'Sociaal domein', ambitionIds: [5, 6], leadMunicipalityId: 'leiden', startsOn: '2021-01-01', noticeTerm: 1, noticeUnit: 'jaren' },
+			fields: {
+				name: 'Sociaal domein Leidse regio (Wmo, jeugdhulp, werk en inkomen)',
+				kind: 'gr',
+				legalForm: 'centrumgemeente',
+				steering: 'beleidsvoering',
+				domain: 'Sociaal domein',
+				ambitionIds: [5, 6],
+				leadMunicipalityId: 'leiden',
+				startsOn: '2021-01-01',
+				noticeTerm: 1,
+				noticeUnit: 'jaren'
+			},
 			participants: all(400_000, 12),
 			outside: [],
 			totals: [2_100_000, 2_600_000, 2_750_000]
 		},
 		{
-			fields: { name: 'Economie071', kind: 'licht', steering: 'beleidsvoering', domain: 'Economie', ambitionIds: [2], leadMunicipalityId: 'leiden', startsOn: '2014-06-01' },
+			fields: {
+				name: 'Economie071',
+				kind: 'licht',
+				steering: 'beleidsvoering',
+				domain: 'Economie',
+				ambitionIds: [2],
+				leadMunicipalityId: 'leiden',
+				startsOn: '2014-06-01'
+			},
 			participants: all(),
 			outside: ['Katwijk', 'Noordwijk', 'Universiteit Leiden', 'Hogeschool Leiden', 'LUMC'],
 			totals: [180_000, 185_000, 190_000]
 		},
 		{
-			fields: { name: 'LAB071', kind: 'licht', steering: 'beleidsvoering', domain: 'Arbeidsmarkt', ambitionIds: [2, 6], startsOn: '2016-01-01', endsOn: '2027-12-31' },
+			fields: {
+				name: 'LAB071',
+				kind: 'licht',
+				steering: 'beleidsvoering',
+				domain: 'Arbeidsmarkt',
+				ambitionIds: [2, 6],
+				startsOn: '2016-01-01',
+				endsOn: '2027-12-31'
+			},
 			participants: all(),
 			outside: ['Werkgeversservicepunt Holland Rijnland', 'ROC Leiden'],
 			totals: [95_000, 95_000, 100_000]
 		},
 		{
-			fields: { name: 'Regionale Omgevingsvisie Hart van Holland', kind: 'convenant', legalForm: 'convenant', steering: 'beleidsvoering', domain: 'Ruimte', ambitionIds: [1, 3, 4], startsOn: '2019-03-01' },
+			fields: {
+				name: 'Regionale Omgevingsvisie Hart van Holland',
+				kind: 'convenant',
+				legalForm: 'convenant',
+				steering: 'beleidsvoering',
+				domain: 'Ruimte',
+				ambitionIds: [1, 3, 4],
+				startsOn: '2019-03-01'
+			},
 			participants: all(),
 			outside: ['Katwijk'],
 			totals: [60_000, 40_000, 40_000]
@@ -120,7 +187,12 @@ async function seatBoards(db: Db, who: DemoPeople, collaborationId: string): Pro
 		const council = who(`klankbord.${m}`);
 		const seats = [{ board: 'ab', name: college.name, userId: college.userId, holderRole: 'college' }];
 		if (m === 'leiden') seats.push({ board: 'db', name: college.name, userId: college.userId, holderRole: 'college' });
-		await setSeats(db, who(`adviseur.${m}`), { collaborationId, municipalityId: m, seats, rapporteurs: [{ name: council.name, userId: council.userId }] }, origin);
+		await setSeats(
+			db,
+			who(`adviseur.${m}`),
+			{ collaborationId, municipalityId: m, seats, rapporteurs: [{ name: council.name, userId: council.userId }] },
+			origin
+		);
 	}
 }
 
@@ -130,11 +202,27 @@ async function planCycle(db: Db, who: DemoPeople, ids: Map<string, string>): Pro
 	const hr = ids.get('Holland Rijnland')!;
 	await addMoment(db, v, { collaborationId: hr, kind: 'kadernota', on: demoDay(-40), note: 'Kadernota ontvangen; vroegtijdig aan de raden gestuurd.' }, origin);
 	await addMoment(db, v, { collaborationId: hr, kind: 'begroting', on: demoDay(12), note: 'Ontwerpbegroting naar de raden.' }, origin);
-	for (const [m, days] of [['leiden', 24], ['leiderdorp', 26], ['oegstgeest', 26], ['voorschoten', 28], ['zoeterwoude', 24]] as const)
-		await addMoment(db, v, { collaborationId: hr, kind: 'zienswijze', on: demoDay(days), municipalityId: m, note: 'Zienswijze op de ontwerpbegroting.' }, origin);
+	for (const [m, days] of [
+		['leiden', 24],
+		['leiderdorp', 26],
+		['oegstgeest', 26],
+		['voorschoten', 28],
+		['zoeterwoude', 24]
+	] as const)
+		await addMoment(
+			db,
+			v,
+			{ collaborationId: hr, kind: 'zienswijze', on: demoDay(days), municipalityId: m, note: 'Zienswijze op de ontwerpbegroting.' },
+			origin
+		);
 	const sp = ids.get('Servicepunt71')!;
 	await addMoment(db, v, { collaborationId: sp, kind: 'jaarrekening', on: demoDay(-30), note: 'Jaarrekening naar de raden.' }, origin);
-	await addMoment(db, v, { collaborationId: sp, kind: 'zienswijze', on: demoDay(-3), municipalityId: 'zoeterwoude', note: 'Zienswijze op de jaarrekening.' }, origin);
+	await addMoment(
+		db,
+		v,
+		{ collaborationId: sp, kind: 'zienswijze', on: demoDay(-3), municipalityId: 'zoeterwoude', note: 'Zienswijze op de jaarrekening.' },
+		origin
+	);
 	const social = ids.get('Sociaal domein Leidse regio (Wmo, jeugdhulp, werk en inkomen)')!;
 	await addMoment(db, v, { collaborationId: social, kind: 'evaluatie', on: demoDay(90), note: 'Evaluatie na de aansluiting van Voorschoten.' }, origin);
 }
