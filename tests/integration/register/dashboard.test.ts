@@ -27,10 +27,8 @@ describe('the register dashboard', () => {
 		expect(dash.arrangements.find((a) => a.id === sp)?.contributionCents).toBe(1_000_000_00);
 		expect(dash.totalContributionCents).toBe(1_000_000_00 + 42_500_00);
 		expect(dash.totalContributionCents).toBe((await register.municipalityOverview(s.db, s.kbLeiden.actor, 'leiden', TODAY)).totalContributionCents);
-		// The trend: the five years up to this one, every year present, only Leiden's amounts.
+		// The trend: from the first year with a contribution up to this one (no zeros for years before), only Leiden's amounts.
 		expect(dash.trend).toEqual([
-			{ year: 2022, cents: 0 },
-			{ year: 2023, cents: 0 },
 			{ year: 2024, cents: 900_000_00 },
 			{ year: 2025, cents: 950_000_00 + 40_000_00 },
 			{ year: 2026, cents: 1_000_000_00 + 42_500_00 }
@@ -101,7 +99,7 @@ describe('the register dashboard', () => {
 		expect(oegstgeest.overdue.map((o) => o.on)).toEqual(['2026-11-30', '2026-11-01']);
 	});
 
-	it('shows the latest completed assessment of the scope’s arrangements with the scope’s scores; an unfinished one does not count', async () => {
+	it('shows the latest completed assessment of the scope’s arrangements with every participant’s scores; an unfinished one does not count', async () => {
 		const [sp] = (await register.listCollaborations(s.db, s.verkenner.actor, { municipalityId: 'oegstgeest' })).map((c) => c.id);
 		await completedAssessment(s.db, sp, 'Evaluatie 2022', new Date('2022-05-01T10:00:00Z'), [['leiden', 'efficiency', 2]]);
 		await completedAssessment(s.db, sp, 'Evaluatie 2026', new Date('2026-10-01T10:00:00Z'), [
@@ -112,8 +110,10 @@ describe('the register dashboard', () => {
 		await completedAssessment(s.db, sp, 'Concept', null, [['leiden', 'efficiency', 1]]);
 		const dash = await register.registerDashboard(s.db, s.kbLeiden.actor, 'leiden', TODAY);
 		expect(dash.assessment?.title).toBe('Evaluatie 2026');
+		// Leiden weighs its own judgement against Oegstgeest's.
 		expect(dash.assessment?.scores).toEqual([
 			{ municipalityId: 'leiden', criterion: 'efficiency', score: 4 },
+			{ municipalityId: 'oegstgeest', criterion: 'efficiency', score: 3 },
 			{ municipalityId: 'leiden', criterion: 'kwaliteit', score: 5 }
 		]);
 		const region = await register.registerDashboard(s.db, s.verkenner.actor, 'regio', TODAY);

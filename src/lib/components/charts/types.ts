@@ -27,3 +27,14 @@ export interface Group {
 export type Format = (value: number) => string;
 
 export const plain: Format = (value) => String(value);
+
+/**
+ * An amount in euro in few characters (`€ 1,3 mln.`), for an axis's ticks: full amounts there overlap; the
+ * labels on the bars and the table keep them exact.
+ */
+export const compactEuro =
+	(locale: string): Format =>
+	(value) =>
+		new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 }).format(
+			value
+		);

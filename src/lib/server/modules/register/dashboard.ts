@@ -75,7 +75,7 @@ export async function registerDashboard(q: Queryable, actor: Actor | null, scope
 		contributionTrend(q, ids, scoped, year),
 		upcomingBoardMeetings(q, ids, today),
 		overdueZienswijzen(q, ids, scoped, today),
-		latestAssessment(q, ids, scoped),
+		latestAssessment(q, ids),
 		changesSinceReport(q, ids, scope)
 	]);
 	const names = new Map(arrangements.map((a) => [a.id, a.name]));
@@ -136,7 +136,7 @@ function uniqueMoments(overviews: Overview[]) {
 	return [...byId.values()];
 }
 
-/** The scope's contribution per year over the trend's years, every year present (0 when nothing was recorded). */
+/** The scope's contribution per year over the trend's years, from the first year with a contribution (0 for a later year without). */
 async function contributionTrend(q: Queryable, ids: string[], scoped: string[], year: number) {
 	const from = year - TREND_YEARS + 1;
 	const rows = ids.length
@@ -152,7 +152,9 @@ async function contributionTrend(q: Queryable, ids: string[], scoped: string[], 
 					)
 				)
 		: [];
-	return Array.from({ length: TREND_YEARS }, (_, i) => from + i).map((y) => ({
+	// The trend starts at the first year anything was recorded: a year before the register knew of it is not a zero.
+	const first = rows.length ? Math.max(from, Math.min(...rows.map((r) => r.year))) : year;
+	return Array.from({ length: year - first + 1 }, (_, i) => first + i).map((y) => ({
 		year: y,
 		cents: rows.filter((r) => r.year === y).reduce((sum, r) => sum + r.cents, 0)
 	}));
@@ -196,8 +198,11 @@ async function overdueZienswijzen(q: Queryable, ids: string[], scoped: string[],
 		.orderBy(desc(collaborationMoments.on), asc(collaborationMoments.id));
 }
 
-/** The most recently completed assessment of the scope's arrangements, with the scope's scores per criterion. */
-async function latestAssessment(q: Queryable, ids: string[], scoped: string[]) {
+/**
+ * The most recently completed assessment of the scope's arrangements, with every participant's scores per
+ * criterion: a council weighs its own judgement against the others'.
+ */
+async function latestAssessment(q: Queryable, ids: string[]) {
 	if (!ids.length) return null;
 	const [latest] = await q
 		.select()
@@ -209,7 +214,7 @@ async function latestAssessment(q: Queryable, ids: string[], scoped: string[]) {
 	const scores = await q
 		.select()
 		.from(collaborationAssessmentScores)
-		.where(and(eq(collaborationAssessmentScores.assessmentId, latest.id), inArray(collaborationAssessmentScores.municipalityId, scoped)))
+		.where(eq(collaborationAssessmentScores.assessmentId, latest.id))
 		.orderBy(asc(collaborationAssessmentScores.criterion), asc(collaborationAssessmentScores.municipalityId));
 	return {
 		id: latest.id,
