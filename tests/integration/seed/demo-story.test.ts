@@ -21,6 +21,8 @@ import {
 } from '../../../src/lib/server/db/schema';
 import { seedDemoAgenda } from '../../../src/lib/server/seed/demo-agenda';
 import { seedDemoMeetings } from '../../../src/lib/server/seed/demo-meetings';
+import { seedDemoRegister } from '../../../src/lib/server/seed/demo-register';
+import * as register from '../../../src/lib/server/modules/register';
 import { DEMO_DOMAIN, demoAccounts } from '../../../src/lib/server/seed/demo-accounts';
 import { isWorkingDay, workingDayFrom } from '../../../src/lib/server/seed/dutch-calendar';
 import { loadActor } from '../../../src/lib/server/modules/users';
@@ -67,6 +69,7 @@ beforeAll(async () => {
 	t = await testDb({ demo: true });
 	await seedDemoAgenda(t.db);
 	await seedDemoMeetings(t.db);
+	await seedDemoRegister(t.db);
 	for (const u of await t.db.select().from(users)) actors.set(u.email.split('@')[0], await loadActor(t.db, u));
 	items = await t.db.select().from(agendaItems);
 }, 120_000);
@@ -237,6 +240,22 @@ describe('the README promises about the demo data', () => {
 		expect(kinds.size).toBeGreaterThan(0);
 		expect(prose).toContain('its action points stay internal');
 		expect([...kinds]).not.toContain('actiepunt');
+	});
+
+	it('lists every arrangement of the register with its kind, participants and this year’s contribution', async () => {
+		const rows = table('arrangement');
+		const list = await register.listCollaborations(t.db, actors.get('verkenner')!);
+		expect(prose).toContain(`**Samenwerkingen** (the register of joint arrangements, under *Samenwerkingen* in the navigation). ${list.length} arrangements`);
+		const year = Number(todayInNl().slice(0, 4));
+		const euro = (cents: number) => `€ ${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(cents / 100)}`;
+		const facts = await Promise.all(
+			list.map(async (c) => {
+				const found = await register.getCollaboration(t.db, actors.get('verkenner')!, c.id);
+				const cents = found.contributions.filter((k) => k.year === year).reduce((sum, k) => sum + k.cents, 0);
+				return [c.name, c.kind, String(c.municipalityIds.length), String(c.outside.length), euro(cents)];
+			})
+		);
+		expect(rows.map((r) => [r.arrangement, r.kind, r['of the five'], r['outside the region'], r['contribution this year']])).toEqual(facts);
 	});
 
 	it('tells each account what waits on its start page and in Meldingen, and the navigation count agrees', async () => {
