@@ -127,17 +127,19 @@ describe('linking an assessment to an agenda item', () => {
 		await transitionItem(s.db, s.verkenner.actor, { itemId, from: 'in_bespreking', to: 'gereed_voor_besluitvorming' }, testOrigin);
 		const frozen = await frozenVersion(s.db, itemId);
 		const signedBefore = (await hashes(itemId)).signed;
+		// Each attempt starts only when the one before has been refused: a command never runs unawaited.
 		for (const attempt of [
-			register.scoreAssessment(
-				s.db,
-				s.adviseurLeiden.actor,
-				{ assessmentId: second, municipalityId: 'leiden', scores: [{ criterion: 'kwaliteit', score: 1 }] },
-				testOrigin
-			),
-			register.setChoice(s.db, s.verkenner.actor, { assessmentId: second, revision: 3, choice: 'zelf_doen' }, testOrigin),
-			register.unlinkAssessment(s.db, s.verkenner.actor, { assessmentId: second }, testOrigin)
+			() =>
+				register.scoreAssessment(
+					s.db,
+					s.adviseurLeiden.actor,
+					{ assessmentId: second, municipalityId: 'leiden', scores: [{ criterion: 'kwaliteit', score: 1 }] },
+					testOrigin
+				),
+			() => register.setChoice(s.db, s.verkenner.actor, { assessmentId: second, revision: 3, choice: 'zelf_doen' }, testOrigin),
+			() => register.unlinkAssessment(s.db, s.verkenner.actor, { assessmentId: second }, testOrigin)
 		]) {
-			const err = await rejection(attempt);
+			const err = await rejection(attempt());
 			expect([err.key, err.status]).toEqual(['assessment_item_frozen', 409]);
 		}
 		expect((await hashes(itemId)).signed).toBe(signedBefore);

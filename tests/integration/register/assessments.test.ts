@@ -123,13 +123,14 @@ describe('answers and choice', () => {
 		const { id } = await assessment();
 		await register.completeAssessment(s.db, s.verkenner.actor, { assessmentId: id, revision: 1 }, testOrigin);
 		expect((await row(id)).completedAt).not.toBeNull();
+		// Each attempt starts only when the one before has been refused: a command never runs unawaited.
 		for (const attempt of [
-			register.saveAnswers(s.db, s.verkenner.actor, { assessmentId: id, revision: 2, answers: { 'strategisch.wat': 'Later' } }, testOrigin),
-			register.setChoice(s.db, s.verkenner.actor, { assessmentId: id, revision: 2, choice: 'zelf_doen' }, testOrigin),
-			register.completeAssessment(s.db, s.verkenner.actor, { assessmentId: id, revision: 2 }, testOrigin),
-			register.scoreAssessment(s.db, s.adviseurLeiden.actor, score(id, 'leiden', [{ criterion: 'efficiency', score: 4 }]), testOrigin)
+			() => register.saveAnswers(s.db, s.verkenner.actor, { assessmentId: id, revision: 2, answers: { 'strategisch.wat': 'Later' } }, testOrigin),
+			() => register.setChoice(s.db, s.verkenner.actor, { assessmentId: id, revision: 2, choice: 'zelf_doen' }, testOrigin),
+			() => register.completeAssessment(s.db, s.verkenner.actor, { assessmentId: id, revision: 2 }, testOrigin),
+			() => register.scoreAssessment(s.db, s.adviseurLeiden.actor, score(id, 'leiden', [{ criterion: 'efficiency', score: 4 }]), testOrigin)
 		]) {
-			const err = await rejection(attempt);
+			const err = await rejection(attempt());
 			expect(err).toBeInstanceOf(DomainError);
 			expect([err.key, err.status]).toEqual(['assessment_completed', 409]);
 		}
