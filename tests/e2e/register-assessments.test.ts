@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDb } from '../../src/lib/server/db';
 import * as register from '../../src/lib/server/modules/register';
 import { demoPeople } from '../../src/lib/server/seed/demo-people';
-import { newUser, TEST_PASSWORD, testOrigin } from '../fixtures/factories';
+import { testOrigin } from '../fixtures/factories';
 import { servicepunt, servicepuntParticipants } from '../integration/register/helpers';
 import { connectBrowser } from './support/browser';
 import { email } from './support/accounts';
@@ -26,6 +26,7 @@ import { startServer, type RunningServer } from './support/server';
 
 const PG_SERVER = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rp-e2e-assessments-'));
+/** Leiden's ambtelijk adviseur among the demo accounts. */
 const ADVISEUR = email('adviseur.leiden');
 let pg: PostgresDatabase;
 let server: RunningServer;
@@ -53,7 +54,6 @@ beforeAll(async () => {
 		// Servicepunt71 as the register's integration tests know it: Leiden, Leiderdorp, Oegstgeest and Zoeterwoude.
 		collaborationId = (await register.createCollaboration(handle.db, verkenner, servicepunt(), testOrigin)).id;
 		await register.setParticipants(handle.db, verkenner, { collaborationId, ...servicepuntParticipants }, testOrigin);
-		await newUser(handle.db, [['ambtelijkadviseur', 'leiden']], { email: ADVISEUR, name: 'Anne de Adviseur' });
 	} finally {
 		await handle.close();
 	}
@@ -94,7 +94,7 @@ describe('assessments of an arrangement', () => {
 	}, 120_000);
 
 	it('an adviseur of Leiden scores by keyboard and the scores table shows it', async () => {
-		const adviseur = await pageAs(ADVISEUR, TEST_PASSWORD);
+		const adviseur = await pageAs(ADVISEUR);
 		await adviseur.goto(assessmentPath);
 		await expect.poll(() => adviseur.getByRole('heading', { name: 'Scores van Leiden' }).isVisible()).toBe(true);
 		// The toetsingskader is the verkenner's: the adviseur reads it, without a form.
@@ -124,7 +124,7 @@ describe('assessments of an arrangement', () => {
 	}, 120_000);
 
 	it('without JavaScript, a submit after the verkenner completed the assessment is refused in Dutch, storing nothing', async () => {
-		const adviseur = await pageAs(ADVISEUR, TEST_PASSWORD, { javaScriptEnabled: false });
+		const adviseur = await pageAs(ADVISEUR, undefined, { javaScriptEnabled: false });
 		await adviseur.goto(assessmentPath);
 		const efficiency = adviseur.getByRole('group', { name: 'Efficiency' });
 		expect(await efficiency.getByRole('radio', { name: '4 – Goed' }).isChecked()).toBe(true);
