@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import {
 	auditEvents,
@@ -250,7 +250,10 @@ export async function changesSinceReport(q: Queryable, ids: string[], scope: Das
 						eq(auditEvents.objectType, 'collaboration'),
 						inArray(auditEvents.objectId, ids),
 						eq(auditEvents.result, 'success'),
-						gt(auditEvents.at, report.createdAt)
+						// From the report's moment on: a change in the same clock tick (the embedded database's clock
+						// ticks in milliseconds) cannot be ordered against it, and showing it once too often is the
+						// safe side of a list of what changed.
+						gte(auditEvents.at, report.createdAt)
 					)
 				)
 				.orderBy(desc(auditEvents.at), desc(auditEvents.id))
