@@ -12,7 +12,7 @@
  * stored once the database is back, while the page stays connected.
  * Skipped (with a message) when the PostgreSQL server programs are not installed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -211,7 +211,11 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 		if (!itemId) throw new Error('no agenda item');
 	}, 120_000);
 
+	// A page test that fails shows what the server said meanwhile (a refused query names its driver error).
+	const showServerOnFailure = () => onTestFailed(() => console.log(`--- server output (last part) ---\n${server?.output().slice(-4_000)}`));
+
 	it('the page: a comment posted while the database is down shows "Wordt opnieuw verstuurd" and is stored once it is back, without a reconnect', async () => {
+		showServerOnFailure();
 		const browser = await connectBrowser();
 		try {
 			const context = await browser.newContext({ baseURL: url, locale: 'nl-NL' });
@@ -250,6 +254,7 @@ describe.skipIf(!bin)('PostgreSQL restarts under load', () => {
 	}, 120_000);
 
 	it('the page: a connection lost while the database is down is made again once the database is back, on the same page', async () => {
+		showServerOnFailure();
 		const browser = await connectBrowser();
 		try {
 			const context = await browser.newContext({ baseURL: url, locale: 'nl-NL' });

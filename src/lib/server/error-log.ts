@@ -15,7 +15,13 @@ export function newErrorId(): string {
 	return randomBytes(4).toString('hex');
 }
 
-const describe = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+/** The error and what caused it (drizzle's "Failed query" says nothing without the driver's error inside). */
+function describe(err: unknown): string {
+	if (!(err instanceof Error)) return String(err);
+	const code = (err as { code?: unknown }).code;
+	const own = `${err.name}: ${err.message}${typeof code === 'string' ? ` (${code})` : ''}`;
+	return err.cause && err.cause !== err ? `${own}; cause: ${describe(err.cause)}` : own;
+}
 
 function frames(err: unknown): string[] {
 	if (!(err instanceof Error) || !err.stack) return [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
-import { isDatabaseUnavailable, withinTime } from '../../../src/lib/server/db/unavailable';
+import { isDatabaseUnavailable, unavailableCode, withinTime } from '../../../src/lib/server/db/unavailable';
 import { DomainError } from '../../../src/lib/server/errors';
 
 /** Errors shaped as the driver and Node make them. */
@@ -19,6 +19,12 @@ describe('is the database out of reach?', () => {
 
 	it('yes: PostgreSQL shutting down, crashed, starting up, out of connections, or a connection exception', () => {
 		for (const code of ['57P01', '57P02', '57P03', '53300', '08006', '08001']) expect(isDatabaseUnavailable(wrapped(coded(code))), code).toBe(true);
+	});
+
+	it('names the code that says so, for the log line, however deep it is wrapped', () => {
+		expect(unavailableCode(wrapped(coded('57P01')))).toBe('57P01');
+		expect(unavailableCode(new AggregateError([coded('ECONNREFUSED')]))).toBe('ECONNREFUSED');
+		expect(unavailableCode(wrapped(coded('23505')))).toBeUndefined();
 	});
 
 	it('no: what was wrong with the request itself, or with the code', () => {

@@ -45,6 +45,13 @@ describe('logError: one line per failed request, with the id the person sees', (
 		expect(out[1]).not.toContain(' at ');
 	});
 
+	it("a wrapped error names its cause and the cause's code (drizzle's \"Failed query\" says nothing on its own)", () => {
+		const cause = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+		const out = logged(() => logError(new Error('Failed query: select 1', { cause }), 'collab', 400));
+		expect(out).toHaveLength(1);
+		expect(out[0]).toMatch(/: Error: Failed query: select 1; cause: Error: terminating connection due to administrator command \(57P01\)$/);
+	});
+
 	it('a stranger cannot forge log lines: control characters in the place or message become ?', () => {
 		const out = logged(() => logError(new Error('a\nfout 00000000 500 nep'), 'GET /x\r\nfout', 400));
 		expect(out).toHaveLength(1);

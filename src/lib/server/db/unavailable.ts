@@ -34,18 +34,23 @@ export class DatabaseTimeout extends Error {
 }
 
 export function isDatabaseUnavailable(err: unknown): boolean {
+	return unavailableCode(err) !== undefined;
+}
+
+/** The code that says the database could not be reached (for the log line), or undefined if none does. */
+export function unavailableCode(err: unknown): string | undefined {
 	const seen = new Set<unknown>();
 	const queue: unknown[] = [err];
 	while (queue.length) {
 		const e = queue.shift() as { code?: unknown; cause?: unknown; errors?: unknown } | null | undefined;
 		if (!e || typeof e !== 'object' || seen.has(e)) continue;
 		seen.add(e);
-		if (typeof e.code === 'string' && (connectionCodes.has(e.code) || serverCodes.test(e.code))) return true;
+		if (typeof e.code === 'string' && (connectionCodes.has(e.code) || serverCodes.test(e.code))) return e.code;
 		// drizzle wraps the driver's error as `cause`; a failed connect to several addresses is an AggregateError.
 		queue.push(e.cause);
 		if (Array.isArray(e.errors)) queue.push(...e.errors);
 	}
-	return false;
+	return undefined;
 }
 
 /** `promise`, or a `DatabaseTimeout` after `ms`: a check that must answer even when the database hangs. */

@@ -1,5 +1,5 @@
 import { error, type Handle, type RequestEvent } from '@sveltejs/kit';
-import { isDatabaseUnavailable } from '../db/unavailable';
+import { isDatabaseUnavailable, unavailableCode } from '../db/unavailable';
 import { t } from '../../i18n';
 
 /** The code a page, an API client or a socket client gets when the database is briefly out of reach. */
@@ -15,10 +15,10 @@ const failed = new WeakSet<RequestEvent>();
  * For `handleError`: the error shown for a request that failed because the database could not be reached
  * ("try again in a moment"), or undefined for any other error.
  */
-export function databaseOutageError(error: unknown, event: RequestEvent): App.Error | undefined {
-	if (!isDatabaseUnavailable(error)) return undefined;
+export function databaseOutageError(err: unknown, event: RequestEvent): App.Error | undefined {
+	if (!isDatabaseUnavailable(err)) return undefined;
 	failed.add(event);
-	console.error(`database unavailable: ${event.request.method} ${event.route.id ?? '(no route)'}`);
+	console.error(`database unavailable (${unavailableCode(err)}): ${event.request.method} ${event.route.id ?? '(no route)'}`);
 	return { message: t(DATABASE_UNAVAILABLE), code: DATABASE_UNAVAILABLE };
 }
 
@@ -34,7 +34,7 @@ export const databaseOutageHandle: Handle = async ({ event, resolve }) => {
 		res = await resolve(event);
 	} catch (err) {
 		if (!isDatabaseUnavailable(err)) throw err;
-		console.error(`database unavailable: ${event.request.method} ${event.route.id ?? '(no route)'}`);
+		console.error(`database unavailable (${unavailableCode(err)}): ${event.request.method} ${event.route.id ?? '(no route)'}`);
 		error(503, { message: t(DATABASE_UNAVAILABLE), code: DATABASE_UNAVAILABLE });
 	}
 	if (res.status !== 500 || !failed.has(event)) return res;

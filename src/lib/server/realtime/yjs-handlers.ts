@@ -9,6 +9,7 @@ import { originOf, type Io, type Sock } from './socket-types';
 import { CollabHub, type CollabOptions, type CollabSession, type LiveDocument } from './yjs-documents';
 import { ForbiddenText, MalformedMessage } from './yjs-protocol';
 import { logError } from '../error-log';
+import { unavailableCode } from '../db/unavailable';
 
 /**
  * Socket handlers of co-editing: parse (zod) → find the caller's session → hand over to the live document,
@@ -127,6 +128,9 @@ function refusalFor(err: unknown, locale: string): Ack<never> {
 	if (err instanceof ForbiddenText) return refusal('collab_error_characters', locale);
 	if (err instanceof CollabFailure) return refusal(err.code, locale);
 	if (err instanceof ForbiddenError) return refusal('collab_error_forbidden', locale);
-	logError(err, 'collab');
+	// The database briefly out of reach is no fault of ours: one plain line, and the client tries again as after any refusal.
+	const code = unavailableCode(err);
+	if (code) console.error(`database unavailable (${code}): collab`);
+	else logError(err, 'collab');
 	return refusal('collab_error_server', locale);
 }
