@@ -45,7 +45,7 @@ describe('logError: one line per failed request, with the id the person sees', (
 		expect(out[1]).not.toContain(' at ');
 	});
 
-	it("a wrapped error names its cause and the cause's code (drizzle's \"Failed query\" says nothing on its own)", () => {
+	it('a wrapped error names its cause and the cause\'s code (drizzle\'s "Failed query" says nothing on its own)', () => {
 		const cause = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
 		const out = logged(() => logError(new Error('Failed query: select 1', { cause }), 'collab', 400));
 		expect(out).toHaveLength(1);
