@@ -190,7 +190,8 @@ export const restoreVersionSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // Filters of the overview, from the URL. Unknown values are dropped, never an error page.
 
-const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToNull, schema.nullable()).catch(null);
+/** A filter from the URL: empty or unknown is null (no filter), never an error. */
+export const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToNull, schema.nullable()).catch(null);
 
 export const agendaFilterSchema = z.object({
 	ambitie: lenient(z.coerce.number().int().min(1).max(32767)),

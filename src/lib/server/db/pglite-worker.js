@@ -3,6 +3,7 @@
 // is pglite-thread.ts; each message is { id, op, ... } and is answered with { id, result } or { id, error }.
 import { parentPort as port, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 
 /**
  * @typedef {import('@electric-sql/pglite').Transaction} Transaction
@@ -14,7 +15,8 @@ if (!port) throw new Error('pglite-worker.js runs as a worker thread');
 const parentPort = port;
 /** @type {{ dataDir: string, loadDataDir?: ArrayBuffer }} */
 const { dataDir, loadDataDir } = workerData;
-const pg = await PGlite.create({ dataDir, loadDataDir: loadDataDir ? new Blob([loadDataDir]) : undefined });
+// unaccent: the search ignores accents (migration 0017_search), as on a PostgreSQL server.
+const pg = await PGlite.create({ dataDir, loadDataDir: loadDataDir ? new Blob([loadDataDir]) : undefined, extensions: { unaccent } });
 
 /** Open transactions by the caller's id: the PGlite transaction, and how to end it. @type {Map<number, OpenTransaction>} */
 const transactions = new Map();

@@ -76,10 +76,12 @@ function filterCondition(filter: AgendaFilter): SQL | undefined {
 	return present.length ? and(...present) : undefined;
 }
 
-/** Which items the actor may see. Today: all, for anyone who may read items (a public view will narrow this). */
-function visibleTo(actor: Actor): SQL | undefined {
-	void actor;
-	return undefined;
+/**
+ * Which items the actor may see: all of them, for anyone who may read items; none otherwise. Every list and the
+ * search use this one rule (a draft that only some may see would narrow it here).
+ */
+export function visibleItemsWhere(actor: Actor | null): SQL | undefined {
+	return can(actor, 'item.read') ? undefined : sql`false`;
 }
 
 // Spelled out: drizzle leaves column names unqualified in a one-table select, which a subquery cannot use.
@@ -93,7 +95,7 @@ const participantIds = sql<
  */
 export async function listItems(q: Queryable, actor: Actor | null, filter: AgendaFilter): Promise<AgendaOverview> {
 	authorize(actor, 'item.read');
-	const condition = and(visibleTo(actor), filterCondition(filter));
+	const condition = and(visibleItemsWhere(actor), filterCondition(filter));
 	const matchSql = condition ?? sql`true`;
 
 	const ambitionRows = await q.select().from(ambitions).orderBy(asc(ambitions.id));
@@ -104,7 +106,7 @@ export async function listItems(q: Queryable, actor: Actor | null, filter: Agend
 			matching: sql<number>`(count(*) filter (where ${matchSql}))::int`
 		})
 		.from(agendaItems)
-		.where(visibleTo(actor))
+		.where(visibleItemsWhere(actor))
 		.groupBy(agendaItems.ambitionId);
 	const rows = await q
 		.select({

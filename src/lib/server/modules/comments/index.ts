@@ -5,5 +5,5 @@
 export { postComment, commentRate } from './post-comment';
 export { editComment, deleteComment, resolveThread } from './change-comment';
 export * from './queries';
-export { ownMunicipalities, threadAudience } from './visibility';
+export { ownMunicipalities, threadAudience, visibleWhere as visibleCommentsWhere } from './visibility';
 export { commentListJson, commentRevisionsJson } from './api-schema';

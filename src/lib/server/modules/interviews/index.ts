@@ -12,6 +12,6 @@ export { promoteCandidate } from './promote-candidate';
 export { attachCandidate } from './attach-candidate';
 export * from './queries';
 export { interviewOrigins } from './timeline';
-export { visibleVisibilities, visibleInterview } from './visibility';
+export { visibleVisibilities, visibleInterview, visibleInterviewsWhere } from './visibility';
 export { overviewToJson, interviewToJson } from './api';
 export { interviewOverviewJson, interviewJson } from './api-schema';
