@@ -90,6 +90,16 @@ describe('Dutch full text', () => {
 		expect(ids(await find(leiden.actor, { q: 'versn woning' }), 'items')).toEqual([housing]);
 	});
 
+	it('requires every word; when nothing holds them all, shows what holds any and says so', async () => {
+		const all = await find(leiden.actor, { q: 'woningbouw betaalbare' });
+		expect([all.anyWord, ids(all, 'items')]).toEqual([false, [housing]]);
+		const any = await find(leiden.actor, { q: 'woningbouw kabelbaan' });
+		expect(any.anyWord).toBe(true);
+		expect(ids(any, 'items')).toContain(housing);
+		const none = await find(leiden.actor, { q: 'kabelbaan' });
+		expect([none.anyWord, none.total]).toEqual([false, 0]);
+	});
+
 	it('ranks a match in the title above one in the summary', async () => {
 		const r = await find(leiden.actor, { q: 'woningbouw' });
 		expect(ids(r, 'items')[0]).toBe(housing);

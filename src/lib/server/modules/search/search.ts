@@ -36,6 +36,8 @@ export interface SearchGroup {
 export interface SearchResults {
 	/** The words searched for, after taking the question apart (empty: nothing to search for). */
 	words: string[];
+	/** Nothing held all the words, so these hold any of them. */
+	anyWord: boolean;
 	groups: SearchGroup[];
 	total: number;
 }
@@ -266,11 +268,18 @@ function kindsFor(request: SearchRequest): SearchKind[] {
  */
 export async function search(q: Queryable, actor: Actor | null, request: SearchRequest): Promise<SearchResults> {
 	const words = searchWords(request.q);
-	if (!words.length || !actor) return { words, groups: [], total: 0 };
-	const tsquery = sql`to_tsquery(${DUTCH}, rp_unaccent(${prefixQuery(words)}))`;
+	if (!words.length || !actor) return { words, anyWord: false, groups: [], total: 0 };
+	const all = await searchFor(q, actor, request, prefixQuery(words, '&'));
+	// Nothing holds every word: rather than an empty page, what holds any of them (and the page says so).
+	if (all.total > 0 || words.length === 1) return { words, anyWord: false, ...all };
+	return { words, anyWord: true, ...(await searchFor(q, actor, request, prefixQuery(words, '|'))) };
+}
+
+async function searchFor(q: Queryable, actor: Actor, request: SearchRequest, query: string): Promise<Pick<SearchResults, 'groups' | 'total'>> {
+	const tsquery = sql`to_tsquery(${DUTCH}, rp_unaccent(${query}))`;
 	const context: Context = { actor, request, tsquery, limit: request.soort ? PER_KIND_FILTERED : PER_KIND };
 	const groups: SearchGroup[] = [];
 	// One after another: on the embedded database the queries would queue anyway.
 	for (const kind of kindsFor(request)) groups.push(await searchers[kind](q, context));
-	return { words, groups, total: groups.reduce((n, g) => n + g.total, 0) };
+	return { groups, total: groups.reduce((n, g) => n + g.total, 0) };
 }

@@ -22,9 +22,10 @@ export function searchWords(question: string): string[] {
 }
 
 /**
- * The words as the text of a `to_tsquery`: all of them required, each also as the start of a longer word
- * (results while typing: *wonin* finds *woningen*). The Dutch stemmer then makes *woningen* find *woning*.
+ * The words as the text of a `to_tsquery`: all of them required (`&`) or any of them (`|`), each also as the
+ * start of a longer word (results while typing: *wonin* finds *woningen*). The Dutch stemmer then makes
+ * *woningen* find *woning*.
  */
-export function prefixQuery(words: string[]): string {
-	return words.map((w) => `${w}:*`).join(' & ');
+export function prefixQuery(words: string[], join: '&' | '|' = '&'): string {
+	return words.map((w) => `${w}:*`).join(` ${join} `);
 }

@@ -1,0 +1,10 @@
+import { m } from '$lib/paraglide/messages.js';
+import type { SearchKind } from '$lib/validation/search';
+
+/** A kind of result as the group's heading and the kind filter's choice. */
+export const kindLabels: Record<SearchKind, () => string> = {
+	items: m.search_kind_items,
+	comments: m.search_kind_comments,
+	interviews: m.search_kind_interviews,
+	candidates: m.search_kind_candidates
+};
