@@ -12,13 +12,10 @@ import { randomUUID } from 'node:crypto';
 import { loadActor } from '../src/lib/server/modules/users';
 import { users } from '../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
-import { percentile } from './lib/measure';
+import { percentile, numberArg } from './lib/measure';
 import { createBenchItem, loginCookie, timedGets, withFilledPortal, type BenchDb } from './lib/portal';
 
-const arg = (name: string, fallback: number) => {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const arg = numberArg;
 const ITEMS = arg('items', 500);
 const CONCURRENCY = arg('concurrency', 25);
 const REQUESTS = arg('requests', 500);

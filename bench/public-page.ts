@@ -18,13 +18,10 @@ import { loadActor } from '../src/lib/server/modules/users';
 import type { AuthSession } from '../src/lib/server/auth/auth-session';
 import { agendaItems, users } from '../src/lib/server/db/schema';
 import { todayInNl } from '../src/lib/validation/decisions';
-import { percentile } from './lib/measure';
+import { numberArg, figures, figuresLine } from './lib/measure';
 import { benchOrigin as origin, createBenchItem, loginCookie, municipalities, timedGets, withFilledPortal, type BenchDb } from './lib/portal';
 
-const arg = (name: string, fallback: number) => {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const arg = numberArg;
 const ITEMS = arg('items', 500);
 const CONCURRENCY = arg('concurrency', 25);
 const REQUESTS = arg('requests', 500);
@@ -91,14 +88,7 @@ async function fill(db: BenchDb, n: number) {
 	}
 }
 
-interface Figures {
-	p50: number;
-	p95: number;
-	p99: number;
-	max: number;
-}
-const figures = (t: number[]): Figures => ({ p50: percentile(t, 50), p95: percentile(t, 95), p99: percentile(t, 99), max: Math.max(...t) });
-const line = (f: Figures) => `p50 ${f.p50.toFixed(1)} ms   p95 ${f.p95.toFixed(1)} ms   p99 ${f.p99.toFixed(1)} ms   max ${f.max.toFixed(1)} ms`;
+const line = figuresLine;
 
 /** One page: what it answers first; when 200, warm-up, then one at a time and under load. */
 async function measure(base: string, page: string, headers: Record<string, string>) {

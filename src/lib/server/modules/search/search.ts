@@ -43,7 +43,7 @@ export interface SearchResults {
 }
 
 /** The best this many of each kind; the kind's own filter shows more. */
-export const PER_KIND = 10;
+const PER_KIND = 10;
 const PER_KIND_FILTERED = 50;
 
 const DUTCH = sql.raw(`'pg_catalog.dutch'`);
