@@ -6,7 +6,11 @@
 // bulk SQL, not through the commands: what is measured is the reading, and PostgreSQL computes each row's search
 // text itself as it is stored. Options: --items N (10000), --comments N (50000), --concurrency N (25),
 // --requests N (500), --baseline N (50).
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { users } from '../src/lib/server/db/schema';
+import { loadActor } from '../src/lib/server/modules/users';
+import { search } from '../src/lib/server/modules/search';
+import { searchFromParams } from '../src/lib/validation/search';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/lib/server/seed/demo-accounts';
 import { numberArg, figures, figuresLine } from './lib/measure';
 import { loginCookie, timedGets, withFilledPortal, type BenchDb } from './lib/portal';
@@ -100,18 +104,45 @@ async function measure(base: string, page: string, cookie: string) {
 	return { page, found: body.match(/(\d+) resultaten/)?.[1] ?? '0', single, loaded };
 }
 
+const QUESTIONS = ['woningbouw regionale', 'warmtenet', 'coordinatie jeugd'];
+
+/** The search itself, in process on the filled database (no page around it): one at a time and 25 at once. */
+async function measureInProcess(db: BenchDb) {
+	const [user] = await db
+		.select()
+		.from(users)
+		.where(eq(users.email, `klankbord.leiden@${DEMO_DOMAIN}`));
+	const actor = await loadActor(db, user);
+	for (const q of QUESTIONS) {
+		const request = searchFromParams(new URLSearchParams({ q }));
+		const once = async () => {
+			const t = performance.now();
+			await search(db, actor, request);
+			return performance.now() - t;
+		};
+		for (let i = 0; i < 10; i++) await once(); // warm-up
+		const single: number[] = [];
+		for (let i = 0; i < BASELINE; i++) single.push(await once());
+		const loaded: number[] = [];
+		for (let round = 0; round < REQUESTS / CONCURRENCY; round++) loaded.push(...(await Promise.all(Array.from({ length: CONCURRENCY }, once))));
+		console.log(`search('${q}') in process, embedded database`);
+		console.log(`  1 at a time   ${line(figures(single))}`);
+		console.log(`  ${String(CONCURRENCY).padEnd(2)} at once    ${line(figures(loaded))}`);
+	}
+}
+
 await withFilledPortal(
 	'search',
 	async (db) => {
 		const started = performance.now();
 		await fill(db);
 		console.log(`filled ${ITEMS} items and ${COMMENTS} comments in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+		await measureInProcess(db);
 	},
 	async (base) => {
 		const cookie = await loginCookie(base, `klankbord.leiden@${DEMO_DOMAIN}`, DEMO_PASSWORD);
 		const results = [];
-		for (const page of ['/zoeken', '/zoeken?q=woningbouw+regionale', '/zoeken?q=warmtenet', '/zoeken?q=coordinatie+jeugd'])
-			results.push(await measure(base, page, cookie));
+		for (const page of ['/zoeken', ...QUESTIONS.map((q) => `/zoeken?q=${encodeURIComponent(q)}`)]) results.push(await measure(base, page, cookie));
 		console.log(
 			`\n${ITEMS} items, ${COMMENTS} comments; ${REQUESTS} requests at ${CONCURRENCY} concurrent and ${BASELINE} one at a time (production build, PGlite)`
 		);
