@@ -4,7 +4,7 @@ import { itemStatuses } from '../agenda/constants';
 import { isoDateSchema, lenient } from './agenda';
 
 /** What one search box finds, in the order the results page shows the groups. */
-export const searchKinds = ['items', 'comments', 'interviews', 'candidates'] as const;
+export const searchKinds = ['items', 'comments', 'versions', 'sessions', 'minutes', 'interviews', 'candidates', 'arrangements', 'covernotes'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 /**

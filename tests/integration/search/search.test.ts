@@ -147,7 +147,7 @@ describe('filters', () => {
 		expect(ids(await find(leiden.actor, { q: 'woning', ambitie: '2' }), 'items')).toEqual([transport]);
 		expect(ids(await find(leiden.actor, { q: 'woning', gemeente: 'oegstgeest' }), 'items')).toEqual([transport]);
 		const byStatus = await find(leiden.actor, { q: 'woning', status: 'concept' });
-		expect(byStatus.groups.map((g) => g.kind)).toEqual(['items', 'comments']);
+		expect(byStatus.groups.map((g) => g.kind)).toEqual(['items', 'comments', 'versions']);
 		expect(ids(await find(leiden.actor, { q: 'woning', status: 'afgerond' }), 'items')).toEqual([]);
 	});
 

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, not, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import { agendaItems, meetingAgendaEntries, meetingInvitees, meetings, memberships, users } from '../../db/schema';
-import { authorize, type Actor } from '../../permissions';
+import { authorize, can, type Actor } from '../../permissions';
 import type { MeetingStatus } from '../../../meetings/constants';
 import type { MeetingState } from '../../../meetings/live';
 import type { Role } from '../../../roles';
@@ -22,6 +22,11 @@ const summaryColumns = {
 	chairName: users.name,
 	entries: sql<number>`(select count(*)::int from ${meetingAgendaEntries} where ${meetingAgendaEntries.meetingId} = ${meetings.id})`
 };
+
+/** Which sessions (and their minutes) an actor may see: all of them, for anyone who may read sessions; none otherwise. */
+export function visibleMeetingsWhere(actor: Actor | null): SQL | undefined {
+	return can(actor, 'meeting.read') ? undefined : sql`false`;
+}
 
 /** Sessions to come (and running) soonest first; sessions held or past, latest first. */
 export async function listMeetings(q: Queryable, actor: Actor | null, now = new Date()): Promise<{ upcoming: MeetingSummary[]; past: MeetingSummary[] }> {

@@ -2,6 +2,11 @@ import { inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { collaborationCoverNotes } from '../../db/schema';
 import { can, municipalitiesFor, type Actor } from '../../permissions';
 
+/** Which arrangements an actor may see: every one, for a reader of the register (the pages and the search alike). */
+export function visibleCollaborationsWhere(actor: Actor | null): SQL | undefined {
+	return can(actor, 'register.read') ? undefined : sql`false`;
+}
+
 /**
  * THE visibility rule of cover notes (*oplegnotities*), used by every query that lists notes or their comments:
  * a municipality's note is internal to it (its members holding register.covernote_read, and its writers) until

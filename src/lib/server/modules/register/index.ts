@@ -31,3 +31,4 @@ export { linkedAssessments, type ItemCollaboration } from './linked-assessment';
 export { registerOverview, linkablePeople } from './views';
 export { registerCalendar, registerCalendarIcs, calendarPageFrom, byMonth, type CalendarEntry } from './calendar';
 export { doubleHatsOf } from './double-hats';
+export { visibleCoverNotesWhere, visibleCollaborationsWhere } from './cover-note-visibility';
