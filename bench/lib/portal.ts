@@ -5,6 +5,7 @@ import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { createDb } from '../../src/lib/server/db';
 import { seedIfEmpty } from '../../src/lib/server/seed';
 import { buildIfNeeded } from '../../scripts/build-if-needed.js';
@@ -88,37 +89,70 @@ export async function timedGets(url: string, headers: Record<string, string>, re
 }
 
 /**
- * A new embedded database with the demo accounts, filled by `fill`, then served by the production server (built
- * first when stale) on a free port; `measure` gets its address. The server is stopped and the folder deleted after.
+ * `--postgres URL` (a server, e.g. postgres://postgres@127.0.0.1:5432/postgres): the bench runs on a new database
+ * there instead of the embedded one; null without the option.
  */
-export async function withFilledPortal(name: string, fill: (db: BenchDb) => Promise<void>, measure: (base: string) => Promise<void>): Promise<void> {
+function postgresServer(): string | null {
+	const at = process.argv.indexOf('--postgres');
+	return at > 0 ? (process.argv[at + 1] ?? null) : null;
+}
+
+/** A new database on the server for one run, and the way to drop it after. */
+export async function benchDatabase(server: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+	const admin = await createDb({ url: server, max: 1 });
+	const database = `rp_bench_${name.replace(/\W/g, '_')}_${Date.now()}`;
+	await admin.db.execute(sql.raw(`create database ${database}`));
+	const url = new URL(server);
+	url.pathname = `/${database}`;
+	return {
+		url: url.toString(),
+		drop: async () => {
+			await admin.db.execute(sql.raw(`drop database if exists ${database} with (force)`));
+			await admin.close();
+		}
+	};
+}
+
+/**
+ * A new embedded database (or, with `--postgres URL`, a new database on that server) with the demo accounts,
+ * filled by `fill`, then served by the production server (built first when stale) on a free port; `measure` gets
+ * its address and which database it runs on. The server is stopped and the folder and database deleted after.
+ */
+export async function withFilledPortal(
+	name: string,
+	fill: (db: BenchDb) => Promise<void>,
+	measure: (base: string, database: 'PGlite' | 'PostgreSQL') => Promise<void>
+): Promise<void> {
 	buildIfNeeded();
 	const dataDir = mkdtempSync(path.join(tmpdir(), `rp-bench-${name}-`));
-	const handle = await createDb({ dataDir: path.join(dataDir, 'pglite') });
+	const server = postgresServer();
+	const pg = server ? await benchDatabase(server, name) : null;
+	const handle = await createDb(pg ? { url: pg.url } : { dataDir: path.join(dataDir, 'pglite') });
 	await handle.migrate();
 	await seedIfEmpty(handle.db, { demo: true });
 	await fill(handle.db);
 	await handle.close();
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
-	const server = spawn(process.execPath, ['server.js'], {
-		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' },
+	const child = spawn(process.execPath, ['server.js'], {
+		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: pg?.url ?? '' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	// The server's last words, shown when the measuring fails (a crash, a refusal).
 	let output = '';
 	const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
-	server.stdout.on('data', keep);
-	server.stderr.on('data', keep);
+	child.stdout.on('data', keep);
+	child.stderr.on('data', keep);
 	try {
 		await waitForHealthy(base, 60_000);
-		await measure(base);
+		await measure(base, pg ? 'PostgreSQL' : 'PGlite');
 	} catch (err) {
-		console.error(`--- server output (exit ${server.exitCode ?? server.signalCode ?? 'still running'}) ---\n${output}`);
+		console.error(`--- server output (exit ${child.exitCode ?? child.signalCode ?? 'still running'}) ---\n${output}`);
 		throw err;
 	} finally {
-		server.kill('SIGTERM');
-		await new Promise((r) => server.on('exit', r));
+		child.kill('SIGTERM');
+		await new Promise((r) => child.on('exit', r));
 		rmSync(dataDir, { recursive: true, force: true });
+		await pg?.drop();
 	}
 }

@@ -35,7 +35,12 @@ beforeAll(async () => {
 	item = await newItem(s.db, s.verkenner.actor, { title: 'Regionale jeugdhulp', summary: 'Inkoop via de Kempenaerstraat-methode.' });
 	await captureVersion(s.db, s.verkenner.actor, { itemId: item }, testOrigin);
 	// The sentence goes: only version 1 still holds it.
-	await updateItemFields(s.db, s.verkenner.actor, { itemId: item, revision: await revisionOf(item), summary: 'Inkoop samen met Holland Rijnland.' }, testOrigin);
+	await updateItemFields(
+		s.db,
+		s.verkenner.actor,
+		{ itemId: item, revision: await revisionOf(item), summary: 'Inkoop samen met Holland Rijnland.' },
+		testOrigin
+	);
 	({ id: meetingId } = await meetings.createMeeting(
 		s.db,
 		s.verkenner.actor,
@@ -57,7 +62,15 @@ beforeAll(async () => {
 	await meetings.writeMinute(
 		s.db,
 		s.verkenner.actor,
-		{ id: minuteId, meetingId, itemId: item, kind: 'actiepunt', body: 'Zandsuppleties navragen bij het hoogheemraadschap', ownerName: 'Kees Leiden', dueOn: '2026-04-01' },
+		{
+			id: minuteId,
+			meetingId,
+			itemId: item,
+			kind: 'actiepunt',
+			body: 'Zandsuppleties navragen bij het hoogheemraadschap',
+			ownerName: 'Kees Leiden',
+			dueOn: '2026-04-01'
+		},
 		testOrigin
 	);
 	({ collaborationId, meetingId: boardMeetingId } = await arrangementWithMeeting(s));
@@ -69,8 +82,11 @@ beforeAll(async () => {
 		relevance: 'Bijdrage stijgt.',
 		proposedInput
 	});
-	internalNote = (await register.saveCoverNote(s.db, s.adviseurLeiden.actor, note('leiden', 'Vraag om een taakstelling op de huisvestingslasten.'), testOrigin)).id;
-	sharedNote = (await register.saveCoverNote(s.db, s.adviseurOegstgeest.actor, note('oegstgeest', 'Wij steunen de begroting met het kwijtscheldingsbeleid.'), testOrigin)).id;
+	internalNote = (await register.saveCoverNote(s.db, s.adviseurLeiden.actor, note('leiden', 'Vraag om een taakstelling op de huisvestingslasten.'), testOrigin))
+		.id;
+	sharedNote = (
+		await register.saveCoverNote(s.db, s.adviseurOegstgeest.actor, note('oegstgeest', 'Wij steunen de begroting met het kwijtscheldingsbeleid.'), testOrigin)
+	).id;
 	await register.shareCoverNote(s.db, s.adviseurOegstgeest.actor, { coverNoteId: sharedNote, shared: true }, testOrigin);
 });
 
@@ -85,7 +101,12 @@ describe('sessions and minutes', () => {
 
 	it('leaves a deleted minute out', async () => {
 		const gone = crypto.randomUUID();
-		await meetings.writeMinute(s.db, s.verkenner.actor, { id: gone, meetingId, itemId: item, kind: 'besproken', body: 'Duinversterking besproken' }, testOrigin);
+		await meetings.writeMinute(
+			s.db,
+			s.verkenner.actor,
+			{ id: gone, meetingId, itemId: item, kind: 'besproken', body: 'Duinversterking besproken' },
+			testOrigin
+		);
 		expect(ids(await find(s.kbLeiden.actor, { q: 'duinversterking' }), 'minutes')).toEqual([gone]);
 		await meetings.deleteMinute(s.db, s.verkenner.actor, { meetingId, id: gone }, testOrigin);
 		expect(ids(await find(s.kbLeiden.actor, { q: 'duinversterking' }), 'minutes')).toEqual([]);
@@ -125,7 +146,9 @@ describe('the register', () => {
 
 	it("finds Oegstgeest's shared note for every reader of the register", async () => {
 		for (const reader of [s.meelezer, l.raadLeiderdorp, s.adviseurLeiden])
-			expect(hitsOf(await find(reader.actor, { q: 'kwijtscheldingsbeleid' }), 'covernotes')).toEqual([expect.objectContaining({ id: sharedNote, internal: false })]);
+			expect(hitsOf(await find(reader.actor, { q: 'kwijtscheldingsbeleid' }), 'covernotes')).toEqual([
+				expect.objectContaining({ id: sharedNote, internal: false })
+			]);
 	});
 });
 

@@ -24,12 +24,7 @@ export async function searchItems(q: Queryable, { actor, request, tsquery, limit
 		.select(candidate('agenda_items', agendaItems.id, agendaItems.updatedAt, tsquery))
 		.from(agendaItems)
 		.where(
-			and(
-				matches('agenda_items', tsquery),
-				visibleItemsWhere(actor),
-				...itemFilters(request),
-				...dateRange(amsterdamDate(agendaItems.updatedAt), request)
-			)
+			and(matches('agenda_items', tsquery), visibleItemsWhere(actor), ...itemFilters(request), ...dateRange(amsterdamDate(agendaItems.updatedAt), request))
 		);
 	const found = await bestIds(q, matching, limit);
 	if (!found.ids.length) return noHits('items', found);
