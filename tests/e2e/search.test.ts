@@ -1,6 +1,7 @@
 /**
  * The search box in the header, by keyboard: `/` from the page focuses it, typing and Enter open the results,
- * grouped by kind with the matching words marked; a result leads to its page. Axe finds nothing on the
+ * grouped by kind with the matching words marked; a result leads to its page; on the search page the results
+ * follow the typing. Axe finds nothing on the
  * results page, and nothing scrolls sideways at 390 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,17 @@ describe('searching from the header', () => {
 			expect(res?.status(), q).toBe(200);
 		}
 		expect(await page.locator('main .count').innerText()).toMatch(/Typ minstens twee letters|Niets gevonden/);
+	});
+
+	it('on the search page, results follow the typing (a word begun is enough) without pressing Enter', async () => {
+		await page.goto('/zoeken');
+		const field = page.getByLabel('Zoekwoorden');
+		await field.click();
+		await page.keyboard.type('woningb', { delay: 30 });
+		await page.waitForURL((u) => u.pathname === '/zoeken' && u.searchParams.get('q') === 'woningb');
+		await page.getByRole('region', { name: /^Activiteiten/ }).waitFor();
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('zoek-q');
+		expect(await field.inputValue()).toBe('woningb');
 	});
 
 	it('filters by kind and keeps the question; nothing scrolls sideways at 390 px', async () => {
