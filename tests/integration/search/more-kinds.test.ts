@@ -4,7 +4,7 @@
  * kind through its own rule, its result linking to the page that shows it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { agendaItems } from '../../../src/lib/server/db/schema';
 import { testOrigin } from '../../fixtures/factories';
 import * as meetings from '../../../src/lib/server/modules/meetings';
@@ -12,6 +12,7 @@ import * as register from '../../../src/lib/server/modules/register';
 import { captureVersion, updateItemFields } from '../../../src/lib/server/modules/agenda-items';
 import { search, type SearchResults } from '../../../src/lib/server/modules/search';
 import { searchFromParams } from '../../../src/lib/validation/search';
+import { RANK_CAP } from '../../../src/lib/server/modules/search/sql';
 import type { Actor } from '../../../src/lib/server/permissions';
 import { newItem } from '../agenda/helpers';
 import { registerSuite } from '../register/helpers';
@@ -149,6 +150,19 @@ describe('the register', () => {
 			expect(hitsOf(await find(reader.actor, { q: 'kwijtscheldingsbeleid' }), 'covernotes')).toEqual([
 				expect.objectContaining({ id: sharedNote, internal: false })
 			]);
+	});
+});
+
+describe('a word in very many texts', () => {
+	it('ranks and counts the first 1,000 matches of a kind and says there are more', async () => {
+		await s.db.execute(sql`
+			insert into meeting_minutes (id, meeting_id, kind, body, created_by_name)
+			select gen_random_uuid(), ${meetingId}, 'besproken', 'Stormvloedkering punt ' || i, 'Vera Verkenner' from generate_series(1, ${RANK_CAP + 5}) i`);
+		const [group] = (await find(s.kbLeiden.actor, { q: 'stormvloedkering' })).groups.filter((g) => g.kind === 'minutes');
+		expect([group.total, group.more, group.hits.length]).toEqual([RANK_CAP, true, 5]);
+		// Every word is also a prefix: 1005 is the only number that starts so.
+		const one = (await find(s.kbLeiden.actor, { q: 'stormvloedkering 1005' })).groups.find((g) => g.kind === 'minutes');
+		expect([one?.total, one?.more]).toEqual([1, false]);
 	});
 });
 
