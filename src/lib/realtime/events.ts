@@ -160,6 +160,11 @@ export interface ServerToClientEvents {
 	'item:changed': (payload: ItemChangedEvent) => void;
 	/** What awaits people may have changed (a status, a position, a college or council decision): recount. No data. */
 	'work:changed': (payload: { itemId: string }) => void;
+	/**
+	 * Something the start page's overview of the region shows changed (an item, a decision, progress, a session's
+	 * plan, the register's moments): reload it. No data, since every connection hears it.
+	 */
+	'overview:changed': (payload: Record<string, never>) => void;
 	/** An agenda item was created or changed, for the overview. */
 	'agenda:item': (payload: AgendaItemEvent) => void;
 	/** Positions, sign-offs, voids, council decisions or progress of an item changed. */

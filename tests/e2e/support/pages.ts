@@ -20,11 +20,12 @@ export async function expectOverview(page: Page): Promise<void> {
 	expect((await page.getByRole('heading', { level: 1 }).innerText()).trim()).toBe('Mijn werk');
 	expect(await page.getByRole('heading', { level: 2, name: 'De Leidse regio' }).count()).toBe(1);
 
-	const ambitions = page.getByRole('region', { name: 'De zeven ambities' }).getByRole('listitem');
+	// One card per ambition (each holds lists of its own: its statuses, its items in execution).
+	const ambitions = page.getByRole('region', { name: 'De zeven ambities', exact: true }).locator('ol').first().locator(':scope > li');
 	expect(await ambitions.count()).toBe(7);
 	const ambitionText = (await ambitions.allInnerTexts()).join('\n');
 	for (const title of AMBITIONS) expect(ambitionText).toContain(title);
 
-	const rows = page.getByRole('region', { name: 'De vijf gemeenten' }).locator('tbody').getByRole('rowheader');
+	const rows = page.getByRole('region', { name: 'De vijf gemeenten', exact: true }).locator('tbody').getByRole('rowheader');
 	expect((await rows.allInnerTexts()).map((t) => t.trim())).toEqual([...MUNICIPALITIES]);
 }

@@ -40,7 +40,9 @@ describe('creating an agenda item', () => {
 		expect(audit[0].ip).toBe(testOrigin.ip);
 		expect(rec.events.map((e) => [e.room, e.event, e.payload.kind])).toEqual([
 			[`item:${id}`, 'item:changed', 'created'],
-			['agenda', 'agenda:item', 'created']
+			['agenda', 'agenda:item', 'created'],
+			// The start page's overview of the region (no data: every connection hears it).
+			['region', 'overview:changed', undefined]
 		]);
 	});
 

@@ -1,4 +1,4 @@
-import { subscribe, type DecisionEvent, type DomainEventName, type DomainEvents, type ItemEvent } from '../bus';
+import { subscribe, type DecisionEvent, type DomainEventName, type DomainEvents, type ItemEvent, type RegisterPart } from '../bus';
 import type { AgendaItemEvent, DecisionsChangedEvent, ItemChangedEvent, ServerToClientEvents } from '../../realtime/events';
 import type { Db } from '../db';
 import * as users from '../modules/users';
@@ -6,6 +6,9 @@ import { commentRoomFor, interviewOverviewRoom, interviewRoom, mayStayIn } from 
 import type { Io } from './socket-types';
 
 type Emit = (event: string, ...args: unknown[]) => boolean;
+
+/** The parts of an arrangement the register's calendar (and so the start page's decision moments) shows. */
+const calendarParts: readonly RegisterPart[] = ['fields', 'ended', 'moments', 'board_meetings'];
 
 /**
  * What the live pages hear of each domain event: the socket rooms are named here (and in rooms.ts) and
@@ -89,6 +92,24 @@ export function subscribeRealtime(io: Io, db: Db): () => void {
 	for (const name of ['item.status_changed', 'position.set', 'signoff.recorded', 'signoff.voided', 'council_decision.recorded'] as const) {
 		subscriptions.push(subscribe(name, 'realtime-work', (e) => void to('region', 'work:changed', { itemId: e.itemId })));
 	}
+	// The start page's overview counts items, decisions and progress and lists what comes next; open start pages
+	// reload it. Not on a live session's every move: while it runs, nothing the overview shows of it changes.
+	const overview = () => void to('region', 'overview:changed', {});
+	const overviewChanges = [
+		'item.created',
+		'item.fields_changed',
+		'item.status_changed',
+		'item.restored',
+		'position.set',
+		'signoff.recorded',
+		'signoff.voided',
+		'council_decision.recorded',
+		'progress.reported',
+		'meeting.planned'
+	] as const;
+	for (const name of overviewChanges) subscriptions.push(subscribe(name, 'realtime-overview', overview));
+	subscriptions.push(subscribe('meeting.changed', 'realtime-overview', ({ state }) => void (state.status !== 'live' && overview())));
+	subscriptions.push(subscribe('collaboration.changed', 'realtime-overview', ({ part }) => void (calendarParts.includes(part) && overview())));
 	on('notification.created', (e) => to(`user:${e.userId}`, 'notification:new', { notification: e.notification, unread: e.unread }));
 
 	on('meeting.changed', ({ state }) => to(`meeting:${state.meetingId}`, 'meeting:state', { ...state, serverNow: new Date().toISOString() }));

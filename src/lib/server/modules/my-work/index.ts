@@ -5,3 +5,5 @@
  */
 export { myWork, myWorkCount } from './my-work';
 export { myWorkJson, myWorkCountJson } from './api-schema';
+// The lists' rules, for the region's overview: they check nothing themselves, the caller authorises.
+export { awaitingCouncil, overdueActionPoints, type OverdueActionPoint } from './queries';

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import type { Actor } from '../../permissions';
 import type { MunicipalRole } from '../../../roles';
@@ -31,6 +31,11 @@ export interface ActionPoint {
 	itemId: string | null;
 	body: string;
 	dueOn: string | null;
+}
+
+/** An action point with the name of whoever owns it (the region's overview lists everyone's). */
+export interface OverdueActionPoint extends ActionPoint {
+	ownerName: string;
 }
 
 /** For the verkenner: an item and the municipalities it waits for, by what it waits for. */
@@ -108,18 +113,36 @@ export async function voidedDecisions(q: Queryable, municipalityIds: string[], n
 	return rowsOf<VoidedDecision & { at: Date | string }>(result).map((r) => ({ ...r, at: new Date(r.at) }));
 }
 
+/** An action point from a session's minutes that still stands: the minutes have no "done", only striking out. */
+const openActionPoint = sql`m.kind = 'actiepunt' and m.deleted_at is null`;
+
+/** Open action points that also meet `condition`, soonest due first (those without a due date last). */
+async function actionPoints(q: Queryable, condition: SQL): Promise<(ActionPoint & { ownerName: string })[]> {
+	const result = await q.execute(sql`
+		select m.id, m.meeting_id as "meetingId", mt.title as "meetingTitle", m.item_id as "itemId", m.body, m.due_on::text as "dueOn",
+			m.owner_name as "ownerName"
+		from meeting_minutes m join meetings mt on mt.id = m.meeting_id
+		where ${openActionPoint} and ${condition}
+		order by m.due_on asc nulls last, m.created_at asc
+		limit 50`);
+	return rowsOf<ActionPoint & { ownerName: string }>(result);
+}
+
 /**
  * Open action points from sessions owned by this person. Minutes name the owner as text (a session's scribe
  * types a name, not an account), so the match is on the person's name as the portal knows it.
  */
 export async function actionPointsOf(q: Queryable, name: string): Promise<ActionPoint[]> {
-	const result = await q.execute(sql`
-		select m.id, m.meeting_id as "meetingId", mt.title as "meetingTitle", m.item_id as "itemId", m.body, m.due_on::text as "dueOn"
-		from meeting_minutes m join meetings mt on mt.id = m.meeting_id
-		where m.kind = 'actiepunt' and m.deleted_at is null and lower(trim(m.owner_name)) = lower(trim(${name}))
-		order by m.due_on asc nulls last, m.created_at asc
-		limit 50`);
-	return rowsOf<ActionPoint>(result);
+	const rows = await actionPoints(q, sql`lower(trim(m.owner_name)) = lower(trim(${name}))`);
+	return rows.map(({ ownerName, ...point }) => point);
+}
+
+/**
+ * Open action points of anyone whose due date passed between `since` and `today` (Amsterdam dates). The
+ * minutes record no completion, so a deadline older than `since` is history, not a reminder.
+ */
+export async function overdueActionPoints(q: Queryable, today: string, since: string): Promise<OverdueActionPoint[]> {
+	return actionPoints(q, sql`m.due_on < ${today}::date and m.due_on >= ${since}::date`);
 }
 
 /**

@@ -9,7 +9,7 @@ import { searchCandidates, searchInterviews } from './kinds/interviews';
 import { searchMinutes, searchSessions } from './kinds/sessions';
 import { searchArrangements, searchCoverNotes } from './kinds/register';
 
-export type { SearchGroup, SearchHit } from './sql';
+export type { SearchGroup } from './sql';
 
 export interface SearchResults {
 	/** The words searched for, after taking the question apart (empty: nothing to search for). */
