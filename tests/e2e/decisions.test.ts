@@ -103,7 +103,9 @@ describe('a full sign-off round', () => {
 		await leidenStart.goto('/');
 		await expect.poll(() => leidenStart.getByRole('heading', { level: 2, name: '1 agendapunt wacht op het besluit van uw college' }).count()).toBe(1);
 		expect(await leidenStart.getByTestId('work-count').innerText()).toBe('1');
-		expect(await leidenStart.getByRole('link', { name: ITEM }).count()).toBe(0);
+		// In the list of what awaits the college (the region's overview below it names every item).
+		const awaiting = leidenStart.locator('section[aria-labelledby="kop-besluit"]');
+		expect(await awaiting.getByRole('link', { name: ITEM }).count()).toBe(0);
 
 		await verkenner.getByRole('button', { name: 'Gereed melden voor besluitvorming' }).click();
 		// Live, without a reload: the count in the navigation and the list on the start page.
@@ -120,7 +122,7 @@ describe('a full sign-off round', () => {
 		await expect
 			.poll(() => leidenStart.getByRole('heading', { level: 2, name: '2 agendapunten wachten op het besluit van uw college' }).count(), { timeout: 15_000 })
 			.toBe(1);
-		expect(await leidenStart.getByRole('link', { name: ITEM }).count()).toBeGreaterThan(0);
+		expect(await awaiting.getByRole('link', { name: ITEM }).count()).toBe(1);
 		await expect.poll(() => statusOf(verkenner), { timeout: 15_000 }).toContain('Gereed voor besluitvorming');
 		await expect
 			.poll(() => statusOf(watcherItem), { timeout: 15_000 })
