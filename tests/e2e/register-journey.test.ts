@@ -56,7 +56,8 @@ describe('the register of joint arrangements, as its users go through it', () =>
 
 	it('an adviseur writes the cover note for the coming AB meeting, found from the register', async () => {
 		const p = await pageAs('adviseur.zoeterwoude');
-		await p.getByRole('navigation').getByRole('link', { name: 'Samenwerkingen' }).click();
+		// The start page's overview links to the arrangement too: wait for the register itself.
+		await Promise.all([p.waitForURL((u) => u.pathname === '/samenwerkingen'), p.getByRole('navigation').getByRole('link', { name: 'Samenwerkingen' }).click()]);
 		await p.getByRole('link', { name: 'Holland Rijnland', exact: true }).click();
 		await expectNoAxeViolations(p);
 		const meetings = p.getByRole('region', { name: 'Bestuursvergaderingen' });
