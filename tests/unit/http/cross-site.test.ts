@@ -30,6 +30,15 @@ describe('cross-site write check', () => {
 		expect(isCrossSiteWrite(new Request(deeper, oneClick), deeper)).toBe(true);
 		expect(isOneClickUnsubscribe(new Request(page, { method: 'DELETE' }), page)).toBe(false);
 	});
+	it('takes Origin "null" (a page with referrer policy no-referrer) as this site only when the browser says same-origin', () => {
+		const page = new URL('http://localhost:3000/wachtwoord-instellen/abc');
+		const form = { 'content-type': 'application/x-www-form-urlencoded', origin: 'null' };
+		const post = (headers: Record<string, string>) => new Request(page, { method: 'POST', headers: { ...form, ...headers } });
+		expect(isCrossSiteWrite(post({ 'sec-fetch-site': 'same-origin' }), page)).toBe(false);
+		expect(isCrossSiteWrite(post({ 'sec-fetch-site': 'cross-site' }), page)).toBe(true);
+		expect(isCrossSiteWrite(post({ 'sec-fetch-site': 'same-site' }), page)).toBe(true);
+		expect(isCrossSiteWrite(post({}), page)).toBe(true);
+	});
 	it('allows same-origin writes and all reads', () => {
 		expect(isCrossSiteWrite(req('PATCH', { origin: 'http://localhost:3000' }), url)).toBe(false);
 		expect(isCrossSiteWrite(req('GET', { origin: 'http://evil.example' }), url)).toBe(false);

@@ -22,10 +22,14 @@ export function isOneClickUnsubscribe(request: Request, url: URL): boolean {
  * Refuses cross-site writes of every kind. A write must name this origin in Origin; without Origin, a form
  * post is refused (SvelteKit's own origin check, which svelte.config.js leaves to this handle so that the
  * one-click unsubscribe can pass), and any other write only when Sec-Fetch-Site says it is cross-site.
+ * A browser sends `Origin: null` for a form of a page whose referrer policy is no-referrer (a privacy setting or
+ * extension may impose it); such a write passes only when the browser itself says it came from this site
+ * (Sec-Fetch-Site, which no page can set).
  */
 export function isCrossSiteWrite(request: Request, url: URL): boolean {
 	if (!unsafeMethods.has(request.method) || isOneClickUnsubscribe(request, url)) return false;
 	const origin = request.headers.get('origin');
+	if (origin === 'null') return request.headers.get('sec-fetch-site') !== 'same-origin';
 	if (origin) return origin !== url.origin;
 	if (isFormBody(request)) return true;
 	const site = request.headers.get('sec-fetch-site');
