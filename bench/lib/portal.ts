@@ -67,16 +67,23 @@ function get(url: string, headers: Record<string, string>, agent: Agent): Promis
  * stops the bench. Each call has its own connections (kept alive within it): a connection left idle by an earlier
  * round may have been closed by the server's keep-alive timeout, and reusing it would fail with ECONNRESET.
  */
-export async function timedGets(url: string, headers: Record<string, string>, requests: number, concurrency: number): Promise<number[]> {
+/** `url` is one address, or the address of the n-th request (a different question each time, say). */
+export async function timedGets(
+	url: string | ((n: number) => string),
+	headers: Record<string, string>,
+	requests: number,
+	concurrency: number
+): Promise<number[]> {
 	const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
 	const times: number[] = [];
 	let next = 0;
 	const worker = async () => {
 		while (next < requests) {
+			const address = typeof url === 'string' ? url : url(next);
 			next++;
 			const start = performance.now();
-			const status = await get(url, headers, agent);
-			if (status !== 200) throw new Error(`GET ${url}: ${status}`);
+			const status = await get(address, headers, agent);
+			if (status !== 200) throw new Error(`GET ${address}: ${status}`);
 			times.push(performance.now() - start);
 		}
 	};

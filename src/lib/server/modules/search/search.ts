@@ -4,6 +4,7 @@ import type { Actor } from '../../permissions';
 import { searchKinds, type SearchKind, type SearchRequest } from '../../../validation/search';
 import { DUTCH, type Context, type SearchGroup } from './sql';
 import { prefixQuery, searchWords } from './words';
+import { answersOf } from './answers';
 import { searchComments, searchItems, searchVersions } from './kinds/agenda';
 import { searchCandidates, searchInterviews } from './kinds/interviews';
 import { searchMinutes, searchSessions } from './kinds/sessions';
@@ -64,6 +65,12 @@ export function kindsFor(request: SearchRequest): SearchKind[] {
 export async function search(q: Queryable, actor: Actor | null, request: SearchRequest): Promise<SearchResults> {
 	const words = searchWords(request.q);
 	if (!words.length || !actor) return { words, anyWord: false, groups: [], total: 0 };
+	// The same words in other spacing or capitals are the same question.
+	const asked = { ...request, q: words.join(' ') };
+	return answersOf<SearchResults>(q).get(q, actor.userId, asked, () => searchAll(q, actor, asked, words));
+}
+
+async function searchAll(q: Queryable, actor: Actor, request: SearchRequest, words: string[]): Promise<SearchResults> {
 	const all = await searchFor(q, actor, request, prefixQuery(words, '&'));
 	// Nothing holds every word: rather than an empty page, what holds any of them (and the page says so).
 	if (all.total > 0 || words.length === 1) return { words, anyWord: false, ...all };
