@@ -38,6 +38,12 @@ export async function startPortalServer({ usePostgres, execArgv = [], nodes = 1 
 		const [first] = started;
 		const cookies = [];
 		for (const who of EDITORS) cookies.push(await signIn(first.url, `${who}@demo.regioportaal.nl`));
+		/** Stops every node and starts one again on the same database (a server's restart); resolves with { child, url }. */
+		const restart = async () => {
+			await Promise.all(started.splice(0).map((s) => s.stop()));
+			started.push(await startNode({ env: { ...database.env, APP_SECRET: secret, NODE_NAME: 'node1' }, execArgv }));
+			return { child: started[0].child, url: started[0].url };
+		};
 		return {
 			child: first.child,
 			url: first.url,
@@ -45,7 +51,8 @@ export async function startPortalServer({ usePostgres, execArgv = [], nodes = 1 
 			urls: started.map((s) => s.url),
 			cookies,
 			itemId: await editableItem(first.url, cookies[0]),
-			stop
+			stop,
+			restart
 		};
 	} catch (err) {
 		await stop();
