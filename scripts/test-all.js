@@ -56,6 +56,7 @@ function readCounts(file) {
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 console.log('\n━━ summary');
+console.log(`Node.js ${process.version}`);
 for (const r of results) {
 	const c = r.counts;
 	if (c) for (const k of Object.keys(total)) total[k] += c[k];
