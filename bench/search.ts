@@ -147,6 +147,17 @@ function distinctQuestion(n: number): string {
 	return `${vocabulary[a]} ${vocabulary[b >= a ? b + 1 : b]}`;
 }
 
+/** Times `ask` (one search, its milliseconds) BASELINE times one at a time, then REQUESTS times CONCURRENCY at once. */
+async function timeSearches(label: string, ask: () => Promise<number>) {
+	const single: number[] = [];
+	for (let i = 0; i < BASELINE; i++) single.push(await ask());
+	const loaded: number[] = [];
+	for (let round = 0; round < REQUESTS / CONCURRENCY; round++) loaded.push(...(await Promise.all(Array.from({ length: CONCURRENCY }, ask))));
+	console.log(`${label} in process, ${DATABASE}`);
+	console.log(`  1 at a time   ${line(figures(single))}`);
+	console.log(`  ${String(CONCURRENCY).padEnd(2)} at once    ${line(figures(loaded))}`);
+}
+
 /** The search itself, in process on the filled database (no page around it): one at a time and 25 at once. */
 async function measureInProcess(db: BenchDb) {
 	const [user] = await db
@@ -154,38 +165,20 @@ async function measureInProcess(db: BenchDb) {
 		.from(users)
 		.where(eq(users.email, `klankbord.leiden@${DEMO_DOMAIN}`));
 	const actor = await loadActor(db, user);
-	for (const q of QUESTIONS) {
+	const timed = async (q: string) => {
 		const request = searchFromParams(new URLSearchParams({ q }));
-		const once = async () => {
-			const t = performance.now();
-			await search(db, actor, request);
-			return performance.now() - t;
-		};
-		for (let i = 0; i < 10; i++) await once(); // warm-up
-		const single: number[] = [];
-		for (let i = 0; i < BASELINE; i++) single.push(await once());
-		const loaded: number[] = [];
-		for (let round = 0; round < REQUESTS / CONCURRENCY; round++) loaded.push(...(await Promise.all(Array.from({ length: CONCURRENCY }, once))));
-		console.log(`search('${q}') in process, ${DATABASE}`);
-		console.log(`  1 at a time   ${line(figures(single))}`);
-		console.log(`  ${String(CONCURRENCY).padEnd(2)} at once    ${line(figures(loaded))}`);
-		await profileKinds(db, actor, q);
-	}
-	// Different questions: what a question costs when no answer given before serves it.
-	let n = 0;
-	const fresh = async () => {
-		const request = searchFromParams(new URLSearchParams({ q: distinctQuestion(n++) }));
 		const t = performance.now();
 		await search(db, actor, request);
 		return performance.now() - t;
 	};
-	const single: number[] = [];
-	for (let i = 0; i < BASELINE; i++) single.push(await fresh());
-	const loaded: number[] = [];
-	for (let round = 0; round < REQUESTS / CONCURRENCY; round++) loaded.push(...(await Promise.all(Array.from({ length: CONCURRENCY }, fresh))));
-	console.log(`a different two-word question each time, in process, ${DATABASE}`);
-	console.log(`  1 at a time   ${line(figures(single))}`);
-	console.log(`  ${String(CONCURRENCY).padEnd(2)} at once    ${line(figures(loaded))}`);
+	for (const q of QUESTIONS) {
+		for (let i = 0; i < 10; i++) await timed(q); // warm-up
+		await timeSearches(`search('${q}')`, () => timed(q));
+		await profileKinds(db, actor, q);
+	}
+	// Different questions: what a question costs when no answer given before serves it.
+	let n = 0;
+	await timeSearches('a different two-word question each time,', () => timed(distinctQuestion(n++)));
 }
 
 /**

@@ -66,8 +66,8 @@ function get(url: string, headers: Record<string, string>, agent: Agent): Promis
  * `requests` GETs of `url`, `concurrency` at a time; the time of each in ms (the body read whole). Anything but 200
  * stops the bench. Each call has its own connections (kept alive within it): a connection left idle by an earlier
  * round may have been closed by the server's keep-alive timeout, and reusing it would fail with ECONNRESET.
+ * `url` is one address, or the address of the n-th request (a different question each time, say).
  */
-/** `url` is one address, or the address of the n-th request (a different question each time, say). */
 export async function timedGets(
 	url: string | ((n: number) => string),
 	headers: Record<string, string>,
