@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const output = 'build/handler.js';
-const sources = ['src', 'messages', 'static', 'package.json', 'svelte.config.js', 'vite.config.ts', 'project.inlang/settings.json'];
+const sources = ['src', 'drizzle', 'messages', 'static', 'package.json', 'svelte.config.js', 'vite.config.ts', 'project.inlang/settings.json'];
 
 function newest(p) {
 	if (!existsSync(p)) return 0;
@@ -27,10 +27,10 @@ export function buildIfNeeded({ quiet = false } = {}) {
 	if (built && Math.max(...sources.map(newest)) < built) return false;
 	console.log(quiet ? 'Regioportaal: bouwen… (na een wijziging of de eerste keer, ongeveer een minuut)' : 'Regioportaal: bouwen…');
 	if (!quiet) {
-		execSync('npx vite build', { stdio: 'inherit' });
+		execSync('npm run --silent build', { stdio: 'inherit' });
 		return true;
 	}
-	const result = spawnSync('npx', ['vite', 'build'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0' } });
+	const result = spawnSync('npm', ['run', '--silent', 'build'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0' } });
 	if (result.status !== 0) {
 		process.stdout.write(result.stdout ?? '');
 		process.stderr.write(result.stderr ?? '');

@@ -3,8 +3,7 @@
 import { readConfig } from '../src/lib/server/config';
 import { createDb } from '../src/lib/server/db';
 import { seedIfEmpty } from '../src/lib/server/seed';
-import { seedDemoAgenda } from '../src/lib/server/seed/demo-agenda';
-import { seedDemoMeetings } from '../src/lib/server/seed/demo-meetings';
+import { tellDemoStory } from '../src/lib/server/seed/startup';
 import { bootstrapAdministrator } from '../src/lib/server/seed/bootstrap-admin';
 import path from 'node:path';
 
@@ -20,8 +19,7 @@ try {
 		console.log(`Beheerder aangemaakt. Uitnodigingslink (7 dagen geldig):\n${link}`);
 	} else {
 		const result = await seedIfEmpty(handle.db, { demo: args.includes('--demo') });
-		if (result.demo) await seedDemoAgenda(handle.db);
-		if (result.demo) await seedDemoMeetings(handle.db);
+		if (result.demo) await tellDemoStory(handle.db);
 		console.log(
 			`Regio geladen: ${result.region ? 'ja' : 'was er al'}; demo-accounts: ${result.demo ? 'geladen' : 'niet geladen (de database heeft al accounts, of --demo ontbrak)'}`
 		);

@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { readConfig, type Config } from './config';
 import { createDb, type Db, type DbHandle } from './db';
-import { seedIfEmpty } from './seed';
-import { seedDemoAgenda } from './seed/demo-agenda';
-import { seedDemoMeetings } from './seed/demo-meetings';
-import { seedDemoRegister } from './seed/demo-register';
+import { pickTemplate } from './db/template';
+import { prepareDatabase } from './seed/startup';
 import { currentHub } from './realtime/yjs-hub';
 import { onShutdown } from './shutdown.js';
 import { startQueue, stopQueue } from './queue';
@@ -27,17 +25,10 @@ const holder = globalThis as Holder;
 export function startRuntime(config: Config = readConfig()): Promise<Runtime> {
 	holder[key] ??= (async () => {
 		onShutdown(stopRuntime);
-		const handle = await createDb({
-			url: config.databaseUrl,
-			dataDir: path.join(config.dataDir, 'pglite')
-		});
-		await handle.exclusive(async () => {
-			await handle.migrate();
-			const seeded = await seedIfEmpty(handle.db, { demo: config.demoAllowed });
-			if (seeded.demo) await seedDemoAgenda(handle.db);
-			if (seeded.demo) await seedDemoMeetings(handle.db);
-			if (seeded.demo) await seedDemoRegister(handle.db);
-		});
+		const dataDir = path.join(config.dataDir, 'pglite');
+		const template = config.databaseUrl ? null : pickTemplate({ demo: config.demoAllowed });
+		const handle = await createDb({ url: config.databaseUrl, dataDir, template: template?.dir });
+		await handle.exclusive(() => prepareDatabase(handle, { demo: config.demoAllowed }));
 		await startQueue(handle, [mailWorker(handle.db), digestWorker(handle.db)]);
 		return { config, handle, db: handle.db };
 	})();

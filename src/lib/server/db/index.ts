@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { PGlite } from '@electric-sql/pglite';
 import * as schema from './schema';
 import { lockDataDir } from './single-node';
+import { copyTemplate, isEmptyDataDir } from './template';
 
 export { schema };
 export type Schema = typeof schema;
@@ -43,6 +44,8 @@ export interface DbOptions {
 	logger?: Logger;
 	/** PGlite only: start from this dump of a data directory (`dumpDataDir`) instead of an empty cluster. */
 	loadDataDir?: Blob;
+	/** PGlite only: when `dataDir` holds no database yet, start from a copy of this prepared one (template.ts). */
+	template?: string;
 }
 
 const defaultMigrations = path.resolve('drizzle');
@@ -52,7 +55,7 @@ const STARTUP_LOCK = 0x5265_6769_6f70;
 export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
 	return options.url
 		? createPostgres(options.url, options.max ?? 10, options.logger)
-		: createPglite(options.dataDir ?? './data/pglite', options.logger, options.loadDataDir);
+		: createPglite(options.dataDir ?? './data/pglite', options);
 }
 
 /**
@@ -113,13 +116,15 @@ async function createPostgres(url: string, max: number, logger?: Logger): Promis
 	};
 }
 
-async function createPglite(dataDir: string, logger?: Logger, loadDataDir?: Blob): Promise<DbHandle> {
+async function createPglite(dataDir: string, { logger, loadDataDir, template }: DbOptions): Promise<DbHandle> {
 	const { PGliteThread } = await import('./pglite-thread');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	// PGlite does not create parent folders itself.
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
 	const releaseLock = dataDir.startsWith('memory://') ? () => {} : lockDataDir(dataDir);
+	// Only under the lock: another process starting on the same folder must not copy over a running database.
+	if (template && isEmptyDataDir(dataDir)) copyTemplate(template, dataDir);
 	const client = await PGliteThread.create({ dataDir, loadDataDir }).catch((err) => {
 		releaseLock();
 		throw err;
