@@ -8,6 +8,7 @@ import { authHandle } from '$lib/server/http/auth-handle';
 import { securityHandle } from '$lib/server/http/security-handle';
 import { guardHandle } from '$lib/server/http/guard-handle';
 import { publicPageCacheHandle } from '$lib/server/http/public-page-cache';
+import { listPageCacheHandle } from '$lib/server/http/list-page-cache';
 import { inputHandle } from '$lib/server/http/input-handle';
 import { apiErrorsHandle, rememberErrorId } from '$lib/server/http/api-errors-handle';
 import { openDataHandle } from '$lib/server/http/open-data';
@@ -38,7 +39,8 @@ export const handle = sequence(
 	databaseOutageHandle,
 	authHandle,
 	guardHandle,
-	publicPageCacheHandle
+	publicPageCacheHandle,
+	listPageCacheHandle
 );
 
 /**

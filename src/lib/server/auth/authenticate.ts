@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Queryable } from '../db';
 import type { Actor } from '../permissions';
 import { loadActor, requiresTwoFactor } from '../modules/users';
@@ -16,14 +17,32 @@ export interface Authenticated {
 	user: SessionUser;
 	actor: Actor;
 	stage: AuthStage;
+	/** The database's snapshot as the session was read: a page read at the same snapshot is still current. */
+	snapshot: string;
 }
 
 export async function authenticate(q: Queryable, token: string | undefined, now = new Date()): Promise<Authenticated | null> {
 	if (!token) return null;
 	const found = await validateAuthSessionToken(q, token, now);
 	if (!found) return null;
-	const actor = await loadActor(q, found.user);
+	const actor = await actorAt(q, found.user, found.snapshot);
 	return { ...found, actor, stage: stageOf(found.user, found.session, actor) };
+}
+
+/**
+ * A person's grants as of a snapshot: read once, then reused by every request at that snapshot (any committed
+ * write starts a new one, so a changed role is seen by the next request). One store per database handle.
+ */
+const actorsByDb = new WeakMap<object, LRUCache<string, Actor>>();
+async function actorAt(q: Queryable, user: SessionUser, snapshot: string): Promise<Actor> {
+	let actors = actorsByDb.get(q);
+	if (!actors) actorsByDb.set(q, (actors = new LRUCache({ max: 1000, ttl: 10 * 60_000 })));
+	const key = `${user.id}\n${user.name}\n${snapshot}`;
+	const known = actors.get(key);
+	if (known) return known;
+	const actor = await loadActor(q, user);
+	actors.set(key, actor);
+	return actor;
 }
 
 function stageOf(user: SessionUser, session: AuthSession, actor: Actor): AuthStage {
