@@ -1,7 +1,10 @@
-// `npm run bench:agenda-page`: server-rendering time of the agenda overview with 500 items under 25
-// concurrent requests (p50/p95/p99, real production server, embedded database), and the number of SQL
-// queries one overview costs at 50 and at 500 items (it must not grow with the number of items).
-// Options: --items N (500), --concurrency N (25), --requests N (500).
+// `npm run bench:agenda-page`: the signed-in overview and list pages with 500 items under 25 concurrent requests
+// (real production server, embedded database unless --postgres URL): the agenda, the positions, a municipality,
+// the interviews and the start page. Per page: p50/p95/p99 and the server's CPU time per request (both threads,
+// from /proc) for the page asked again (served from what was rendered at this database snapshot), and as the
+// baseline in the same run the same page at an address not asked before (rendered in full, as every request
+// was before). Also the number of SQL queries one overview costs at 50 and at 500 items (it must not grow).
+// Options: --items N (500), --concurrency N (25), --requests N (400). Figures are for the machine it runs on.
 import { createDb } from '../src/lib/server/db';
 import { seedIfEmpty } from '../src/lib/server/seed';
 import { demoAccounts, DEMO_PASSWORD } from '../src/lib/server/seed/demo-accounts';
@@ -9,6 +12,8 @@ import { listItems } from '../src/lib/server/modules/agenda-items';
 import { setPosition } from '../src/lib/server/modules/decisions';
 import { postComment, commentRate } from '../src/lib/server/modules/comments';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { loadActor } from '../src/lib/server/modules/users';
 import { users } from '../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
@@ -18,7 +23,7 @@ import { createBenchItem, loginCookie, timedGets, withFilledPortal, type BenchDb
 const arg = numberArg;
 const ITEMS = arg('items', 500);
 const CONCURRENCY = arg('concurrency', 25);
-const REQUESTS = arg('requests', 500);
+const REQUESTS = arg('requests', 400);
 const origin = { ip: null, userAgent: 'bench' };
 const municipalities = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
 
@@ -60,19 +65,52 @@ async function queriesPerOverview(): Promise<{ small: number; large: number }> {
 	return { small, large };
 }
 
+/** The list pages measured, with an address each that the fill gives content. */
+const listPages = [
+	['agenda', '/agenda'],
+	['positions', '/standpunten'],
+	['municipality', '/gemeenten/leiden'],
+	['interviews', '/inventarisatie'],
+	['start page', '/']
+] as const;
+
+/** CPU time the process has used so far (user + system, all threads), in ms; /proc counts in ticks of 10 ms. */
+function cpuMs(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The times of `REQUESTS` GETs (the n-th at `address(n)`) and the server's CPU time per request. */
+async function measured(pid: number, address: (n: number) => string, cookie: string) {
+	const before = cpuMs(pid);
+	const times = await timedGets(address, { cookie }, REQUESTS, CONCURRENCY);
+	return { times, cpu: (cpuMs(pid) - before) / REQUESTS };
+}
+
+const row = (label: string, { times, cpu }: { times: number[]; cpu: number }) =>
+	`  ${label.padEnd(26)} p50 ${percentile(times, 50).toFixed(1).padStart(7)}  p95 ${percentile(times, 95).toFixed(1).padStart(7)}  p99 ${percentile(times, 99).toFixed(1).padStart(7)} ms   server CPU ${cpu.toFixed(1).padStart(5)} ms/request`;
+
 async function main() {
 	await withFilledPortal(
 		'agenda',
 		async (db) => void (await fill(db, ITEMS)),
-		async (base) => {
+		async (base, database, pid) => {
 			const cookie = await loginCookie(base, demoAccounts[1].email, DEMO_PASSWORD);
-			await timedGets(`${base}/agenda`, { cookie }, REQUESTS, CONCURRENCY); // warm-up
-			const times = await timedGets(`${base}/agenda`, { cookie }, REQUESTS, CONCURRENCY);
-			const q = await queriesPerOverview();
-			console.log(`agenda overview, ${ITEMS} items, ${CONCURRENCY} concurrent, ${REQUESTS} requests (server-rendered, production build, PGlite)`);
 			console.log(
-				`  p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   p99 ${percentile(times, 99).toFixed(1)} ms   max ${Math.max(...times).toFixed(1)} ms`
+				`list pages, ${ITEMS} items, ${CONCURRENCY} concurrent, ${REQUESTS} requests per case (production build, ${database}, load average ${loadavg()[0].toFixed(1)})`
 			);
+			for (const [name, path] of listPages) {
+				const join = path.includes('?') ? '&' : '?';
+				await timedGets(`${base}${path}`, { cookie }, CONCURRENCY, CONCURRENCY); // warm-up
+				const again = await measured(pid, () => `${base}${path}`, cookie);
+				// A new address each time (an unknown parameter, ignored by the page): rendered in full.
+				const fresh = await measured(pid, (n) => `${base}${path}${join}n=${n}-${Date.now()}`, cookie);
+				console.log(`${name} (${path})`);
+				console.log(row('asked again', again));
+				console.log(row('new address (baseline)', fresh));
+				console.log(`  ratio p95 ${(percentile(again.times, 95) / percentile(fresh.times, 95)).toFixed(2)}  (aim: p95 ≤ 100 ms, ≤ 4 ms of server work)`);
+			}
+			const q = await queriesPerOverview();
 			console.log(`SQL queries per overview: ${q.small} at 50 items, ${q.large} at 500 items (ratio ${(q.large / q.small).toFixed(2)})`);
 			console.log('each item: 5 participants, 5 positions, 2 comments');
 		}

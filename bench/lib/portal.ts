@@ -128,7 +128,7 @@ export async function benchDatabase(server: string, name: string): Promise<{ url
 export async function withFilledPortal(
 	name: string,
 	fill: (db: BenchDb) => Promise<void>,
-	measure: (base: string, database: 'PGlite' | 'PostgreSQL') => Promise<void>
+	measure: (base: string, database: 'PGlite' | 'PostgreSQL', serverPid: number) => Promise<void>
 ): Promise<void> {
 	buildIfNeeded();
 	const dataDir = mkdtempSync(path.join(tmpdir(), `rp-bench-${name}-`));
@@ -152,7 +152,7 @@ export async function withFilledPortal(
 	child.stderr.on('data', keep);
 	try {
 		await waitForHealthy(base, 60_000);
-		await measure(base, pg ? 'PostgreSQL' : 'PGlite');
+		await measure(base, pg ? 'PostgreSQL' : 'PGlite', child.pid!);
 	} catch (err) {
 		console.error(`--- server output (exit ${child.exitCode ?? child.signalCode ?? 'still running'}) ---\n${output}`);
 		throw err;

@@ -32,8 +32,8 @@ const MAX_BYTES = 48 * 1024 * 1024;
 const MAX_AGE_MS = 60_000;
 
 interface KeptPage {
-	/** The body's bytes split where the nonce was: joined with a new one for each response. */
-	parts: Uint8Array[];
+	/** The body split where the nonce was, joined with a new one for each response (blobs: joined without copying). */
+	parts: Blob[];
 	headers: [string, string][];
 	nonce: string | null;
 	bytes: number;
@@ -55,7 +55,6 @@ function keyOf(event: RequestEvent): string | null {
 	return JSON.stringify([authSession.id, getLocale(), event.request.url, snapshot]);
 }
 
-const encoder = new TextEncoder();
 const nonceOf = (csp: string | null) => csp?.match(/'nonce-([^']+)'/)?.[1] ?? null;
 
 /**
@@ -68,18 +67,17 @@ async function keep(response: Response): Promise<KeptPage | null> {
 	// The tag named the first response's bytes (its nonce); a length is set per response.
 	const headers = [...response.headers].filter(([name]) => name !== 'etag' && name !== 'content-length');
 	const nonce = nonceOf(response.headers.get('content-security-policy'));
-	const parts = (nonce ? body.split(nonce) : [body]).map((part) => encoder.encode(part));
-	return { parts, headers, nonce, bytes: parts.reduce((sum, part) => sum + part.byteLength, 0) };
+	const parts = (nonce ? body.split(nonce) : [body]).map((part) => new Blob([part]));
+	return { parts, headers, nonce, bytes: parts.reduce((sum, part) => sum + part.size, 0) };
 }
 
 function replay(page: KeptPage): Response {
 	const nonce = page.nonce && randomBytes(16).toString('base64');
 	const fresh = (value: string) => (nonce && page.nonce ? value.split(page.nonce).join(nonce) : value);
 	const headers = new Headers(page.headers.map(([name, value]): [string, string] => [name, fresh(value)]));
-	const body = nonce ? page.parts.flatMap((part, i) => (i ? [encoder.encode(nonce), part] : [part])) : page.parts;
-	const bytes = Buffer.concat(body);
-	headers.set('content-length', String(bytes.byteLength));
-	return new Response(bytes, { status: 200, headers });
+	const body = new Blob(nonce ? page.parts.flatMap((part, i) => (i ? [nonce, part] : [part])) : page.parts);
+	headers.set('content-length', String(body.size));
+	return new Response(body, { status: 200, headers });
 }
 
 export const listPageCacheHandle: Handle = async ({ event, resolve }) => {
