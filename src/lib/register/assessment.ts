@@ -1,7 +1,8 @@
 /**
  * The assessment of a joint arrangement (*toetsing*), as data: the toetsingskader's four domains with their
  * questions, the afwegingskader's choice, and the eight criteria the municipalities weigh an arrangement on.
- * Codes only; the Dutch wording is in the `assessments` messages (`assessment_q_<domain>_<question>`, …).
+ * Codes only; the Dutch wording is in the `assessments` messages (`assessment_q_<domain>_<question>`, …), which
+ * assessment-labels.ts maps the codes to.
  */
 
 /** The toetsingskader: per domain its questions, in the order the framework asks them. */
@@ -46,11 +47,3 @@ export const ASSESSMENT_TITLE_MAX = 200;
 export const ANSWER_MAX = 10_000;
 export const CHOICE_REASONS_MAX = 10_000;
 export const MOTIVATION_MAX = 2_000;
-
-/** The message key of a question's wording. */
-export const questionKey = (code: string) => `assessment_q_${code.replace('.', '_')}`;
-export const domainKey = (domain: string) => `assessment_domain_${domain}`;
-export const occasionKey = (occasion: string) => `assessment_occasion_${occasion}`;
-export const choiceKey = (choice: string) => `assessment_choice_${choice}`;
-export const criterionKey = (criterion: string) => `assessment_criterion_${criterion}`;
-export const scorePointKey = (point: number) => `assessment_score_${point}`;

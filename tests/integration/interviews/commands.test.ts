@@ -110,7 +110,7 @@ describe('interviews: notes', () => {
 		expect(err.status).toBe(409);
 		expect(err.key).toBe('interviews_notes_conflict');
 		expect(err.current).toMatchObject({ html: '<p>Versie van de laptop, aangevuld</p>', text: 'Versie van de laptop, aangevuld', revision: 2 });
-		const { t: translate } = await import('../../../src/lib/i18n');
+		const { t: translate } = await import('../../../src/lib/server/i18n');
 		expect(translate(err.key)).toMatch(/intussen elders opgeslagen/);
 		expect((await rowOf(id)).notesText).toBe('Versie van de laptop, aangevuld');
 		// after choosing "keep mine" the editor saves on the newest revision

@@ -273,7 +273,7 @@ describe('cancelling a session', () => {
 	});
 
 	it('a live or closed session cannot be cancelled: a clear Dutch reason, nothing stored or mailed', async () => {
-		const { t: translate } = await import('../../../src/lib/i18n');
+		const { t: translate } = await import('../../../src/lib/server/i18n');
 		const { id: live } = await liveMeeting(t.db, c);
 		const { id: closed } = await liveMeeting(t.db, c);
 		await meetings.closeMeeting(t.db, c.verkenner.actor, { meetingId: closed }, testOrigin);

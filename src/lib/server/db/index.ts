@@ -53,9 +53,7 @@ const defaultMigrations = path.resolve('drizzle');
 const STARTUP_LOCK = 0x5265_6769_6f70;
 
 export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
-	return options.url
-		? createPostgres(options.url, options.max ?? 10, options.logger)
-		: createPglite(options.dataDir ?? './data/pglite', options);
+	return options.url ? createPostgres(options.url, options.max ?? 10, options.logger) : createPglite(options.dataDir ?? './data/pglite', options);
 }
 
 /**

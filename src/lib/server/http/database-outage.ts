@@ -1,6 +1,6 @@
 import { error, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { isDatabaseUnavailable, unavailableCode } from '../db/unavailable';
-import { t } from '../../i18n';
+import { t } from '../i18n';
 
 /** The code a page, an API client or a socket client gets when the database is briefly out of reach. */
 export const DATABASE_UNAVAILABLE = 'error_database_unavailable';

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 import { ForbiddenError } from '../permissions';
-import { t } from '../../i18n';
+import { t } from '../i18n';
 import { getLocale } from '../../paraglide/runtime.js';
 
 interface File {

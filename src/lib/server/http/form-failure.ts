@@ -1,7 +1,7 @@
 import { error, fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
 import { DomainError } from '../errors';
 import { ForbiddenError } from '../permissions';
-import { t, translateFields } from '../../i18n';
+import { t, translateFields } from '../i18n';
 import { isDatabaseUnavailable } from '../db/unavailable';
 
 export interface FormFailure {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { DomainError } from '../errors';
 import { ForbiddenError } from '../permissions';
-import { t } from '../../i18n';
+import { t } from '../i18n';
 import { m } from '../../paraglide/messages.js';
 
 /**

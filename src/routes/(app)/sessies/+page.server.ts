@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as meetings from '$lib/server/modules/meetings';
 import { can, ForbiddenError } from '$lib/server/permissions';
-import { t } from '$lib/i18n';
+import { t } from '$lib/server/i18n';
 
 export const load = async ({ locals }) => {
 	try {

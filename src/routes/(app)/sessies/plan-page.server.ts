@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import * as meetings from '$lib/server/modules/meetings';
 import * as region from '$lib/server/modules/region';
 import { ForbiddenError } from '$lib/server/permissions';
-import { t } from '$lib/i18n';
+import { t } from '$lib/server/i18n';
 
 /** What both planning forms need: the items and people to choose from, the ambitions and municipalities. */
 export async function planFormData(locals: App.Locals) {

@@ -6,7 +6,7 @@ import { DomainError } from '$lib/server/errors';
 import { formValues, runForm } from '$lib/server/http/form-failure';
 import { itemPatchFromForm } from '$lib/validation/agenda';
 import { isAdoptedStatus } from '$lib/public/visibility';
-import { t } from '$lib/i18n';
+import { t } from '$lib/server/i18n';
 import { commentsFor } from './comments.server';
 import * as register from '$lib/server/modules/register';
 import { decisionsFor, decisionActions } from './decisions.server';

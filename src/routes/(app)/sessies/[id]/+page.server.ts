@@ -5,7 +5,7 @@ import * as publicSite from '$lib/server/modules/public';
 import { DomainError } from '$lib/server/errors';
 import { can, ForbiddenError, municipalitiesFor, type Actor } from '$lib/server/permissions';
 import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
-import { t } from '$lib/i18n';
+import { t } from '$lib/server/i18n';
 import { commentsForItems } from './comments.server';
 
 export const load = async ({ locals, params }) => {

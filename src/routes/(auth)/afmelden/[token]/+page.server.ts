@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { kindAbout, unsubscribe, unsubscribeTarget } from '$lib/server/modules/notifications';
 import { DomainError } from '$lib/server/errors';
 import { getLocale } from '$lib/paraglide/runtime';
-import { t } from '$lib/i18n';
+import { t } from '$lib/server/i18n';
 
 /**
  * The unsubscribe link of every notification mail. Opening it (GET) only asks: mail scanners follow links.

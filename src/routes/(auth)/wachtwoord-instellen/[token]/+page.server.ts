@@ -4,7 +4,7 @@ import { DomainError } from '$lib/server/errors';
 import { findSetPasswordLink, setPasswordFromLink } from '$lib/server/auth/set-password';
 import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
-import { t } from '$lib/i18n';
+import { t } from '$lib/server/i18n';
 
 /** Invitation and reset links alike: the form when the link works, otherwise a page that says why not. */
 export const load = async ({ locals, params, setHeaders }) => {

@@ -3,7 +3,7 @@ import * as agenda from '$lib/server/modules/agenda-items';
 import * as decisions from '$lib/server/modules/decisions';
 import * as region from '$lib/server/modules/region';
 import { DomainError } from '$lib/server/errors';
-import { t } from '$lib/i18n';
+import { t } from '$lib/server/i18n';
 
 /** `met=huidig`: a version next to the item as it is now (what changed since a college signed it). */
 const CURRENT = 'huidig';

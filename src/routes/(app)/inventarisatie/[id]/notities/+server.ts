@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import * as interviews from '$lib/server/modules/interviews';
 import { apiFailure } from '$lib/server/http/api-failure';
-import { t } from '$lib/i18n';
+import { t } from '$lib/server/i18n';
 
 /** 1 MB of editor JSON is far more than any notes; the server refuses more before parsing it. */
 const MAX_BODY = 1_000_000;

@@ -5,7 +5,7 @@ import { can } from '$lib/server/permissions';
 import { guarded } from '$lib/server/http/page-guard';
 import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 import { collaborationFormValues, collaborationFromForm, endFromForm } from '$lib/register/form';
-import { t } from '$lib/i18n';
+import { t } from '$lib/server/i18n';
 
 export const load = async ({ locals, params }) =>
 	guarded(async () => {

@@ -4,7 +4,7 @@ import { DomainError } from '$lib/server/errors';
 import { formValues, isRefused, runForm } from '$lib/server/http/form-failure';
 import { meetingPlanFromForm } from '$lib/validation/meetings';
 import { amsterdamParts } from '$lib/meetings/time';
-import { t } from '$lib/i18n';
+import { t } from '$lib/server/i18n';
 import { planFormData } from '../../plan-page.server';
 
 export const load = async ({ locals, params }) => {

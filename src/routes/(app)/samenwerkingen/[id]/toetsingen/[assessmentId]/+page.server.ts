@@ -3,7 +3,7 @@ import * as register from '$lib/server/modules/register';
 import { guarded } from '$lib/server/http/page-guard';
 import { formValues, runForm } from '$lib/server/http/form-failure';
 import { answersFromForm, scoresFromForm } from '$lib/validation/register-assessments';
-import { t } from '$lib/i18n';
+import { t } from '$lib/server/i18n';
 
 export const load = async ({ locals, params }) =>
 	guarded(async () => {

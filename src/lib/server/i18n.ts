@@ -1,8 +1,12 @@
-import { m } from './paraglide/messages.js';
+import { m } from '../paraglide/messages.js';
 
 type MessageFn = (params?: Record<string, unknown>) => string;
 
-/** Translates a message key that arrived as data (a DomainError, a validation issue, a socket ack). */
+/**
+ * Translates a message key that arrived as data (a DomainError, a validation issue). Server code only: looking a
+ * message up by its name keeps every message of both languages in the bundle, which the server does not mind and a
+ * browser chunk must not carry (bench/browser-js.js checks). Browser code imports the messages it shows by name.
+ */
 export function t(key: string, params: Record<string, unknown> = {}): string {
 	const fn = (m as unknown as Record<string, MessageFn | undefined>)[key];
 	return typeof fn === 'function' ? fn(params) : m.error_generic();
