@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db';
+import { groupByItem } from '../../db/rows';
 import {
 	agendaItemContributions,
 	agendaItemLinks,
@@ -86,17 +87,25 @@ export async function loadChildren(q: Queryable, rows: ItemRow[]): Promise<ItemS
 		q.select().from(agendaItemPeople).where(inArray(agendaItemPeople.itemId, ids)).orderBy(asc(agendaItemPeople.userId)),
 		linkedAssessments(q, ids)
 	]);
-	const of = <T extends { itemId: string }>(list: T[], id: string) => list.filter((x) => x.itemId === id);
+	const grouped = <T extends { itemId: string }>(list: T[]) => {
+		const byItem = groupByItem(list);
+		return (id: string) => byItem.get(id) ?? [];
+	};
+	const contributionsOf = grouped(contributions);
+	const participantsOf = grouped(participants);
+	const milestonesOf = grouped(milestones);
+	const linksOf = grouped(links);
+	const peopleOf = grouped(people);
 	return rows.map((row) => ({
 		...row,
 		horizon: row.horizon as Horizon,
 		status: row.status as ItemStatus,
 		verdeelsleutel: row.verdeelsleutel as Verdeelsleutel,
-		contributions: of(contributions, row.id).map((c) => ({ label: c.label, amountCents: c.amountCents })),
-		participants: of(participants, row.id).map((p) => ({ municipalityId: p.municipalityId, customShareBp: p.customShareBp })),
-		milestones: of(milestones, row.id).map((m) => ({ title: m.title, dueDate: m.dueDate, done: m.done })),
-		links: of(links, row.id).map((l) => ({ title: l.title, url: l.url, kenmerk: l.kenmerk })),
-		people: of(people, row.id).map((p) => p.userId),
+		contributions: contributionsOf(row.id).map((c) => ({ label: c.label, amountCents: c.amountCents })),
+		participants: participantsOf(row.id).map((p) => ({ municipalityId: p.municipalityId, customShareBp: p.customShareBp })),
+		milestones: milestonesOf(row.id).map((m) => ({ title: m.title, dueDate: m.dueDate, done: m.done })),
+		links: linksOf(row.id).map((l) => ({ title: l.title, url: l.url, kenmerk: l.kenmerk })),
+		people: peopleOf(row.id).map((p) => p.userId),
 		...(linked.has(row.id) ? { collaboration: linked.get(row.id) } : {})
 	}));
 }

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db';
+import { groupByItem } from '../../db/rows';
 import {
 	agendaItemVersions,
 	agendaItems,
@@ -259,11 +260,13 @@ export async function positionMatrix(
 			.from(positions)
 	]);
 	const participantRows = items.length ? await q.query.agendaItemParticipants.findMany({ columns: { itemId: true, municipalityId: true } }) : [];
+	const participantsOf = groupByItem(participantRows);
+	const positionsOf = groupByItem(posRows);
 	const rows: (MatrixRow & { ambitionId: number })[] = items.map((it) => {
-		const participants = participantRows.filter((p) => p.itemId === it.id).map((p) => p.municipalityId);
+		const participants = (participantsOf.get(it.id) ?? []).map((p) => p.municipalityId);
 		const pos: Record<string, PositionKind | null> = {};
 		for (const m of munis) pos[m.id] = null;
-		const own = posRows.filter((p) => p.itemId === it.id);
+		const own = positionsOf.get(it.id) ?? [];
 		for (const p of own) pos[p.municipalityId] = p.position as PositionKind;
 		const shared = own.filter((p) => p.shared).map((p) => p.municipalityId);
 		const consensus = consensusOf(participants.map((m) => pos[m] ?? 'nog_geen_standpunt'));

@@ -1,5 +1,6 @@
 import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db';
+import { groupByItem } from '../../db/rows';
 import { agendaItemContributions, agendaItemParticipants, agendaItems, municipalities } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import type { ItemStatus, Verdeelsleutel } from '../../../agenda/constants';
@@ -53,8 +54,8 @@ export async function costFigures(q: Queryable, actor: Actor | null): Promise<Co
 		...partsOf(q, counted)
 	]);
 	const inhabitants = new Map(munis.map((m) => [m.id, m.inhabitants]));
-	const participantsOf = groupBy(participants.map((p) => ({ ...p, inhabitants: inhabitants.get(p.municipalityId) ?? 0 })));
-	const contributionsOf = groupBy(contributions.map((c) => ({ ...c, amountCents: Number(c.amountCents) })));
+	const participantsOf = groupByItem(participants.map((p) => ({ ...p, inhabitants: inhabitants.get(p.municipalityId) ?? 0 })));
+	const contributionsOf = groupByItem(contributions.map((c) => ({ ...c, amountCents: Number(c.amountCents) })));
 	const sums = new Map(munis.map((m) => [m.id, { id: m.id, name: m.name, adoptedCents: 0, plannedCents: 0 }]));
 	const unsplit: CostFigures['unsplit'] = [];
 	for (const item of items) {
@@ -93,14 +94,4 @@ function partsOf(q: Queryable, counted: SQL | undefined) {
 			.where(counted)
 			.orderBy(asc(agendaItemContributions.position))
 	] as const;
-}
-
-function groupBy<T extends { itemId: string }>(rows: T[]): Map<string, T[]> {
-	const byItem = new Map<string, T[]>();
-	for (const row of rows) {
-		const list = byItem.get(row.itemId);
-		if (list) list.push(row);
-		else byItem.set(row.itemId, [row]);
-	}
-	return byItem;
 }
