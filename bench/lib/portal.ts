@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { createDb } from '../../src/lib/server/db';
 import { seedIfEmpty } from '../../src/lib/server/seed';
 import { buildIfNeeded } from '../../scripts/build-if-needed.js';
+import { serverNodeFlags } from '../../scripts/server-flags.js';
 import { freePort, waitForHealthy } from './measure';
 import { createItem, updateItemFields } from '../../src/lib/server/modules/agenda-items';
 import type { Actor } from '../../src/lib/server/permissions';
@@ -141,7 +142,7 @@ export async function withFilledPortal(
 	await handle.close();
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['server.js'], {
+	const child = spawn(process.execPath, [...serverNodeFlags, 'server.js'], {
 		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: pg?.url ?? '' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

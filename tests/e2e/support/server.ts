@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { spawnLogged } from './spawn-logged';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { serverNodeFlags } from '../../../scripts/server-flags.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -52,7 +53,7 @@ export async function startServer(opts: {
 	if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
 	Object.assign(env, opts.env);
 
-	const { child, output } = spawnLogged(process.execPath, ['server.js'], { cwd: root, env });
+	const { child, output } = spawnLogged(process.execPath, [...serverNodeFlags, 'server.js'], { cwd: root, env });
 	const url = `http://127.0.0.1:${port}`;
 	const alive = () => child.exitCode === null && child.signalCode === null;
 	const server: RunningServer = { url, port, output, alive, stop: () => stopChild(child), kill: () => killChild(child) };
