@@ -28,7 +28,7 @@ const listPages = new Set([
 	'/(app)/samenwerkingen'
 ]);
 
-const MAX_BYTES = 48 * 1024 * 1024;
+const MAX_BYTES = 32 * 1024 * 1024;
 const MAX_AGE_MS = 60_000;
 
 interface KeptPage {
