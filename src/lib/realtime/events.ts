@@ -70,6 +70,8 @@ export interface CommentView {
 	parentId: string | null;
 	author: { id: string; name: string };
 	body: string;
+	/** The text as safe HTML: the Markdown subset rendered by the server (the browser carries no Markdown parser). */
+	html: string;
 	stance: Stance | null;
 	visibility: Visibility;
 	municipalityId: string | null;

@@ -116,6 +116,23 @@ describe('comments: threads and replies', () => {
 	});
 });
 
+describe('comments: their text as HTML, rendered by the server', () => {
+	it('each view, edit and earlier text carries the safe HTML of its Markdown, and a tombstone none', async () => {
+		const c = await post(leiden, { body: '**Eens**, zie https://leiden.nl <script>alert(1)</script>' });
+		expect(c.html).toContain('<strong>Eens</strong>');
+		expect(c.html).toContain('<a href="https://leiden.nl" rel="noopener noreferrer nofollow" target="_blank">');
+		expect(c.html).toContain('&lt;script&gt;');
+		expect(c.html).not.toContain('<script>');
+		const edited = await comments.editComment(t.db, leiden.actor, { id: c.id, body: '*Toch niet*' }, testOrigin);
+		expect(edited.html).toBe('<p><em>Toch niet</em></p>\n');
+		const [earlier] = await comments.commentRevisionsOf(t.db, oegstgeest.actor, { id: c.id });
+		expect(earlier.html).toBe(c.html);
+		const listed = (await comments.listComments(t.db, oegstgeest.actor, itemId)).comments.find((x) => x.id === c.id)!;
+		expect(listed.html).toBe(edited.html);
+		expect((await comments.deleteComment(t.db, leiden.actor, { id: c.id }, testOrigin)).html).toBe('');
+	});
+});
+
 describe('comments: edit, delete, resolve', () => {
 	it('edits keep the earlier text; only the author may edit or delete; delete leaves a tombstone', async () => {
 		const c = await post(leiden, { body: 'Eerste tekst', stance: 'tegen' });

@@ -15,6 +15,7 @@ export const commentJson = z.object({
 	parentId: z.guid().nullable().describe('The root of the thread; null for a root'),
 	author: z.object({ id: z.guid(), name: z.string() }),
 	body: z.string().describe('Empty for a deleted comment (a tombstone)'),
+	html: z.string().describe('The text as safe HTML (its Markdown subset rendered: emphasis, lists, links, quotes, code); empty for a deleted comment'),
 	stance: z.enum(stances).nullable(),
 	visibility: z.enum(visibilities).describe('`internal`: only for members of the writer’s municipality'),
 	municipalityId: z.string().nullable(),
@@ -37,7 +38,9 @@ export const commentListJson = z.object({
 });
 
 export const commentRevisionsJson = z.object({
-	revisions: z.array(z.object({ body: z.string(), stance: z.enum(stances).nullable(), writtenAt: moment })).describe('Oldest first')
+	revisions: z
+		.array(z.object({ body: z.string(), html: z.string().describe('The text as safe HTML'), stance: z.enum(stances).nullable(), writtenAt: moment }))
+		.describe('Oldest first')
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -9,6 +9,7 @@ import type { CommentView, NotificationView } from '../../../realtime/events';
 import type { MentionPerson } from '../../../comments/mention-person';
 import { currentCommentSeq } from './sequence';
 import { toViews } from './views';
+import { renderComment } from '../../../comments/markdown';
 import { mayRead, visibleWhere } from './visibility';
 import { notificationView } from '../notifications';
 
@@ -45,13 +46,13 @@ export async function commentRevisionsOf(
 	q: Queryable,
 	actor: Actor | null,
 	input: unknown
-): Promise<{ body: string; stance: string | null; writtenAt: string }[]> {
+): Promise<{ body: string; html: string; stance: string | null; writtenAt: string }[]> {
 	authorize(actor, 'item.read');
 	const { id } = parse(commentRefSchema, input);
 	const [row] = await q.select().from(comments).where(eq(comments.id, id));
 	if (!row || !mayRead(actor, row)) throw new DomainError('comments_not_found', {}, {}, 404);
 	const revs = await q.select().from(commentRevisions).where(eq(commentRevisions.commentId, id)).orderBy(asc(commentRevisions.id));
-	return revs.map((r) => ({ body: r.body, stance: r.stance, writtenAt: r.writtenAt.toISOString() }));
+	return revs.map((r) => ({ body: r.body, html: renderComment(r.body), stance: r.stance, writtenAt: r.writtenAt.toISOString() }));
 }
 
 /** Unread comments per item for the overview: readable, not one's own, not deleted, written after one last read the item. */

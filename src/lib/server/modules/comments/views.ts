@@ -4,6 +4,7 @@ import { commentRevisions, comments, municipalities, users, type CommentMention 
 import type { CommentView } from '../../../realtime/events';
 import type { Stance, Visibility } from '../../../validation/comments';
 import type { RichTextField } from '../../../validation/collab';
+import { renderComment } from '../../../comments/markdown';
 
 export type CommentRow = typeof comments.$inferSelect;
 
@@ -52,6 +53,7 @@ function toView(r: CommentRow, names: Map<string, string>, muniNames: Map<string
 		parentId: r.parentId,
 		author: { id: r.authorId, name: names.get(r.authorId) ?? '' },
 		body: deleted ? '' : r.body,
+		html: deleted ? '' : renderComment(r.body),
 		stance: deleted ? null : (r.stance as Stance | null),
 		visibility: r.visibility as Visibility,
 		municipalityId: r.municipalityId,
