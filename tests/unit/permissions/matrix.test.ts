@@ -47,7 +47,8 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'register.comment': 'ja',
 		'register.assess': 'ja',
 		'register.contribution': 'ja',
-		'register.seats': 'ja'
+		'register.seats': 'ja',
+		'scenario.criteria': 'ja'
 	},
 	klankbordgroeplid: {
 		'region.read': 'ja',
@@ -62,7 +63,8 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'meeting.temperature': 'eigen',
 		'register.read': 'ja',
 		'register.comment': 'ja',
-		'register.covernote_read': 'eigen'
+		'register.covernote_read': 'eigen',
+		'scenario.score': 'eigen'
 	},
 	collegelid: {
 		'region.read': 'ja',
@@ -74,7 +76,8 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'meeting.checkin': 'eigen',
 		'register.read': 'ja',
 		'register.comment': 'ja',
-		'register.covernote_read': 'eigen'
+		'register.covernote_read': 'eigen',
+		'scenario.score_college': 'eigen'
 	},
 	griffie: {
 		'region.read': 'ja',

@@ -41,7 +41,9 @@ export const regionalActions = [
 	/** Comment on an arrangement, or on a cover note one may read. */
 	'register.comment',
 	/** Draw up an assessment (toetsingskader, afwegingskader) of an arrangement, link it to an agenda item, complete it. */
-	'register.assess'
+	'register.assess',
+	/** Set the criteria an item's scenarios are weighed on (a preset or their own). */
+	'scenario.criteria'
 ] as const;
 
 export const municipalActions = [
@@ -61,7 +63,11 @@ export const municipalActions = [
 	/** Read one's municipality's cover notes before they are shared (shared ones every reader of the register sees). */
 	'register.covernote_read',
 	/** Score an assessment on the weighing criteria for one's municipality. */
-	'register.score'
+	'register.score',
+	/** Score an item's scenarios for one's municipality, as the klankbordgroep (the council's view). */
+	'scenario.score',
+	/** Score an item's scenarios for one's municipality as its college (marked as the college's own). */
+	'scenario.score_college'
 ] as const;
 
 export const actions = [...regionalActions, ...municipalActions] as const;

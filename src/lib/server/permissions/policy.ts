@@ -65,7 +65,8 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'register.read',
 		'register.manage',
 		'register.comment',
-		'register.assess'
+		'register.assess',
+		'scenario.criteria'
 	],
 	klankbordgroeplid: [
 		'region.read',
@@ -90,8 +91,8 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 const municipal: Record<MunicipalRole | RegionalRole, readonly MunicipalAction[]> = {
 	administrator: [],
 	verkenner: [],
-	klankbordgroeplid: ['position.set', 'meeting.checkin', 'meeting.temperature', 'register.covernote_read'],
-	collegelid: ['position.set', 'signoff.record', 'meeting.checkin', 'register.covernote_read'],
+	klankbordgroeplid: ['position.set', 'meeting.checkin', 'meeting.temperature', 'register.covernote_read', 'scenario.score'],
+	collegelid: ['position.set', 'signoff.record', 'meeting.checkin', 'register.covernote_read', 'scenario.score_college'],
 	griffie: ['council.record', 'register.covernote_read'],
 	meelezer: ['register.covernote_read'],
 	// A municipality's cover notes and scores are its own: the regional roles neither write nor (unshared) read them.

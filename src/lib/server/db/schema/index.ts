@@ -10,3 +10,4 @@ export * from './decisions';
 export * from './interviews';
 export * from './meetings';
 export * from './register';
+export * from './scenarios';

@@ -89,6 +89,12 @@ type ItemAuditAction = Extract<
 	| 'position.set'
 	| 'signoff.recorded'
 	| 'council_decision.recorded'
+	| 'scenario.added'
+	| 'scenario.updated'
+	| 'scenario.removed'
+	| 'scenario.proposed'
+	| 'scenario.criteria_set'
+	| 'scenario.scored'
 >;
 
 /** Writes an audit row about the item, by the command's actor and origin, at once (so rows keep their order). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../agenda/canonical';
 import type { ItemState } from './state';
 import type { ItemCollaboration } from '../register';
+import type { ItemScenarios } from './scenarios';
 
 /** Bumped when the shape of a version's content changes; old versions keep their own format. */
 export const CONTENT_FORMAT = 1;
@@ -33,6 +34,11 @@ export interface ItemContent {
 	 * assessment, so the content (and hash) of every item without one is what it always was.
 	 */
 	collaboration?: ItemCollaboration;
+	/**
+	 * The options the item puts side by side and the one it proposes, signed with the item. Only present when
+	 * the item has scenarios, so the content (and hash) of every item without them is what it always was.
+	 */
+	scenarios?: ItemScenarios;
 }
 
 export function contentOf(state: ItemState): ItemContent {
@@ -59,7 +65,8 @@ export function contentOf(state: ItemState): ItemContent {
 		links: state.links.map((l) => ({ title: l.title, url: l.url, kenmerk: l.kenmerk })),
 		tags: [...state.tags],
 		people: [...state.people].sort(),
-		...(state.collaboration ? { collaboration: structuredClone(state.collaboration) } : {})
+		...(state.collaboration ? { collaboration: structuredClone(state.collaboration) } : {}),
+		...(state.scenarios ? { scenarios: structuredClone(state.scenarios) } : {})
 	};
 }
 

@@ -9,7 +9,7 @@ export interface TextPart {
 }
 
 export type ScalarField = 'title' | 'ambitionId' | 'horizon' | 'trekkerId' | 'status' | 'startDate' | 'endDate' | 'costEstimateCents' | 'verdeelsleutel';
-export type ListField = 'participants' | 'contributions' | 'milestones' | 'links' | 'tags' | 'people';
+export type ListField = 'participants' | 'contributions' | 'milestones' | 'links' | 'tags' | 'people' | 'scenarios';
 export type TextField = 'summary' | 'description' | 'meerwaarde';
 
 export interface VersionDiff {
@@ -23,7 +23,21 @@ export interface VersionDiff {
 }
 
 const scalarFields: ScalarField[] = ['title', 'ambitionId', 'horizon', 'trekkerId', 'status', 'startDate', 'endDate', 'costEstimateCents', 'verdeelsleutel'];
-const listFields: ListField[] = ['participants', 'contributions', 'milestones', 'links', 'tags', 'people'];
+const listFields: ListField[] = ['participants', 'contributions', 'milestones', 'links', 'tags', 'people', 'scenarios'];
+
+/** A list field's entries; the scenarios each with whether the item proposes it (so a new proposal shows). */
+function entriesOf(c: ItemContent, field: ListField): unknown[] {
+	if (field !== 'scenarios') return c[field];
+	const s = c.scenarios;
+	return (s?.options ?? []).map(({ title, description, oneOffCents, yearlyCents, collaborationId, id }) => ({
+		title,
+		description,
+		oneOffCents,
+		yearlyCents,
+		collaborationId,
+		proposed: id === s?.proposedId
+	}));
+}
 
 function textOf(c: ItemContent, field: TextField): string {
 	return field === 'summary' ? c.summary : c[field].text;
@@ -35,8 +49,8 @@ export function diffContents(a: ItemContent, b: ItemContent): VersionDiff {
 
 	const lists = listFields
 		.map((field) => {
-			const before = (a[field] as unknown[]).map((v) => [canonicalJson(v), v] as const);
-			const after = (b[field] as unknown[]).map((v) => [canonicalJson(v), v] as const);
+			const before = entriesOf(a, field).map((v) => [canonicalJson(v), v] as const);
+			const after = entriesOf(b, field).map((v) => [canonicalJson(v), v] as const);
 			const beforeKeys = new Set(before.map(([k]) => k));
 			const afterKeys = new Set(after.map(([k]) => k));
 			return {

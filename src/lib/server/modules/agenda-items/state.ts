@@ -14,6 +14,7 @@ import {
 import { DomainError } from '../../errors';
 import type { Horizon, ItemStatus, Verdeelsleutel } from '../../../agenda/constants';
 import { linkedAssessments, type ItemCollaboration } from '../register';
+import { itemScenariosOf, type ItemScenarios } from './scenarios';
 
 export type ItemRow = typeof agendaItems.$inferSelect;
 
@@ -44,6 +45,8 @@ export interface ItemState {
 	people: string[];
 	/** The arrangement the item proposes, with its linked assessment (signed content); absent without a link. */
 	collaboration?: ItemCollaboration;
+	/** The options the item puts side by side and the one it proposes (signed content); absent without any. */
+	scenarios?: ItemScenarios;
 	revision: number;
 	seq: number;
 	pendingContributors: Contributor[];
@@ -70,7 +73,7 @@ export async function loadItemState(q: Queryable, itemId: string, opts: { lock?:
 export async function loadChildren(q: Queryable, rows: ItemRow[]): Promise<ItemState[]> {
 	if (rows.length === 0) return [];
 	const ids = rows.map((r) => r.id);
-	const [contributions, participants, milestones, links, people, linked] = await Promise.all([
+	const [contributions, participants, milestones, links, people, linked, scenarios] = await Promise.all([
 		q.select().from(agendaItemContributions).where(inArray(agendaItemContributions.itemId, ids)).orderBy(asc(agendaItemContributions.position)),
 		q
 			.select({
@@ -85,7 +88,8 @@ export async function loadChildren(q: Queryable, rows: ItemRow[]): Promise<ItemS
 		q.select().from(agendaItemMilestones).where(inArray(agendaItemMilestones.itemId, ids)).orderBy(asc(agendaItemMilestones.position)),
 		q.select().from(agendaItemLinks).where(inArray(agendaItemLinks.itemId, ids)).orderBy(asc(agendaItemLinks.position)),
 		q.select().from(agendaItemPeople).where(inArray(agendaItemPeople.itemId, ids)).orderBy(asc(agendaItemPeople.userId)),
-		linkedAssessments(q, ids)
+		linkedAssessments(q, ids),
+		itemScenariosOf(q, ids)
 	]);
 	const grouped = <T extends { itemId: string }>(list: T[]) => {
 		const byItem = groupByItem(list);
@@ -106,7 +110,8 @@ export async function loadChildren(q: Queryable, rows: ItemRow[]): Promise<ItemS
 		milestones: milestonesOf(row.id).map((m) => ({ title: m.title, dueDate: m.dueDate, done: m.done })),
 		links: linksOf(row.id).map((l) => ({ title: l.title, url: l.url, kenmerk: l.kenmerk })),
 		people: peopleOf(row.id).map((p) => p.userId),
-		...(linked.has(row.id) ? { collaboration: linked.get(row.id) } : {})
+		...(linked.has(row.id) ? { collaboration: linked.get(row.id) } : {}),
+		...(scenarios.has(row.id) ? { scenarios: scenarios.get(row.id) } : {})
 	}));
 }
 

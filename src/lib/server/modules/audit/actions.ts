@@ -155,6 +155,21 @@ export interface AuditDetails {
 	'collaboration.assessment_scored': { assessmentId: Id; municipalityId: string; scores: { criterion: string; score: FromTo<number | null> }[] };
 	'collaboration.assessment_linked': { assessmentId: Id; itemId: Id };
 	'collaboration.assessment_unlinked': { assessmentId: Id; itemId: Id };
+
+	// scenarios of an item: the options, the criteria they are weighed on, the municipalities' scores
+	'scenario.added': { scenarioId: Id; title: string; oneOffCents: number; yearlyCents: number; collaborationId: Id | null };
+	'scenario.updated': { scenarioId: Id; fields: string[]; title: string };
+	/** A scored scenario is kept (marked removed) with its scores; `scores` says how many it held. */
+	'scenario.removed': { scenarioId: Id; title: string; scores: number };
+	'scenario.proposed': { scenarioId: FromTo<Id | null> };
+	'scenario.criteria_set': { preset: string | null; criteria: string[]; removed: string[] };
+	'scenario.scored': {
+		scenarioId: Id;
+		municipalityId: Id;
+		voice: string;
+		sharedPublicly: boolean;
+		scores: { criterionId: Id; score: FromTo<number | null> }[];
+	};
 }
 
 /** What every change to a comment records besides its own details. */
@@ -258,7 +273,13 @@ export const auditActions = [
 	'collaboration.assessment_completed',
 	'collaboration.assessment_scored',
 	'collaboration.assessment_linked',
-	'collaboration.assessment_unlinked'
+	'collaboration.assessment_unlinked',
+	'scenario.added',
+	'scenario.updated',
+	'scenario.removed',
+	'scenario.proposed',
+	'scenario.criteria_set',
+	'scenario.scored'
 ] as const satisfies readonly AuditAction[];
 
 // Every action is listed above, and nothing else.

@@ -97,6 +97,12 @@ export const actionMessages = {
 	'collaboration.assessment_choice_set': 'assessment_audit_choice_set',
 	'collaboration.assessment_completed': 'assessment_audit_completed',
 	'collaboration.assessment_scored': 'assessment_audit_scored',
+	'scenario.added': 'scenario_audit_added',
+	'scenario.updated': 'scenario_audit_updated',
+	'scenario.removed': 'scenario_audit_removed',
+	'scenario.proposed': 'scenario_audit_proposed',
+	'scenario.criteria_set': 'scenario_audit_criteria_set',
+	'scenario.scored': 'scenario_audit_scored',
 	'collaboration.assessment_linked': 'assessment_audit_linked',
 	'collaboration.assessment_unlinked': 'assessment_audit_unlinked'
 } as const satisfies Record<AuditAction, keyof typeof m>;
