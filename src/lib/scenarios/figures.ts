@@ -45,7 +45,12 @@ export function normalised(score: number, c: CriterionScale): number {
 }
 
 /** Every scenario × criterion cell, for one voice (the klankbordgroep's by default: the council's view). */
-export function cellFigures(cells: readonly ScenarioScoreCell[], scenarioIds: readonly string[], criteria: readonly CriterionScale[], voice: ScoreVoice = 'klankbordgroep'): CellFigures[] {
+export function cellFigures(
+	cells: readonly ScenarioScoreCell[],
+	scenarioIds: readonly string[],
+	criteria: readonly CriterionScale[],
+	voice: ScoreVoice = 'klankbordgroep'
+): CellFigures[] {
 	const mine = cells.filter((c) => c.voice === voice);
 	return scenarioIds.flatMap((scenarioId) =>
 		criteria.map((criterion) => {

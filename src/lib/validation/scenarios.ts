@@ -34,7 +34,11 @@ const scenarioFields = {
 		.trim()
 		.min(1, 'validation_scenario_title_required')
 		.max(SCENARIO_TITLE_MAX, 'validation_scenario_title_too_long'),
-	description: z.string('validation_scenario_description_too_long').trim().max(SCENARIO_DESCRIPTION_MAX, 'validation_scenario_description_too_long').default(''),
+	description: z
+		.string('validation_scenario_description_too_long')
+		.trim()
+		.max(SCENARIO_DESCRIPTION_MAX, 'validation_scenario_description_too_long')
+		.default(''),
 	oneOffCents: cents.default(0),
 	yearlyCents: cents.default(0),
 	collaborationId: z.preprocess(emptyToNull, z.uuid('validation_scenario_collaboration_unknown').nullable()).default(null)
@@ -49,7 +53,11 @@ export const removeScenarioSchema = z.object({ scenarioId: scenarioIdSchema, con
 /** The scenario the item proposes (what the colleges sign), or none. */
 export const proposeScenarioSchema = z.object({ itemId, scenarioId: z.preprocess(emptyToNull, scenarioIdSchema.nullable()) });
 
-const scaleEnd = z.coerce.number('validation_scenario_scale').int('validation_scenario_scale').min(0, 'validation_scenario_scale').max(10, 'validation_scenario_scale');
+const scaleEnd = z.coerce
+	.number('validation_scenario_scale')
+	.int('validation_scenario_scale')
+	.min(0, 'validation_scenario_scale')
+	.max(10, 'validation_scenario_scale');
 
 export const criterionSchema = z
 	.object({
@@ -103,3 +111,38 @@ export const scoreScenarioSchema = z.object({
 		.min(1, 'validation_scenario_scores_required')
 		.max(MAX_CRITERIA, 'validation_scenario_scores')
 });
+
+// ---------------------------------------------------------------------------------------------
+// Forms: flat fields turned into the shapes above.
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const listOf = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+
+/** The score form: per criterion a radio group `score.<criterionId>` and a textarea `motivation.<criterionId>`; an unchosen one is not sent. */
+export function scoresFromForm(values: Record<string, unknown>) {
+	const scores = Object.keys(values)
+		.filter((key) => key.startsWith('score.') && str(values[key]) !== '')
+		.map((key) => {
+			const criterionId = key.slice('score.'.length);
+			return { criterionId, score: values[key], motivation: values[`motivation.${criterionId}`] ?? '' };
+		});
+	return { scenarioId: values.scenarioId, municipalityId: values.municipalityId, voice: values.voice, sharedPublicly: values.sharedPublicly, scores };
+}
+
+/** The criteria form: a preset button, or parallel lists (`criterion_id[]`, `criterion_name[]`, …); rows without a name are dropped. */
+export function criteriaFromForm(values: Record<string, unknown>) {
+	if (str(values.preset) !== '') return { itemId: values.itemId, preset: values.preset, confirm: values.confirm };
+	const names = listOf(values.criterion_name).map(str);
+	const at = (name: string, i: number) => listOf(values[name])[i];
+	const criteria = names
+		.map((name, i) => ({
+			id: at('criterion_id', i),
+			name,
+			description: at('criterion_description', i) ?? '',
+			scaleMin: at('criterion_min', i),
+			scaleMax: at('criterion_max', i),
+			higherIsBetter: at('criterion_direction', i) !== 'lager'
+		}))
+		.filter((c) => c.name.trim() !== '');
+	return { itemId: values.itemId, criteria, confirm: values.confirm };
+}

@@ -62,6 +62,7 @@ export const fieldLabel = (f: string): string =>
 			links: m.agenda_fieldname_links,
 			tags: m.agenda_fieldname_tags,
 			people: m.agenda_fieldname_people,
+			scenarios: m.agenda_fieldname_scenarios,
 			summary: m.agenda_fieldname_summary,
 			description: m.agenda_fieldname_description,
 			meerwaarde: m.agenda_fieldname_meerwaarde

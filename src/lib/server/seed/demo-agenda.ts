@@ -9,6 +9,7 @@ import { demoOrigin as origin, demoPeople, type DemoPeople } from './demo-people
 import { seedDemoInterviews } from './demo-interviews';
 import { seedDemoDiscussion } from './demo-discussion';
 import { seedAdopted, seedAwaitingDecision, seedInProgress } from './demo-decisions';
+import { seedDemoScenarios } from './demo-scenarios';
 import { workingDayFrom } from './dutch-calendar';
 
 /** The working day `days` from today in the Netherlands (negative: past): demo dates move with the calendar. */
@@ -53,6 +54,8 @@ async function tellAgendaStory(db: Db): Promise<void> {
 	await seedAwaitingDecision(db, who, created.get('gereed_voor_besluitvorming')!.id, demoDay);
 	await seedAdopted(db, who, created.get('vastgesteld')!.id, demoDay);
 	const social = created.get('in_uitvoering')!;
+	// Its scenarios are signed content: weighed and proposed while it is still in bespreking, before the colleges decide.
+	await seedDemoScenarios(db, who, social.id);
 	await seedInProgress(db, who, social.id, demoDay, social.item.fields.milestones as { title: string; dueDate: string }[]);
 }
 

@@ -6,4 +6,4 @@
 export { addScenario, updateScenario, removeScenario, proposeScenario } from './scenario-commands';
 export { setCriteria } from './set-criteria';
 export { scoreScenario } from './score-scenario';
-export { scenarioComparison, scoreHistory, type ScenarioComparison, type ScenarioView, type CriterionView, type ScoreView } from './queries';
+export { scenarioComparison, scenariosPage, type ScenarioComparison } from './queries';

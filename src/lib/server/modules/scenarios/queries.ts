@@ -1,7 +1,20 @@
 import { and, asc, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db';
-import { agendaItemParticipants, collaborations, itemCriteria, itemScenarios, municipalities, scenarioScoreChanges, scenarioScores } from '../../db/schema';
+import {
+	agendaItemParticipants,
+	agendaItems,
+	collaborations,
+	itemCriteria,
+	itemScenarios,
+	municipalities,
+	scenarioScoreChanges,
+	scenarioScores
+} from '../../db/schema';
 import type { ScoreVoice } from '../../../scenarios/constants';
+import { isFrozenStatus } from '../../../decisions/constants';
+import { DomainError } from '../../errors';
+import { authorize, can, municipalitiesFor, type Actor } from '../../permissions';
+import { isUuid } from '../../validate';
 import { appreciations, cellFigures, preferredScenarios, type Appreciation, type CellFigures } from '../../../scenarios/figures';
 
 export interface CriterionView {
@@ -163,4 +176,33 @@ export async function scoreHistory(q: Queryable, itemId: string, limit = 50) {
 		by: r.changedByName,
 		at: r.changedAt.toISOString()
 	}));
+}
+
+/** What the reader may do on the scenarios page: edit the options, set the criteria, score for which municipalities. */
+export interface ScenarioPermissions {
+	/** Add, change, remove and propose options (not while the item is frozen: they are signed content). */
+	edit: boolean;
+	criteria: boolean;
+	/** Per voice, the participating municipalities the reader may score for. */
+	score: Record<ScoreVoice, string[]>;
+}
+
+/** The scenarios page of an item: the item's heading, the comparison, the latest score changes and what the reader may do. */
+export async function scenariosPage(q: Queryable, actor: Actor | null, itemId: string) {
+	authorize(actor, 'item.read');
+	if (!isUuid(itemId)) throw new DomainError('agenda_item_not_found', {}, {}, 404);
+	const [item] = await q
+		.select({ id: agendaItems.id, title: agendaItems.title, status: agendaItems.status, seq: agendaItems.seq })
+		.from(agendaItems)
+		.where(eq(agendaItems.id, itemId));
+	if (!item) throw new DomainError('agenda_item_not_found', {}, {}, 404);
+	const [comparison, history] = await Promise.all([scenarioComparison(q, itemId), scoreHistory(q, itemId)]);
+	const participating = (action: 'scenario.score' | 'scenario.score_college') =>
+		municipalitiesFor(actor, action).filter((id) => comparison.municipalityIds.includes(id));
+	const permissions: ScenarioPermissions = {
+		edit: !isFrozenStatus(item.status) && can(actor, 'item.edit'),
+		criteria: can(actor, 'scenario.criteria'),
+		score: { klankbordgroep: participating('scenario.score'), college: participating('scenario.score_college') }
+	};
+	return { item, comparison, history, permissions, frozen: isFrozenStatus(item.status) };
 }

@@ -60,10 +60,7 @@ export async function removeScenario(db: Db, actor: Actor | null, input: unknown
 		const row = await liveScenario(tx, itemId, data.scenarioId);
 		const [{ scores }] = await tx.select({ scores: count() }).from(scenarioScores).where(eq(scenarioScores.scenarioId, row.id));
 		if (scores > 0 && !data.confirm) throw new DomainError('scenario_remove_confirm', { count: scores, title: row.title }, {}, 409);
-		await tx
-			.update(itemScenarios)
-			.set({ removedAt: new Date(), removedBy: actor.userId, proposed: false })
-			.where(eq(itemScenarios.id, row.id));
+		await tx.update(itemScenarios).set({ removedAt: new Date(), removedBy: actor.userId, proposed: false }).where(eq(itemScenarios.id, row.id));
 		await audit('scenario.removed', { scenarioId: row.id, title: row.title, scores });
 		return { value: { scores } };
 	});
@@ -77,7 +74,10 @@ export async function proposeScenario(db: Db, actor: Actor | null, input: unknow
 		const from = item.scenarios?.proposedId ?? null;
 		if (data.scenarioId) await liveScenario(tx, data.itemId, data.scenarioId);
 		if (from === data.scenarioId) return { unchanged: true, value: { changed: false } };
-		await tx.update(itemScenarios).set({ proposed: false }).where(and(eq(itemScenarios.itemId, data.itemId), sql`${itemScenarios.proposed}`));
+		await tx
+			.update(itemScenarios)
+			.set({ proposed: false })
+			.where(and(eq(itemScenarios.itemId, data.itemId), sql`${itemScenarios.proposed}`));
 		if (data.scenarioId) await tx.update(itemScenarios).set({ proposed: true }).where(eq(itemScenarios.id, data.scenarioId));
 		await audit('scenario.proposed', { scenarioId: { from, to: data.scenarioId } });
 		return { value: { changed: true } };

@@ -41,7 +41,10 @@ export async function scoreScenario(db: Db, actor: Actor | null, input: unknown,
 			await tx
 				.insert(scenarioScores)
 				.values({ ...key, criterionId: s.criterionId, ...values })
-				.onConflictDoUpdate({ target: [scenarioScores.scenarioId, scenarioScores.criterionId, scenarioScores.municipalityId, scenarioScores.voice], set: values });
+				.onConflictDoUpdate({
+					target: [scenarioScores.scenarioId, scenarioScores.criterionId, scenarioScores.municipalityId, scenarioScores.voice],
+					set: values
+				});
 		}
 		await tx.insert(scenarioScoreChanges).values(
 			changes.map((s) => ({

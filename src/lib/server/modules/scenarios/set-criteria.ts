@@ -34,7 +34,15 @@ export async function setCriteria(db: Db, actor: Actor | null, input: unknown, o
 		await refuseLostScores(tx, leaving, data.confirm);
 		for (const w of wanted) if (w.id) await refuseNarrowedScale(tx, w);
 		if (leaving.length)
-			await tx.update(itemCriteria).set({ removedAt: new Date() }).where(inArray(itemCriteria.id, leaving.map((c) => c.id)));
+			await tx
+				.update(itemCriteria)
+				.set({ removedAt: new Date() })
+				.where(
+					inArray(
+						itemCriteria.id,
+						leaving.map((c) => c.id)
+					)
+				);
 		const same = leaving.length === 0 && wanted.length === live.length && wanted.every((w, i) => sameCriterion(w, live[i]));
 		if (same) return { unchanged: true, value: { criteria: live.length, removed: 0 } };
 		for (const [position, w] of wanted.entries()) {
@@ -64,12 +72,27 @@ function wantedCriteria(data: z.output<typeof setCriteriaSchema>, live: Criterio
 }
 
 function sameCriterion(w: Wanted, row: CriterionRow): boolean {
-	return w.id === row.id && w.name === row.name && w.description === row.description && w.scaleMin === row.scaleMin && w.scaleMax === row.scaleMax && w.higherIsBetter === row.higherIsBetter;
+	return (
+		w.id === row.id &&
+		w.name === row.name &&
+		w.description === row.description &&
+		w.scaleMin === row.scaleMin &&
+		w.scaleMax === row.scaleMax &&
+		w.higherIsBetter === row.higherIsBetter
+	);
 }
 
 async function refuseLostScores(tx: Tx, leaving: CriterionRow[], confirm: boolean): Promise<void> {
 	if (!leaving.length || confirm) return;
-	const [{ n }] = await tx.select({ n: count() }).from(scenarioScores).where(inArray(scenarioScores.criterionId, leaving.map((c) => c.id)));
+	const [{ n }] = await tx
+		.select({ n: count() })
+		.from(scenarioScores)
+		.where(
+			inArray(
+				scenarioScores.criterionId,
+				leaving.map((c) => c.id)
+			)
+		);
 	if (n > 0) throw new DomainError('scenario_criteria_remove_confirm', { count: n, names: leaving.map((c) => c.name).join(', ') }, {}, 409);
 }
 
