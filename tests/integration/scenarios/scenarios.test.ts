@@ -121,7 +121,9 @@ describe('scenarios of an item', () => {
 		expect(view.scenarios).toEqual([]);
 		expect(view.removed).toMatchObject([{ id: b, title: 'Integraal samenwerken', scores: 3 }]);
 		expect(await t.db.select().from(scenarioScores).where(eq(scenarioScores.scenarioId, b))).toHaveLength(3);
-		expect(await rejection(scenarios.updateScenario(t.db, verkenner.actor, { scenarioId: b, title: 'Terug' }, testOrigin))).toMatchObject({ key: 'scenario_not_found' });
+		expect(await rejection(scenarios.updateScenario(t.db, verkenner.actor, { scenarioId: b, title: 'Terug' }, testOrigin))).toMatchObject({
+			key: 'scenario_not_found'
+		});
 	});
 
 	it('proposes one option at a time, and the proposal is signed content: it changes the hash', async () => {
@@ -174,7 +176,9 @@ describe('scenarios of an item', () => {
 			expect(await rejection(attempt())).toMatchObject({ key: 'agenda_item_frozen', status: 409 });
 		expect((await scenarioRows(itemId)).map((r) => [r.title, r.proposed, r.removedAt])).toEqual([['Behouden', false, null]]);
 		const criteria = (await criteriaRows(itemId)).map((c) => c.id);
-		expect(await scenarios.scoreScenario(t.db, kbLeiden.actor, { scenarioId, municipalityId: 'leiden', scores: scoresFor(criteria, [3, 3, 3]) }, testOrigin)).toEqual({
+		expect(
+			await scenarios.scoreScenario(t.db, kbLeiden.actor, { scenarioId, municipalityId: 'leiden', scores: scoresFor(criteria, [3, 3, 3]) }, testOrigin)
+		).toEqual({
 			changed: 3
 		});
 	});
@@ -191,7 +195,7 @@ async function readyFrom(itemId: string) {
 }
 
 describe('criteria', () => {
-	it('sets a preset (the study\'s three axes, the toetsingskader\'s eight), keeping the criteria it shares by name', async () => {
+	it("sets a preset (the study's three axes, the toetsingskader's eight), keeping the criteria it shares by name", async () => {
 		const itemId = await itemWith(t.db, verkenner.actor, ['leiden']);
 		await scenarios.setCriteria(t.db, verkenner.actor, { itemId, preset: 'assen' }, testOrigin);
 		expect((await criteriaRows(itemId)).map((c) => [c.name, c.scaleMin, c.scaleMax, c.higherIsBetter])).toEqual([
@@ -225,7 +229,13 @@ describe('criteria', () => {
 		await scenarios.setCriteria(
 			t.db,
 			verkenner.actor,
-			{ itemId, criteria: [{ ...own[1], id: draagvlak.id }, { ...own[0], id: kosten.id, name: 'Kosten per jaar' }] },
+			{
+				itemId,
+				criteria: [
+					{ ...own[1], id: draagvlak.id },
+					{ ...own[0], id: kosten.id, name: 'Kosten per jaar' }
+				]
+			},
 			testOrigin
 		);
 		const after = await criteriaRows(itemId);
@@ -249,7 +259,7 @@ describe('criteria', () => {
 		expect(await criteriaRows(itemId)).toEqual([]);
 	});
 
-	it('is the verkenner\'s: a klankbordgroep member may not set them', async () => {
+	it("is the verkenner's: a klankbordgroep member may not set them", async () => {
 		const itemId = await itemWith(t.db, verkenner.actor, ['leiden']);
 		expect(await rejection(scenarios.setCriteria(t.db, kbLeiden.actor, { itemId, preset: 'assen' }, testOrigin))).toBeInstanceOf(ForbiddenError);
 	});
@@ -273,12 +283,17 @@ describe('criteria', () => {
 });
 
 describe('scores', () => {
-	it('keeps each municipality\'s scores per voice, with the history of every change and a live event', async () => {
+	it("keeps each municipality's scores per voice, with the history of every change and a live event", async () => {
 		const { itemId, b, criteria } = await weighedItem();
 		const input = { scenarioId: b, municipalityId: 'leiden', scores: scoresFor(criteria, [4, 3, 2]) };
 		expect(await scenarios.scoreScenario(t.db, kbLeiden.actor, input, testOrigin)).toEqual({ changed: 3 });
 		expect(await scenarios.scoreScenario(t.db, kbLeiden.actor, input, testOrigin)).toEqual({ changed: 0 });
-		await scenarios.scoreScenario(t.db, kbLeiden.actor, { ...input, scores: [{ criterionId: criteria[0], score: 5, motivation: 'Beter gelezen' }] }, testOrigin);
+		await scenarios.scoreScenario(
+			t.db,
+			kbLeiden.actor,
+			{ ...input, scores: [{ criterionId: criteria[0], score: 5, motivation: 'Beter gelezen' }] },
+			testOrigin
+		);
 		await scenarios.scoreScenario(t.db, collegeLeiden.actor, { ...input, voice: 'college', scores: scoresFor(criteria, [2, 2, 2]) }, testOrigin);
 		const view = await scenarios.scenarioComparison(t.db, itemId);
 		const leiden = (voice: string) => view.scores.filter((s) => s.voice === voice).map((s) => [criteria.indexOf(s.criterionId), s.score, s.by]);
@@ -326,7 +341,14 @@ describe('scores', () => {
 			[[...scoresFor(criteria.slice(0, 2), [3, 3]), { criterionId: criteria[2], score: 6 }], 'scores.2.score', 'validation_scenario_score_scale'],
 			[[{ criterionId: criteria[0], score: 0 }], 'scores.0.score', 'validation_scenario_score_scale'],
 			[[{ criterionId: other.criteria[0], score: 3 }], 'scores.0.criterionId', 'validation_scenario_criterion_unknown'],
-			[[{ criterionId: criteria[0], score: 3 }, { criterionId: criteria[0], score: 4 }], 'scores.1.criterionId', 'validation_scenario_criterion_unknown'],
+			[
+				[
+					{ criterionId: criteria[0], score: 3 },
+					{ criterionId: criteria[0], score: 4 }
+				],
+				'scores.1.criterionId',
+				'validation_scenario_criterion_unknown'
+			],
 			[[{ criterionId: criteria[0], score: 2.5 }], 'scores.0.score', 'validation_scenario_score'],
 			[[], 'scores', 'validation_scenario_scores_required']
 		];
@@ -340,9 +362,22 @@ describe('scores', () => {
 
 	it('shows the public only what a municipality shared', async () => {
 		const { itemId, b, criteria } = await weighedItem();
-		await scenarios.scoreScenario(t.db, kbLeiden.actor, { scenarioId: b, municipalityId: 'leiden', sharedPublicly: 'on', scores: scoresFor(criteria, [4, 4, 4]) }, testOrigin);
-		await scenarios.scoreScenario(t.db, kbOegstgeest.actor, { scenarioId: b, municipalityId: 'oegstgeest', scores: scoresFor(criteria, [2, 2, 2]) }, testOrigin);
-		expect((await scenarios.scenarioComparison(t.db, itemId)).scores.map((s) => s.municipalityId).sort()).toEqual([...Array(3).fill('leiden'), ...Array(3).fill('oegstgeest')]);
+		await scenarios.scoreScenario(
+			t.db,
+			kbLeiden.actor,
+			{ scenarioId: b, municipalityId: 'leiden', sharedPublicly: 'on', scores: scoresFor(criteria, [4, 4, 4]) },
+			testOrigin
+		);
+		await scenarios.scoreScenario(
+			t.db,
+			kbOegstgeest.actor,
+			{ scenarioId: b, municipalityId: 'oegstgeest', scores: scoresFor(criteria, [2, 2, 2]) },
+			testOrigin
+		);
+		expect((await scenarios.scenarioComparison(t.db, itemId)).scores.map((s) => s.municipalityId).sort()).toEqual([
+			...Array(3).fill('leiden'),
+			...Array(3).fill('oegstgeest')
+		]);
 		const shared = await scenarios.scenarioComparison(t.db, itemId, { sharedOnly: true });
 		expect(new Set(shared.scores.map((s) => s.municipalityId))).toEqual(new Set(['leiden']));
 	});

@@ -31,7 +31,9 @@ export const itemScenarios = pgTable(
 	},
 	(t) => [
 		index('item_scenarios_item').on(t.itemId, t.position),
-		uniqueIndex('item_scenarios_one_proposed').on(t.itemId).where(sql`${t.proposed} and ${t.removedAt} is null`),
+		uniqueIndex('item_scenarios_one_proposed')
+			.on(t.itemId)
+			.where(sql`${t.proposed} and ${t.removedAt} is null`),
 		check('item_scenarios_title_length', sql`char_length(${t.title}) between 1 and 200`),
 		check('item_scenarios_costs', sql`${t.oneOffCents} >= 0 and ${t.yearlyCents} >= 0`)
 	]
