@@ -80,3 +80,20 @@ describe('the demo scenarios of the social domain', () => {
 		expect(view.preferred.klankbordgroep.oegstgeest).toBe(idOf('Gedifferentieerd samenwerken'));
 	});
 });
+
+describe('the demo scenarios on the public site', () => {
+	it('shows the signed options with the proposal, and only the scores Voorschoten shared', async () => {
+		const { getPublicItem } = await import('../../../src/lib/server/modules/public');
+		const item = await getPublicItem(t.db, itemId);
+		expect(item.scenarios?.options.map((o) => [o.title, o.proposed])).toEqual([
+			['Continuering huidige situatie', false],
+			['Gedifferentieerd samenwerken', false],
+			['Integraal samenwerken', true],
+			['Integraal samengaan', false]
+		]);
+		expect(item.scenarios?.criteria).toHaveLength(3);
+		const sharers = new Set(item.scenarios?.scores.map((s) => `${s.municipalityId}/${s.voice}`));
+		expect(sharers).toEqual(new Set(['voorschoten/klankbordgroep', 'voorschoten/college']));
+		expect(item.scenarios?.scores).toHaveLength(2 * 4 * 3);
+	});
+});

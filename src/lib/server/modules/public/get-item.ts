@@ -11,6 +11,7 @@ import type { CouncilOutcome, PositionKind, SignOffDecision } from '../../../dec
 import { isPublicItem, sharedPositionsWhere } from './visibility';
 import { publicItemPath } from './list-items';
 import type { PublicItem } from './schemas';
+import { scenarioComparison, type ScenarioComparison } from '../scenarios';
 
 /** Unknown and not public are the same answer: the public learns nothing of items it may not see. */
 const notFound = () => new DomainError('public_item_not_found', {}, {}, 404);
@@ -45,6 +46,7 @@ export async function getPublicItem(q: Queryable, itemId: string): Promise<Publi
 	const order = new Map(munis.map((m) => [m.id, m.sortOrder]));
 	const byMunicipality = <T extends { municipalityId: string }>(a: T, b: T) => (order.get(a.municipalityId) ?? 0) - (order.get(b.municipalityId) ?? 0);
 	const content = text?.content;
+	const shared = content?.scenarios ? await scenarioComparison(q, itemId, { sharedOnly: true }) : null;
 	return {
 		id: item.id,
 		url: publicItemPath(item.id),
@@ -100,7 +102,36 @@ export async function getPublicItem(q: Queryable, itemId: string): Promise<Publi
 				updatedAt: p.updatedAt.toISOString()
 			}))
 			.sort(byMunicipality),
+		scenarios: publicScenarios(content, shared),
 		progress: progress ? { percent: progress.percent, note: progress.note, reportedAt: progress.reportedAt.toISOString() } : null
+	};
+}
+
+/** The options as the public text holds them (signed, or the last captured version), with the scores municipalities shared. */
+function publicScenarios(content: ItemContent | undefined, shared: ScenarioComparison | null): PublicItem['scenarios'] {
+	if (!content?.scenarios || !shared) return null;
+	const { options, proposedId } = content.scenarios;
+	const ids = new Set(options.map((o) => o.id));
+	return {
+		options: options.map((o) => ({
+			id: o.id,
+			title: o.title,
+			description: o.description,
+			oneOffCents: o.oneOffCents,
+			yearlyCents: o.yearlyCents,
+			proposed: o.id === proposedId
+		})),
+		criteria: shared.criteria.map(({ id, name, scaleMin, scaleMax, higherIsBetter }) => ({ id, name, scaleMin, scaleMax, higherIsBetter })),
+		scores: shared.scores
+			.filter((s) => ids.has(s.scenarioId))
+			.map((s) => ({
+				scenarioId: s.scenarioId,
+				criterionId: s.criterionId,
+				municipalityId: s.municipalityId as MunicipalityId,
+				voice: s.voice,
+				score: s.score,
+				motivation: s.motivation
+			}))
 	};
 }
 

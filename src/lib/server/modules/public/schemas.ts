@@ -73,6 +73,32 @@ export const publicPositionSchema = z.object({
 	updatedAt: moment
 });
 
+export const publicScenariosSchema = z.object({
+	options: z.array(
+		z.object({
+			id: z.uuid(),
+			title: z.string(),
+			description: z.string(),
+			oneOffCents: z.number().int(),
+			yearlyCents: z.number().int(),
+			proposed: z.boolean().describe('Het scenario dat het agendapunt voorstelt (waarover de colleges besluiten)')
+		})
+	),
+	criteria: z.array(z.object({ id: z.uuid(), name: z.string(), scaleMin: z.number().int(), scaleMax: z.number().int(), higherIsBetter: z.boolean() })),
+	scores: z
+		.array(
+			z.object({
+				scenarioId: z.uuid(),
+				criterionId: z.uuid(),
+				municipalityId: municipality,
+				voice: z.enum(['klankbordgroep', 'college']),
+				score: z.number().int(),
+				motivation: z.string()
+			})
+		)
+		.describe('Alleen scores die de gemeente openbaar deelt')
+});
+
 export const publicItemSchema = publicItemSummarySchema.extend({
 	ambition: z.object({ id: z.number().int(), title: z.string(), shortTitle: z.string() }),
 	text: publicTextSchema.nullable(),
@@ -89,6 +115,7 @@ export const publicItemSchema = publicItemSummarySchema.extend({
 	collegeDecisions: z.array(publicCollegeDecisionSchema),
 	councilDecisions: z.array(publicCouncilDecisionSchema),
 	positions: z.array(publicPositionSchema).describe('Alleen standpunten die de gemeente openbaar deelt'),
+	scenarios: publicScenariosSchema.nullable().describe("De scenario's zoals in de openbare tekst, met de gedeelde scores"),
 	progress: z.object({ percent: z.number().int().min(0).max(100), note: z.string(), reportedAt: moment }).nullable()
 });
 export type PublicItem = z.infer<typeof publicItemSchema>;
