@@ -401,4 +401,17 @@ describe('the comparison', () => {
 		const leidenB = view.appreciations.find((x) => x.municipalityId === 'leiden' && x.scenarioId === b);
 		expect(leidenB).toMatchObject({ value: 75, criteria: 3 });
 	});
+
+	it("splits each scenario's costs over the participants by the item's own key, adding up exactly", async () => {
+		const { itemId, a, b } = await weighedItem();
+		const view = await scenarios.scenarioComparison(t.db, itemId);
+		expect(view.costKey).toBe('inwoners');
+		const split = view.shares.find((x) => x.scenarioId === b)!;
+		expect(split.oneOff?.map((x) => x.municipalityId)).toEqual(['leiden', 'oegstgeest']);
+		expect(split.oneOff?.reduce((n, x) => n + x.cents, 0)).toBe(9_800_000);
+		expect(split.yearly?.reduce((n, x) => n + x.cents, 0)).toBe(250_000);
+		const [leiden, oegstgeest] = split.yearly!;
+		expect(leiden.cents).toBeGreaterThan(oegstgeest.cents);
+		expect(view.shares.find((x) => x.scenarioId === a)?.oneOff?.every((x) => x.cents === 0) ?? true).toBe(true);
+	});
 });

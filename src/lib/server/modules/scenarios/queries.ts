@@ -12,6 +12,8 @@ import {
 } from '../../db/schema';
 import type { ScoreVoice } from '../../../scenarios/constants';
 import { isFrozenStatus } from '../../../decisions/constants';
+import { trySplitCosts } from '../../../agenda/costs';
+import type { Verdeelsleutel } from '../../../agenda/constants';
 import { DomainError } from '../../errors';
 import { authorize, can, municipalitiesFor, type Actor } from '../../permissions';
 import { isUuid } from '../../validate';
@@ -34,6 +36,11 @@ export interface ScenarioView {
 	yearlyCents: number;
 	collaboration: { id: string; name: string } | null;
 	proposed: boolean;
+}
+
+export interface CostShareView {
+	municipalityId: string;
+	cents: number;
 }
 
 export interface ScoreView {
@@ -60,6 +67,9 @@ export interface ScenarioComparison {
 	appreciations: Appreciation[];
 	/** Per voice and municipality: the scenario it appreciates most (null: none or a tie). */
 	preferred: Record<ScoreVoice, Record<string, string | null>>;
+	/** The item's cost key and, per scenario, its one-off and yearly costs split over the participants by it (null: not splittable). */
+	costKey: string;
+	shares: { scenarioId: string; oneOff: CostShareView[] | null; yearly: CostShareView[] | null }[];
 	/** Removed scenarios that were scored: kept with their scores, listed so nobody wonders where they went. */
 	removed: { id: string; title: string; scores: number; removedAt: string }[];
 }
@@ -89,8 +99,14 @@ export async function scenarioComparison(q: Queryable, itemId: string, opts: { s
 			.where(and(eq(itemCriteria.itemId, itemId), isNull(itemCriteria.removedAt)))
 			.orderBy(asc(itemCriteria.position)),
 		q
-			.select({ id: agendaItemParticipants.municipalityId })
+			.select({
+				id: agendaItemParticipants.municipalityId,
+				customShareBp: agendaItemParticipants.customShareBp,
+				inhabitants: municipalities.inhabitants,
+				key: agendaItems.verdeelsleutel
+			})
 			.from(agendaItemParticipants)
+			.innerJoin(agendaItems, eq(agendaItems.id, agendaItemParticipants.itemId))
 			.innerJoin(municipalities, eq(municipalities.id, agendaItemParticipants.municipalityId))
 			.where(eq(agendaItemParticipants.itemId, itemId))
 			.orderBy(asc(municipalities.sortOrder)),
@@ -138,12 +154,26 @@ export async function scenarioComparison(q: Queryable, itemId: string, opts: { s
 		scores,
 		cells: { klankbordgroep: cellFigures(scores, ids, criteria, 'klankbordgroep'), college: cellFigures(scores, ids, criteria, 'college') },
 		appreciations: liked,
+		costKey: participants[0]?.key ?? 'inwoners',
+		shares: scenarios.map((s) => ({ scenarioId: s.id, oneOff: splitOver(s.oneOffCents, participants), yearly: splitOver(s.yearlyCents, participants) })),
 		preferred: {
 			klankbordgroep: Object.fromEntries(preferredScenarios(liked, 'klankbordgroep')),
 			college: Object.fromEntries(preferredScenarios(liked, 'college'))
 		},
 		removed
 	};
+}
+
+/** A scenario's amount split over the participants by the item's own cost key (the same rule as the item's costs). */
+function splitOver(cents: number, participants: { id: string; customShareBp: number | null; inhabitants: number; key: string }[]): CostShareView[] | null {
+	if (!participants.length) return null;
+	const split = trySplitCosts(
+		cents,
+		[],
+		participants[0].key as Verdeelsleutel,
+		participants.map((p) => ({ municipalityId: p.id, inhabitants: p.inhabitants, customShareBp: p.customShareBp }))
+	);
+	return split.ok ? split.split.shares.map((x) => ({ municipalityId: x.municipalityId, cents: x.cents })) : null;
 }
 
 async function removedScenarios(q: Queryable, itemId: string) {
