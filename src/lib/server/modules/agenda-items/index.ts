@@ -8,7 +8,18 @@ export { transitionItem } from './transition-item';
 export { reopenItem } from './reopen-item';
 export { setItemPublic } from './publish-item';
 export { changeStatus, type StatusChange } from './change-status';
-export { changeItem, statusEvent, signOffsVoidedEvent, useSignOffRules, type SignOffRules, type ItemAfter, type VoidedSignOff } from './change';
+export {
+	changeItem,
+	itemEventOf,
+	statusEvent,
+	signOffsVoidedEvent,
+	useSignOffRules,
+	type SignOffRules,
+	type ItemAfter,
+	type ItemAudit,
+	type VoidedSignOff
+} from './change';
+export { itemScenariosOf } from './scenarios';
 export { captureVersion, captureAutoVersionIfIdle } from './capture-version';
 export { restoreVersion } from './restore-version';
 export { setRichTextReplacer, useStoredTexts, useTextGate, type RichTextReplacer, type RichTexts } from './rich-text';

@@ -5,9 +5,7 @@ import { itemScenarios } from '../../db/schema';
 import { DomainError } from '../../errors';
 import type { Actor } from '../../permissions';
 import type { Origin } from '../audit';
-import { changeItem, type ItemState } from '../agenda-items';
-import { itemScenariosOf } from '../agenda-items/scenarios';
-import { itemEventOf, type ItemAudit } from '../agenda-items/change';
+import { changeItem, itemEventOf, itemScenariosOf, type ItemAudit, type ItemState } from '../agenda-items';
 
 /** What the item page and the overviews hear: the options changed (signed content) or only the weighing. */
 export type ScenarioChange = 'scenarios' | 'scenario_scores';
