@@ -24,6 +24,7 @@ import { pdfStructure } from '../fixtures/pdf-structure';
 const SESSION = 'Klankbordgroep Leidse regio: uitvoeringsagenda';
 const FIRST = '1. Versnelling woningbouw in de Leidse regio';
 const SECOND = '2. Economie071 en LAB071 voortzetten';
+const THIRD = 'Studenten- en expathuisvesting voor de Kennisstad';
 const ACTION = 'Locatiekaart delen met de vijf colleges';
 
 let browser: Browser;
@@ -173,6 +174,43 @@ describe('a live klankbordgroep session', () => {
 		await chair.getByRole('button', { name: 'Vastleggen', exact: true }).click();
 		for (const p of [chair, leiden, oegstgeest]) await p.getByText(ACTION).waitFor({ timeout: 5_000 });
 		await expectNoAxeViolations(oegstgeest);
+	});
+
+	it('on an item with scenarios the chair puts the comparison on screen; a check per scenario tallies live everywhere', async () => {
+		// The verkenner gives the third item two options, in another tab, while the session runs.
+		const tab = await chair.context().newPage();
+		await tab.goto('/agenda');
+		await tab.getByRole('link', { name: THIRD }).first().click();
+		await tab.getByRole('link', { name: "Scenario's toevoegen" }).click();
+		for (const title of ['Campus samen ontwikkelen', 'Ieder voor zich']) {
+			await tab.getByText('Scenario toevoegen', { exact: true }).first().click();
+			await tab.locator('#nieuw-title').fill(title);
+			await tab.getByRole('button', { name: 'Scenario toevoegen' }).click();
+			await expect.poll(() => tab.getByRole('heading', { level: 3, name: title }).count()).toBe(1);
+		}
+		await tab.close();
+
+		await chair.getByRole('button', { name: /^Volgende/ }).click();
+		for (const p of [chair, leiden, oegstgeest]) await expect.poll(() => heading(p).innerText(), { timeout: 10_000 }).toBe(`3. ${THIRD}`);
+		await expect.poll(() => leiden.getByTestId('scenario-board').innerText()).toContain('De voorzitter kan de vergelijking op het scherm zetten.');
+		await chair.getByRole('button', { name: 'Vergelijking op het scherm zetten' }).click();
+		for (const p of [chair, leiden, oegstgeest])
+			await expect.poll(() => p.getByRole('table', { name: "Scenario's en hun kosten" }).isVisible(), { timeout: 5_000 }).toBe(true);
+
+		await leiden
+			.getByRole('group', { name: 'Uw temperatuurcheck op Campus samen ontwikkelen voor Leiden' })
+			.getByRole('button', { name: /Steunt$/ })
+			.click();
+		for (const p of [chair, leiden, oegstgeest]) {
+			const tally = p
+				.getByRole('table', { name: 'Temperatuurcheck op Campus samen ontwikkelen' })
+				.getByRole('row', { name: /Steunt\b/ })
+				.first();
+			await expect.poll(() => tally.innerText(), { timeout: 5_000 }).toMatch(/1\s+Leiden/);
+		}
+		await expectNoAxeViolations(oegstgeest);
+		await chair.getByRole('button', { name: 'Vergelijking van het scherm halen' }).click();
+		await expect.poll(() => oegstgeest.getByRole('table', { name: "Scenario's en hun kosten" }).count(), { timeout: 5_000 }).toBe(0);
 	});
 
 	it('the chair closes; the highlights PDF and DOCX hold the action point', async () => {

@@ -37,7 +37,16 @@ export interface HighlightsItem {
 	plannedMinutes: number;
 	spentSeconds: number;
 	temperature: { municipalityId: string; municipalityName: string; value: TemperatureValue; givenByName: string }[];
+	/** The checks per scenario (only scenarios that got one, in the options' order); absent or empty: none. */
+	scenarioChecks?: HighlightsScenarioCheck[];
 	minutes: HighlightsMinute[];
+}
+
+export interface HighlightsScenarioCheck {
+	scenarioTitle: string;
+	/** The scenario was removed from the item after the session: the check stays, marked. */
+	removed: boolean;
+	checks: { municipalityName: string; value: TemperatureValue; givenByName: string }[];
 }
 
 export interface HighlightsMinute {

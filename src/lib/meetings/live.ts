@@ -20,6 +20,13 @@ export interface MeetingState {
 	attendance: AttendanceView[];
 	/** The last temperature check per (item, municipality). */
 	temperature: TemperatureView[];
+	/**
+	 * The scenarios of the item in view (live mode, an item with scenarios; null otherwise), with `shown` when
+	 * the chair put the comparison on screen for everyone.
+	 */
+	scenarios: ScenarioBoardView | null;
+	/** The last temperature check per (scenario, municipality), over the whole session. */
+	scenarioChecks: ScenarioCheckView[];
 	/** Not deleted, in writing order. */
 	minutes: MinuteView[];
 	startedAt: string | null;
@@ -59,6 +66,28 @@ export interface TemperatureView {
 	givenAt: string;
 	/** When it became the municipality's formal position; null if not (yet). */
 	positionSetAt: string | null;
+}
+
+/** The compact comparison a session shows: the options with their costs and how each municipality weighs them. */
+export interface ScenarioBoardView {
+	itemId: string;
+	shown: boolean;
+	scenarios: { id: string; title: string; oneOffCents: number; yearlyCents: number; proposed: boolean }[];
+	/** The item's participating municipalities, in the region's order. */
+	municipalityIds: string[];
+	/** The klankbordgroep's appreciation (0–100) per municipality and scenario; absent: not scored. */
+	appreciations: { municipalityId: string; scenarioId: string; value: number }[];
+	/** Per municipality that scored: the scenario it appreciates most (null: a tie). */
+	preferred: Record<string, string | null>;
+}
+
+export interface ScenarioCheckView {
+	itemId: string;
+	scenarioId: string;
+	municipalityId: string;
+	value: TemperatureValue;
+	givenByName: string;
+	givenAt: string;
 }
 
 export interface MinuteView {

@@ -123,6 +123,21 @@ export const temperatureSchema = z.object({
 	value: temperatureValueSchema
 });
 
+/** The chair puts the scenario comparison of the current item on screen for everyone, or takes it off. */
+export const showScenariosSchema = z.object({
+	meetingId: meetingIdSchema,
+	// A form sends text: "true"/"false".
+	shown: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean('validation_meeting_scenarios_shown'))
+});
+
+/** A temperature check on one scenario of the item in view (the scenario names the item). */
+export const scenarioCheckSchema = z.object({
+	meetingId: meetingIdSchema,
+	scenarioId: z.uuid('meetings_scenario_not_current'),
+	municipalityId,
+	value: temperatureValueSchema
+});
+
 /** Turning a temperature check into the municipality's position: reasons and conditions as positions want them. */
 export const adoptTemperatureSchema = z.object({
 	meetingId: meetingIdSchema,

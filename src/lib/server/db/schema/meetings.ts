@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agendaItems } from './agenda-items';
 import { municipalities } from './region';
+import { itemScenarios } from './scenarios';
 import { users } from './users';
 
 /**
@@ -34,7 +35,12 @@ export const meetings = pgTable(
 		revision: integer().notNull().default(1),
 		seq: integer().notNull().default(0),
 		/** Set when the verkenner publishes the session's highlights on the public site (a closed session only). */
-		highlightsPublishedAt: timestamp({ withTimezone: true })
+		highlightsPublishedAt: timestamp({ withTimezone: true }),
+		/**
+		 * The agenda entry whose scenario comparison the chair put on screen; it shows only while that entry is
+		 * current, so moving on hides it without a second write (and coming back shows it again).
+		 */
+		scenariosShownEntryId: uuid()
 	},
 	(t) => [
 		index('meetings_starts_at').on(t.startsAt),
@@ -124,6 +130,33 @@ export const meetingTemperatureChecks = pgTable(
 	(t) => [
 		primaryKey({ columns: [t.meetingId, t.itemId, t.municipalityId] }),
 		check('meeting_temperature_value', sql`${t.value} in ('steunt','steunt_onder_voorwaarden','neutraal','bezwaar')`)
+	]
+);
+
+/**
+ * A temperature check per scenario: one municipality's quick stance on one option of the item in view, given
+ * while the chair has the comparison on screen (the last one given counts). Kept for removed scenarios too.
+ */
+export const meetingScenarioChecks = pgTable(
+	'meeting_scenario_checks',
+	{
+		meetingId: uuid()
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		scenarioId: uuid()
+			.notNull()
+			.references(() => itemScenarios.id, { onDelete: 'cascade' }),
+		municipalityId: text()
+			.notNull()
+			.references(() => municipalities.id),
+		value: text().notNull(),
+		givenBy: uuid().references(() => users.id),
+		givenByName: text().notNull(),
+		givenAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.meetingId, t.scenarioId, t.municipalityId] }),
+		check('meeting_scenario_check_value', sql`${t.value} in ('steunt','steunt_onder_voorwaarden','neutraal','bezwaar')`)
 	]
 );
 

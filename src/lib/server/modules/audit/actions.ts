@@ -122,6 +122,9 @@ export interface AuditDetails {
 	'meeting.checked_in': { userId: Id; municipalityId: Id | null; recordedBy: Id; via?: 'temperature' | 'comment' };
 	'meeting.temperature_given': { itemId: Id; municipalityId: Id; value: string };
 	'meeting.temperature_adopted': { itemId: Id; municipalityId: Id; position: string };
+	'meeting.scenarios_shown': { entryId: Id; itemId: Id };
+	'meeting.scenarios_hidden': { entryId: Id; itemId: Id };
+	'meeting.scenario_temperature_given': { itemId: Id; scenarioId: Id; municipalityId: Id; value: string };
 	'meeting.minute_written': { minuteId: Id; itemId: Id | null; kind: string; ownerName?: string | null; dueOn?: string | null };
 	'meeting.minute_deleted': { minuteId: Id; kind: string };
 	'meeting.closed': { lastEntryId: Id | null };
@@ -244,6 +247,9 @@ export const auditActions = [
 	'meeting.checked_in',
 	'meeting.temperature_given',
 	'meeting.temperature_adopted',
+	'meeting.scenarios_shown',
+	'meeting.scenarios_hidden',
+	'meeting.scenario_temperature_given',
 	'meeting.minute_written',
 	'meeting.minute_deleted',
 	'meeting.closed',

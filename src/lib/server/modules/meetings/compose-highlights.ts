@@ -3,9 +3,10 @@ import type { Queryable } from '../../db';
 import { ambitions, meetingAttendance, meetingMinutes, meetingTemperatureChecks, municipalities, users } from '../../db/schema';
 import { authorize, type Actor } from '../../permissions';
 import { DomainError } from '../../errors';
-import type { Highlights, HighlightsMinute } from '../../../meetings/highlights';
+import type { Highlights, HighlightsMinute, HighlightsScenarioCheck } from '../../../meetings/highlights';
 import type { MinuteKind, TemperatureValue } from '../../../meetings/constants';
 import { loadEntries, loadMeeting } from './state';
+import { scenarioChecksOfMeeting } from './scenario-board';
 import { runningSeconds } from './rules';
 import { amsterdamParts } from '../../../meetings/time';
 
@@ -19,7 +20,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export async function composeHighlights(q: Queryable, actor: Actor | null, meetingId: string, now = new Date()): Promise<Highlights> {
 	authorize(actor, 'meeting.read');
 	const meeting = await loadMeeting(q, meetingId);
-	const [entries, munis, present, checks, minutes, ambitionRows, chair] = await Promise.all([
+	const [entries, munis, present, checks, minutes, ambitionRows, chair, scenarioChecks] = await Promise.all([
 		loadEntries(q, meetingId),
 		q.select().from(municipalities).orderBy(asc(municipalities.sortOrder)),
 		q.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)).orderBy(asc(meetingAttendance.checkedInAt)),
@@ -30,7 +31,8 @@ export async function composeHighlights(q: Queryable, actor: Actor | null, meeti
 			.where(and(eq(meetingMinutes.meetingId, meetingId), isNull(meetingMinutes.deletedAt)))
 			.orderBy(asc(meetingMinutes.createdAt), asc(meetingMinutes.id)),
 		q.select().from(ambitions),
-		meeting.chairUserId ? q.select({ name: users.name }).from(users).where(eq(users.id, meeting.chairUserId)) : []
+		meeting.chairUserId ? q.select({ name: users.name }).from(users).where(eq(users.id, meeting.chairUserId)) : [],
+		scenarioChecksOfMeeting(q, meetingId)
 	]);
 	const muniName = new Map(munis.map((m) => [m.id, m.name]));
 	const muniOrder = new Map(munis.map((m) => [m.id, m.sortOrder]));
@@ -81,11 +83,23 @@ export async function composeHighlights(q: Queryable, actor: Actor | null, meeti
 					value: c.value as TemperatureValue,
 					givenByName: c.givenByName
 				})),
+			scenarioChecks: perScenario(scenarioChecks.filter((x) => x.itemId === e.itemId)),
 			minutes: minutes.filter((x) => x.itemId === e.itemId).map(minute)
 		})),
 		general: minutes.filter((x) => !x.itemId || !onAgenda.has(x.itemId)).map(minute),
 		generatedAt: now.toISOString()
 	};
+}
+
+/** The checks of one item grouped per scenario (the rows come in the options' and the region's order). */
+function perScenario(rows: Awaited<ReturnType<typeof scenarioChecksOfMeeting>>): HighlightsScenarioCheck[] {
+	const out = new Map<string, HighlightsScenarioCheck>();
+	for (const r of rows) {
+		const group = out.get(r.scenarioId) ?? { scenarioTitle: r.scenarioTitle, removed: r.removed, checks: [] };
+		group.checks.push({ municipalityName: r.municipalityName, value: r.value, givenByName: r.givenByName });
+		out.set(r.scenarioId, group);
+	}
+	return [...out.values()];
 }
 
 /** The highlights of a session that is closed: the report exists once the session is over. */

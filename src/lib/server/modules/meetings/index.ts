@@ -1,6 +1,7 @@
 /**
  * Klankbordgroep sessions ("meetings" in code, never "session": that is the login). Planning, live mode
- * (the chair drives, everyone follows), attendance, temperature checks, minutes and the highlights report.
+ * (the chair drives, everyone follows), attendance, temperature checks (per item and, with the scenario
+ * comparison on screen, per scenario), minutes and the highlights report.
  * Import as a namespace: `import * as meetings from '$lib/server/modules/meetings'`.
  */
 export { createMeeting } from './create-meeting';
@@ -12,6 +13,8 @@ export { setTimer } from './set-timer';
 export { checkIn } from './check-in';
 export { giveTemperature } from './give-temperature';
 export { adoptTemperature } from './adopt-temperature';
+export { showScenarios } from './show-scenarios';
+export { giveScenarioTemperature } from './give-scenario-temperature';
 export { writeMinute } from './write-minute';
 export { deleteMinute } from './delete-minute';
 export { closeMeeting } from './close-meeting';

@@ -14,6 +14,7 @@ import {
 import { DomainError } from '../../errors';
 import type { MeetingState } from '../../../meetings/live';
 import type { MeetingStatus, MinuteKind, TemperatureValue } from '../../../meetings/constants';
+import { loadScenarioBoard, loadScenarioChecks } from './scenario-board';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -51,7 +52,7 @@ export async function loadState(q: Queryable, meetingId: string): Promise<Meetin
 		.leftJoin(users, eq(users.id, meetings.chairUserId))
 		.where(eq(meetings.id, meetingId));
 	if (!row) throw new DomainError('meetings_not_found', {}, {}, 404);
-	const [entries, attendance, temperature, minutes] = await Promise.all([
+	const [entries, attendance, temperature, minutes, scenarioChecks] = await Promise.all([
 		loadEntries(q, meetingId),
 		q
 			.select()
@@ -64,9 +65,11 @@ export async function loadState(q: Queryable, meetingId: string): Promise<Meetin
 			.select()
 			.from(meetingMinutes)
 			.where(and(eq(meetingMinutes.meetingId, meetingId), isNull(meetingMinutes.deletedAt)))
-			.orderBy(asc(meetingMinutes.createdAt), asc(meetingMinutes.id))
+			.orderBy(asc(meetingMinutes.createdAt), asc(meetingMinutes.id)),
+		loadScenarioChecks(q, meetingId)
 	]);
 	const m = row.meeting;
+	const scenarios = await loadScenarioBoard(q, m, entries.find((e) => e.id === m.currentEntryId)?.itemId ?? null);
 	return {
 		meetingId: m.id,
 		seq: m.seq,
@@ -97,6 +100,8 @@ export async function loadState(q: Queryable, meetingId: string): Promise<Meetin
 			givenAt: t.givenAt.toISOString(),
 			positionSetAt: iso(t.positionSetAt)
 		})),
+		scenarios,
+		scenarioChecks,
 		minutes: minutes.map((x) => ({
 			id: x.id,
 			itemId: x.itemId,

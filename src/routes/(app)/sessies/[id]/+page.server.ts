@@ -79,6 +79,24 @@ export const actions = {
 			{ section: 'publish' }
 		);
 	},
+	// The scenario comparison and its checks: forms (they work without script too); every screen follows by the live state.
+	scenarios: async ({ locals, request, params }) => {
+		const values = await formValues(request);
+		return runForm(
+			async () => ({ section: 'scenarios', state: await meetings.showScenarios(locals.db, locals.actor, { ...values, meetingId: params.id }, locals.origin) }),
+			values,
+			{ section: 'scenarios' }
+		);
+	},
+	scenarioCheck: async ({ locals, request, params }) => {
+		const values = await formValues(request);
+		const ref = { section: 'scenario-check', scenarioId: String(values.scenarioId ?? ''), municipalityId: String(values.municipalityId ?? '') };
+		return runForm(
+			async () => ({ ...ref, state: await meetings.giveScenarioTemperature(locals.db, locals.actor, { ...values, meetingId: params.id }, locals.origin) }),
+			values,
+			ref
+		);
+	},
 	adopt: async ({ locals, request, params }) => {
 		const values = await formValues(request);
 		const ref = { section: 'adopt', itemId: String(values.itemId ?? ''), municipalityId: String(values.municipalityId ?? '') };

@@ -1,4 +1,4 @@
-import type { Highlights, HighlightsItem } from '../../../../meetings/highlights';
+import type { Highlights, HighlightsItem, HighlightsScenarioCheck } from '../../../../meetings/highlights';
 import { temperatureValues } from '../../../../meetings/constants';
 import { m } from '../../../../paraglide/messages.js';
 import type { Block, Outline, RichText } from '../../../documents';
@@ -71,6 +71,7 @@ function itemBlocks(item: HighlightsItem, h: Highlights, locale: ReportLocale): 
 		...minuteSection(m.report_discussed({}, { locale }), ofKind(item.minutes, 'besproken'), locale),
 		...minuteSection(m.report_decisions({}, { locale }), ofKind(item.minutes, 'besluit'), locale),
 		...temperatureSection(item, h, locale),
+		...scenarioSection(item, locale),
 		...minuteSection(m.report_actions({}, { locale }), ofKind(item.minutes, 'actiepunt'), locale),
 		...minuteSection(m.report_questions({}, { locale }), ofKind(item.minutes, 'vraag'), locale)
 	];
@@ -103,6 +104,27 @@ function temperatureSection(item: HighlightsItem, h: Highlights, locale: ReportL
 			rows
 		},
 		{ type: 'paragraph', text: `${m.report_temperature_tally({}, { locale })}: ${tally}` }
+	];
+}
+
+/** The checks per scenario, when the chair had the comparison on screen: one row per scenario and municipality. */
+function scenarioSection(item: HighlightsItem, locale: ReportLocale): Block[] {
+	const groups = item.scenarioChecks ?? [];
+	if (!groups.length) return [];
+	const title = (g: HighlightsScenarioCheck) => (g.removed ? m.meetings_report_scenario_removed({ title: g.scenarioTitle }, { locale }) : g.scenarioTitle);
+	const rows = groups.flatMap((g) => g.checks.map((c) => [title(g), c.municipalityName, temperatureLabel(c.value, locale), c.givenByName]));
+	return [
+		{ type: 'heading', level: 3, text: m.meetings_report_scenario_checks({}, { locale }) },
+		{
+			type: 'table',
+			columns: [
+				{ header: m.meetings_report_col_scenario({}, { locale }), width: 0.3 },
+				{ header: m.report_col_municipality({}, { locale }), width: 0.2 },
+				{ header: m.report_col_temperature({}, { locale }), width: 0.25 },
+				{ header: m.report_col_given_by({}, { locale }), width: 0.25 }
+			],
+			rows
+		}
 	];
 }
 
