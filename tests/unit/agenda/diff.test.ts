@@ -75,4 +75,19 @@ describe('diffContents', () => {
 				.join('')
 		).toBe(base.description.text);
 	});
+
+	it('names scenarios added, changed and a new proposal as list changes; none without scenarios', () => {
+		const option = (id: string, title: string) => ({ id, title, description: '', oneOffCents: 0, yearlyCents: 100, collaborationId: null });
+		const a = { ...base, scenarios: { options: [option('s1', 'Behouden'), option('s2', 'Samenwerken')], proposedId: null } };
+		const b = { ...base, scenarios: { options: [option('s1', 'Behouden'), option('s2', 'Samenwerken'), option('s3', 'Samengaan')], proposedId: 's2' } };
+		const d = diffContents(a, b);
+		const list = d.lists.find((l) => l.field === 'scenarios');
+		expect(list?.added).toEqual([
+			{ title: 'Samenwerken', description: '', oneOffCents: 0, yearlyCents: 100, collaborationId: null, proposed: true },
+			{ title: 'Samengaan', description: '', oneOffCents: 0, yearlyCents: 100, collaborationId: null, proposed: false }
+		]);
+		expect(list?.removed).toEqual([{ title: 'Samenwerken', description: '', oneOffCents: 0, yearlyCents: 100, collaborationId: null, proposed: false }]);
+		expect(diffContents(base, structuredClone(base)).lists).toEqual([]);
+		expect(diffContents(base, a).lists.map((l) => l.field)).toEqual(['scenarios']);
+	});
 });
