@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIfNeeded } from '../scripts/build-if-needed.js';
-import { serverNodeFlags } from '../scripts/server-flags.js';
+import { serverEnv, serverNodeFlags } from '../scripts/server-flags.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -60,7 +60,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 /** Spawns the server on `dataDir` and returns the milliseconds until /healthz first answered 200. */
 async function timeStartup(dataDir, opts) {
 	const port = await freePort();
-	const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
+	const env = { ...serverEnv, ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
 	delete env.DATABASE_URL; // the embedded database is what is measured
 	const args = opts.npmStart ? ['scripts/start.js'] : [...serverNodeFlags, 'server.js'];
 	const url = `http://127.0.0.1:${port}/healthz`;

@@ -2,7 +2,7 @@
 // where to go and how to log in.
 import { spawn } from 'node:child_process';
 import { buildIfNeeded } from './build-if-needed.js';
-import { serverNodeFlags } from './server-flags.js';
+import { serverEnv, serverNodeFlags } from './server-flags.js';
 
 try {
 	buildIfNeeded({ quiet: true });
@@ -10,7 +10,8 @@ try {
 	console.error(err instanceof Error ? err.message : err);
 	process.exit(1);
 }
-const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'production' };
+// serverEnv under the operator's environment: a value set there wins.
+const env = { ...serverEnv, ...process.env, NODE_ENV: process.env.NODE_ENV || 'production' };
 const child = spawn(process.execPath, [...serverNodeFlags, 'server.js'], { stdio: ['inherit', 'pipe', 'inherit'], env });
 
 // The demo accounts are loaded into an empty embedded database (not with DATABASE_URL or DEMO_DATA=off).

@@ -10,7 +10,7 @@ import postgres from 'postgres';
 import { buildIfNeeded } from '../../scripts/build-if-needed.js';
 import { pgliteDirectory } from './bench-database.js';
 import { freePort } from './free-port.js';
-import { serverNodeFlags } from '../../scripts/server-flags.js';
+import { serverEnv, serverNodeFlags } from '../../scripts/server-flags.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEMO_PASSWORD = 'Leidseregio-2027!';
@@ -67,7 +67,7 @@ async function startNode({ env, execArgv }) {
 	const url = `http://127.0.0.1:${port}`;
 	const child = fork(path.join(root, 'server.js'), [], {
 		cwd: root,
-		env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ORIGIN: url },
+		env: { ...serverEnv, ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ORIGIN: url },
 		// As `npm start` runs it.
 		execArgv: [...serverNodeFlags, ...execArgv, '--import', new URL('./loop-delay-preload.js', import.meta.url).href],
 		stdio: ['ignore', 'ignore', 'inherit', 'ipc']

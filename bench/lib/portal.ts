@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { createDb } from '../../src/lib/server/db';
 import { seedIfEmpty } from '../../src/lib/server/seed';
 import { buildIfNeeded } from '../../scripts/build-if-needed.js';
-import { serverNodeFlags } from '../../scripts/server-flags.js';
+import { serverEnv, serverNodeFlags } from '../../scripts/server-flags.js';
 import { freePort, waitForHealthy } from './measure';
 import { createItem, updateItemFields } from '../../src/lib/server/modules/agenda-items';
 import type { Actor } from '../../src/lib/server/permissions';
@@ -143,7 +143,7 @@ export async function withFilledPortal(
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [...serverNodeFlags, 'server.js'], {
-		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: pg?.url ?? '' },
+		env: { ...serverEnv, ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: pg?.url ?? '' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	// The server's last words, shown when the measuring fails (a crash, a refusal).

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { spawnLogged } from './spawn-logged';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { serverNodeFlags } from '../../../scripts/server-flags.js';
+import { serverEnv, serverNodeFlags } from '../../../scripts/server-flags.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -44,7 +44,7 @@ export async function startServer(opts: {
 	port?: number;
 }): Promise<RunningServer> {
 	const port = opts.port ?? (await freePort());
-	const env: NodeJS.ProcessEnv = { ...process.env };
+	const env: NodeJS.ProcessEnv = { ...serverEnv, ...process.env };
 	delete env.DATABASE_URL;
 	delete env.ORIGIN;
 	delete env.VITEST;
