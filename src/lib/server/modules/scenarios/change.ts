@@ -27,10 +27,8 @@ export async function changeScenarios<T>(
 	const { value } = await changeItem(db, actor, itemId, origin, async (tx, item, audit) => {
 		const done = await work(tx, item, audit);
 		if (done.unchanged) return { unchanged: true, value: done.value };
-		const scenarios = (await itemScenariosOf(tx, [itemId])).get(itemId);
-		const { scenarios: before, ...rest } = item;
-		void before;
-		const state: ItemState = scenarios ? { ...rest, scenarios } : rest;
+		// Only a change to the options changes them; the weighing leaves the item's scenarios as they were read.
+		const state = change === 'scenarios' ? await withStoredScenarios(tx, item) : item;
 		return {
 			value: done.value,
 			state,
@@ -39,6 +37,14 @@ export async function changeScenarios<T>(
 		};
 	});
 	return value;
+}
+
+/** The item with its scenarios as the work left them (read again inside the transaction). */
+async function withStoredScenarios(tx: Tx, item: ItemState): Promise<ItemState> {
+	const scenarios = (await itemScenariosOf(tx, [item.id])).get(item.id);
+	const { scenarios: before, ...rest } = item;
+	void before;
+	return scenarios ? { ...rest, scenarios } : rest;
 }
 
 /** The item a scenario belongs to (any scenario, removed ones too); unknown ids are not found. */
