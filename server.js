@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { createIo } from './src/lib/server/realtime/io.js';
 import { runShutdown } from './src/lib/server/shutdown.js';
+import { idleCollector } from './src/lib/server/idle-collector.js';
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
@@ -35,6 +36,11 @@ if (ownProtocol)
 		req.headers['x-regioportaal-protocol'] = 'http';
 	});
 io.attach(server);
+// Requests and live messages are the work after which a quiet server gives its grown heap back; the heartbeats
+// of open but idle pages are not (with a hundred of them the server would never count as quiet).
+const idle = idleCollector();
+server.on('request', idle.touch);
+io.engine.on('connection', (socket) => socket.on('packet', (packet) => packet.type === 'message' && idle.touch()));
 if (nodeName) io.engine.on('headers', (headers) => (headers['X-Regioportaal-Node'] = nodeName));
 
 server.listen(port, host, () => {

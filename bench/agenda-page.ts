@@ -4,7 +4,9 @@
 // from /proc) for the page asked again (served from what was rendered at this database snapshot), and as the
 // baseline in the same run the same page at an address not asked before (rendered in full, as every request
 // was before). Also the number of SQL queries one overview costs at 50 and at 500 items (it must not grow).
-// Options: --items N (500), --concurrency N (25), --requests N (400). Figures are for the machine it runs on.
+// Options: --items N (500), --concurrency N (25), --requests N (400), --typing (also the page asked again while
+// one person types into an item, a keystroke every 100 ms, through the portal's own co-editing client). Figures
+// are for the machine it runs on.
 import { createDb } from '../src/lib/server/db';
 import { seedIfEmpty } from '../src/lib/server/seed';
 import { demoAccounts, DEMO_PASSWORD } from '../src/lib/server/seed/demo-accounts';
@@ -19,11 +21,13 @@ import { users } from '../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import { percentile, numberArg } from './lib/measure';
 import { createBenchItem, loginCookie, timedGets, withFilledPortal, type BenchDb } from './lib/portal';
+import { connectorFor } from './lib/coedit-clients.js';
 
 const arg = numberArg;
 const ITEMS = arg('items', 500);
 const CONCURRENCY = arg('concurrency', 25);
 const REQUESTS = arg('requests', 400);
+const TYPING = process.argv.includes('--typing');
 const origin = { ip: null, userAgent: 'bench' };
 const municipalities = ['leiden', 'leiderdorp', 'oegstgeest', 'voorschoten', 'zoeterwoude'];
 
@@ -87,6 +91,26 @@ async function measured(pid: number, address: (n: number) => string, cookie: str
 	return { times, cpu: (cpuMs(pid) - before) / REQUESTS };
 }
 
+/** One person typing at the end of an item's description, a keystroke every 100 ms, until the returned stop is called. */
+async function startTyping(base: string, cookie: string): Promise<() => Promise<void>> {
+	const agenda = await (await fetch(`${base}/agenda`, { headers: { cookie } })).text();
+	const itemId = /\/agenda\/([0-9a-f-]{36})/.exec(agenda)?.[1];
+	if (!itemId) throw new Error('typing: no item on the agenda');
+	const editor = await (await connectorFor('portal', { url: base, cookies: [cookie], itemId }))(0);
+	await editor.synced;
+	const Y = await import('yjs');
+	const fragment = editor.doc.getXmlFragment('description');
+	const paragraph = new Y.XmlElement('paragraph');
+	paragraph.insert(0, [new Y.XmlText()]);
+	fragment.insert(0, [paragraph]);
+	const text = paragraph.get(0) as InstanceType<typeof Y.XmlText>;
+	const timer = setInterval(() => text.insert(text.length, 'a'), 100);
+	return async () => {
+		clearInterval(timer);
+		await editor.close();
+	};
+}
+
 const row = (label: string, { times, cpu }: { times: number[]; cpu: number }) =>
 	`  ${label.padEnd(26)} p50 ${percentile(times, 50).toFixed(1).padStart(7)}  p95 ${percentile(times, 95).toFixed(1).padStart(7)}  p99 ${percentile(times, 99).toFixed(1).padStart(7)} ms   server CPU ${cpu.toFixed(1).padStart(5)} ms/request`;
 
@@ -107,6 +131,11 @@ async function main() {
 				const fresh = await measured(pid, (n) => `${base}${path}${join}n=${n}-${Date.now()}`, cookie);
 				console.log(`${name} (${path})`);
 				console.log(row('asked again', again));
+				if (TYPING) {
+					const stop = await startTyping(base, cookie);
+					console.log(row('asked again, one typing', await measured(pid, () => `${base}${path}`, cookie)));
+					await stop();
+				}
 				console.log(row('new address (baseline)', fresh));
 				console.log(`  ratio p95 ${(percentile(again.times, 95) / percentile(fresh.times, 95)).toFixed(2)}  (aim: p95 ≤ 100 ms, ≤ 4 ms of server work)`);
 			}

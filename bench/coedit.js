@@ -4,7 +4,7 @@
 // users and use the portal's own client provider), then the same load against a Hocuspocus 3.4 server. Prints convergence and update propagation latency p50/p95/p99, and the ratio.
 //
 //   node bench/coedit.js [--seconds 60] [--editors 20] [--rate 5] [--rounds 1] [--threads 1] [--only portal|hocuspocus|socketio]
-//                        [--postgres] [--floor] [--nodes 2]
+//                        [--postgres] [--floor] [--nodes 2] [--memory]
 //
 // Each server runs in its own child process, so the editors (worker threads of this process) never share an
 // event loop with it. --threads: how many threads the editors are spread over (1 = all in one, as a single
@@ -13,7 +13,8 @@
 // in a temporary directory. The build is made first when it is missing or stale. --floor: a third server, a bare
 // socket.io relay of the same protocol (no sign-in, checks or storage), shows what the transport alone costs.
 // --nodes 2: the portal on one node, then on two app nodes (two server.js on one fresh PostgreSQL database, the
-// editors split over them), in the same run; implies --postgres, no Hocuspocus.
+// editors split over them), in the same run; implies --postgres, no Hocuspocus. --memory: the portal's resident
+// memory (VmRSS) idle before the load and idle again 15 s after it (e.g. `--only portal --seconds 3600 --memory`).
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { pgliteDirectory } from './lib/bench-database.js';
 import { startPortalServer } from './lib/portal-server.js';
+import { residentOf } from './lib/resident.js';
 import { buildIfNeeded } from '../scripts/build-if-needed.js';
 import { useBrowserBuilds } from './lib/browser-builds.js';
 import { connectorFor, textOf, until } from './lib/coedit-clients.js';
@@ -51,6 +53,7 @@ const { values: args } = parseArgs({
 		postgres: { type: 'boolean', default: false },
 		floor: { type: 'boolean', default: false },
 		nodes: { type: 'string', default: '1' },
+		memory: { type: 'boolean', default: false },
 		serve: { type: 'string' },
 		'data-dir': { type: 'string' }
 	}
@@ -112,9 +115,11 @@ async function runRounds(load, rounds) {
 				// Starting a server (and seeding its database) keeps the machine busy for a moment after it is ready.
 				await new Promise((r) => setTimeout(r, nodes > 1 ? SETTLE_NODES_MS : SETTLE_MS));
 				const address = { url: server.url, urls: server.urls, cookies: server.cookies, itemId: server.itemId };
+				const before = residentOf(children[0].pid);
 				const measured = await runLoad(kind, address, load, () => children.forEach(resetLoopDelay));
 				const r = { kind, round, ...measured, loopDelay: worstLoopDelay(await Promise.all(children.map(loopDelayOf))) };
 				runs.push(r);
+				if (args.memory && kind.startsWith('portal')) await reportMemory(kind, children[0].pid, before);
 				if (rounds > 1 || nodes > 1) {
 					const cross = r.crossNode
 						? `; across nodes p50 ${r.crossNode.p50.toFixed(2)}, p95 ${r.crossNode.p95.toFixed(2)}, p99 ${r.crossNode.p99.toFixed(2)} ms`
@@ -130,6 +135,15 @@ async function runRounds(load, rounds) {
 		}
 	}
 	return runs;
+}
+
+/** The server's resident memory idle before the load and 15 s after it (the editors gone). */
+async function reportMemory(kind, pid, before) {
+	await new Promise((r) => setTimeout(r, 15_000));
+	const after = residentOf(pid);
+	console.log(
+		`  ${kind} resident memory: idle before the load ${before.rss.toFixed(0)} MB, idle after it ${after.rss.toFixed(0)} MB (peak ${after.peak.toFixed(0)} MB)`
+	);
 }
 
 /** Of several nodes' event-loop delays, the worst per figure. */

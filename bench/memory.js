@@ -6,7 +6,7 @@
 // page loads (10 at a time: the start page, the agenda, the positions, an item, a search), idle again, and idle
 // after a restart on the same data (a server's usual life). VmHWM is the peak. Figures are for this machine.
 // Usage: npm run bench:memory [-- --seconds N] [-- --settle N] [-- --no-postgres]
-import { readFileSync } from 'node:fs';
+import { residentOf as memoryOf } from './lib/resident.js';
 import { startPortalServer } from './lib/portal-server.js';
 
 const arg = (name, fallback) => {
@@ -20,13 +20,6 @@ const CONCURRENCY = 10;
 const withPostgres = !!process.env.DATABASE_URL && !process.argv.includes('--no-postgres');
 
 const sleep = (s) => new Promise((r) => setTimeout(r, s * 1000));
-
-/** VmRSS and VmHWM of a process, in MB. */
-function memoryOf(pid) {
-	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	const kb = (field) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? NaN);
-	return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-}
 
 /** Signed-in page loads for `seconds`, `CONCURRENCY` at a time, each editor in turn; returns how many were made. */
 async function load(url, cookies, itemId, seconds) {

@@ -1,8 +1,9 @@
 // The Node.js options the server runs with (`npm start`, the systemd unit in deploy/, the benches that measure
 // what `npm start` runs). V8's young generation: on Node 24 each space of it grows to tens of MB under load and
 // stays resident; 4 MB keeps the server some 350 MB lower after a burst of page loads, no slower (bench/README,
-// memory). A fixed list, so a test can hold the unit file to it.
-export const serverNodeFlags = ['--max-semi-space-size=4'];
+// memory). `--expose-gc` lets a thread that has gone quiet after a burst collect and give its heap's empty pages
+// back (src/lib/server/idle-collector.js). A fixed list, so a test can hold the unit file to it.
+export const serverNodeFlags = ['--max-semi-space-size=4', '--expose-gc'];
 
 // The environment the server process starts with, for glibc's malloc (read once, at process start, so it must be
 // set before the server is spawned; a value the operator set wins). Left alone, glibc raises its mmap threshold

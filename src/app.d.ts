@@ -20,8 +20,8 @@ declare global {
 			authSession: AuthSession | null;
 			actor: Actor | null;
 			authStage: AuthStage | null;
-			/** The database's snapshot as the session was read (signed in only): the list pages' cache key. */
-			snapshot?: string;
+			/** The data version as the session was read (signed in only): the list pages' cache key. */
+			dataVersion?: string;
 			/** On a public page: the stamp of what the public sees (read once by the page cache handle). */
 			publicStamp?: string;
 		}

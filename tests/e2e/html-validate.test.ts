@@ -116,7 +116,15 @@ describe('html-validate, recommended preset', () => {
 			await enrolTotp(page);
 			const session = (await context.cookies(server.url)).find((c) => c.name === SESSION_COOKIE);
 			const cookie = `${SESSION_COOKIE}=${session?.value}`;
-			const pages = ['/beheer', '/beheer/gebruikers', '/beheer/gebruikers/uitnodigen', '/beheer/gemeenten', '/beheer/audit', '/beheer/uitgaande-mail'];
+			const pages = [
+				'/beheer',
+				'/beheer/gebruikers',
+				'/beheer/gebruikers/uitnodigen',
+				'/beheer/gemeenten',
+				'/beheer/inlogdiensten',
+				'/beheer/audit',
+				'/beheer/uitgaande-mail'
+			];
 			const found = (await Promise.all(pages.map((p) => problems(p, cookie)))).flat();
 			expect(found, found.join('\n')).toEqual([]);
 		} finally {

@@ -141,15 +141,17 @@ describe('a live klankbordgroep session', () => {
 		await expect.poll(() => heading(leiden).innerText()).toBe(SECOND);
 	});
 
-	it('temperature checks tally live in all three browsers', async () => {
+	it('temperature checks tally live in all three browsers; a check arriving moves no button', async () => {
+		const objection = oegstgeest.getByRole('group', { name: 'Uw temperatuurcheck voor Oegstgeest' }).getByRole('button', { name: /Bezwaar$/ });
+		const before = await objection.boundingBox();
 		await leiden
 			.getByRole('group', { name: 'Uw temperatuurcheck voor Leiden' })
 			.getByRole('button', { name: /Steunt$/ })
 			.click();
-		await oegstgeest
-			.getByRole('group', { name: 'Uw temperatuurcheck voor Oegstgeest' })
-			.getByRole('button', { name: /Bezwaar$/ })
-			.click();
+		// Leiden's check reaches Oegstgeest while its member aims at a button: the button stays where it was.
+		await expect.poll(() => tallyOf(oegstgeest, 'leiden').innerText(), { timeout: 5_000 }).toContain('Steunt');
+		expect(await objection.boundingBox()).toEqual(before);
+		await objection.click();
 		for (const p of [chair, leiden, oegstgeest]) {
 			await expect.poll(() => tallyOf(p, 'leiden').innerText(), { timeout: 5_000 }).toContain('Steunt');
 			await expect.poll(() => tallyOf(p, 'oegstgeest').innerText(), { timeout: 5_000 }).toContain('Bezwaar');
@@ -197,17 +199,25 @@ describe('a live klankbordgroep session', () => {
 		for (const p of [chair, leiden, oegstgeest])
 			await expect.poll(() => p.getByRole('table', { name: "Scenario's en hun kosten" }).isVisible(), { timeout: 5_000 }).toBe(true);
 
-		await leiden
-			.getByRole('group', { name: 'Uw temperatuurcheck op Campus samen ontwikkelen voor Leiden' })
-			.getByRole('button', { name: /Steunt$/ })
-			.click();
-		for (const p of [chair, leiden, oegstgeest]) {
-			const tally = p
+		const support = (p: Page) =>
+			p
 				.getByRole('table', { name: 'Temperatuurcheck op Campus samen ontwikkelen' })
 				.getByRole('row', { name: /Steunt\b/ })
 				.first();
-			await expect.poll(() => tally.innerText(), { timeout: 5_000 }).toMatch(/1\s+Leiden/);
-		}
+		const checkButton = (p: Page, scenario: string, municipality: string, value: RegExp) =>
+			p.getByRole('group', { name: `Uw temperatuurcheck op ${scenario} voor ${municipality}` }).getByRole('button', { name: value });
+		// On a phone, Oegstgeest's member supports the first option and aims at the second while Leiden's check arrives.
+		await oegstgeest.setViewportSize({ width: 390, height: 844 });
+		await checkButton(oegstgeest, 'Campus samen ontwikkelen', 'Oegstgeest', /Steunt$/).click();
+		await expect.poll(() => support(oegstgeest).innerText(), { timeout: 5_000 }).toMatch(/1\s+Oegstgeest/);
+		const aimed = checkButton(oegstgeest, 'Ieder voor zich', 'Oegstgeest', /Bezwaar$/);
+		const before = await aimed.boundingBox();
+		await checkButton(leiden, 'Campus samen ontwikkelen', 'Leiden', /Steunt$/).click();
+		for (const p of [chair, leiden, oegstgeest])
+			await expect.poll(() => support(p).innerText(), { timeout: 5_000 }).toMatch(/2\s+(Leiden, Oegstgeest|Oegstgeest, Leiden)/);
+		// The tally took a name more; the button aimed at stayed where it was.
+		expect(await aimed.boundingBox()).toEqual(before);
+		await oegstgeest.setViewportSize({ width: 1280, height: 720 });
 		await expectNoAxeViolations(oegstgeest);
 		await chair.getByRole('button', { name: 'Vergelijking van het scherm halen' }).click();
 		await expect.poll(() => oegstgeest.getByRole('table', { name: "Scenario's en hun kosten" }).count(), { timeout: 5_000 }).toBe(0);

@@ -5,7 +5,7 @@
  * meelezer) has the comparison open and sees both municipalities' scores, the spread and their preference arrive
  * without reloading. A score outside what the page offers is refused with a Dutch message. The verkenner proposes
  * an option. axe finds nothing on the page for the verkenner, a scorer and a reader; at 390 px nothing scrolls
- * sideways.
+ * sideways. On the item page, a scenario's description is co-edited live and a passage of it gets a comment.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { expectFitsPhone } from './support/phone';
 import { expectConnected } from './support/pages';
 import { startServer, type RunningServer } from './support/server';
+import { commentsRegion, postComment, selectInEditorOf } from './support/item-page';
 
 const ITEM = 'Studenten- en expathuisvesting voor de Kennisstad';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rp-e2e-scenarios-'));
@@ -99,6 +100,7 @@ describe('scenarios weighed by the municipalities', () => {
 		const values = { leiden: [5, 4, 4], oegstgeest: [2, 4, 3] };
 		for (const [id, page] of Object.entries(scorers)) {
 			await page.goto(scenariosPath);
+			await expectConnected(page);
 			const name = id === 'leiden' ? 'Leiden' : 'Oegstgeest';
 			await expect.poll(() => page.getByRole('heading', { name: `${name}, namens de klankbordgroep` }).isVisible()).toBe(true);
 			await page.locator('[aria-labelledby="kop-scoren"] summary', { hasText: 'Campus samen ontwikkelen' }).click();
@@ -125,6 +127,8 @@ describe('scenarios weighed by the municipalities', () => {
 	it('refuses a score outside the scale with a Dutch message, and the verkenner proposes an option', async () => {
 		const leiden = await pageAs(email('klankbord.leiden'));
 		await leiden.goto(scenariosPath);
+		// Hydrated first: a fold opened before it would be closed again by the page's own state.
+		await expectConnected(leiden);
 		await leiden.locator('[aria-labelledby="kop-scoren"] summary', { hasText: 'Ieder voor zich' }).click();
 		const radio = leiden
 			.getByRole('group', { name: /Mate van integraliteit/ })
@@ -142,6 +146,44 @@ describe('scenarios weighed by the municipalities', () => {
 		await verkenner.getByRole('article').filter({ hasText: 'Campus samen ontwikkelen' }).getByRole('button', { name: 'Dit scenario voorstellen' }).click();
 		await expect.poll(() => verkenner.getByRole('article').filter({ hasText: 'Campus samen ontwikkelen' }).getByText('Voorgesteld').isVisible()).toBe(true);
 		await verkenner.getByRole('link', { name: 'Terug naar het agendapunt' }).click();
-		await expect.poll(() => verkenner.locator('#kop-scenarios + ol').innerText()).toMatch(/Campus samen ontwikkelen\s*Voorgesteld/);
+		const proposed = verkenner.getByRole('article', { name: /Campus samen ontwikkelen/ });
+		await expect.poll(() => proposed.getByRole('heading', { level: 3 }).innerText()).toMatch(/Campus samen ontwikkelen\s*Voorgesteld/);
+	});
+
+	it("a scenario's description is co-edited on the item page, and a passage of it gets a comment", async () => {
+		const verkenner = await pageAs(email('verkenner'));
+		const leiden = await pageAs(email('klankbord.leiden'));
+		const itemPath = scenariosPath.replace(/\/scenarios$/, '');
+		const option = (p: Page) => p.getByRole('article', { name: /Campus samen ontwikkelen/ });
+		const editable = (p: Page) => option(p).locator('.collab-editor[contenteditable="true"]');
+		for (const p of [verkenner, leiden]) {
+			await p.goto(itemPath);
+			await expectConnected(p);
+			await editable(p).waitFor({ timeout: 20_000 });
+		}
+		const word = `CAMPUSPLAN${Date.now()}`;
+		await editable(verkenner).click();
+		await verkenner.keyboard.type(`Samen een ${word} voor de Kennisstad.`);
+		// Live in the other browser, without reloading.
+		await expect.poll(() => option(leiden).locator('.collab-editor').innerText(), { timeout: 20_000 }).toContain(word);
+
+		await selectInEditorOf(option(leiden), word);
+		await leiden.waitForTimeout(300);
+		await commentsRegion(leiden).getByRole('button', { name: 'Reageren op de geselecteerde tekst in een scenario' }).click();
+		await commentsRegion(leiden).locator('.selected-anchor').getByText(word).waitFor();
+		const remark = `Wie betaalt de campus? ${Date.now()}`;
+		await postComment(leiden, remark);
+		const thread = (p: Page) =>
+			commentsRegion(p)
+				.getByRole('listitem', { name: /Discussie gestart door/ })
+				.filter({ hasText: remark });
+		await expect.poll(() => thread(verkenner).innerText(), { timeout: 20_000 }).toContain('Bij de passage in Beschrijving van Campus samen ontwikkelen');
+		// The passage is highlighted in the scenario's editor of both browsers.
+		for (const p of [verkenner, leiden]) await expect.poll(() => option(p).locator('mark.comment-anchor').allInnerTexts(), { timeout: 10_000 }).toEqual([word]);
+
+		// The scenarios page shows the co-edited description after the pause that stores it.
+		await expect.poll(async () => (await verkenner.request.get(scenariosPath)).text(), { timeout: 20_000 }).toContain(word);
+		await expectNoAxeViolations(leiden);
+		await expectFitsPhone(leiden);
 	});
 });

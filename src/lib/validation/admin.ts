@@ -122,5 +122,8 @@ export function pageWindow(total: number, requested: number, size: number) {
 	return { page, pageCount, limit: size, offset: (page - 1) * size };
 }
 
+/** A person's link to a municipality account, to end (the form's hidden field). */
+export const unlinkSignInSchema = z.object({ koppeling: z.uuid('signin_unlink_not_found') });
+
 /** A mail in the outbox, to send again. */
 export const resendMailSchema = z.object({ id: z.uuid('admin_mail_not_found') });

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { fromBase64 } from 'lib0/buffer';
+import { isItemTextField, SCENARIO_FIELD, type RichTextField } from '../collab/fields';
 
-/** The co-edited rich-text fields of an agenda item; each is its own Yjs document. */
-export const richTextFields = ['description', 'meerwaarde'] as const;
-export type RichTextField = (typeof richTextFields)[number];
-export const richTextFieldSchema = z.enum(richTextFields, { message: 'validation_collab_field' });
+export * from '../collab/fields';
+
+export const richTextFieldSchema = z
+	.string({ message: 'validation_collab_field' })
+	.refine((f): f is RichTextField => isItemTextField(f) || SCENARIO_FIELD.test(f), 'validation_collab_field')
+	.transform((f) => f as RichTextField);
 
 /** The largest Yjs update the server accepts (bytes); larger ones are refused (`collab_error_too_large`). */
 export const MAX_UPDATE_BYTES = 512 * 1024;

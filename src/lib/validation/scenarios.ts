@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { municipalityIds } from '../roles';
 import { parseEuroToCents } from '../agenda/money';
 import { centsSchema } from './agenda';
+import { verdeelsleutelSchema } from '../agenda/constants';
 import {
 	CRITERION_DESCRIPTION_MAX,
 	CRITERION_NAME_MAX,
@@ -41,11 +42,15 @@ const scenarioFields = {
 		.default(''),
 	oneOffCents: cents.default(0),
 	yearlyCents: cents.default(0),
+	/** How the option's costs are split; empty: as the item's own costs. */
+	verdeelsleutel: z.preprocess(emptyToNull, verdeelsleutelSchema.nullable()).default(null),
 	collaborationId: z.preprocess(emptyToNull, z.uuid('validation_scenario_collaboration_unknown').nullable()).default(null)
 };
 
+/** A new option may bring its first description as plain text; from then on the description is co-edited. */
 export const addScenarioSchema = z.object({ itemId, ...scenarioFields });
-export const updateScenarioSchema = z.object({ scenarioId: scenarioIdSchema, ...scenarioFields });
+const { description: _coEdited, ...fieldsBesideDescription } = scenarioFields;
+export const updateScenarioSchema = z.object({ scenarioId: scenarioIdSchema, ...fieldsBesideDescription });
 
 /** Removing a scenario that was scored asks first: `confirm` says the person saw how many scores it holds. */
 export const removeScenarioSchema = z.object({ scenarioId: scenarioIdSchema, confirm: bool.default(false) });

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** The comments region of an item page. */
 export const commentsRegion = (p: Page) => p.getByRole('region', { name: /^Reacties/ });
@@ -39,19 +39,21 @@ export const openHistoryTab = (p: Page) => openItemTab(p, 'Geschiedenis');
 
 /** Selects `word` in the co-editor of the region named `field` (e.g. "Beschrijving"), as a reader would with the mouse. */
 export async function selectInEditor(p: Page, field: string, word: string): Promise<void> {
-	await p
-		.getByRole('region', { name: field })
-		.locator('.collab-editor')
-		.evaluate((root, w) => {
-			const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-				const i = n.textContent?.indexOf(w) ?? -1;
-				if (i < 0) continue;
-				(root as HTMLElement).focus();
-				window.getSelection()?.setBaseAndExtent(n, i, n, i + w.length);
-				document.dispatchEvent(new Event('selectionchange'));
-				return;
-			}
-			throw new Error(`${w} is not in the text`);
-		}, word);
+	await selectInEditorOf(p.getByRole('region', { name: field }), word);
+}
+
+/** Selects `word` in the co-editor inside `container` (a scenario's article, a region). */
+export async function selectInEditorOf(container: Locator, word: string): Promise<void> {
+	await container.locator('.collab-editor').evaluate((root, w) => {
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			const i = n.textContent?.indexOf(w) ?? -1;
+			if (i < 0) continue;
+			(root as HTMLElement).focus();
+			window.getSelection()?.setBaseAndExtent(n, i, n, i + w.length);
+			document.dispatchEvent(new Event('selectionchange'));
+			return;
+		}
+		throw new Error(`${w} is not in the text`);
+	}, word);
 }

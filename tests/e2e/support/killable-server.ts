@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { serverEnv, serverNodeFlags } from '../../../scripts/server-flags.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -11,11 +12,12 @@ export function killableServer(dataDir: string, extraEnv: Record<string, string>
 	let child: ChildProcess | null = null;
 	let output = '';
 	async function start(port: number): Promise<void> {
-		const env: NodeJS.ProcessEnv = { ...process.env };
+		// As npm start runs it: the same Node flags and malloc settings (scripts/server-flags.js).
+		const env: NodeJS.ProcessEnv = { ...serverEnv, ...process.env };
 		for (const k of ['DATABASE_URL', 'ORIGIN', 'VITEST', 'TEST']) delete env[k];
 		Object.assign(env, { NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...extraEnv });
 		if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
-		const c = spawn(process.execPath, ['server.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const c = spawn(process.execPath, [...serverNodeFlags, 'server.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		c.stdout!.on('data', (d) => (output += d));
 		c.stderr!.on('data', (d) => (output += d));
 		child = c;

@@ -157,7 +157,18 @@ describe('scenarios of an item', () => {
 		const content = JSON.parse(stored.content);
 		expect(content.scenarios).toEqual({
 			proposedId: scenarioId,
-			options: [{ id: scenarioId, title: 'Integraal samenwerken', description: '', oneOffCents: 0, yearlyCents: 100, collaborationId: null }]
+			options: [
+				{
+					id: scenarioId,
+					title: 'Integraal samenwerken',
+					description: '',
+					descriptionHtml: '',
+					oneOffCents: 0,
+					yearlyCents: 100,
+					verdeelsleutel: null,
+					collaborationId: null
+				}
+			]
 		});
 		expect(frozen.contentHash).toBe(createHash('sha256').update(stored.content).digest('hex'));
 	});
@@ -413,5 +424,30 @@ describe('the comparison', () => {
 		const [leiden, oegstgeest] = split.yearly!;
 		expect(leiden.cents).toBeGreaterThan(oegstgeest.cents);
 		expect(view.shares.find((x) => x.scenarioId === a)?.oneOff?.every((x) => x.cents === 0) ?? true).toBe(true);
+	});
+
+	it('splits a scenario with its own key by that key, signed with the option; a key that does not exist is refused', async () => {
+		const { itemId, b } = await weighedItem();
+		await scenarios.updateScenario(
+			t.db,
+			verkenner.actor,
+			{ scenarioId: b, title: 'Integraal samenwerken', oneOffCents: 9_800_000, yearlyCents: 250_000, verdeelsleutel: 'gelijk' },
+			testOrigin
+		);
+		const view = await scenarios.scenarioComparison(t.db, itemId);
+		expect(view.costKey).toBe('inwoners');
+		const split = view.shares.find((x) => x.scenarioId === b)!;
+		expect(split.key).toBe('gelijk');
+		expect(split.yearly?.map((x) => x.cents)).toEqual([125_000, 125_000]);
+		expect(view.scenarios.find((s) => s.id === b)?.verdeelsleutel).toBe('gelijk');
+		const state = await loadItemState(t.db, itemId);
+		expect(contentOf(state).scenarios?.options.find((o) => o.id === b)?.verdeelsleutel).toBe('gelijk');
+		expect((await auditOf(t.db, itemId)).filter((a) => a.action === 'scenario.updated').at(-1)?.details).toMatchObject({ fields: ['verdeelsleutel'] });
+
+		const err = await rejection(
+			scenarios.updateScenario(t.db, verkenner.actor, { scenarioId: b, title: 'Integraal samenwerken', verdeelsleutel: 'naar_draagkracht' }, testOrigin)
+		);
+		expect(err).toBeInstanceOf(ValidationError);
+		expect((await scenarioRows(itemId)).find((r) => r.id === b)?.verdeelsleutel).toBe('gelijk');
 	});
 });

@@ -29,10 +29,10 @@ async function statementsOf<T>(run: () => Promise<T>): Promise<{ result: T; stat
 }
 
 /**
- * Runs `attempt` until its questions fell in one snapshot. On a PostgreSQL server the snapshot is the cluster's: the
- * other test files' databases move it too, so an attempt may see a new snapshot (and rightly search again).
+ * Runs `attempt` until its questions fell in one data version: a job of this database (a notification, a mail) may
+ * write between two questions and raise it (and the search then rightly runs again).
  */
-async function inOneSnapshot<T extends { answered: boolean }>(attempt: (n: number) => Promise<T>): Promise<T> {
+async function atOneVersion<T extends { answered: boolean }>(attempt: (n: number) => Promise<T>): Promise<T> {
 	let last = await attempt(0);
 	for (let n = 1; n < 28 && !last.answered; n++) last = await attempt(n);
 	return last;
@@ -48,8 +48,8 @@ beforeAll(async () => {
 afterAll(() => destroy(t));
 
 describe('answers given again', () => {
-	it('the same question again, in other spacing or capitals, reads only the snapshot and gives the same answer', async () => {
-		const pair = await inOneSnapshot(async (attempt) => {
+	it('the same question again, in other spacing or capitals, reads only the data version and gives the same answer', async () => {
+		const pair = await atOneVersion(async (attempt) => {
 			// Each attempt a question of its own (a date filter far ahead), so none is answered by an earlier one.
 			const until = { tot: `2100-01-${String(attempt + 1).padStart(2, '0')}` };
 			const first = await statementsOf(() => find(leiden.actor, 'warmtenet kernen', until));
@@ -62,11 +62,11 @@ describe('answers given again', () => {
 	});
 
 	it('the same question asked five times at once is searched once', async () => {
-		const run = await inOneSnapshot(async () => {
+		const run = await atOneVersion(async () => {
 			const question = `warmtenet ${randomUUID().slice(0, 4)}`;
 			const alone = await statementsOf(() => find(leiderdorp.actor, `${question}x`));
 			const together = await statementsOf(() => Promise.all(Array.from({ length: 5 }, () => find(leiderdorp.actor, question))));
-			// Five snapshot reads and one search, where five searches would send five times the statements.
+			// Five version reads and one search, where five searches would send five times the statements.
 			return { alone, together, answered: together.statements === 5 + (alone.statements - 1) };
 		});
 		expect(run.together.statements).toBe(5 + (run.alone.statements - 1));

@@ -15,6 +15,7 @@ import { postComment, editComment, deleteComment } from '../../../src/lib/server
 import { saveNotes } from '../../../src/lib/server/modules/interviews';
 import { updateItemFields } from '../../../src/lib/server/modules/agenda-items';
 import { search, type SearchResults } from '../../../src/lib/server/modules/search';
+import * as scenarios from '../../../src/lib/server/modules/scenarios';
 import { searchFromParams } from '../../../src/lib/validation/search';
 import type { Actor } from '../../../src/lib/server/permissions';
 
@@ -165,6 +166,24 @@ describe('filters', () => {
 });
 
 describe('kept current in the transaction of every change', () => {
+	it("finds an item by the title or description of one of its options, with the option's words in the passage; a removed option no longer", async () => {
+		const { scenarioId } = await scenarios.addScenario(
+			t.db,
+			verkenner.actor,
+			{ itemId: transport, title: 'Snelfietsroute langs het spoor', description: 'Een vrijliggend tracé met verlichte tunnels.' },
+			testOrigin
+		);
+		const byDescription = await find(leiden.actor, { q: 'tunnel verlicht' });
+		expect(ids(byDescription, 'items')).toEqual([transport]);
+		const passage = byDescription.groups.find((g) => g.kind === 'items')!.hits[0].passage;
+		expect(passage.filter((p) => p.mark).map((p) => p.text.toLowerCase())).toEqual(expect.arrayContaining(['verlichte', 'tunnels']));
+		expect(ids(await find(leiden.actor, { q: 'spoor' }), 'items')).toEqual([transport]);
+		// Found by its own text and an option's at once: listed once.
+		expect(ids(await find(leiden.actor, { q: 'fiets' }), 'items')).toEqual([transport]);
+		await scenarios.removeScenario(t.db, verkenner.actor, { scenarioId }, testOrigin);
+		expect(ids(await find(leiden.actor, { q: 'tunnel verlicht' }), 'items')).toEqual([]);
+	});
+
 	it('an edited item, an edited and a deleted comment are found by their new words at once', async () => {
 		const [{ revision }] = await t.db.select({ revision: agendaItems.revision }).from(agendaItems).where(eq(agendaItems.id, transport));
 		await updateItemFields(t.db, verkenner.actor, { itemId: transport, revision, title: 'Snelfietspaden tussen de kernen' }, testOrigin);

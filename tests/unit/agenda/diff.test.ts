@@ -77,17 +77,54 @@ describe('diffContents', () => {
 	});
 
 	it('names scenarios added, changed and a new proposal as list changes; none without scenarios', () => {
-		const option = (id: string, title: string) => ({ id, title, description: '', oneOffCents: 0, yearlyCents: 100, collaborationId: null });
+		const option = (id: string, title: string) => ({
+			id,
+			title,
+			description: '',
+			descriptionHtml: '',
+			oneOffCents: 0,
+			yearlyCents: 100,
+			verdeelsleutel: null,
+			collaborationId: null
+		});
 		const a = { ...base, scenarios: { options: [option('s1', 'Behouden'), option('s2', 'Samenwerken')], proposedId: null } };
 		const b = { ...base, scenarios: { options: [option('s1', 'Behouden'), option('s2', 'Samenwerken'), option('s3', 'Samengaan')], proposedId: 's2' } };
 		const d = diffContents(a, b);
 		const list = d.lists.find((l) => l.field === 'scenarios');
 		expect(list?.added).toEqual([
-			{ title: 'Samenwerken', description: '', oneOffCents: 0, yearlyCents: 100, collaborationId: null, proposed: true },
-			{ title: 'Samengaan', description: '', oneOffCents: 0, yearlyCents: 100, collaborationId: null, proposed: false }
+			{ title: 'Samenwerken', description: '', oneOffCents: 0, yearlyCents: 100, verdeelsleutel: null, collaborationId: null, proposed: true },
+			{ title: 'Samengaan', description: '', oneOffCents: 0, yearlyCents: 100, verdeelsleutel: null, collaborationId: null, proposed: false }
 		]);
-		expect(list?.removed).toEqual([{ title: 'Samenwerken', description: '', oneOffCents: 0, yearlyCents: 100, collaborationId: null, proposed: false }]);
+		expect(list?.removed).toEqual([
+			{ title: 'Samenwerken', description: '', oneOffCents: 0, yearlyCents: 100, verdeelsleutel: null, collaborationId: null, proposed: false }
+		]);
 		expect(diffContents(base, structuredClone(base)).lists).toEqual([]);
 		expect(diffContents(base, a).lists.map((l) => l.field)).toEqual(['scenarios']);
+	});
+
+	it('names a scenario whose co-edited description changed', () => {
+		const a = {
+			...base,
+			scenarios: {
+				options: [
+					{
+						id: 's1',
+						title: 'Behouden',
+						description: 'Oud',
+						descriptionHtml: '<p>Oud</p>',
+						oneOffCents: 0,
+						yearlyCents: 0,
+						verdeelsleutel: null,
+						collaborationId: null
+					}
+				],
+				proposedId: null
+			}
+		};
+		const b = structuredClone(a);
+		Object.assign(b.scenarios.options[0], { description: 'Nieuw', descriptionHtml: '<p>Nieuw</p>' });
+		const list = diffContents(a, b).lists.find((l) => l.field === 'scenarios');
+		expect(list?.added).toEqual([expect.objectContaining({ title: 'Behouden', description: 'Nieuw' })]);
+		expect(list?.removed).toEqual([expect.objectContaining({ title: 'Behouden', description: 'Oud' })]);
 	});
 });

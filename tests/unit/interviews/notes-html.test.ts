@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { notesToSnapshot } from '../../../src/lib/server/modules/interviews/notes-html';
-import { plainToHtml } from '../../../src/lib/server/modules/interviews/promote-candidate';
+import { plainToHtml } from '../../../src/lib/server/modules/collaboration/html';
 
 const p = (...content: unknown[]) => ({ type: 'paragraph', content });
 const text = (t: string, marks?: unknown[]) => ({ type: 'text', text: t, ...(marks ? { marks } : {}) });

@@ -14,6 +14,7 @@ const expected: Record<Role, Partial<Record<Action, Cell>>> = {
 		'item.read': 'ja',
 		'users.manage': 'ja',
 		'municipalities.manage': 'ja',
+		'sign_in_providers.manage': 'ja',
 		'audit.read': 'ja',
 		'mail.read': 'ja',
 		'mail.resend': 'ja',

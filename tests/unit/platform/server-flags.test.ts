@@ -13,6 +13,13 @@ describe('the options the server runs with', () => {
 		expect(run.status).toBe(0);
 	});
 
+	it("give the server V8's collection, which the idle collector calls with its options", () => {
+		const script = "gc({ type: 'major', execution: 'sync', flavor: 'last-resort' }); process.exit(typeof gc === 'function' ? 0 : 3)";
+		const run = spawnSync(process.execPath, [...serverNodeFlags, '-e', script], { encoding: 'utf8' });
+		expect(run.stderr).toBe('');
+		expect(run.status).toBe(0);
+	});
+
 	it('are in the systemd unit and in npm start', () => {
 		const execStart = unit().match(/^ExecStart=(.*)$/m)![1];
 		expect(execStart.split(' ')).toEqual(['/usr/bin/node', ...serverNodeFlags, 'server.js']);

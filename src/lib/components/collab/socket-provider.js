@@ -9,7 +9,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 
 /**
- * @typedef {'description' | 'meerwaarde'} RichTextField
+ * @typedef {import('../../collab/fields').RichTextField} RichTextField
  * @typedef {'connecting' | 'syncing' | 'saved' | 'offline' | 'error'} CollabStatus
  * @typedef {{ userId: string, name: string, municipality: string | null, color: string }} PresenceUser
  * @typedef {{ ok: true, data?: any } | { ok: false, code: string, error: string }} Ack

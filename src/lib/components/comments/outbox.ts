@@ -1,3 +1,5 @@
+import type { RichTextField } from '$lib/collab/fields';
+
 /**
  * Comments not yet acknowledged by the server, kept in localStorage so they survive a reload, a lost
  * connection and a server restart. Each carries its client-generated id: sending it again is safe.
@@ -11,7 +13,7 @@ export interface OutboxEntry {
 	visibility: 'shared' | 'internal';
 	municipalityId: string | null;
 	mentions: { kind: 'user' | 'municipality'; id: string }[];
-	anchor: { field: 'description' | 'meerwaarde'; start: string; end: string; quote: string } | null;
+	anchor: { field: RichTextField; start: string; end: string; quote: string } | null;
 	queuedAt: string;
 	/** Set when the server refused it for good (shown with the reason; the writer may discard it). */
 	error?: string;

@@ -1,6 +1,8 @@
-import type { RichTextField } from '$lib/validation/collab';
+import type { RichTextField } from '$lib/collab/fields';
 
-const FIELD_ORDER: RichTextField[] = ['description', 'meerwaarde'];
+/** The item's texts in the order of the page: its description, its meerwaarde, then the scenarios' descriptions. */
+const fieldRank = (field: RichTextField) => (field === 'description' ? 0 : field === 'meerwaarde' ? 1 : 2);
+const UNANCHORED = 3;
 
 interface Ordered {
 	root: { anchor?: { field: RichTextField } | null };
@@ -15,9 +17,9 @@ interface Ordered {
 export function orderByPassage<T extends Ordered>(threads: T[], at: (thread: T) => number | null): T[] {
 	const key = (t: T, i: number): number[] => {
 		const anchor = t.root.anchor;
-		if (!anchor) return [FIELD_ORDER.length, 0, 0, i];
+		if (!anchor) return [UNANCHORED, 0, 0, i];
 		const pos = at(t);
-		return [FIELD_ORDER.indexOf(anchor.field), pos === null ? 1 : 0, pos ?? 0, i];
+		return [fieldRank(anchor.field), pos === null ? 1 : 0, pos ?? 0, i];
 	};
 	const keyed = threads.map((t, i) => ({ t, k: key(t, i) }));
 	keyed.sort((a, b) => {

@@ -1,6 +1,7 @@
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import { authSessions, users } from '../db/schema';
+import { currentDataVersion } from '../db/data-version';
 import { generateToken, hashToken } from './tokens';
 import type { Origin } from '../modules/audit';
 
@@ -45,22 +46,22 @@ export async function createAuthSession(
 
 /**
  * Looks a token up; ends it when idle or past its lifetime; slides the idle expiry when half used. Also says the
- * database's snapshot as the session was read (`pg_current_snapshot()`, changed by every committed write): what
- * was read for this request may be reused for another at the same snapshot, without asking again.
+ * data version as the session was read (`db/data-version.ts`, raised by every committed change the pages can show):
+ * what was read for this request may be reused for another at the same version, without asking again.
  */
 export async function validateAuthSessionToken(
 	q: Queryable,
 	token: string,
 	now = new Date()
-): Promise<{ session: AuthSession; user: SessionUser; snapshot: string } | null> {
+): Promise<{ session: AuthSession; user: SessionUser; dataVersion: string } | null> {
 	const id = hashToken(token);
 	const [row] = await q
-		.select({ session: authSessions, user: users, snapshot: sql<string>`pg_current_snapshot()::text` })
+		.select({ session: authSessions, user: users, dataVersion: currentDataVersion })
 		.from(authSessions)
 		.innerJoin(users, eq(users.id, authSessions.userId))
 		.where(eq(authSessions.id, id));
 	if (!row) return null;
-	const { session, user, snapshot } = row;
+	const { session, user, dataVersion } = row;
 	const t = now.getTime();
 	if (user.disabledAt || t >= session.expiresAt.getTime() || t >= session.absoluteExpiresAt.getTime()) {
 		await q.delete(authSessions).where(eq(authSessions.id, id));
@@ -71,7 +72,7 @@ export async function validateAuthSessionToken(
 		await q.update(authSessions).set({ expiresAt: session.expiresAt }).where(eq(authSessions.id, id));
 	}
 	const { id: userId, email, name, locale, totpEnabledAt, disabledAt } = user;
-	return { session, user: { id: userId, email, name, locale, totpEnabledAt, disabledAt }, snapshot };
+	return { session, user: { id: userId, email, name, locale, totpEnabledAt, disabledAt }, dataVersion };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { LRUCache } from 'lru-cache';
 import type { Queryable } from '../db';
+import { VersionCache } from '../db/version-cache';
 import type { Actor } from '../permissions';
 import { loadActor, requiresTwoFactor } from '../modules/users';
 import { validateAuthSessionToken, type AuthSession, type SessionUser } from './auth-session';
@@ -17,36 +17,38 @@ export interface Authenticated {
 	user: SessionUser;
 	actor: Actor;
 	stage: AuthStage;
-	/** The database's snapshot as the session was read: a page read at the same snapshot is still current. */
-	snapshot: string;
+	/** The data version as the session was read: a page read at the same version is still current. */
+	dataVersion: string;
 }
 
 export async function authenticate(q: Queryable, token: string | undefined, now = new Date()): Promise<Authenticated | null> {
 	if (!token) return null;
 	const found = await validateAuthSessionToken(q, token, now);
 	if (!found) return null;
-	const actor = await actorAt(q, found.user, found.snapshot);
+	const actor = await actorAt(q, found.user, found.dataVersion);
 	return { ...found, actor, stage: stageOf(found.user, found.session, actor) };
 }
 
 /**
- * A person's grants as of a snapshot: read once, then reused by every request at that snapshot (any committed
- * write starts a new one, so a changed role is seen by the next request). One store per database handle.
+ * A person's grants as of a data version: read once, then reused by every request at that version (a changed role
+ * raises it, so the next request sees the change). One store per database handle.
  */
-const actorsByDb = new WeakMap<object, LRUCache<string, Actor>>();
-async function actorAt(q: Queryable, user: SessionUser, snapshot: string): Promise<Actor> {
+const actorsByDb = new WeakMap<object, VersionCache<Actor>>();
+async function actorAt(q: Queryable, user: SessionUser, dataVersion: string): Promise<Actor> {
 	let actors = actorsByDb.get(q);
-	if (!actors) actorsByDb.set(q, (actors = new LRUCache({ max: 1000, ttl: 10 * 60_000 })));
-	const key = `${user.id}\n${user.name}\n${snapshot}`;
-	const known = actors.get(key);
+	if (!actors) actorsByDb.set(q, (actors = new VersionCache({ max: 1000, ttl: 10 * 60_000 })));
+	const key = `${user.id}\n${user.name}`;
+	const known = actors.get(dataVersion, key);
 	if (known) return known;
 	const actor = await loadActor(q, user);
-	actors.set(key, actor);
+	actors.set(dataVersion, key, actor);
 	return actor;
 }
 
 function stageOf(user: SessionUser, session: AuthSession, actor: Actor): AuthStage {
 	if (user.totpEnabledAt) return session.twoFactorVerifiedAt ? 'ok' : 'two_factor';
+	// A sign-in at the municipality's provider that attested multi-factor verifies the session without TOTP.
+	if (session.twoFactorVerifiedAt) return 'ok';
 	return requiresTwoFactor(actor.grants) ? 'two_factor_setup' : 'ok';
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../db';
 import { users } from '../db/schema';
 import { record, type Origin } from '../modules/audit';
+import { passwordOffFor } from '../modules/sign-in';
 import { DomainError } from '../errors';
 import { parse } from '../validate';
 import { createAuthSession, type NewAuthSession } from './auth-session';
@@ -50,6 +51,26 @@ async function refuseGuessingAddress(db: Db, email: string, origin: Origin, now:
 }
 
 /**
+ * When a municipality requires its own sign-in service, its people's passwords no longer open the portal. Asked
+ * only after the right password, so the answer tells a guesser nothing about the account.
+ */
+async function refusePasswordWhenProviderRequired(db: Db, user: { id: string; email: string }, origin: Origin): Promise<void> {
+	const off = await passwordOffFor(db, user.id);
+	if (!off) return;
+	await record(db, {
+		actor: null,
+		actorLabel: user.email,
+		action: 'auth.logged_in',
+		objectType: 'user',
+		objectId: user.id,
+		result: 'denied',
+		origin,
+		details: { reason: 'password_off', providerId: off.providerId }
+	});
+	throw off.refusal;
+}
+
+/**
  * Password login: an address that keeps guessing is refused, an account under attack slows every attempt
  * (the right password still gets in); every attempt audited, a new token on success.
  * `pause` waits that delay (tests pass their own).
@@ -84,11 +105,13 @@ export async function login(db: Db, input: unknown, origin: Origin, now = new Da
 		});
 		throw new DomainError(user && ok ? 'auth_account_disabled' : 'auth_bad_credentials', {}, {}, 400);
 	}
+	await refusePasswordWhenProviderRequired(db, user, origin);
 	return db.transaction(async (tx) => {
 		// The owner's own typos from this address are forgiven; the account's count of an attack is not.
 		await clearFailures(tx, pairKey(email, origin.ip));
 		const needsTwoFactor = !!user.totpEnabledAt;
 		const created = await createAuthSession(tx, user.id, origin, { twoFactorVerified: false, now });
+		await tx.update(users).set({ lastSignInAt: now, lastSignInMethod: 'password' }).where(eq(users.id, user.id));
 		await record(tx, {
 			actor: { userId: user.id, name: user.name },
 			action: 'auth.logged_in',

@@ -9,6 +9,7 @@ import { createAuthSession, invalidateUserAuthSessions, type NewAuthSession } fr
 import { consumeEmailToken, peekEmailToken, type EmailToken, type EmailTokenPurpose } from './email-tokens';
 import { newPasswordSchema } from './new-password';
 import { hashPassword } from './password';
+import { passwordOffFor } from '../modules/sign-in';
 
 /** One page serves both kinds of link: the token itself knows what it is for. */
 const purposes: EmailTokenPurpose[] = ['invitation', 'password_reset'];
@@ -34,6 +35,10 @@ async function enabledUser(q: Queryable, userId: string) {
 	const [user] = await q.select().from(users).where(eq(users.id, userId));
 	if (!user) throw new DomainError('auth_link_invalid', {}, {}, 404);
 	if (user.disabledAt) throw new DomainError('auth_account_disabled', {}, {}, 403);
+	// Where the municipality requires its own sign-in service a password would be a way around it (a leaver's
+	// forwarded mailbox): the link names the button to use instead.
+	const off = await passwordOffFor(q, userId);
+	if (off) throw off.refusal;
 	return user;
 }
 

@@ -1,8 +1,8 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
-import { secretKey } from './secret-key';
+import { seal, unseal } from './sealed';
 
 const PERIOD_S = 30;
 const DIGITS = 6;
@@ -40,15 +40,9 @@ export function matchTotpStep(key: Uint8Array, code: string, now = new Date()): 
 
 /** TOTP keys are stored encrypted (AES-256-GCM) so a database dump alone cannot produce codes. */
 export function encryptTotpKey(key: Uint8Array): string {
-	const iv = randomBytes(12);
-	const cipher = createCipheriv('aes-256-gcm', secretKey(), iv);
-	const body = Buffer.concat([cipher.update(key), cipher.final()]);
-	return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+	return seal(key);
 }
 
 export function decryptTotpKey(stored: string): Uint8Array {
-	const raw = Buffer.from(stored, 'base64');
-	const decipher = createDecipheriv('aes-256-gcm', secretKey(), raw.subarray(0, 12));
-	decipher.setAuthTag(raw.subarray(12, 28));
-	return new Uint8Array(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]));
+	return unseal(stored);
 }

@@ -4,6 +4,7 @@
 import { parentPort as port, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { idleCollector } from '../idle-collector.js';
 
 /**
  * @typedef {import('@electric-sql/pglite').Transaction} Transaction
@@ -104,7 +105,10 @@ function plain(err) {
 	return { name: err?.name ?? 'Error', message: err?.message ?? String(err), fields };
 }
 
+// Statements are this thread's work: quiet after a burst of them, it gives its grown heap back.
+const idle = idleCollector();
 parentPort.on('message', async ({ id, op, ...args }) => {
+	idle.touch();
 	try {
 		parentPort.postMessage({ id, result: await ops[op](args) });
 	} catch (err) {

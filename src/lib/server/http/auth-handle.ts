@@ -31,6 +31,6 @@ export const authHandle: Handle = async ({ event, resolve }) => {
 	event.locals.authSession = auth?.session ?? null;
 	event.locals.actor = auth?.actor ?? null;
 	event.locals.authStage = auth?.stage ?? null;
-	event.locals.snapshot = auth?.snapshot;
+	event.locals.dataVersion = auth?.dataVersion;
 	return resolve(event);
 };

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
-import { LRUCache } from 'lru-cache';
 import { getLocale } from '../../paraglide/runtime.js';
 import { SESSION_COOKIE } from '../auth/authenticate';
+import { VersionCache } from '../db/version-cache';
 
 /**
- * The overview and list pages of a signed-in person, rendered once per database snapshot.
+ * The overview and list pages of a signed-in person, rendered once per data version.
  *
  * Rendering a list of 500 items took some 40 ms of the server's time; a person (or a meeting room full of people)
  * opening the same list again while nothing has changed gets the same page. The key is the session, the language,
- * the exact request and the database's snapshot read with the session (`pg_current_snapshot()`): every committed
- * write, on any app node, starts a new snapshot, so a page is never served after a change it could show (an item,
- * a position, a read comment, a changed role). Only pages that read nothing but the database and the clock are
+ * the exact request and the data version read with the session (`db/data-version.ts`): every committed change
+ * the pages can show, on any app node, raises it, so a page is never served after a change it could show (an item,
+ * a position, a read comment, a changed role), while people typing in an item's text do not render it again. Only pages that read nothing but the database and the clock are
  * listed; what they show of the clock ("overdue", the current year) may be a minute old at most.
  *
  * A page carries a nonce for its scripts (the Content-Security-Policy), good for one response: it is kept with a
@@ -25,7 +25,10 @@ const listPages = new Set([
 	'/(app)/gemeenten/[id]',
 	'/(app)/inventarisatie',
 	'/(app)/sessies',
-	'/(app)/samenwerkingen'
+	'/(app)/samenwerkingen',
+	// The same question asked again (paging between kinds, back, a shared link opened in a meeting): the search's own
+	// answers are kept per data version too (modules/search/answers.ts); this spares the page around them.
+	'/(app)/zoeken'
 ]);
 
 const MAX_BYTES = 32 * 1024 * 1024;
@@ -39,27 +42,23 @@ interface KeptPage {
 	bytes: number;
 }
 
-const pages = new LRUCache<string, Promise<KeptPage | null>>({
-	maxSize: MAX_BYTES,
-	// A page still being rendered counts as small; once rendered it is stored again with its real size.
-	sizeCalculation: () => 1,
-	ttl: MAX_AGE_MS
-});
+// A page still being rendered counts as small; once rendered it is stored again with its real size.
+const pages = new VersionCache<Promise<KeptPage | null>>({ maxSize: MAX_BYTES, ttl: MAX_AGE_MS });
 
-/** The cache key, or null when this request's page is not one to keep. */
-function keyOf(event: RequestEvent): string | null {
-	const { snapshot, authSession, authStage } = event.locals;
-	if (event.request.method !== 'GET' || !snapshot || !authSession || authStage !== 'ok') return null;
+/** Where this request's page is kept, or null when it is not one to keep. */
+function placeOf(event: RequestEvent): { dataVersion: string; key: string } | null {
+	const { dataVersion, authSession, authStage } = event.locals;
+	if (event.request.method !== 'GET' || !dataVersion || !authSession || authStage !== 'ok') return null;
 	if (!event.route.id || !listPages.has(event.route.id)) return null;
 	// The raw address: a data request's own suffix and its list of what to reload are part of what it answers.
-	return JSON.stringify([authSession.id, getLocale(), event.request.url, snapshot]);
+	return { dataVersion, key: JSON.stringify([authSession.id, getLocale(), event.request.url]) };
 }
 
 const nonceOf = (csp: string | null) => csp?.match(/'nonce-([^']+)'/)?.[1] ?? null;
 
 /**
  * What to keep of a rendered page: a complete page whose only cookie is the session's. That cookie's value and
- * expiry come from the session as read at this snapshot, so it is the same for every request the page serves.
+ * expiry come from the session as read at this dataVersion, so it is the same for every request the page serves.
  */
 async function keep(response: Response): Promise<KeptPage | null> {
 	if (response.status !== 200 || response.headers.getSetCookie().some((cookie) => !cookie.startsWith(`${SESSION_COOKIE}=`))) return null;
@@ -81,15 +80,16 @@ function replay(page: KeptPage): Response {
 }
 
 export const listPageCacheHandle: Handle = async ({ event, resolve }) => {
-	const key = keyOf(event);
-	if (!key) return resolve(event);
+	const place = placeOf(event);
+	if (!place) return resolve(event);
+	const { dataVersion, key } = place;
 	// Looked up and claimed without waiting in between, so the same page asked for at once is rendered once.
-	const known = pages.get(key);
+	const known = pages.get(dataVersion, key);
 	const page = known && (await known);
 	if (page) return replay(page);
 	const response = Promise.resolve(resolve(event));
 	const kept = response.then((r) => keep(r.clone())).catch(() => null);
-	pages.set(key, kept);
-	void kept.then((page) => (page ? pages.set(key, Promise.resolve(page), { size: Math.max(1, page.bytes) }) : pages.delete(key)));
+	pages.set(dataVersion, key, kept);
+	void kept.then((page) => (page ? pages.set(dataVersion, key, Promise.resolve(page), page.bytes) : pages.delete(dataVersion, key)));
 	return response;
 };

@@ -14,6 +14,8 @@ export const regionalActions = [
 	'item.publish',
 	'users.manage',
 	'municipalities.manage',
+	/** Configure the OpenID Connect providers people sign in with (a municipality's own account). */
+	'sign_in_providers.manage',
 	'audit.read',
 	'mail.read',
 	'mail.resend',

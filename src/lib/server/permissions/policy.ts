@@ -33,6 +33,7 @@ const regional: Record<Role, readonly RegionalAction[]> = {
 		'item.read',
 		'users.manage',
 		'municipalities.manage',
+		'sign_in_providers.manage',
 		'audit.read',
 		'mail.read',
 		'mail.resend',

@@ -32,7 +32,8 @@ export class Compaction {
 
 	/**
 	 * Replaces the rows this process applied by one row with the document's state: no stored row is read back,
-	 * so it costs about as much as a save. Rows stored meanwhile are kept for the next round.
+	 * so it costs about as much as a save. Rows stored meanwhile go in the next round, which follows at once when
+	 * they are enough.
 	 */
 	private async compact(): Promise<void> {
 		if (this.compacting) return;
@@ -40,14 +41,19 @@ export class Compaction {
 		const { db, itemId, field, room, doc } = this.scope;
 		const ids = [...this.storedIds];
 		this.storedIds = new Set();
+		let done = false;
 		try {
 			const { id } = await replaceRows(db, itemId, field, ids, Y.encodeStateAsUpdate(doc));
 			this.storedIds.add(id);
+			done = true;
 		} catch (err) {
 			console.error(`collab: compaction of ${room} failed (the rows stay as they are)`, err);
 			this.add(...ids);
 		} finally {
 			this.compacting = false;
 		}
+		// Rows stored while this round ran may already be enough for another; otherwise they would wait for the next
+		// keystroke, which may never come (the last burst of typing before everyone leaves). Not after a failure.
+		if (done) this.compactIfDue();
 	}
 }

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import type { Ack } from '../../realtime/events';
-import { collabAwarenessSchema, collabDocSchema, collabSyncSchema } from '../../validation/collab';
+import { collabAwarenessSchema, collabDocSchema, collabSyncSchema, type RichTextField } from '../../validation/collab';
 import { ForbiddenError } from '../permissions';
 import { authorizeOpen, CollabFailure, loadCollaborator } from '../modules/collaboration';
 import type { Db } from '../db';
@@ -33,14 +33,14 @@ export function setupCollaboration(
 	const checkedAt = new WeakMap<CollabSession, number>();
 
 	/** The caller's session in a document it joined, with fresh grants. */
-	async function sessionFor(socket: Sock, itemId: string, field: 'description' | 'meerwaarde') {
+	async function sessionFor(socket: Sock, itemId: string, field: RichTextField) {
 		const live = hub.get(itemId, field);
 		const session = live?.sessions.get(socket.id);
 		if (!live || !session) throw new CollabFailure('collab_error_not_joined');
 		if (Date.now() - (checkedAt.get(session) ?? 0) > RECHECK_MS) {
 			const who = await loadCollaborator(db, socket.data.userId);
 			if (!who) throw new CollabFailure('collab_error_forbidden');
-			const { canEdit } = await authorizeOpen(db, who.actor, itemId);
+			const { canEdit } = await authorizeOpen(db, who.actor, itemId, field);
 			Object.assign(session, { actor: who.actor, user: who.user, canEdit });
 			checkedAt.set(session, Date.now());
 		}
@@ -58,7 +58,7 @@ export function setupCollaboration(
 				const { itemId, field } = collabDocSchema.parse(payload);
 				const who = await loadCollaborator(db, socket.data.userId);
 				if (!who) throw new CollabFailure('collab_error_forbidden');
-				const { canEdit } = await authorizeOpen(db, who.actor, itemId);
+				const { canEdit } = await authorizeOpen(db, who.actor, itemId, field);
 				let live = await hub.open(itemId, field);
 				while (live.unloading) live = await hub.open(itemId, field);
 				const session: CollabSession = {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { richTextFields, type RichTextField } from '../../validation/collab';
+import { richTextFieldSchema, type RichTextField } from '../../validation/collab';
 import type { NodeLink } from './cluster';
 import { fromWire, toWire } from './yjs-protocol';
 import { unref } from './yjs-options';
@@ -33,7 +33,7 @@ const PRESENCE_ANSWER_MS = 1000;
 /** A hold another node never released (it stopped mid-freeze) ends by itself. */
 const HOLD_LIMIT_MS = 30_000;
 
-const field = z.enum(richTextFields);
+const field = richTextFieldSchema;
 const itemId = z.uuid();
 const schemas = {
 	committed: z.object({ itemId, field, ids: z.array(z.number().int()).max(1000), updates: z.array(z.string()).max(1000) }),

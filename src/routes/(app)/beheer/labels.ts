@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 
-export type AdminSection = 'users' | 'municipalities' | 'audit' | 'mail';
+export type AdminSection = 'users' | 'municipalities' | 'signIn' | 'audit' | 'mail';
 
 type Label = () => string;
 const pick = (labels: Record<string, Label>, key: string) => (Object.hasOwn(labels, key) ? labels[key]() : key);
@@ -22,6 +22,7 @@ export const sectionInfo: Record<AdminSection, { href: string; title: Label; des
 		title: m.admin_municipalities_title,
 		description: m.admin_municipalities_description
 	},
+	signIn: { href: '/beheer/inlogdiensten', title: m.signin_admin_title, description: m.signin_admin_description },
 	audit: { href: '/beheer/audit', title: m.admin_audit_title, description: m.admin_audit_description },
 	mail: { href: '/beheer/uitgaande-mail', title: m.admin_mail_title, description: m.admin_mail_description }
 };

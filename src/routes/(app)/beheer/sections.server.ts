@@ -5,6 +5,7 @@ import type { AdminSection } from './labels';
 const sections: { id: AdminSection; action: Action }[] = [
 	{ id: 'users', action: 'users.manage' },
 	{ id: 'municipalities', action: 'municipalities.manage' },
+	{ id: 'signIn', action: 'sign_in_providers.manage' },
 	{ id: 'audit', action: 'audit.read' },
 	{ id: 'mail', action: 'mail.read' }
 ];

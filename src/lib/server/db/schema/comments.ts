@@ -56,7 +56,10 @@ export const comments = pgTable(
 		check('comments_stance_known', sql`${t.stance} is null or ${t.stance} in ('voor','tegen','neutraal')`),
 		check('comments_visibility_known', sql`${t.visibility} in ('shared','internal')`),
 		check('comments_internal_has_municipality', sql`${t.visibility} = 'shared' or ${t.municipalityId} is not null`),
-		check('comments_anchor_field_known', sql`${t.anchorField} is null or ${t.anchorField} in ('description','meerwaarde')`),
+		check(
+			'comments_anchor_field_known',
+			sql`${t.anchorField} is null or ${t.anchorField} in ('description','meerwaarde') or ${t.anchorField} ~ '^scenario:[0-9a-f-]{36}$'`
+		),
 		check('comments_body_length', sql`char_length(${t.body}) <= 10000`)
 	]
 );

@@ -1,6 +1,7 @@
 export * from './region';
 export * from './users';
 export * from './auth';
+export * from './sign-in';
 export * from './mail';
 export * from './audit';
 export * from './agenda-items';

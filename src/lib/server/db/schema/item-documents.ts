@@ -22,7 +22,7 @@ export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array | str
 });
 
 /**
- * The Yjs updates of one rich-text field of an item, appended in order (`id`) and now and then merged into
+ * The Yjs updates of one rich-text field of an item (its own two, or a scenario's description: `scenario:<id>`), appended in order (`id`) and now and then merged into
  * one row by compaction. Replaying all rows of (item, field) in any order gives the document.
  * `userId` is who sent the update; null for a compacted row (its contributors are in the audit trail).
  */
@@ -40,6 +40,6 @@ export const itemDocumentUpdates = pgTable(
 	},
 	(t) => [
 		index('item_document_updates_doc').on(t.itemId, t.field, t.id),
-		check('item_document_updates_field_known', sql`${t.field} in ('description','meerwaarde')`)
+		check('item_document_updates_field_known', sql`${t.field} in ('description','meerwaarde') or ${t.field} ~ '^scenario:[0-9a-f-]{36}$'`)
 	]
 );

@@ -4,6 +4,7 @@ import { agendaItems } from './agenda-items';
 import { municipalities } from './region';
 import { collaborations } from './register';
 import { users } from './users';
+import type { Verdeelsleutel } from '../../../agenda/constants';
 
 /**
  * The options an agenda item puts side by side (keep the current situation, collaborate, merge…). Title,
@@ -19,9 +20,14 @@ export const itemScenarios = pgTable(
 			.references(() => agendaItems.id, { onDelete: 'cascade' }),
 		position: integer().notNull(),
 		title: text().notNull(),
+		/** The description's plain text (search, exports, the signed content's text); co-edited as `descriptionHtml`. */
 		description: text().notNull().default(''),
+		/** The description as sanitised HTML: the snapshot of its co-edited document (field `scenario:<id>`). */
+		descriptionHtml: text().notNull().default(''),
 		oneOffCents: bigint({ mode: 'number' }).notNull().default(0),
 		yearlyCents: bigint({ mode: 'number' }).notNull().default(0),
+		/** How this option's costs are split over the participants; null: by the item's own key. */
+		verdeelsleutel: text().$type<Verdeelsleutel>(),
 		collaborationId: uuid().references(() => collaborations.id, { onDelete: 'set null' }),
 		/** The scenario the item proposes: what the colleges sign. At most one per item. */
 		proposed: boolean().notNull().default(false),
@@ -35,7 +41,8 @@ export const itemScenarios = pgTable(
 			.on(t.itemId)
 			.where(sql`${t.proposed} and ${t.removedAt} is null`),
 		check('item_scenarios_title_length', sql`char_length(${t.title}) between 1 and 200`),
-		check('item_scenarios_costs', sql`${t.oneOffCents} >= 0 and ${t.yearlyCents} >= 0`)
+		check('item_scenarios_costs', sql`${t.oneOffCents} >= 0 and ${t.yearlyCents} >= 0`),
+		check('item_scenarios_verdeelsleutel', sql`${t.verdeelsleutel} is null or ${t.verdeelsleutel} in ('inwoners','gelijk','maatwerk')`)
 	]
 );
 

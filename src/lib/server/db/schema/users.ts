@@ -16,6 +16,9 @@ export const users = pgTable(
 		totpLastUsedStep: integer(),
 		locale: text().notNull().default('nl'),
 		disabledAt: timestamp({ withTimezone: true }),
+		/** The last completed first step of a sign-in, and how: 'password' or 'oidc' (the municipality's account). */
+		lastSignInAt: timestamp({ withTimezone: true }),
+		lastSignInMethod: text(),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},

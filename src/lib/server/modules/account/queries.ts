@@ -18,6 +18,8 @@ export interface AccountOverview {
 	name: string;
 	email: string;
 	locale: string;
+	/** False for a person who only ever signed in with their municipality's account: there is no password to change. */
+	hasPassword: boolean;
 	twoFactor: { enabledAt: Date | null; required: boolean; recoveryCodesLeft: number };
 	sessions: AccountSession[];
 }
@@ -30,6 +32,7 @@ export async function accountOverview(q: Queryable, actor: Actor, currentSession
 		name: user.name,
 		email: user.email,
 		locale: user.locale,
+		hasPassword: user.passwordHash !== null,
 		twoFactor: {
 			enabledAt: user.totpEnabledAt,
 			required: requiresTwoFactor(actor.grants),

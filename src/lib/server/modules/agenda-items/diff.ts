@@ -29,11 +29,13 @@ const listFields: ListField[] = ['participants', 'contributions', 'milestones', 
 function entriesOf(c: ItemContent, field: ListField): unknown[] {
 	if (field !== 'scenarios') return c[field];
 	const s = c.scenarios;
-	return (s?.options ?? []).map(({ title, description, oneOffCents, yearlyCents, collaborationId, id }) => ({
+	return (s?.options ?? []).map(({ title, description, oneOffCents, yearlyCents, verdeelsleutel, collaborationId, id }) => ({
 		title,
 		description,
 		oneOffCents,
 		yearlyCents,
+		// Absent in versions made before an option could have its own cost key: the same as null.
+		verdeelsleutel: verdeelsleutel ?? null,
 		collaborationId,
 		proposed: id === s?.proposedId
 	}));

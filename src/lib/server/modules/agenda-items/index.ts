@@ -19,10 +19,10 @@ export {
 	type ItemAudit,
 	type VoidedSignOff
 } from './change';
-export { itemScenariosOf } from './scenarios';
+export { itemScenariosOf, isLiveScenarioOf } from './scenarios';
 export { captureVersion, captureAutoVersionIfIdle } from './capture-version';
 export { restoreVersion } from './restore-version';
-export { setRichTextReplacer, useStoredTexts, useTextGate, type RichTextReplacer, type RichTexts } from './rich-text';
+export { setRichTextReplacer, useStoredTexts, useTextGate, type RichTextReplacer, type StoredItemTexts } from './rich-text';
 export { AgendaConflictError } from './conflict';
 export { contentOf, freeze, verifyContent, sha256Hex, type ItemContent } from './content';
 export { diffContents, type VersionDiff } from './diff';

@@ -35,7 +35,10 @@ export function richTextReplacer(): RichTextReplacer | undefined {
  * - the gate of this process's live documents (provided by the realtime layer when it runs): it stops
  *   accepting changes to the item's texts and waits until every change already accepted is stored.
  */
-export type StoredTexts = (tx: Queryable, itemId: string) => Promise<Partial<RichTexts>>;
+export type StoredTexts = (tx: Queryable, itemId: string) => Promise<StoredItemTexts>;
+
+/** The stored documents' texts: the item's own fields that have one, and each scenario's description by its id. */
+export type StoredItemTexts = Partial<RichTexts> & { scenarios: Record<string, { html: string; text: string }> };
 export type TextGate = (itemId: string) => Promise<() => void>;
 
 const storedKey = Symbol.for('regioportaal.agenda.storedTexts');

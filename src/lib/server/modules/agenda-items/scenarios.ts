@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db';
 import { itemScenarios } from '../../db/schema';
 
@@ -6,9 +6,13 @@ import { itemScenarios } from '../../db/schema';
 export interface ScenarioOption {
 	id: string;
 	title: string;
+	/** The description's plain text and its sanitised HTML (co-edited, like the item's own texts). */
 	description: string;
+	descriptionHtml: string;
 	oneOffCents: number;
 	yearlyCents: number;
+	/** How its costs are split over the participants; null: by the item's own key. */
+	verdeelsleutel: string | null;
 	collaborationId: string | null;
 }
 
@@ -33,9 +37,18 @@ export async function itemScenariosOf(q: Queryable, itemIds: readonly string[]):
 	for (const row of rows) {
 		let entry = byItem.get(row.itemId);
 		if (!entry) byItem.set(row.itemId, (entry = { options: [], proposedId: null }));
-		const { id, title, description, oneOffCents, yearlyCents, collaborationId } = row;
-		entry.options.push({ id, title, description, oneOffCents, yearlyCents, collaborationId });
+		const { id, title, description, descriptionHtml, oneOffCents, yearlyCents, verdeelsleutel, collaborationId } = row;
+		entry.options.push({ id, title, description, descriptionHtml, oneOffCents, yearlyCents, verdeelsleutel, collaborationId });
 		if (row.proposed) entry.proposedId = row.id;
 	}
 	return byItem;
+}
+
+/** Whether the scenario is one of the item's and not removed: only then may its description be opened or commented on. */
+export async function isLiveScenarioOf(q: Queryable, itemId: string, scenarioId: string): Promise<boolean> {
+	const [row] = await q
+		.select({ id: itemScenarios.id })
+		.from(itemScenarios)
+		.where(and(eq(itemScenarios.id, scenarioId), eq(itemScenarios.itemId, itemId), isNull(itemScenarios.removedAt)));
+	return !!row;
 }

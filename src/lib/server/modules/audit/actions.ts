@@ -14,8 +14,15 @@ export interface AuditDetails {
 	// auth: signing in and out, second factor, password links
 	'auth.logged_in': {
 		reason?: string;
-		stage?: 'password' | 'complete' | 'password_link';
+		/** `provider`: signed in at the municipality's provider, the portal's own second factor still owed. */
+		stage?: 'password' | 'complete' | 'password_link' | 'provider';
 		/** ms the attempt waited: its account was under attack */ delayedMs?: number;
+		/** Signed in with a municipality's account (OpenID Connect): which provider, and whether it attested MFA. */
+		via?: 'oidc';
+		providerId?: Id;
+		mfa?: boolean;
+		/** Of an ID token refused: the claim that failed its check (aud, exp, nonce, iss, …). */
+		claim?: string;
 	};
 	'auth.logged_out': Record<string, never>;
 	'auth.two_factor_enabled': { recoveryCount: number };
@@ -38,6 +45,18 @@ export interface AuditDetails {
 	'user.two_factor_reset': { email: string; sessionsEnded: number };
 
 	'municipality.updated': { field: 'inhabitants'; before: number | null; after: number | null };
+
+	// sign-in with a municipality's own account (OpenID Connect)
+	'sign_in_provider.added': SignInProviderDetails;
+	/** `credentialReplaced`: a new client secret was given (the secret itself is never recorded). */
+	'sign_in_provider.updated': { municipalityId: Id | null; changes: Record<string, FromTo>; credentialReplaced: boolean };
+	'sign_in_provider.removed': { municipalityId: Id | null; issuer: string; links: number };
+	/** A provider's subject became this account's way in: by verified e-mail, or with an account made just in time. */
+	'user.sign_in_linked': { providerId: Id; municipalityId: Id | null; by: 'email' | 'just_in_time' };
+	/** An administrator ended that link; the person's sessions ended with it. */
+	'user.sign_in_unlinked': { email: string; providerId: Id; municipalityId: Id | null; sessionsEnded: number };
+	/** An account made at a first sign-in with a municipality's account (just in time), with the role meelezer. */
+	'user.provisioned': { email: string; name: string; providerId: Id; roles: string[] };
 
 	// one's own account
 	'account.password_changed': { reason?: string; endedSessions?: number };
@@ -160,7 +179,7 @@ export interface AuditDetails {
 	'collaboration.assessment_unlinked': { assessmentId: Id; itemId: Id };
 
 	// scenarios of an item: the options, the criteria they are weighed on, the municipalities' scores
-	'scenario.added': { scenarioId: Id; title: string; oneOffCents: number; yearlyCents: number; collaborationId: Id | null };
+	'scenario.added': { scenarioId: Id; title: string; oneOffCents: number; yearlyCents: number; verdeelsleutel: string | null; collaborationId: Id | null };
 	'scenario.updated': { scenarioId: Id; fields: string[]; title: string };
 	/** A scored scenario is kept (marked removed) with its scores; `scores` says how many it held. */
 	'scenario.removed': { scenarioId: Id; title: string; scores: number };
@@ -173,6 +192,16 @@ export interface AuditDetails {
 		sharedPublicly: boolean;
 		scores: { criterionId: Id; score: FromTo<number | null> }[];
 	};
+}
+
+/** A sign-in provider as configured (never its client secret). */
+interface SignInProviderDetails {
+	municipalityId: Id | null;
+	issuer: string;
+	clientId: string;
+	emailDomains: string[];
+	required: boolean;
+	allowJustInTime: boolean;
 }
 
 /** What every change to a comment records besides its own details. */
@@ -206,6 +235,12 @@ export const auditActions = [
 	'user.enabled',
 	'user.two_factor_reset',
 	'municipality.updated',
+	'sign_in_provider.added',
+	'sign_in_provider.updated',
+	'sign_in_provider.removed',
+	'user.sign_in_linked',
+	'user.sign_in_unlinked',
+	'user.provisioned',
 	'account.password_changed',
 	'account.name_changed',
 	'account.locale_changed',

@@ -190,3 +190,12 @@ function run(s: string, marks: Marks): string {
 	if (marks.href) html = `<a href="${escapeHtml(marks.href)}" rel="noopener noreferrer nofollow">${html}</a>`;
 	return html;
 }
+
+/** Plain text as rich text (a candidate's meerwaarde, a new scenario's description): blank lines part paragraphs, single ones become breaks. */
+export function plainToHtml(text: string): { html: string; text: string } {
+	const paragraphs = text
+		.split(/\n\s*\n/)
+		.map((p) => p.trim())
+		.filter(Boolean);
+	return { html: paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`).join(''), text: paragraphs.join('\n\n') };
+}

@@ -7,7 +7,7 @@ export { authorizeOpen, authorizeWrite, recordUpdates, writeSnapshot, afterEditi
 export { CollabFailure } from './errors';
 export { writeInitialText, type TextAnchor } from './initial-text';
 export { fillFragment } from './from-html';
-export { escapeHtml, fragmentToSnapshot, type RichTextSnapshot } from './html';
+export { escapeHtml, fragmentToSnapshot, plainToHtml, type RichTextSnapshot } from './html';
 export { loadCollaborator } from './presence';
 export * from './store';
 

@@ -1,11 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db, Queryable } from '../../db';
-import { agendaItems, itemDocumentUpdates } from '../../db/schema';
-import type { RichTextField } from '../../../validation/collab';
+import { agendaItems, itemDocumentUpdates, itemScenarios } from '../../db/schema';
+import { scenarioOfField, type ItemTextField, type RichTextField } from '../../../validation/collab';
 import { fillFragment } from './from-html';
-import { fragmentToSnapshot } from './html';
-import type { RichTexts } from '../agenda-items';
+import { fragmentToSnapshot, type RichTextSnapshot } from './html';
+import type { StoredItemTexts } from '../agenda-items';
 import { isFrozenStatus } from '../../../decisions/constants';
 import { rowsOf } from '../../db/rows';
 
@@ -75,41 +75,72 @@ export async function textsFrozen(q: Queryable, itemId: string): Promise<boolean
 	return !!row && isFrozenStatus(row.status);
 }
 
+/** A document's text as every editor shows it once synced: its stored updates replayed. */
+async function storedText(q: Queryable, itemId: string, field: RichTextField): Promise<RichTextSnapshot | null> {
+	const rows = await loadUpdates(q, itemId, field);
+	if (!rows.length) return null;
+	const doc = new Y.Doc();
+	doc.transact(() => {
+		for (const row of rows) Y.applyUpdate(doc, row.update);
+	});
+	const snapshot = fragmentToSnapshot(doc.getXmlFragment(field));
+	doc.destroy();
+	return snapshot;
+}
+
 /**
  * The texts of the item's stored documents (for the freeze and "Versie vastleggen"): exactly what every
- * editor shows once synced. A field without a stored document is left out: its text is the item row's.
+ * editor shows once synced, its own two fields and its scenarios' descriptions. A text without a stored
+ * document is left out: its text is the row's.
  */
-export async function storedTexts(q: Queryable, itemId: string): Promise<Partial<RichTexts>> {
-	const texts: Partial<RichTexts> = {};
-	for (const field of ['description', 'meerwaarde'] as const) {
-		const rows = await loadUpdates(q, itemId, field);
-		if (!rows.length) continue;
-		const doc = new Y.Doc();
-		doc.transact(() => {
-			for (const row of rows) Y.applyUpdate(doc, row.update);
-		});
-		texts[field] = fragmentToSnapshot(doc.getXmlFragment(field));
-		doc.destroy();
+export async function storedTexts(q: Queryable, itemId: string): Promise<StoredItemTexts> {
+	const texts: StoredItemTexts = { scenarios: {} };
+	const fields = await q.selectDistinct({ field: itemDocumentUpdates.field }).from(itemDocumentUpdates).where(eq(itemDocumentUpdates.itemId, itemId));
+	for (const { field } of fields) {
+		const text = await storedText(q, itemId, field);
+		if (!text) continue;
+		const scenarioId = scenarioOfField(field);
+		if (scenarioId) texts.scenarios[scenarioId] = text;
+		else texts[field as ItemTextField] = text;
 	}
 	return texts;
 }
 
 const htmlColumn = { description: agendaItems.descriptionHtml, meerwaarde: agendaItems.meerwaardeHtml } as const;
 
+/** The HTML a document starts from: the item row's field, or the scenario row's description (if it is the item's). */
+async function rowHtml(tx: Queryable, itemId: string, field: RichTextField): Promise<string> {
+	const scenarioId = scenarioOfField(field);
+	if (!scenarioId) {
+		const [item] = await tx
+			.select({ html: htmlColumn[field as ItemTextField] })
+			.from(agendaItems)
+			.where(eq(agendaItems.id, itemId));
+		return item?.html ?? '';
+	}
+	const [scenario] = await tx
+		.select({ html: itemScenarios.descriptionHtml })
+		.from(itemScenarios)
+		.where(and(eq(itemScenarios.id, scenarioId), eq(itemScenarios.itemId, itemId)));
+	return scenario?.html ?? '';
+}
+
 /**
- * The stored updates of a document; when there are none yet but the item row already has HTML for the field
- * (an item created with text, demo data), that HTML becomes the first update, so opening the editor never
- * empties a field. The item row is locked while deciding, so two nodes never both seed the same document.
+ * The stored updates of a document; when there are none yet but the row already has HTML for the field
+ * (an item created with text, demo data, a scenario added with a description), that HTML becomes the first
+ * update, so opening the editor never empties a field. The item row is locked while deciding, so two nodes
+ * never both seed the same document.
  */
 export async function loadOrSeedUpdates(db: Db, itemId: string, field: RichTextField): Promise<StoredUpdate[]> {
 	const rows = await loadUpdates(db, itemId, field);
 	if (rows.length) return rows;
 	return db.transaction(async (tx) => {
-		const [item] = await tx.select({ html: htmlColumn[field] }).from(agendaItems).where(eq(agendaItems.id, itemId)).for('update');
+		await tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.id, itemId)).for('update');
 		const again = await loadUpdates(tx, itemId, field);
-		if (again.length || !item?.html.trim()) return again;
+		const html = again.length ? '' : await rowHtml(tx, itemId, field);
+		if (again.length || !html.trim()) return again;
 		const doc = new Y.Doc();
-		fillFragment(doc.getXmlFragment(field), item.html);
+		fillFragment(doc.getXmlFragment(field), html);
 		const update = Y.encodeStateAsUpdate(doc);
 		doc.destroy();
 		await appendUpdates(tx, itemId, field, [{ update, userId: null }], true);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { richTextFields } from '../../../validation/collab';
 import type { CommentView } from '../../../realtime/events';
 import { stances, visibilities } from '../../../validation/comments';
-import { richTextFields } from '../../../validation/collab';
 
 // The JSON shapes of `GET /api/v1/items/{id}/comments` and `…/comments/{commentId}/revisions` as zod schemas
 // of the output (the OpenAPI document is generated from them). The type checks below fail when CommentView
@@ -21,7 +21,14 @@ export const commentJson = z.object({
 	municipalityId: z.string().nullable(),
 	mentions: z.array(z.object({ kind: z.enum(['user', 'municipality']), id: z.string(), label: z.string() })),
 	anchor: z
-		.object({ field: z.enum(richTextFields), start: z.string().describe('Yjs relative position, base64'), end: z.string(), quote: z.string() })
+		.object({
+			field: z
+				.union([z.enum(richTextFields), z.templateLiteral(['scenario:', z.string()])])
+				.describe("The item's 'description' or 'meerwaarde', or a scenario's description: 'scenario:<scenario id>'"),
+			start: z.string().describe('Yjs relative position, base64'),
+			end: z.string(),
+			quote: z.string()
+		})
 		.nullable(),
 	resolvedAt: moment.nullable(),
 	resolvedBy: z.string().nullable(),

@@ -1,18 +1,27 @@
 import { and, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db';
 import { comments, municipalities, users } from '../../db/schema';
+import * as agenda from '../agenda-items';
 import { isForeignKeyViolation } from '../../db/pg-errors';
 import { DomainError } from '../../errors';
 import { authorize, type Actor } from '../../permissions';
 import { parse } from '../../validate';
 import { record, type Origin } from '../audit';
 import { postCommentSchema } from '../../../validation/comments';
+import { scenarioOfField, type RichTextField } from '../../../validation/collab';
 import type { CommentView } from '../../../realtime/events';
 import { nextCommentSeq } from './sequence';
 import { newCommentView, viewOf } from './views';
 import { mayRead, ownMunicipalities } from './visibility';
 import { notifyFor } from './notify';
 import { event, inTransaction, publish } from '../../bus';
+
+/** A passage in a scenario's description can only be commented on while that scenario is one of the item's. */
+async function assertAnchorField(tx: Queryable, itemId: string, field: RichTextField): Promise<void> {
+	const scenarioId = scenarioOfField(field);
+	if (!scenarioId) return;
+	if (!(await agenda.isLiveScenarioOf(tx, itemId, scenarioId))) throw new DomainError('validation_comment_anchor', {}, { anchor: 'validation_comment_anchor' });
+}
 
 /** How many comments one person may post per minute (all nodes together: counted in the database). */
 export const commentRate = { perMinute: Number(process.env.COMMENT_RATE_PER_MINUTE ?? 60) };
@@ -48,6 +57,7 @@ export async function postComment(db: Db, actor: Actor | null, input: unknown, o
 			}
 			if (visibility === 'shared') municipalityId = null;
 			if (parentId && data.anchor) throw new DomainError('validation_comment_anchor', {}, { anchor: 'validation_comment_anchor' });
+			if (data.anchor) await assertAnchorField(tx, data.itemId, data.anchor.field);
 
 			const labels = await mentionLabels(tx, data.mentions);
 

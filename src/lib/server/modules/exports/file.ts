@@ -2,7 +2,6 @@ import { DomainError } from '../../errors';
 import { m } from '../../../paraglide/messages.js';
 import { renderCsv } from './csv';
 import type { Sheet } from './sheet';
-import { renderXlsx } from './xlsx';
 
 export const exportFormats = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -31,6 +30,10 @@ export function dutchDate(now: Date): string {
 
 /** The sheet written as the chosen format, named `<base>-<date>.<format>`. */
 export async function writeFile(sheet: Sheet, format: ExportFormat, base: string, now = new Date()): Promise<ExportFile> {
-	const body = format === 'xlsx' ? await renderXlsx(sheet, { creator: m.exports_creator({}, { locale: sheet.language }), now }) : renderCsv(sheet);
+	// The XLSX writer (ExcelJS) is loaded with the first file asked for, not kept resident by every server.
+	const body =
+		format === 'xlsx'
+			? await (await import('./xlsx')).renderXlsx(sheet, { creator: m.exports_creator({}, { locale: sheet.language }), now })
+			: renderCsv(sheet);
 	return { body, contentType: contentTypes[format], filename: `${base}-${dutchDate(now)}.${format}` };
 }

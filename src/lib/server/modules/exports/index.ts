@@ -11,7 +11,6 @@ import { agendaSheet, type ExportContext } from './agenda-sheet';
 import { dutchDate, exportFormat, writeFile, type ExportFile } from './file';
 import { positionsSheet } from './positions-sheet';
 import { registerSheets } from './register-sheets';
-import { renderWorkbook } from './xlsx';
 import { DomainError } from '../../errors';
 import { m } from '../../../paraglide/messages.js';
 
@@ -52,6 +51,7 @@ export async function registerFile(q: Queryable, actor: Actor | null, req: FileR
 	const sheets = await registerSheets(q, actor, req);
 	if (format === 'csv') return writeFile(sheets[index], 'csv', `register-samenwerkingen-${registerCsvSheets[index]}`);
 	const now = new Date();
-	const body = await renderWorkbook(sheets, { creator: m.exports_creator({}, { locale: req.locale }), now });
+	// The XLSX writer (ExcelJS) is loaded with the first workbook asked for, not kept resident by every server.
+	const body = await (await import('./xlsx')).renderWorkbook(sheets, { creator: m.exports_creator({}, { locale: req.locale }), now });
 	return { body, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `register-samenwerkingen-${dutchDate(now)}.xlsx` };
 }

@@ -6,20 +6,11 @@ import { parse } from '../../validate';
 import { record, type Origin } from '../audit';
 import { candidateRefSchema } from '../../../validation/interviews';
 import type { Horizon } from '../../../agenda/constants';
-import { escapeHtml } from '../collaboration';
+import { plainToHtml } from '../collaboration';
 import * as agenda from '../agenda-items';
 import { event, eventActor, inTransaction } from '../../bus';
 import { assertNotLinked, loadCandidate, nextSeq } from './state';
 import { interviewChanged } from './events';
-
-/** Plain meerwaarde text as the item's rich text: blank lines part paragraphs, single ones become breaks. */
-export function plainToHtml(text: string): { html: string; text: string } {
-	const paragraphs = text
-		.split(/\n\s*\n/)
-		.map((p) => p.trim())
-		.filter(Boolean);
-	return { html: paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`).join(''), text: paragraphs.join('\n\n') };
-}
 
 /**
  * Turns a candidate into a draft (concept) agenda item: title, ambition, horizon and meerwaarde are taken over,

@@ -117,6 +117,8 @@ function publicScenarios(content: ItemContent | undefined, shared: ScenarioCompa
 			id: o.id,
 			title: o.title,
 			description: o.description,
+			// A version captured before descriptions were co-edited holds only the text.
+			descriptionHtml: o.descriptionHtml ?? '',
 			oneOffCents: o.oneOffCents,
 			yearlyCents: o.yearlyCents,
 			proposed: o.id === proposedId

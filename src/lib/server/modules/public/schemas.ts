@@ -78,7 +78,8 @@ export const publicScenariosSchema = z.object({
 		z.object({
 			id: z.uuid(),
 			title: z.string(),
-			description: z.string(),
+			description: z.string().describe('De beschrijving als platte tekst'),
+			descriptionHtml: z.string().describe('De beschrijving als veilige HTML (leeg in een versie van vóór de opgemaakte beschrijving)'),
 			oneOffCents: z.number().int(),
 			yearlyCents: z.number().int(),
 			proposed: z.boolean().describe('Het scenario dat het agendapunt voorstelt (waarover de colleges besluiten)')

@@ -32,8 +32,12 @@ export interface ScenarioView {
 	id: string;
 	title: string;
 	description: string;
+	/** Sanitised when stored (the co-editing snapshot, or plain text escaped). */
+	descriptionHtml: string;
 	oneOffCents: number;
 	yearlyCents: number;
+	/** Its own cost key; null: the item's. */
+	verdeelsleutel: string | null;
 	collaboration: { id: string; name: string } | null;
 	proposed: boolean;
 }
@@ -67,9 +71,9 @@ export interface ScenarioComparison {
 	appreciations: Appreciation[];
 	/** Per voice and municipality: the scenario it appreciates most (null: none or a tie). */
 	preferred: Record<ScoreVoice, Record<string, string | null>>;
-	/** The item's cost key and, per scenario, its one-off and yearly costs split over the participants by it (null: not splittable). */
+	/** The item's cost key and, per scenario, the key it is split by (its own or the item's) and its one-off and yearly costs split over the participants (null: not splittable). */
 	costKey: string;
-	shares: { scenarioId: string; oneOff: CostShareView[] | null; yearly: CostShareView[] | null }[];
+	shares: { scenarioId: string; key: string; oneOff: CostShareView[] | null; yearly: CostShareView[] | null }[];
 	/** Removed scenarios that were scored: kept with their scores, listed so nobody wonders where they went. */
 	removed: { id: string; title: string; scores: number; removedAt: string }[];
 }
@@ -79,7 +83,7 @@ export interface ScenarioComparison {
  * portal, like positions); on the public site (`sharedOnly`) only the scores a municipality shared.
  */
 export async function scenarioComparison(q: Queryable, itemId: string, opts: { sharedOnly?: boolean } = {}): Promise<ScenarioComparison> {
-	const [scenarioRows, criteria, participants, scoreRows, removed] = await Promise.all([
+	const [scenarioRows, criteria, participants, scoreRows, removed, [item]] = await Promise.all([
 		q
 			.select({ scenario: itemScenarios, collaborationName: collaborations.name })
 			.from(itemScenarios)
@@ -102,11 +106,9 @@ export async function scenarioComparison(q: Queryable, itemId: string, opts: { s
 			.select({
 				id: agendaItemParticipants.municipalityId,
 				customShareBp: agendaItemParticipants.customShareBp,
-				inhabitants: municipalities.inhabitants,
-				key: agendaItems.verdeelsleutel
+				inhabitants: municipalities.inhabitants
 			})
 			.from(agendaItemParticipants)
-			.innerJoin(agendaItems, eq(agendaItems.id, agendaItemParticipants.itemId))
 			.innerJoin(municipalities, eq(municipalities.id, agendaItemParticipants.municipalityId))
 			.where(eq(agendaItemParticipants.itemId, itemId))
 			.orderBy(asc(municipalities.sortOrder)),
@@ -123,14 +125,18 @@ export async function scenarioComparison(q: Queryable, itemId: string, opts: { s
 					opts.sharedOnly ? eq(scenarioScores.sharedPublicly, true) : undefined
 				)
 			),
-		opts.sharedOnly ? Promise.resolve([]) : removedScenarios(q, itemId)
+		opts.sharedOnly ? Promise.resolve([]) : removedScenarios(q, itemId),
+		q.select({ key: agendaItems.verdeelsleutel }).from(agendaItems).where(eq(agendaItems.id, itemId))
 	]);
+	const costKey = item?.key ?? 'inwoners';
 	const scenarios = scenarioRows.map(({ scenario: s, collaborationName }) => ({
 		id: s.id,
 		title: s.title,
 		description: s.description,
+		descriptionHtml: s.descriptionHtml,
 		oneOffCents: s.oneOffCents,
 		yearlyCents: s.yearlyCents,
+		verdeelsleutel: s.verdeelsleutel,
 		collaboration: s.collaborationId && collaborationName ? { id: s.collaborationId, name: collaborationName } : null,
 		proposed: s.proposed
 	}));
@@ -154,8 +160,11 @@ export async function scenarioComparison(q: Queryable, itemId: string, opts: { s
 		scores,
 		cells: { klankbordgroep: cellFigures(scores, ids, criteria, 'klankbordgroep'), college: cellFigures(scores, ids, criteria, 'college') },
 		appreciations: liked,
-		costKey: participants[0]?.key ?? 'inwoners',
-		shares: scenarios.map((s) => ({ scenarioId: s.id, oneOff: splitOver(s.oneOffCents, participants), yearly: splitOver(s.yearlyCents, participants) })),
+		costKey,
+		shares: scenarios.map((s) => {
+			const key = s.verdeelsleutel ?? costKey;
+			return { scenarioId: s.id, key, oneOff: splitOver(s.oneOffCents, key, participants), yearly: splitOver(s.yearlyCents, key, participants) };
+		}),
 		preferred: {
 			klankbordgroep: Object.fromEntries(preferredScenarios(liked, 'klankbordgroep')),
 			college: Object.fromEntries(preferredScenarios(liked, 'college'))
@@ -164,13 +173,13 @@ export async function scenarioComparison(q: Queryable, itemId: string, opts: { s
 	};
 }
 
-/** A scenario's amount split over the participants by the item's own cost key (the same rule as the item's costs). */
-function splitOver(cents: number, participants: { id: string; customShareBp: number | null; inhabitants: number; key: string }[]): CostShareView[] | null {
+/** A scenario's amount split over the participants by its key (the same rule as the item's costs; `maatwerk` uses the item's own percentages). */
+function splitOver(cents: number, key: string, participants: { id: string; customShareBp: number | null; inhabitants: number }[]): CostShareView[] | null {
 	if (!participants.length) return null;
 	const split = trySplitCosts(
 		cents,
 		[],
-		participants[0].key as Verdeelsleutel,
+		key as Verdeelsleutel,
 		participants.map((p) => ({ municipalityId: p.id, inhabitants: p.inhabitants, customShareBp: p.customShareBp }))
 	);
 	return split.ok ? split.split.shares.map((x) => ({ municipalityId: x.municipalityId, cents: x.cents })) : null;

@@ -8,6 +8,7 @@ import type { Origin } from '../audit';
 import { addScenarioSchema, proposeScenarioSchema, removeScenarioSchema, updateScenarioSchema } from '../../../validation/scenarios';
 import { MAX_SCENARIOS } from '../../../scenarios/constants';
 import { changeScenarios, itemOfScenario, liveScenario } from './change';
+import { plainToHtml } from '../collaboration';
 
 /** Adds an option to the item (at the end). Signed content: refused while the item is frozen. */
 export async function addScenario(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ scenarioId: string }> {
@@ -20,28 +21,29 @@ export async function addScenario(db: Db, actor: Actor | null, input: unknown, o
 			.where(and(eq(itemScenarios.itemId, data.itemId), isNull(itemScenarios.removedAt)));
 		if (n >= MAX_SCENARIOS) throw new DomainError('scenario_too_many', { max: MAX_SCENARIOS }, {}, 409);
 		await assertCollaboration(tx, data.collaborationId);
-		const { itemId, title, description, oneOffCents, yearlyCents, collaborationId } = data;
+		const { itemId, title, oneOffCents, yearlyCents, verdeelsleutel, collaborationId } = data;
+		const { html: descriptionHtml, text: description } = plainToHtml(data.description);
 		const [row] = await tx
 			.insert(itemScenarios)
-			.values({ itemId, title, description, oneOffCents, yearlyCents, collaborationId, position: (last ?? -1) + 1 })
+			.values({ itemId, title, description, descriptionHtml, oneOffCents, yearlyCents, verdeelsleutel, collaborationId, position: (last ?? -1) + 1 })
 			.returning({ id: itemScenarios.id });
-		await audit('scenario.added', { scenarioId: row.id, title, oneOffCents, yearlyCents, collaborationId });
+		await audit('scenario.added', { scenarioId: row.id, title, oneOffCents, yearlyCents, verdeelsleutel, collaborationId });
 		return { value: { scenarioId: row.id } };
 	});
 }
 
-/** Changes an option's title, description, costs or linked arrangement. */
+/** Changes an option's title, costs, their split or linked arrangement (its description is co-edited, like the item's texts). */
 export async function updateScenario(db: Db, actor: Actor | null, input: unknown, origin: Origin): Promise<{ changed: boolean }> {
 	const data = parse(updateScenarioSchema, input);
 	authorize(actor, 'item.edit');
 	const itemId = await itemOfScenario(db, data.scenarioId);
 	return changeScenarios<{ changed: boolean }>(db, actor, itemId, origin, 'scenarios', async (tx, _item, audit) => {
 		const row = await liveScenario(tx, itemId, data.scenarioId);
-		const fields = (['title', 'description', 'oneOffCents', 'yearlyCents', 'collaborationId'] as const).filter((f) => row[f] !== data[f]);
+		const fields = (['title', 'oneOffCents', 'yearlyCents', 'verdeelsleutel', 'collaborationId'] as const).filter((f) => row[f] !== data[f]);
 		if (!fields.length) return { unchanged: true, value: { changed: false } };
 		await assertCollaboration(tx, data.collaborationId);
-		const { title, description, oneOffCents, yearlyCents, collaborationId } = data;
-		await tx.update(itemScenarios).set({ title, description, oneOffCents, yearlyCents, collaborationId }).where(eq(itemScenarios.id, row.id));
+		const { title, oneOffCents, yearlyCents, verdeelsleutel, collaborationId } = data;
+		await tx.update(itemScenarios).set({ title, oneOffCents, yearlyCents, verdeelsleutel, collaborationId }).where(eq(itemScenarios.id, row.id));
 		await audit('scenario.updated', { scenarioId: row.id, fields, title });
 		return { value: { changed: true } };
 	});

@@ -6,5 +6,6 @@ export { setRoles } from './set-roles';
 export { disableUser } from './disable-user';
 export { enableUser } from './enable-user';
 export { resetTwoFactor } from './reset-two-factor';
+export { unlinkSignIn } from './unlink-sign-in';
 export { getUser, grantableMunicipalities, listUsers } from './queries';
 export { loadActor, loadGrants, requiresTwoFactor } from './actor';

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db';
 import { createEmailToken, emailTokenTtlMs } from '../../auth/email-tokens';
 import { setPasswordLink } from '../../auth/links';
 import { enqueueMail } from '../mail';
+import { passwordOffFor } from '../sign-in';
 import type { Actor } from '../../permissions';
 import { m } from '../../../paraglide/messages.js';
 
@@ -26,11 +27,17 @@ export async function queueInvitation(
 		link: setPasswordLink(siteUrl, token),
 		days: Math.round(emailTokenTtlMs.invitation / DAY_MS)
 	};
+	// Where the municipality requires its own sign-in service a password link would only be refused: the mail
+	// names the button on the login page instead.
+	const off = await passwordOffFor(tx, invitee.id);
+	const text = off
+		? m.signin_invitation_mail_body({ ...params, link: `${siteUrl}/inloggen`, municipality: String(off.refusal.params.municipality) }, { locale })
+		: m.admin_invitation_mail_body(params, { locale });
 	return enqueueMail(tx, {
 		to: invitee.email,
 		kind: 'account',
 		userId: invitee.id,
 		subject: m.admin_invitation_mail_subject({}, { locale }),
-		text: m.admin_invitation_mail_body(params, { locale })
+		text
 	});
 }

@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../db';
-import { agendaItemVersions, agendaItems, comments } from '../../../db/schema';
+import { agendaItemVersions, agendaItems, comments, itemScenarios } from '../../../db/schema';
 import { visibleItemsWhere } from '../../agenda-items';
 import { visibleCommentsWhere } from '../../comments';
 import type { SearchRequest } from '../../../../validation/search';
-import { amsterdamDate, bestIds, candidate, dateRange, group, headline, matches, noHits, present, type Context, type SearchGroup } from '../sql';
+import { amsterdamDate, bestIds, candidate, dateRange, group, headline, matches, noHits, present, searchColumn, type Context, type SearchGroup } from '../sql';
 
 /** Items participated in by the filter's municipality. */
 const participates = (itemId: SQL | typeof agendaItems.id, municipalityId: string) =>
@@ -19,16 +19,30 @@ function itemFilters(request: SearchRequest): SQL[] {
 	);
 }
 
+/**
+ * Items, found by their own fields or by the title and description of one of their options (scenarios): both are
+ * the item's text. An item found by an option ranks by that option's best match, and its passage may come from it.
+ */
 export async function searchItems(q: Queryable, { actor, request, tsquery, limit }: Context): Promise<SearchGroup> {
-	const matching = q
+	const where = (...own: SQL[]) => and(...own, visibleItemsWhere(actor), ...itemFilters(request), ...dateRange(amsterdamDate(agendaItems.updatedAt), request));
+	const byOwnText = q
 		.select(candidate('agenda_items', agendaItems.id, agendaItems.updatedAt, tsquery))
 		.from(agendaItems)
-		.where(
-			and(matches('agenda_items', tsquery), visibleItemsWhere(actor), ...itemFilters(request), ...dateRange(amsterdamDate(agendaItems.updatedAt), request))
-		);
-	const found = await bestIds(q, matching, limit);
+		.where(where(matches('agenda_items', tsquery)));
+	const byOption = q
+		.select({
+			...candidate('agenda_items', agendaItems.id, agendaItems.updatedAt, tsquery),
+			rank: sql<number>`max(ts_rank(${searchColumn('item_scenarios')}, ${tsquery}))`.as('rank')
+		})
+		.from(itemScenarios)
+		.innerJoin(agendaItems, eq(agendaItems.id, itemScenarios.itemId))
+		.where(where(matches('item_scenarios', tsquery), isNull(itemScenarios.removedAt), sql`not (${matches('agenda_items', tsquery)})`))
+		.groupBy(agendaItems.id);
+	const found = await bestIds(q, sql`(${byOwnText}) union all (${byOption})`, limit);
 	if (!found.ids.length) return noHits('items', found);
-	const text = sql`${agendaItems.summary} || ' ' || ${agendaItems.descriptionText} || ' ' || ${agendaItems.meerwaardeText} || ' ' || rp_words(${agendaItems.tags})`;
+	const options = sql`coalesce((select string_agg(s.title || ': ' || s.description, ' · ' order by s.position) from item_scenarios s
+		where s.item_id = ${agendaItems.id} and s.removed_at is null), '')`;
+	const text = sql`${agendaItems.summary} || ' ' || ${agendaItems.descriptionText} || ' ' || ${agendaItems.meerwaardeText} || ' ' || rp_words(${agendaItems.tags}) || ' · ' || ${options}`;
 	const rows = await q
 		.select({
 			id: agendaItems.id,

@@ -13,7 +13,7 @@ export const load = ({ locals, params }) =>
 		smtp: smtpConfigured()
 	}));
 
-type Confirmable = 'disable' | 'resetTwoFactor';
+type Confirmable = 'disable' | 'resetTwoFactor' | 'unlink';
 
 /**
  * Each form on the page: one domain call, a Dutch confirmation on success, the form's failure otherwise.
@@ -22,7 +22,8 @@ type Confirmable = 'disable' | 'resetTwoFactor';
  */
 async function run(event: RequestEvent, call: (values: Record<string, unknown>) => Promise<unknown>, success: () => string, confirm?: Confirmable) {
 	const values = await formValues(event.request);
-	if (confirm && values.bevestigd !== 'ja') return { confirm };
+	// Which link is meant travels with the confirmation (the only confirmable action about one of several things).
+	if (confirm && values.bevestigd !== 'ja') return { confirm, link: typeof values.koppeling === 'string' ? values.koppeling : null };
 	return runForm(async () => {
 		await call(values);
 		return { success: success() };
@@ -41,5 +42,6 @@ export const actions = {
 	disable: (e) => run(e, () => users.disableUser(e.locals.db, e.locals.actor, e.params.id, e.locals.origin), m.admin_saved_disabled, 'disable'),
 	enable: (e) => run(e, () => users.enableUser(e.locals.db, e.locals.actor, e.params.id, e.locals.origin), m.admin_saved_enabled),
 	resetTwoFactor: (e) =>
-		run(e, () => users.resetTwoFactor(e.locals.db, e.locals.actor, e.params.id, e.locals.origin), m.admin_saved_two_factor_reset, 'resetTwoFactor')
+		run(e, () => users.resetTwoFactor(e.locals.db, e.locals.actor, e.params.id, e.locals.origin), m.admin_saved_two_factor_reset, 'resetTwoFactor'),
+	unlink: (e) => run(e, (v) => users.unlinkSignIn(e.locals.db, e.locals.actor, e.params.id, v, e.locals.origin), m.signin_unlink_saved, 'unlink')
 } satisfies Actions;
