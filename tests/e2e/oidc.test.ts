@@ -182,8 +182,12 @@ describe("signing in with the municipality's own account", () => {
 		await admin.getByRole('button', { name: 'Ja, koppeling verbreken' }).click();
 		await expect.poll(() => admin.getByText('De koppeling is verbroken').count()).toBe(1);
 		expect(await admin.getByRole('heading', { name: 'Gemeente-accounts' }).count()).toBe(0);
+		// The member's open page is told over its live connection and leaves for the login page by itself; only
+		// then ask for a page again (a navigation started meanwhile would be replaced by the page's own).
+		await member.waitForURL((u) => u.pathname === '/inloggen', { waitUntil: 'load' });
 		await member.goto('/agenda');
-		await member.waitForURL((u) => u.pathname === '/inloggen');
+		expect(new URL(member.url()).pathname).toBe('/inloggen');
+		expect(await hasSession(member)).toBe(false);
 	});
 
 	it('the administrator removes the service after confirming; the login page no longer offers it', async () => {
