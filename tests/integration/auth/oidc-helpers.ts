@@ -1,8 +1,11 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Db } from '../../../src/lib/server/db';
 import * as signIn from '../../../src/lib/server/modules/sign-in';
 import type { AuthSession } from '../../../src/lib/server/auth/auth-session';
-import { testOrigin, type NewUser } from '../../fixtures/factories';
+import type { Role } from '../../../src/lib/roles';
+import { destroy, testDb, type TestDb } from '../../fixtures/db';
+import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
+import { MockProvider } from '../../fixtures/oidc-provider';
 
 export { MockProvider, person } from '../../fixtures/oidc-provider';
 
@@ -34,6 +37,41 @@ export async function addProvider(
 		testOrigin
 	);
 	return id;
+}
+
+export interface LeidenSetup {
+	t: TestDb;
+	provider: MockProvider;
+	admin: NewUser;
+	/** Leiden's sign-in service. */
+	leiden: string;
+	/** A person of Leiden with the given role, at the address of the claims. */
+	member: NewUser;
+}
+
+/**
+ * For one test file: a database, a provider, an administrator, Leiden's sign-in service at that provider and one
+ * person of Leiden; before each test the provider answers with `claims` again and nothing unusual. The fields are
+ * there once the file's first `beforeAll` has run.
+ */
+export function withLeidenProvider(role: Role, claims: Record<string, unknown>): LeidenSetup {
+	const s = {} as LeidenSetup;
+	beforeAll(async () => {
+		s.t = await testDb();
+		s.provider = await new MockProvider().start();
+		s.admin = await newUser(s.t.db, [['administrator', null]]);
+		s.leiden = await addProvider(s.t.db, s.admin, s.provider.issuer);
+		s.member = await newUser(s.t.db, [[role, 'leiden']], { email: String(claims.email) });
+	});
+	afterAll(async () => {
+		await s.provider.stop();
+		await destroy(s.t);
+	});
+	beforeEach(() => {
+		s.provider.claims = claims;
+		s.provider.next = null;
+	});
+	return s;
 }
 
 /** What the browser does: open the provider's address and follow it back only as far as the portal's callback. */

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { count, desc, eq } from 'drizzle-orm';
-import { destroy, testDb, type TestDb } from '../../fixtures/db';
-import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
+import type { TestDb } from '../../fixtures/db';
+import { testOrigin, type NewUser } from '../../fixtures/factories';
 import { auditEvents, authSessions, signInAttempts } from '../../../src/lib/server/db/schema';
 import * as signIn from '../../../src/lib/server/modules/sign-in';
 import type { Origin } from '../../../src/lib/server/modules/audit';
-import { addProvider, authorize, MockProvider, person, REDIRECT_URI, refusedWith, runSignIn } from './oidc-helpers';
+import { addProvider, authorize, MockProvider, person, REDIRECT_URI, refusedWith, runSignIn, withLeidenProvider } from './oidc-helpers';
 
 let t: TestDb;
 let provider: MockProvider;
@@ -15,20 +15,9 @@ let member: NewUser;
 /** The member as the provider knows them: one subject throughout, linked at the first sign-in. */
 const memberClaims = person('k.bakker@leiden.nl');
 
-beforeAll(async () => {
-	t = await testDb();
-	provider = await new MockProvider().start();
-	admin = await newUser(t.db, [['administrator', null]]);
-	leiden = await addProvider(t.db, admin, provider.issuer);
-	member = await newUser(t.db, [['klankbordgroeplid', 'leiden']], { email: 'k.bakker@leiden.nl' });
-});
-afterAll(async () => {
-	await provider.stop();
-	await destroy(t);
-});
-beforeEach(() => {
-	provider.claims = memberClaims;
-	provider.next = null;
+const setup = withLeidenProvider('klankbordgroeplid', memberClaims);
+beforeAll(() => {
+	({ t, provider, admin, leiden, member } = setup);
 });
 
 const sessionCount = async () => (await t.db.select({ n: count() }).from(authSessions))[0].n;

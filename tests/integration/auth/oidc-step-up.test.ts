@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
-import { destroy, testDb, type TestDb } from '../../fixtures/db';
-import { newUser, testOrigin, type NewUser } from '../../fixtures/factories';
+import type { TestDb } from '../../fixtures/db';
+import { testOrigin, type NewUser } from '../../fixtures/factories';
 import { auditEvents, authSessions } from '../../../src/lib/server/db/schema';
 import { hasFreshTwoFactor, type AuthSession } from '../../../src/lib/server/auth/auth-session';
 import { requireFreshTwoFactor } from '../../../src/lib/server/auth/two-factor-step-up';
 import * as signIn from '../../../src/lib/server/modules/sign-in';
-import { addProvider, authorize, MockProvider, person, REDIRECT_URI, refusedWith, runSignIn } from './oidc-helpers';
+import { authorize, MockProvider, person, REDIRECT_URI, refusedWith, runSignIn, withLeidenProvider } from './oidc-helpers';
 
 let t: TestDb;
 let provider: MockProvider;
@@ -15,20 +15,9 @@ let leiden: string;
 let member: NewUser;
 const memberClaims = person('wethouder@leiden.nl', { amr: ['pwd', 'mfa'] });
 
-beforeAll(async () => {
-	t = await testDb();
-	provider = await new MockProvider().start();
-	admin = await newUser(t.db, [['administrator', null]]);
-	leiden = await addProvider(t.db, admin, provider.issuer);
-	member = await newUser(t.db, [['collegelid', 'leiden']], { email: 'wethouder@leiden.nl' });
-});
-afterAll(async () => {
-	await provider.stop();
-	await destroy(t);
-});
-beforeEach(() => {
-	provider.claims = memberClaims;
-	provider.next = null;
+const setup = withLeidenProvider('collegelid', memberClaims);
+beforeAll(() => {
+	({ t, provider, admin, leiden, member } = setup);
 });
 
 /** Signed in with MFA at the provider, an hour ago: the session is verified, but no longer fresh for a sign-off. */

@@ -82,29 +82,24 @@ describe.skipIf(testBackend !== 'pglite')('the embedded database in its own thre
 	});
 
 	// Starting npx, tsx and the database can take long on a busy machine; a script that never ends is stopped at 90 s.
-	it(
-		'keeps no script running once its statements are done, as PGlite in the same thread did not',
-		{ timeout: 120_000 },
-		() => {
-			const dir = mkdtempSync(path.join(tmpdir(), 'rp-pglite-thread-'));
-			const script = path.join(dir, 'script.mts');
-			const db = path.resolve('src/lib/server/db/index.ts');
-			writeFileSync(
-				script,
-				`import { createDb } from ${JSON.stringify(db)};\n` +
-					`const h = await createDb({ dataDir: 'memory://' });\n` +
-					`await h.ping();\n` +
-					`console.log('asked');\n`
-			);
-			try {
-				const run = spawnSync('npx', ['tsx', script], { encoding: 'utf8', timeout: 90_000 });
-				expect(run.stdout).toContain('asked');
-				expect(run.signal).toBeNull();
-				expect(run.status).toBe(0);
-			} finally {
-				rmSync(dir, { recursive: true, force: true });
-			}
-		},
-		60_000
-	);
+	it('keeps no script running once its statements are done, as PGlite in the same thread did not', { timeout: 120_000 }, () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'rp-pglite-thread-'));
+		const script = path.join(dir, 'script.mts');
+		const db = path.resolve('src/lib/server/db/index.ts');
+		writeFileSync(
+			script,
+			`import { createDb } from ${JSON.stringify(db)};\n` +
+				`const h = await createDb({ dataDir: 'memory://' });\n` +
+				`await h.ping();\n` +
+				`console.log('asked');\n`
+		);
+		try {
+			const run = spawnSync('npx', ['tsx', script], { encoding: 'utf8', timeout: 90_000 });
+			expect(run.stdout).toContain('asked');
+			expect(run.signal).toBeNull();
+			expect(run.status).toBe(0);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
 });
